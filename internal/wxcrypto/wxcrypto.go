@@ -1,0 +1,202 @@
+package wxcrypto
+
+import (
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"crypto/sha1"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// BlockSize is the PKCS#7 block size K of the WeChat message crypto: the
+// plaintext is padded to a multiple of 32 bytes (not AES's 16).
+const BlockSize = 32
+
+// EncodingAESKeyLen is the length of an EncodingAESKey (43 base64 characters).
+const EncodingAESKeyLen = 43
+
+// Sentinel errors. None of them, nor any error wrapping them, contains key
+// material.
+var (
+	// ErrKey reports an EncodingAESKey that is not 43 base64 characters
+	// decoding to 32 bytes, or an empty AppID.
+	ErrKey = errors.New("wxcrypto: invalid EncodingAESKey or AppID")
+	// ErrBase64 reports an Encrypt field that is not valid standard base64.
+	ErrBase64 = errors.New("wxcrypto: ciphertext is not valid base64")
+	// ErrCiphertext reports a ciphertext whose length is not a positive
+	// multiple of the AES block size.
+	ErrCiphertext = errors.New("wxcrypto: ciphertext length is not a multiple of the block size")
+	// ErrPadding reports a PKCS#7 padding that is not 1..32 equal bytes.
+	ErrPadding = errors.New("wxcrypto: bad PKCS#7 padding")
+	// ErrLength reports a message length field that points outside the
+	// decrypted text.
+	ErrLength = errors.New("wxcrypto: bad message length")
+	// ErrAppID reports a decrypted AppID tail that differs from the
+	// configured AppID.
+	ErrAppID = errors.New("wxcrypto: AppID mismatch")
+)
+
+// headerLen is random(16) + msg_len(4).
+const headerLen = 20
+
+// Cipher encrypts and decrypts push messages for one EncodingAESKey and AppID
+// (the receiveid: the shop's AppID, or the third-party platform's component
+// AppID). The zero value is not usable; call [NewCipher].
+type Cipher struct {
+	block cipher.Block
+	iv    [aes.BlockSize]byte
+	appID []byte
+}
+
+// NewCipher returns a Cipher for the 43-character EncodingAESKey (configured
+// in the store back office) and the AppID that terminates each plaintext. The
+// error never contains the key.
+func NewCipher(encodingAESKey, appID string) (*Cipher, error) {
+	if len(encodingAESKey) != EncodingAESKeyLen {
+		return nil, fmt.Errorf("%w: EncodingAESKey must be %d characters, got %d", ErrKey, EncodingAESKeyLen, len(encodingAESKey))
+	}
+	if appID == "" {
+		return nil, fmt.Errorf("%w: empty AppID", ErrKey)
+	}
+	key, err := base64.StdEncoding.DecodeString(encodingAESKey + "=")
+	if err != nil || len(key) != 32 {
+		return nil, fmt.Errorf("%w: EncodingAESKey is not base64 for 32 bytes", ErrKey)
+	}
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		return nil, fmt.Errorf("%w: AES key rejected", ErrKey)
+	}
+	c := &Cipher{block: block, appID: []byte(appID)}
+	copy(c.iv[:], key[:aes.BlockSize])
+	clear(key)
+	return c, nil
+}
+
+// AppID returns the AppID the cipher appends and checks.
+func (c *Cipher) AppID() string { return string(c.appID) }
+
+// Encrypt returns base64(AES-256-CBC(random16 ‖ len(msg) ‖ msg ‖ AppID ‖
+// PKCS#7 padding)). random16 must be nil (16 bytes from crypto/rand are used)
+// or exactly 16 bytes; a fixed value is only for known-answer tests.
+func (c *Cipher) Encrypt(random16, msg []byte) (string, error) {
+	if random16 != nil && len(random16) != 16 {
+		return "", fmt.Errorf("wxcrypto: random prefix must be 16 bytes, got %d", len(random16))
+	}
+	if uint64(len(msg)) > 1<<31 {
+		return "", fmt.Errorf("wxcrypto: message too long (%d bytes)", len(msg))
+	}
+	n := headerLen + len(msg) + len(c.appID)
+	pad := BlockSize - n%BlockSize
+	buf := make([]byte, n+pad)
+	if random16 == nil {
+		if _, err := rand.Read(buf[:16]); err != nil {
+			return "", fmt.Errorf("wxcrypto: random prefix: %w", err)
+		}
+	} else {
+		copy(buf, random16)
+	}
+	binary.BigEndian.PutUint32(buf[16:headerLen], uint32(len(msg)))
+	copy(buf[headerLen:], msg)
+	copy(buf[headerLen+len(msg):], c.appID)
+	for i := n; i < len(buf); i++ {
+		buf[i] = byte(pad)
+	}
+	cipher.NewCBCEncrypter(c.block, c.iv[:]).CryptBlocks(buf, buf)
+	return base64.StdEncoding.EncodeToString(buf), nil
+}
+
+// Decrypt reverses [Cipher.Encrypt]: it base64-decodes b64, decrypts it,
+// checks the PKCS#7 padding (1..32 equal bytes), the length field and the
+// AppID tail (in constant time), and returns the message. The returned slice
+// is freshly allocated and owned by the caller.
+func (c *Cipher) Decrypt(b64 string) ([]byte, error) {
+	buf := make([]byte, base64.StdEncoding.DecodedLen(len(b64)))
+	return c.DecryptTo(buf, b64)
+}
+
+// DecryptTo is [Cipher.Decrypt] using buf as scratch space when it is large
+// enough (base64.StdEncoding.DecodedLen(len(b64)) bytes), so a hot path can
+// reuse buffers. The returned message aliases buf in that case.
+func (c *Cipher) DecryptTo(buf []byte, b64 string) ([]byte, error) {
+	need := base64.StdEncoding.DecodedLen(len(b64))
+	if cap(buf) < need {
+		buf = make([]byte, need)
+	}
+	buf = buf[:need]
+	n, err := base64.StdEncoding.Decode(buf, []byte(b64))
+	if err != nil {
+		return nil, ErrBase64
+	}
+	ct := buf[:n]
+	if len(ct) == 0 || len(ct)%aes.BlockSize != 0 {
+		return nil, fmt.Errorf("%w (%d bytes)", ErrCiphertext, len(ct))
+	}
+	cipher.NewCBCDecrypter(c.block, c.iv[:]).CryptBlocks(ct, ct)
+	pad := int(ct[len(ct)-1])
+	if pad < 1 || pad > BlockSize || pad > len(ct) {
+		return nil, ErrPadding
+	}
+	for _, b := range ct[len(ct)-pad:] {
+		if int(b) != pad {
+			return nil, ErrPadding
+		}
+	}
+	full := ct[:len(ct)-pad]
+	if len(full) < headerLen {
+		return nil, ErrLength
+	}
+	msgLen := binary.BigEndian.Uint32(full[16:headerLen])
+	if uint64(msgLen) > uint64(len(full)-headerLen) {
+		return nil, ErrLength
+	}
+	end := headerLen + int(msgLen)
+	if subtle.ConstantTimeCompare(full[end:], c.appID) != 1 {
+		return nil, ErrAppID
+	}
+	return full[headerLen:end:end], nil
+}
+
+// Signature returns the lower-case hex SHA-1 of the lexicographically sorted
+// concatenation of token, timestamp, nonce and any more strings (the
+// Encrypt field for msg_signature). With no more strings it is the plain
+// URL-verification signature.
+func Signature(token, timestamp, nonce string, more ...string) string {
+	var sum [sha1.Size]byte
+	SignatureSum(&sum, token, timestamp, nonce, more...)
+	return hex.EncodeToString(sum[:])
+}
+
+// SignatureSum writes the raw SHA-1 digest of [Signature]'s input into dst
+// without allocating for up to one extra string.
+func SignatureSum(dst *[sha1.Size]byte, token, timestamp, nonce string, more ...string) {
+	var arr [4]string
+	parts := append(arr[:0], token, timestamp, nonce)
+	parts = append(parts, more...)
+	slices.Sort(parts)
+	h := sha1.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+	}
+	h.Sum(dst[:0])
+}
+
+// VerifySignature reports, in constant time, whether sig (hex, either case)
+// is the [Signature] of the other arguments.
+func VerifySignature(sig, token, timestamp, nonce string, more ...string) bool {
+	var want [sha1.Size]byte
+	SignatureSum(&want, token, timestamp, nonce, more...)
+	var got [sha1.Size]byte
+	if len(sig) != hex.EncodedLen(sha1.Size) {
+		return false
+	}
+	if _, err := hex.Decode(got[:], []byte(sig)); err != nil {
+		return false
+	}
+	return subtle.ConstantTimeCompare(got[:], want[:]) == 1
+}
