@@ -1,0 +1,178 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/vcart-sdk/vcart-go/internal/match"
+)
+
+// MaxKeywordLen caps one keyword's length in bytes.
+const MaxKeywordLen = 256
+
+// scanChunk is how much original text is normalised at a time, so that a
+// very long text costs bounded memory; scanOverlap is re-scanned at each
+// chunk boundary so that no hit is lost there.
+const (
+	scanChunk   = 64 << 10
+	scanOverlap = 4 << 10
+)
+
+// ErrBadKeyword is returned by [NewKeywords] for an empty, over-long or
+// invalid keyword; the error names its index.
+var ErrBadKeyword = errors.New("review: bad keyword")
+
+// Keywords is an immutable, concurrency-safe multi-keyword matcher with the
+// review normalisation: text and keywords are both compared after NFKC, case
+// folding, removal of zero-width characters and of short runs of spaces or
+// symbols between ideographs, and mapping of traditional to simplified
+// characters, so that "ＮＯ．１", "No.1", "最 佳" and "頂級" find "NO.1",
+// "最佳" and "顶级". Offsets are reported in the original text.
+//
+// Keywords is safe for concurrent use; scanning a text that has no hit does
+// not allocate.
+type Keywords struct {
+	m     *match.Matcher
+	words []string // original word per pattern id
+	pool  sync.Pool
+}
+
+// KeywordHit is one occurrence of a keyword. Word is the keyword as passed to
+// [NewKeywords]; Start and End are byte offsets into the original text, so
+// text[Start:End] is what the merchant wrote.
+type KeywordHit struct {
+	Word       string
+	Start, End int
+}
+
+// NewKeywords compiles words. A word that is empty after normalisation,
+// longer than [MaxKeywordLen] bytes or not valid UTF-8 is an error wrapping
+// [ErrBadKeyword]; all bad words are reported at once. Words that normalise
+// to the same text are kept once (the first spelling wins).
+func NewKeywords(words []string) (*Keywords, error) {
+	var errs []error
+	pats := make([]string, 0, len(words))
+	orig := make([]string, 0, len(words))
+	seen := make(map[string]bool, len(words))
+	for i, w := range words {
+		switch {
+		case !utf8.ValidString(w):
+			errs = append(errs, fmt.Errorf("%w: word %d is not valid UTF-8", ErrBadKeyword, i))
+			continue
+		case len(w) > MaxKeywordLen:
+			errs = append(errs, fmt.Errorf("%w: word %d is %d bytes (max %d)", ErrBadKeyword, i, len(w), MaxKeywordLen))
+			continue
+		}
+		p := normalizeWord(w)
+		if p == "" {
+			errs = append(errs, fmt.Errorf("%w: word %d is empty after normalisation", ErrBadKeyword, i))
+			continue
+		}
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		pats = append(pats, p)
+		orig = append(orig, w)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	m, err := match.Compile(pats)
+	if err != nil {
+		return nil, fmt.Errorf("review: compile keywords: %w", err)
+	}
+	return &Keywords{m: m, words: orig}, nil
+}
+
+// Len returns the number of distinct keywords.
+func (k *Keywords) Len() int { return len(k.words) }
+
+func (k *Keywords) getNorm() *normText {
+	if v, ok := k.pool.Get().(*normText); ok {
+		return v
+	}
+	return &normText{}
+}
+
+func (k *Keywords) putNorm(n *normText) {
+	if cap(n.s) > 4*scanChunk*4 { // do not keep pathological buffers
+		return
+	}
+	k.pool.Put(n)
+}
+
+// scan normalises text chunk by chunk and calls fn for every overlapping hit
+// with the pattern id, the original offsets and the normalised offsets into
+// n (valid during the call only). fn returns false to stop.
+func (k *Keywords) scan(text string, n *normText, fn func(id, os, oe, ns, ne int) bool) {
+	if k == nil || k.m == nil {
+		return
+	}
+	for a := 0; a < len(text); {
+		b := min(a+scanChunk, len(text))
+		for b < len(text) && !utf8.RuneStart(text[b]) {
+			b--
+		}
+		from := 0
+		if a > 0 {
+			from = max(0, a-scanOverlap)
+			for from > 0 && !utf8.RuneStart(text[from]) {
+				from--
+			}
+		}
+		n.reset()
+		n.normalize(text[from:b], from)
+		stop := false
+		k.m.Scan(n.str(), func(id, s, e int) bool {
+			os, oe := n.span(s, e)
+			if a > 0 && oe <= a {
+				return true // reported by the previous chunk
+			}
+			if !fn(id, os, oe, s, e) {
+				stop = true
+				return false
+			}
+			return true
+		})
+		if stop || b == len(text) {
+			return
+		}
+		a = b
+	}
+}
+
+// FindAll returns every occurrence of every keyword in text, overlapping ones
+// included, ordered by start offset (longer first at the same start). It
+// returns nil when nothing matches.
+func (k *Keywords) FindAll(text string) []KeywordHit {
+	n := k.getNorm()
+	defer k.putNorm(n)
+	var hits []KeywordHit
+	k.scan(text, n, func(id, os, oe, _, _ int) bool {
+		hits = append(hits, KeywordHit{Word: k.words[id], Start: os, End: oe})
+		return true
+	})
+	slices.SortFunc(hits, func(x, y KeywordHit) int {
+		if x.Start != y.Start {
+			return x.Start - y.Start
+		}
+		return y.End - x.End
+	})
+	return hits
+}
+
+// Contains reports whether any keyword occurs in text. It does not allocate.
+func (k *Keywords) Contains(text string) bool {
+	n := k.getNorm()
+	defer k.putNorm(n)
+	found := false
+	k.scan(text, n, func(int, int, int, int, int) bool {
+		found = true
+		return false
+	})
+	return found
+}
