@@ -494,13 +494,18 @@ var (
 // digits without spaces (format problems block). A failed Luhn check is a
 // warning, because not every domestic card carries a Luhn check digit.
 func ValidateBankCard(s string) Check {
-	if c, ok := bankCardFormat.precheck(s, func(n int) bool { return n >= BankCardMinLen && n <= BankCardMaxLen }); !ok {
+	// Characters before length: a card written in groups ("6228 4804 …")
+	// is better told to drop its spaces than that it is too long.
+	if c, ok := bankCardFormat.precheck(s, func(int) bool { return true }); !ok {
 		return c
 	}
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) {
 			return bankCardFormat.charset
 		}
+	}
+	if len(s) < BankCardMinLen || len(s) > BankCardMaxLen {
+		return bankCardFormat.length
 	}
 	if !LuhnValid(s) {
 		return bankCardLuhn
