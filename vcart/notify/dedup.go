@@ -1,0 +1,138 @@
+package notify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// DedupStore suppresses duplicate deliveries across the platform's retries.
+// Implementations must be safe for concurrent use (redisstore implements it on Redis).
+type DedupStore interface {
+	// Claim records key for ttl and reports whether this caller is the first to claim it
+	// (false means a duplicate that is already being or has been handled).
+	Claim(ctx context.Context, key string, ttl time.Duration) (first bool, err error)
+	// Release forgets key, so a delivery whose handling failed is handled again on the next push.
+	Release(ctx context.Context, key string) error
+}
+
+// DefaultDedupTTL is how long a handled delivery is remembered by default:
+// 25 hours covers both the Channels push schedule (≈3.6 h) and the WeChat Pay
+// v3 schedule (24 h 04 min after the first attempt).
+const DefaultDedupTTL = 25 * time.Hour
+
+// DefaultDedupMaxEntries is the default size cap of a [MemoryDedupStore].
+const DefaultDedupMaxEntries = 100_000
+
+// ErrDedupTTL reports a Claim with a TTL that is not positive.
+var ErrDedupTTL = errors.New("notify: dedup TTL must be positive")
+
+// MemoryDedupStore is the default, in-process [DedupStore]: a map from key to
+// expiry, bounded by the TTL of each entry and by a size cap. When the cap is
+// reached and no entry has expired, the entry closest to expiry is evicted
+// (so a very old delivery might be handled twice rather than the store
+// growing without bound). Use a shared store (vcart/redisstore) when several
+// instances receive pushes. It is safe for concurrent use.
+type MemoryDedupStore struct {
+	mu      sync.Mutex
+	entries map[string]time.Time
+	max     int
+	now     func() time.Time
+	claims  int
+}
+
+// MemoryDedupOption configures a [MemoryDedupStore].
+type MemoryDedupOption func(*MemoryDedupStore)
+
+// WithMaxEntries caps the number of remembered keys (default
+// [DefaultDedupMaxEntries]); n < 1 keeps the default.
+func WithMaxEntries(n int) MemoryDedupOption {
+	return func(s *MemoryDedupStore) {
+		if n >= 1 {
+			s.max = n
+		}
+	}
+}
+
+// WithStoreClock sets the clock that expires entries (default time.Now); nil
+// keeps the default.
+func WithStoreClock(now func() time.Time) MemoryDedupOption {
+	return func(s *MemoryDedupStore) {
+		if now != nil {
+			s.now = now
+		}
+	}
+}
+
+// NewMemoryDedupStore returns an empty in-memory store.
+func NewMemoryDedupStore(opts ...MemoryDedupOption) *MemoryDedupStore {
+	s := &MemoryDedupStore{entries: make(map[string]time.Time), max: DefaultDedupMaxEntries, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// Claim implements [DedupStore]. An expired entry counts as absent.
+func (s *MemoryDedupStore) Claim(ctx context.Context, key string, ttl time.Duration) (bool, error) {
+	if ttl <= 0 {
+		return false, fmt.Errorf("%w (got %v)", ErrDedupTTL, ttl)
+	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	if exp, ok := s.entries[key]; ok && now.Before(exp) {
+		return false, nil
+	}
+	s.claims++
+	if len(s.entries) >= s.max || s.claims%1024 == 0 {
+		s.sweepLocked(now)
+	}
+	if len(s.entries) >= s.max {
+		s.evictOneLocked()
+	}
+	s.entries[key] = now.Add(ttl)
+	return true, nil
+}
+
+// Release implements [DedupStore].
+func (s *MemoryDedupStore) Release(ctx context.Context, key string) error {
+	s.mu.Lock()
+	delete(s.entries, key)
+	s.mu.Unlock()
+	return nil
+}
+
+// Len returns the number of entries held, expired or not.
+func (s *MemoryDedupStore) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.entries)
+}
+
+func (s *MemoryDedupStore) sweepLocked(now time.Time) {
+	for k, exp := range s.entries {
+		if !now.Before(exp) {
+			delete(s.entries, k)
+		}
+	}
+}
+
+func (s *MemoryDedupStore) evictOneLocked() {
+	var oldest string
+	var first time.Time
+	found := false
+	for k, exp := range s.entries {
+		if !found || exp.Before(first) || (exp.Equal(first) && k < oldest) {
+			oldest, first, found = k, exp, true
+		}
+	}
+	if found {
+		delete(s.entries, oldest)
+	}
+}
