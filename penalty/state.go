@@ -1,0 +1,316 @@
+package penalty
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
+)
+
+// State is one store's penalty history folded from its events. Build it with
+// [NewState] and [State.Evolve] (or [Replay]); everything else is derived
+// from it at a given instant, so it needs no timers.
+//
+// A State is not safe for concurrent mutation; concurrent queries without an
+// Evolve in flight are safe.
+type State struct {
+	store      vcart.AppID
+	applied    int
+	last       time.Time
+	violations []violationRec
+	vindex     map[ViolationID]int32
+	measures   []Measure
+	complaints []complaintRec
+	cindex     map[ComplaintID]int32
+}
+
+type violationRec struct {
+	id           ViolationID
+	typ          ViolationType
+	status       Status
+	at           time.Time
+	complaint    ComplaintID
+	compensation vcart.Money
+	decidedAt    time.Time
+	offence      int
+	ruleVersion  string
+	mFrom, mTo   int32
+	appealedAt   time.Time
+	resolvedAt   time.Time
+	note         string
+}
+
+type complaintRec struct {
+	id          ComplaintID
+	status      Status
+	openedAt    time.Time
+	respondBy   time.Time
+	solveBy     time.Time
+	respondedAt time.Time
+	resolvedAt  time.Time
+	violation   ViolationID
+}
+
+// NewState returns the empty history of store.
+func NewState(store vcart.AppID) *State {
+	return &State{store: store}
+}
+
+// Replay folds events into a new state for store. It stops at the first bad
+// event and returns the error together with its index.
+func Replay(store vcart.AppID, events []Event) (*State, error) {
+	s := NewState(store)
+	for i := range events {
+		if err := s.Evolve(events[i]); err != nil {
+			return nil, fmt.Errorf("penalty: replay event %d: %w", i, err)
+		}
+	}
+	return s, nil
+}
+
+// Store returns the store the history belongs to.
+func (s *State) Store() vcart.AppID { return s.store }
+
+// Applied returns the number of events folded in.
+func (s *State) Applied() int { return s.applied }
+
+// Last returns the instant of the last event folded in (zero if none).
+func (s *State) Last() time.Time { return s.last }
+
+// Clone returns an independent copy of the state.
+func (s *State) Clone() *State {
+	c := *s
+	c.violations = slices.Clone(s.violations)
+	c.measures = slices.Clone(s.measures)
+	c.complaints = slices.Clone(s.complaints)
+	if s.vindex != nil {
+		c.vindex = make(map[ViolationID]int32, len(s.vindex))
+		for k, v := range s.vindex {
+			c.vindex[k] = v
+		}
+	}
+	if s.cindex != nil {
+		c.cindex = make(map[ComplaintID]int32, len(s.cindex))
+		for k, v := range s.cindex {
+			c.cindex[k] = v
+		}
+	}
+	return &c
+}
+
+// Evolve folds one event into the state. The event is checked in full first
+// (kind, instant, order, lifecycle, fields); on any error the state is left
+// exactly as it was. Errors match [ErrInvalidEvent], [ErrOutOfOrder],
+// [ErrUnknownType], [ErrUnknownPenalty], [ErrUnknownComplaint] or
+// [ErrInvalidTransition] (as a [*TransitionError]).
+func (s *State) Evolve(e Event) error {
+	idx, err := s.check(&e)
+	if err != nil {
+		return err
+	}
+	s.apply(&e, idx)
+	return nil
+}
+
+func invalid(e *Event, format string, a ...any) error {
+	return fmt.Errorf("%w: %s: %s", ErrInvalidEvent, e.Kind, fmt.Sprintf(format, a...))
+}
+
+// check validates e against the state and returns the index of the subject
+// (-1 for a new one).
+func (s *State) check(e *Event) (int32, error) {
+	if !e.Kind.Valid() {
+		return 0, fmt.Errorf("%w: unknown event kind %d", ErrInvalidEvent, uint8(e.Kind))
+	}
+	if e.At.IsZero() {
+		return 0, invalid(e, "missing instant")
+	}
+	if e.At.Before(s.last) {
+		return 0, fmt.Errorf("%w: %s at %s is before the last event at %s", ErrOutOfOrder, e.Kind,
+			e.At.In(shanghai).Format(time.RFC3339Nano), s.last.In(shanghai).Format(time.RFC3339Nano))
+	}
+	if e.Kind.isComplaint() {
+		return s.checkComplaint(e)
+	}
+	if e.Violation == "" {
+		return 0, invalid(e, "missing violation ID")
+	}
+	idx, ok := s.vindex[e.Violation]
+	from := StatusNone
+	if ok {
+		from = s.violations[idx].status
+	} else {
+		idx = -1
+		if e.Kind != EventViolationRecorded {
+			return 0, fmt.Errorf("%w: %s for %q", ErrUnknownPenalty, e.Kind, e.Violation)
+		}
+	}
+	if next[from][e.Kind] == StatusNone {
+		return 0, &TransitionError{ID: string(e.Violation), From: from, Event: e.Kind}
+	}
+	switch e.Kind {
+	case EventViolationRecorded:
+		if !e.Type.Valid() {
+			return 0, fmt.Errorf("%w: %d for violation %q", ErrUnknownType, uint8(e.Type), e.Violation)
+		}
+		if e.Compensation.IsNegative() {
+			return 0, invalid(e, "negative compensation")
+		}
+		if e.Complaint != "" {
+			ci, ok := s.cindex[e.Complaint]
+			if !ok {
+				return 0, fmt.Errorf("%w: violation %q cites %q", ErrUnknownComplaint, e.Violation, e.Complaint)
+			}
+			if v := s.complaints[ci].violation; v != "" {
+				return 0, invalid(e, "complaint %q already counted as violation %q", e.Complaint, v)
+			}
+		}
+	case EventPenaltyDecided:
+		if err := checkDecision(e, s.violations[idx].at); err != nil {
+			return 0, err
+		}
+	}
+	return idx, nil
+}
+
+func checkDecision(e *Event, violationAt time.Time) error {
+	if e.Offence < 1 {
+		return invalid(e, "offence index %d is below 1", e.Offence)
+	}
+	if e.RuleVersion == "" {
+		return invalid(e, "missing rule version")
+	}
+	if len(e.Measures) == 0 {
+		return invalid(e, "no measures")
+	}
+	if e.At.Before(violationAt) {
+		return invalid(e, "decided before the violation was recorded")
+	}
+	for i := range e.Measures {
+		m := &e.Measures[i]
+		switch {
+		case !m.Kind.Valid():
+			return invalid(e, "measures[%d]: unknown measure kind %d", i, uint8(m.Kind))
+		case m.Start.Before(e.At):
+			return invalid(e, "measures[%d]: starts before the decision", i)
+		case m.Kind.OneOff() && (m.Permanent || !m.End.Equal(m.Start)):
+			return invalid(e, "measures[%d]: %s is one-off and must end at its start", i, m.Kind)
+		case !m.Kind.OneOff() && m.Permanent && !m.End.IsZero():
+			return invalid(e, "measures[%d]: a permanent measure has no end", i)
+		case !m.Kind.OneOff() && !m.Permanent && !m.End.After(m.Start):
+			return invalid(e, "measures[%d]: %s must end after it starts", i, m.Kind)
+		case m.Compensation.IsNegative() || m.CreditPoints < 0:
+			return invalid(e, "measures[%d]: negative amount", i)
+		case !m.Withdrawn.IsZero():
+			return invalid(e, "measures[%d]: a new measure cannot be withdrawn", i)
+		}
+	}
+	return nil
+}
+
+func (s *State) checkComplaint(e *Event) (int32, error) {
+	if e.Complaint == "" {
+		return 0, invalid(e, "missing complaint ID")
+	}
+	idx, ok := s.cindex[e.Complaint]
+	from := StatusNone
+	if ok {
+		from = s.complaints[idx].status
+	} else {
+		idx = -1
+		if e.Kind != EventComplaintOpened {
+			return 0, fmt.Errorf("%w: %s for %q", ErrUnknownComplaint, e.Kind, e.Complaint)
+		}
+	}
+	if next[from][e.Kind] == StatusNone {
+		return 0, &TransitionError{ID: string(e.Complaint), From: from, Event: e.Kind}
+	}
+	if e.Kind == EventComplaintOpened && (e.RespondBy.Before(e.At) || e.SolveBy.Before(e.RespondBy)) {
+		return 0, invalid(e, "deadlines must satisfy opened ≤ respond-by ≤ solve-by")
+	}
+	return idx, nil
+}
+
+// apply folds a checked event; it cannot fail.
+func (s *State) apply(e *Event, idx int32) {
+	s.applied++
+	s.last = e.At
+	switch e.Kind {
+	case EventViolationRecorded:
+		if s.vindex == nil {
+			s.vindex = make(map[ViolationID]int32)
+		}
+		s.vindex[e.Violation] = int32(len(s.violations))
+		s.violations = append(s.violations, violationRec{
+			id: e.Violation, typ: e.Type, status: Recorded, at: e.At,
+			complaint: e.Complaint, compensation: e.Compensation, note: e.Note,
+		})
+		if e.Complaint != "" {
+			s.complaints[s.cindex[e.Complaint]].violation = e.Violation
+		}
+	case EventPenaltyDecided:
+		v := &s.violations[idx]
+		v.status = Penalised
+		v.decidedAt = e.At
+		v.offence = e.Offence
+		v.ruleVersion = e.RuleVersion
+		v.mFrom = int32(len(s.measures))
+		for _, m := range e.Measures {
+			m.Violation, m.Type, m.Offence, m.RuleVersion = v.id, v.typ, e.Offence, e.RuleVersion
+			s.measures = append(s.measures, m)
+		}
+		v.mTo = int32(len(s.measures))
+	case EventAppealFiled:
+		v := &s.violations[idx]
+		v.status = Appealing
+		v.appealedAt = e.At
+	case EventAppealRejected:
+		v := &s.violations[idx]
+		v.status = Upheld
+		v.resolvedAt = e.At
+	case EventAppealOverturned, EventPenaltyReversed:
+		v := &s.violations[idx]
+		v.status = next[v.status][e.Kind]
+		v.resolvedAt = e.At
+		for i := v.mFrom; i < v.mTo; i++ {
+			withdraw(&s.measures[i], e.At)
+		}
+	case EventComplaintOpened:
+		if s.cindex == nil {
+			s.cindex = make(map[ComplaintID]int32)
+		}
+		s.cindex[e.Complaint] = int32(len(s.complaints))
+		s.complaints = append(s.complaints, complaintRec{
+			id: e.Complaint, status: ComplaintOpen, openedAt: e.At, respondBy: e.RespondBy, solveBy: e.SolveBy,
+		})
+	case EventComplaintResponded:
+		c := &s.complaints[idx]
+		c.status = ComplaintResponded
+		c.respondedAt = e.At
+	case EventComplaintResolved:
+		c := &s.complaints[idx]
+		c.status = ComplaintResolved
+		c.resolvedAt = e.At
+		if c.respondedAt.IsZero() {
+			c.respondedAt = e.At
+		}
+	}
+}
+
+// withdraw ends m at t: a lasting measure lifts at t (or never starts when t
+// is before its start); a one-off measure is marked for undoing.
+func withdraw(m *Measure, t time.Time) {
+	m.Withdrawn = t
+	if m.Kind.OneOff() {
+		return
+	}
+	end := t
+	if end.Before(m.Start) {
+		end = m.Start
+	}
+	if m.Permanent || end.Before(m.End) {
+		m.End = end
+	}
+	m.Permanent = false
+}
