@@ -244,7 +244,9 @@ func TestCheckEligibility_Rules(t *testing.T) {
 		{
 			name: "own brand: owner mismatch, no trademark",
 			base: completeEnterprise,
-			edit: func(a *Applicant) { a.Brands = []BrandAuthorisation{{Brand: "自有", Owner: "别的公司", Own: true}} },
+			edit: func(a *Applicant) {
+				a.Brands = []BrandAuthorisation{{Brand: "自有", Owner: "别的公司", Own: true}}
+			},
 			want: []finding{
 				{"brand.owner_mismatch", "brands[0].owner", Block},
 				{"brand.trademark_missing", "brands[0].trademark", Warn},
@@ -264,10 +266,10 @@ func TestCheckEligibility_Rules(t *testing.T) {
 			},
 		},
 		{
-			name: "authorised brand: no chain",
-			base: completeEnterprise,
-			edit: func(a *Applicant) { a.Brands[0].Chain = nil },
-			want: []finding{{"brand.chain_missing", "brands[0].chain", Block}},
+			name:        "authorised brand: no chain",
+			base:        completeEnterprise,
+			edit:        func(a *Applicant) { a.Brands[0].Chain = nil },
+			want:        []finding{{"brand.chain_missing", "brands[0].chain", Block}},
 			wantMissing: []DocumentKind{DocBrandAuthorisation},
 		},
 		{
@@ -369,10 +371,10 @@ func TestCheckEligibility_Rules(t *testing.T) {
 			wantPending: []Verification{VerifyFace, VerifyBankCard},
 		},
 		{
-			name: "individual: unknown face status; card holder may be the subject",
-			base: completeIndividual,
-			edit: func(a *Applicant) { a.Face.Status = 7; a.BankCard.Holder = "个体户李四" },
-			want: []finding{{"face.status_invalid", "face.status", Block}},
+			name:        "individual: unknown face status; card holder may be the subject",
+			base:        completeIndividual,
+			edit:        func(a *Applicant) { a.Face.Status = 7; a.BankCard.Holder = "个体户李四" },
+			want:        []finding{{"face.status_invalid", "face.status", Block}},
 			wantPending: []Verification{VerifyFace},
 		},
 		{
