@@ -1,0 +1,137 @@
+package fees_test
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/vcart-sdk/vcart-go/fees"
+	"github.com/vcart-sdk/vcart-go/vcart"
+)
+
+func printQuote(q fees.Quote) {
+	fmt.Printf("%s %s gross %s\n", q.Method.ChineseName(), q.Version, q.Gross.Format())
+	for _, l := range q.Lines {
+		fmt.Printf("  %s, %s pays %s\n", l.Label(), l.Payer, l.Amount.Format())
+	}
+	fmt.Printf("  net %s, buyer pays %s, settles %s on %s\n", q.Net.Format(), q.BuyerTotal.Format(), q.Settlement, q.SettlementDate.Format(time.DateOnly))
+}
+
+func ExampleCalculator_Quote() {
+	calc, err := fees.NewCalculator(fees.SeedSchedule())
+	if err != nil {
+		panic(err)
+	}
+	paidAt := time.Date(2026, 3, 1, 20, 30, 0, 0, fees.Shanghai())
+	q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodWeChatPay, Category: vcart.CategoryJewellery, AmountFen: 129900}, paidAt)
+	if err != nil {
+		panic(err)
+	}
+	printQuote(q)
+	// Output:
+	// 微信支付 seed-2024.1 gross ¥1299.00
+	//   支付手续费 1.20%, merchant pays ¥15.59
+	//   net ¥1283.41, buyer pays ¥1299.00, settles T+1 on 2026-03-02
+}
+
+func ExampleCalculator_Quote_internationalCard() {
+	calc, _ := fees.NewCalculator(fees.SeedSchedule())
+	fx := &fees.FXRate{From: vcart.USD, To: vcart.CNY, Rate: decimal.RequireFromString("7.1234"), Source: "caller's rate 2026-03-01"}
+	q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodInternationalCard, AmountFen: 50000, FX: fx},
+		time.Date(2026, 3, 1, 10, 0, 0, 0, fees.Shanghai()))
+	if err != nil {
+		panic(err)
+	}
+	printQuote(q)
+	fmt.Printf("  %s at %s (%s), %s\n", q.FX.Foreign, q.FX.Rate.Rate.StringFixed(4), q.FX.Rate.Source, q.FX.Rounding)
+	// Output:
+	// 国际信用卡 seed-2024.1 gross ¥500.00
+	//   支付手续费 3.50%, merchant pays ¥17.50
+	//   固定手续费, merchant pays ¥2.14
+	//   net ¥480.36, buyer pays ¥500.00, settles D+7 on 2026-03-08
+	//   0.30 USD at 7.1234 (caller's rate 2026-03-01), half-up
+}
+
+func ExampleCalculator_Quote_installment() {
+	calc, _ := fees.NewCalculator(fees.SeedSchedule(), fees.WithAgreedSettlement(fees.Settlement{Basis: fees.TradeDays, Days: 1}))
+	q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodInstallment, AmountFen: 100000, Periods: 3},
+		time.Date(2026, 3, 1, 10, 0, 0, 0, fees.Shanghai()))
+	if err != nil {
+		panic(err)
+	}
+	printQuote(q)
+	fmt.Println("  per period:", q.Installments)
+	// Output:
+	// 分期付款 seed-2024.1 gross ¥1000.00
+	//   支付手续费 0.60%, merchant pays ¥6.00
+	//   分期手续费 0.10%×3期, merchant pays ¥3.00
+	//   net ¥991.00, buyer pays ¥1000.00, settles T+1 on 2026-03-02
+	//   per period: [333.34 CNY 333.33 CNY 333.33 CNY]
+}
+
+func ExampleCalculator_Refunds() {
+	calc, _ := fees.NewCalculator(fees.SeedSchedule())
+	at := time.Date(2026, 3, 1, 10, 0, 0, 0, fees.Shanghai())
+	q, _ := calc.Quote(fees.QuoteRequest{Method: fees.MethodWeChatPay, AmountFen: 100}, at) // ¥1.00, fee 1 fen
+	rq, err := calc.Refunds(q, 50, 50)
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range rq.Refunds {
+		fmt.Printf("refund %s returns fee %s\n", r.Amount.Format(), r.FeeReturned.Format())
+	}
+	fmt.Printf("refunded %s (full %t): fee returned %s, kept %s, drift %s\n",
+		rq.Refunded.Format(), rq.Full, rq.FeeReturned.Format(), rq.FeeKept.Format(), rq.Drift.Format())
+	// Output:
+	// refund ¥0.50 returns fee ¥0.00
+	// refund ¥0.50 returns fee ¥0.00
+	// refunded ¥1.00 (full true): fee returned ¥0.00, kept ¥0.01, drift ¥0.01
+}
+
+func ExampleSettlementDate() {
+	paid := time.Date(2026, 9, 30, 23, 59, 0, 0, fees.Shanghai()) // the eve of the National Day holiday
+	t1 := fees.Settlement{Basis: fees.TradeDays, Days: 1}
+	natural, _ := fees.SettlementDate(paid, t1, nil)
+	// The caller supplies the holidays; the package has no built-in list.
+	cal := fees.WeekendCalendar{Closed: map[string]bool{
+		"2026-10-01": true, "2026-10-02": true, "2026-10-05": true, "2026-10-06": true, "2026-10-07": true,
+	}}
+	business, _ := fees.SettlementDate(paid, t1, cal)
+	d7, _ := fees.SettlementDate(paid, fees.Settlement{Basis: fees.NaturalDays, Days: 7}, cal)
+	fmt.Println("T+1 natural: ", natural.Format(time.DateOnly))
+	fmt.Println("T+1 business:", business.Format(time.DateOnly))
+	fmt.Println("D+7:         ", d7.Format(time.DateOnly))
+	// Output:
+	// T+1 natural:  2026-10-01
+	// T+1 business: 2026-10-08
+	// D+7:          2026-10-07
+}
+
+func ExampleCalculator_Reconcile() {
+	bill := "\ufeff交易时间,公众账号ID,商户号,微信订单号,商户订单号,交易状态,应结订单金额,微信退款单号,退款金额,手续费,费率,订单金额\r\n" +
+		"`2026-03-01 09:00:00,`wx01,`1900000001,`4200000001,`A1,`SUCCESS,`6.00,`0,`0.00,`0.04000,`0.60%,`6.00\r\n" +
+		"`2026-03-01 09:05:00,`wx01,`1900000001,`4200000002,`A2,`SUCCESS,`7.50,`0,`0.00,`0.04000,`0.60%,`7.50\r\n" +
+		"`2026-03-01 09:10:00,`wx01,`1900000001,`4200000003,`A3,`SUCCESS,`100.00,`0,`0.00,`0.70000,`0.60%,`100.00\r\n" +
+		"`2026-03-01 09:15:00,`wx01,`1900000001,`4200000004,`A4,`SUCCESS,`10.00,`0,`0.00,`0.04000,`0.38%,`10.00\r\n" +
+		"总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\r\n" +
+		"`4.0,`123.50,`0.00,`0.0,`0.82,`123.50,`0.00\r\n"
+	calc, _ := fees.NewCalculator(fees.SeedSchedule())
+	rep, err := calc.Reconcile(strings.NewReader(bill), fees.ReconcileOptions{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(rep)
+	// Output:
+	// reconciliation NOT OK: schedule seed-2024.1, rounding half-up
+	// rows 4 (payments 4, refunds 0): matched 1, mismatched 1, rounding-sensitive 1, not covered 1
+	// fees billed 0.82, expected 0.69
+	// total 总交易单数: summary 4, rows 4 ok
+	// total 应结订单总金额: summary 123.50, rows 123.50 ok
+	// total 退款总金额: summary 0.00, rows 0.00 ok
+	// total 手续费总金额: summary 0.82, rows 0.82 ok
+	// total 订单总金额: summary 123.50, rows 123.50 ok
+	// line 3 4200000002 rounding-sensitive: exact half fen: the bill used half-even (base 7.50, rate 0.60%)
+	// line 4 4200000003 mismatched: billed fee 0.70000, expected 0.60 (base 100.00, rate 0.60%)
+	// line 5 4200000004 not-covered: rate 0.38% is not in the schedule (base 10.00, rate 0.38%)
+}
