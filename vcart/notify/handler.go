@@ -24,14 +24,46 @@ const DefaultHandlerTimeout = 4 * time.Second
 // the platform pushes it again. It must honour ctx.
 type HandlerFunc func(ctx context.Context, ev Event) error
 
-// HandlerOption configures a [Handler].
-type HandlerOption func(*Handler) error
+// HandlerOption configures a [Handler] or a [PayV3Handler].
+type HandlerOption func(*handlerConfig) error
+
+// handlerConfig is what Handler and PayV3Handler share: duplicate
+// suppression, the deadline and the logger.
+type handlerConfig struct {
+	store    DedupStore
+	ttl      time.Duration
+	timeout  time.Duration
+	key      func(*Message, Event) string
+	log      *slog.Logger
+	inflight sync.Map // dedup key → struct{}: deliveries being handled here
+}
+
+func newHandlerConfig(opts []HandlerOption) (*handlerConfig, error) {
+	c := &handlerConfig{
+		ttl:     DefaultDedupTTL,
+		timeout: DefaultHandlerTimeout,
+		key:     DedupKey,
+		log:     slog.New(slog.DiscardHandler),
+	}
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(c); err != nil {
+			return nil, err
+		}
+	}
+	if c.store == nil {
+		c.store = NewMemoryDedupStore()
+	}
+	return c, nil
+}
 
 // WithDedupStore sets the duplicate-suppression store (default: a fresh
 // [MemoryDedupStore]). Use a shared store when several instances receive
 // pushes for the same shops.
 func WithDedupStore(s DedupStore) HandlerOption {
-	return func(h *Handler) error {
+	return func(h *handlerConfig) error {
 		if s == nil {
 			return errors.New("notify: nil DedupStore")
 		}
@@ -43,7 +75,7 @@ func WithDedupStore(s DedupStore) HandlerOption {
 // WithDedupTTL sets how long a handled push is remembered (default
 // [DefaultDedupTTL]).
 func WithDedupTTL(d time.Duration) HandlerOption {
-	return func(h *Handler) error {
+	return func(h *handlerConfig) error {
 		if d <= 0 {
 			return fmt.Errorf("%w (got %v)", ErrDedupTTL, d)
 		}
@@ -54,7 +86,7 @@ func WithDedupTTL(d time.Duration) HandlerOption {
 
 // WithDedupKey replaces [DedupKey] as the key derivation.
 func WithDedupKey(fn func(m *Message, ev Event) string) HandlerOption {
-	return func(h *Handler) error {
+	return func(h *handlerConfig) error {
 		if fn == nil {
 			return errors.New("notify: nil dedup key function")
 		}
@@ -66,7 +98,7 @@ func WithDedupKey(fn func(m *Message, ev Event) string) HandlerOption {
 // WithHandlerTimeout sets the deadline of a handler's work on one push
 // (default [DefaultHandlerTimeout]); keep it below the platform's 5 seconds.
 func WithHandlerTimeout(d time.Duration) HandlerOption {
-	return func(h *Handler) error {
+	return func(h *handlerConfig) error {
 		if d <= 0 {
 			return fmt.Errorf("notify: handler timeout must be positive, got %v", d)
 		}
@@ -79,7 +111,7 @@ func WithHandlerTimeout(d time.Duration) HandlerOption {
 // discarded). Logs carry the event name, the dedup key and the error, never a
 // token, key or plaintext.
 func WithLogger(l *slog.Logger) HandlerOption {
-	return func(h *Handler) error {
+	return func(h *handlerConfig) error {
 		if l == nil {
 			return errors.New("notify: nil logger")
 		}
@@ -95,18 +127,12 @@ func WithLogger(l *slog.Logger) HandlerOption {
 // "success" only once the handler has succeeded. It is safe for concurrent
 // use; register handlers before serving.
 type Handler struct {
-	v       *Verifier
-	store   DedupStore
-	ttl     time.Duration
-	timeout time.Duration
-	key     func(*Message, Event) string
-	log     *slog.Logger
+	v   *Verifier
+	cfg *handlerConfig
 
 	mu       sync.RWMutex
 	routes   map[string]HandlerFunc
 	fallback HandlerFunc
-
-	inflight sync.Map // dedup key → struct{}: deliveries being handled here
 }
 
 // NewHandler returns a Handler that verifies with v.
@@ -114,26 +140,11 @@ func NewHandler(v *Verifier, opts ...HandlerOption) (*Handler, error) {
 	if v == nil {
 		return nil, errors.New("notify: nil Verifier")
 	}
-	h := &Handler{
-		v:       v,
-		ttl:     DefaultDedupTTL,
-		timeout: DefaultHandlerTimeout,
-		key:     DedupKey,
-		log:     slog.New(slog.DiscardHandler),
-		routes:  make(map[string]HandlerFunc),
+	cfg, err := newHandlerConfig(opts)
+	if err != nil {
+		return nil, err
 	}
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if err := o(h); err != nil {
-			return nil, err
-		}
-	}
-	if h.store == nil {
-		h.store = NewMemoryDedupStore()
-	}
-	return h, nil
+	return &Handler{v: v, cfg: cfg, routes: make(map[string]HandlerFunc)}, nil
 }
 
 // On registers fn for the event name (replacing any earlier one). A nil fn
@@ -286,7 +297,7 @@ func StatusFor(err error) int {
 
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, event string, err error) {
 	status := StatusFor(err)
-	h.log.LogAttrs(r.Context(), slog.LevelWarn, "notify: push rejected",
+	h.cfg.log.LogAttrs(r.Context(), slog.LevelWarn, "notify: push rejected",
 		slog.String("event", event), slog.Int("status", status), slog.String("error", err.Error()))
 	http.Error(w, http.StatusText(status), status)
 }
@@ -311,38 +322,45 @@ func (h *Handler) Deliver(ctx context.Context, m *Message) error {
 	if fn == nil {
 		return nil // nothing registered: acknowledge
 	}
-	key := h.key(m, ev)
-	if _, busy := h.inflight.LoadOrStore(key, struct{}{}); busy {
+	return h.cfg.run(ctx, h.cfg.key(m, ev), ev.EventName(), func(ctx context.Context) error {
+		return fn(ctx, ev)
+	})
+}
+
+// run claims key, runs fn under the deadline and releases key when fn
+// fails (see Handler.Deliver).
+func (c *handlerConfig) run(ctx context.Context, key, name string, fn func(context.Context) error) error {
+	if _, busy := c.inflight.LoadOrStore(key, struct{}{}); busy {
 		return ErrInFlight
 	}
-	first, err := h.store.Claim(ctx, key, h.ttl)
+	first, err := c.store.Claim(ctx, key, c.ttl)
 	if err != nil {
-		h.inflight.Delete(key)
+		c.inflight.Delete(key)
 		return fmt.Errorf("notify: dedup store: %w", err)
 	}
 	if !first {
-		h.inflight.Delete(key)
+		c.inflight.Delete(key)
 		return nil
 	}
-	hctx, cancel := context.WithTimeout(ctx, h.timeout)
+	hctx, cancel := context.WithTimeout(ctx, c.timeout)
 	done := make(chan error, 1)
 	go func() {
 		defer cancel()
-		err := runHandler(hctx, fn, ev)
+		err := runHandler(hctx, fn)
 		if err != nil {
-			// Release with a fresh context: ctx may be gone by now.
-			if rerr := h.store.Release(context.WithoutCancel(ctx), key); rerr != nil {
-				h.log.LogAttrs(ctx, slog.LevelError, "notify: dedup release failed",
+			// Release with a context that outlives the request.
+			if rerr := c.store.Release(context.WithoutCancel(ctx), key); rerr != nil {
+				c.log.LogAttrs(ctx, slog.LevelError, "notify: dedup release failed",
 					slog.String("key", key), slog.String("error", rerr.Error()))
 			}
 		}
-		h.inflight.Delete(key)
+		c.inflight.Delete(key)
 		done <- err
 	}()
 	select {
 	case err := <-done:
 		if err != nil {
-			return fmt.Errorf("notify: handler for %s: %w", ev.EventName(), err)
+			return fmt.Errorf("notify: handler for %s: %w", name, err)
 		}
 		return nil
 	case <-hctx.Done():
@@ -352,23 +370,22 @@ func (h *Handler) Deliver(ctx context.Context, m *Message) error {
 			if err == nil {
 				return nil
 			}
-			if errors.Is(err, context.DeadlineExceeded) {
-				return fmt.Errorf("%w: %s after %v", ErrHandlerTimeout, ev.EventName(), h.timeout)
+			if !errors.Is(err, context.DeadlineExceeded) {
+				return fmt.Errorf("notify: handler for %s: %w", name, err)
 			}
-			return fmt.Errorf("notify: handler for %s: %w", ev.EventName(), err)
 		default:
 		}
-		return fmt.Errorf("%w: %s after %v", ErrHandlerTimeout, ev.EventName(), h.timeout)
+		return fmt.Errorf("%w: %s after %v", ErrHandlerTimeout, name, c.timeout)
 	}
 }
 
 // runHandler calls fn and turns a panic into an error, so one bad handler
 // cannot take the server down.
-func runHandler(ctx context.Context, fn HandlerFunc, ev Event) (err error) {
+func runHandler(ctx context.Context, fn func(context.Context) error) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("notify: handler panicked: %v", p)
 		}
 	}()
-	return fn(ctx, ev)
+	return fn(ctx)
 }
