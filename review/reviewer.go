@@ -1,0 +1,495 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/vcart-sdk/vcart-go/internal/match"
+	"github.com/vcart-sdk/vcart-go/vcart"
+)
+
+// MaxScanBytes is the most bytes of one text field the word and diversion
+// scans read; a longer field is a finding in itself (every field limit of
+// the product API is far below it) and only its first MaxScanBytes are
+// scanned, so a 10 MB description costs bounded time and memory.
+const MaxScanBytes = 64 << 10
+
+// DefaultMinImageSide is the seed's minimum main image size (800×800 px).
+const DefaultMinImageSide = 800
+
+// Reviewer runs a rule table over listings. Build one with [New] and share
+// it: it is immutable and safe for concurrent use.
+type Reviewer struct {
+	rules   []Rule
+	words   WordList
+	allow   []AllowRule
+	bands   PriceBands
+	minSide int
+
+	dict     *Keywords
+	tags     [][]tag            // per dictionary pattern
+	allowFor [][]*compiledAllow // per dictionary pattern
+	pool     sync.Pool          // *scanState
+}
+
+// Option configures [New].
+type Option func(*config) error
+
+type config struct {
+	rules    []Rule
+	extra    []Rule
+	disabled []string
+	words    *WordList
+	allow    []AllowRule
+	bands    *PriceBands
+	minSide  int
+}
+
+// WithRules replaces the default rule table ([DefaultRules]) by rules.
+func WithRules(rules ...Rule) Option {
+	return func(c *config) error { c.rules = slices.Clone(rules); return nil }
+}
+
+// WithExtraRules appends rules to the table.
+func WithExtraRules(rules ...Rule) Option {
+	return func(c *config) error { c.extra = append(c.extra, rules...); return nil }
+}
+
+// WithoutRules disables the rules with the given IDs. An unknown ID is an
+// error from [New], so that a typo does not silently keep a rule on.
+func WithoutRules(ids ...string) Option {
+	return func(c *config) error { c.disabled = append(c.disabled, ids...); return nil }
+}
+
+// WithWordList replaces the built-in advertising-law word list.
+func WithWordList(wl WordList) Option {
+	return func(c *config) error { c.words = &wl; return nil }
+}
+
+// WithAllowList replaces the built-in allow-list of false positives
+// ([DefaultAllowList]).
+func WithAllowList(rules []AllowRule) Option {
+	return func(c *config) error { c.allow = slices.Clone(rules); return nil }
+}
+
+// WithPriceBands replaces the per-category price bands ([DefaultPriceBands]).
+func WithPriceBands(b PriceBands) Option {
+	return func(c *config) error { c.bands = &b; return nil }
+}
+
+// WithMinImageSide sets the minimum main image side in pixels (default
+// [DefaultMinImageSide]).
+func WithMinImageSide(px int) Option {
+	return func(c *config) error {
+		if px < 1 || px > 100000 {
+			return fmt.Errorf("review: min image side %d out of range 1..100000", px)
+		}
+		c.minSide = px
+		return nil
+	}
+}
+
+// ErrConfig is wrapped by configuration errors from [New].
+var ErrConfig = errors.New("review: bad configuration")
+
+// New builds a reviewer with the default rules, word list, allow-list and
+// price bands, changed by opts. Every configuration problem is reported at
+// once in an error wrapping [ErrConfig].
+func New(opts ...Option) (*Reviewer, error) {
+	c := config{minSide: DefaultMinImageSide}
+	c.rules = DefaultRules()
+	c.allow = DefaultAllowList()
+	var errs []error
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&c); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	r := &Reviewer{minSide: c.minSide}
+	if c.words != nil {
+		r.words = *c.words
+		r.words.Words = slices.Clone(c.words.Words)
+	} else {
+		r.words = DefaultWordList()
+	}
+	if c.bands != nil {
+		r.bands = c.bands.clone()
+	} else {
+		r.bands = DefaultPriceBands()
+	}
+	r.allow = c.allow
+	rules := append(c.rules, c.extra...)
+	seen := map[string]bool{}
+	for i, ru := range rules {
+		switch {
+		case ru.ID == "":
+			errs = append(errs, fmt.Errorf("%w: rule %d has no ID", ErrConfig, i))
+		case ru.Check == nil:
+			errs = append(errs, fmt.Errorf("%w: rule %q has no Check", ErrConfig, ru.ID))
+		case seen[ru.ID]:
+			errs = append(errs, fmt.Errorf("%w: duplicate rule ID %q", ErrConfig, ru.ID))
+		}
+		seen[ru.ID] = true
+	}
+	off := map[string]bool{}
+	for _, id := range c.disabled {
+		if !seen[id] {
+			errs = append(errs, fmt.Errorf("%w: cannot disable unknown rule %q", ErrConfig, id))
+		}
+		off[id] = true
+	}
+	for _, ru := range rules {
+		if !off[ru.ID] {
+			r.rules = append(r.rules, ru)
+		}
+	}
+	for _, b := range r.bands.Bands {
+		if err := b.validate(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := r.buildDict(); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return r, nil
+}
+
+// Rules returns a copy of the reviewer's active rule table.
+func (r *Reviewer) Rules() []Rule { return slices.Clone(r.rules) }
+
+// tagKind says what a dictionary pattern means for the rules.
+type tagKind uint8
+
+const (
+	tagWord        tagKind = iota + 1 // advertising-law word; idx into words
+	tagDiversion                      // contact-channel trigger; idx into diversionTriggers
+	tagHint                           // category hint; idx into categoryHints
+	tagFibre                          // fibre / material claim; idx into fibres
+	tagSpecialUse                     // cosmetics special-use claim
+	tagUsed                           // second-hand / refurbished wording
+	tagModified                       // modified-device wording
+	tagNewClaim                       // "brand new" claim
+	tagOrigin                         // geographic origin claim; idx into originClaims
+	tagCelebrity                      // celebrity wording
+	tagCCCProduct                     // product under the CCC catalogue
+)
+
+type tag struct {
+	kind tagKind
+	idx  int32
+}
+
+type dictEntry struct {
+	word string
+	tag  tag
+}
+
+type compiledAllow struct {
+	rule *AllowRule
+	re   *regexp.Regexp
+}
+
+func (r *Reviewer) buildDict() error {
+	var entries []dictEntry
+	for i, w := range r.words.Words {
+		entries = append(entries, dictEntry{w.Text, tag{tagWord, int32(i)}})
+	}
+	add := func(k tagKind, words []string) {
+		for i, w := range words {
+			entries = append(entries, dictEntry{w, tag{k, int32(i)}})
+		}
+	}
+	add(tagDiversion, diversionTriggerWords())
+	for i, h := range categoryHints {
+		entries = append(entries, dictEntry{h.word, tag{tagHint, int32(i)}})
+	}
+	add(tagFibre, fibres)
+	add(tagSpecialUse, specialUseClaims)
+	add(tagUsed, usedWords)
+	add(tagModified, modifiedWords)
+	add(tagNewClaim, newClaims)
+	for i, o := range originClaims {
+		entries = append(entries, dictEntry{o.claim, tag{tagOrigin, int32(i)}})
+	}
+	add(tagCelebrity, celebrityWords)
+	add(tagCCCProduct, cccProducts)
+
+	var errs []error
+	index := map[string]int{}
+	var pats, orig []string
+	var tags [][]tag
+	for i, e := range entries {
+		if !utf8.ValidString(e.word) || len(e.word) > MaxKeywordLen {
+			errs = append(errs, fmt.Errorf("%w: word %d %q is invalid or too long", ErrConfig, i, e.word))
+			continue
+		}
+		p := normalizeWord(e.word)
+		if p == "" {
+			errs = append(errs, fmt.Errorf("%w: word %q is empty after normalisation", ErrConfig, e.word))
+			continue
+		}
+		id, ok := index[p]
+		if !ok {
+			id = len(pats)
+			index[p] = id
+			pats = append(pats, p)
+			orig = append(orig, e.word)
+			tags = append(tags, nil)
+		}
+		tags[id] = append(tags[id], e.tag)
+	}
+	r.allowFor = make([][]*compiledAllow, len(pats))
+	for i := range r.allow {
+		a := &r.allow[i]
+		re, err := regexp.Compile(a.Pattern)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%w: allow rule %q: %w", ErrConfig, a.ID, err))
+			continue
+		}
+		ca := &compiledAllow{rule: a, re: re}
+		for _, w := range a.Words {
+			if id, ok := index[normalizeWord(w)]; ok {
+				r.allowFor[id] = append(r.allowFor[id], ca)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	m, err := match.Compile(pats)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrConfig, err)
+	}
+	r.dict = &Keywords{m: m, words: orig}
+	r.tags = tags
+	return nil
+}
+
+// TextField is one text field of a listing as the rules see it.
+type TextField struct {
+	Name string // field path, e.g. "title", "attrs[1].value"
+	Text string
+}
+
+// hit is one dictionary occurrence in a field.
+type hit struct {
+	field      int
+	pat        int
+	start, end int    // original byte offsets in the field
+	allowed    string // ID of the allow rule that exempts it, if any
+	downgrade  bool   // the allow rule only downgrades block to warn
+	suppressed bool   // contained in a longer hit of at least the same severity
+}
+
+type scanState struct {
+	fields []TextField
+	hits   []hit
+	norm   normText
+}
+
+func (r *Reviewer) textFields(l *Listing, dst []TextField) []TextField {
+	dst = append(dst, TextField{"title", l.Title})
+	if l.ShortTitle != "" {
+		dst = append(dst, TextField{"short_title", l.ShortTitle})
+	}
+	for i, a := range l.Attrs {
+		dst = append(dst, TextField{fmt.Sprintf("attrs[%d].key", i), a.Key}, TextField{fmt.Sprintf("attrs[%d].value", i), a.Value})
+	}
+	if l.Description != "" {
+		dst = append(dst, TextField{"desc", l.Description})
+	}
+	for i, s := range l.SKUs {
+		for j, a := range s.Attrs {
+			dst = append(dst, TextField{fmt.Sprintf("skus[%d].attrs[%d].value", i, j), a.Value})
+		}
+	}
+	return dst
+}
+
+// scan fills st.hits for every field, resolving the allow-list.
+func (r *Reviewer) scan(l *Listing, st *scanState) {
+	st.fields = r.textFields(l, st.fields[:0])
+	st.hits = st.hits[:0]
+	for fi, f := range st.fields {
+		text := f.Text
+		if len(text) > MaxScanBytes {
+			cut := MaxScanBytes
+			for cut > 0 && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			text = text[:cut]
+		}
+		st.norm.reset()
+		st.norm.normalize(text, 0)
+		ns := st.norm.str()
+		r.dict.m.Scan(ns, func(id, s, e int) bool {
+			os, oe := st.norm.span(s, e)
+			h := hit{field: fi, pat: id, start: os, end: oe}
+			for _, ca := range r.allowFor[id] {
+				if !ca.rule.applies(l) {
+					continue
+				}
+				if allowCovers(ca.re, ns, s, e) {
+					h.allowed = ca.rule.ID
+					h.downgrade = ca.rule.Downgrade
+					if !h.downgrade {
+						break
+					}
+				}
+			}
+			st.hits = append(st.hits, h)
+			return true
+		})
+	}
+}
+
+// allowCovers reports whether a match of re in a window around [s, e) of the
+// normalised text covers [s, e).
+func allowCovers(re *regexp.Regexp, ns string, s, e int) bool {
+	a, b := max(0, s-48), min(len(ns), e+64)
+	for a > 0 && !utf8.RuneStart(ns[a]) {
+		a--
+	}
+	for b < len(ns) && !utf8.RuneStart(ns[b]) {
+		b++
+	}
+	for _, m := range re.FindAllStringIndex(ns[a:b], -1) {
+		if a+m[0] <= s && a+m[1] >= e {
+			return true
+		}
+	}
+	return false
+}
+
+// Review runs every rule over l at instant at (the time documents, shelf
+// life and certificate years are judged against) and returns every finding
+// with the derived verdict. A listing that fails review is a Result, not an
+// error. Review never panics on bad input: a rule that panics is reported as
+// a finding with code "internal.rule_panic".
+func (r *Reviewer) Review(l Listing, at time.Time) Result {
+	st, _ := r.pool.Get().(*scanState)
+	if st == nil {
+		st = &scanState{}
+	}
+	defer func() {
+		if cap(st.norm.s) <= 4*MaxScanBytes {
+			r.pool.Put(st)
+		}
+	}()
+	r.scan(&l, st)
+	var findings []Finding
+	c := &Check{Listing: &l, At: at, r: r, st: st, out: &findings}
+	for i := range r.rules {
+		c.rule = &r.rules[i]
+		c.run()
+	}
+	sort.SliceStable(findings, func(i, j int) bool {
+		a, b := findings[i], findings[j]
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		if a.Stage != b.Stage {
+			return a.Stage < b.Stage
+		}
+		if a.Field != b.Field {
+			return a.Field < b.Field
+		}
+		return a.Start < b.Start
+	})
+	res := Result{Category: l.Category, Findings: findings}
+	for _, f := range findings {
+		switch {
+		case f.Severity >= vcart.Block:
+			res.Verdict = VerdictRejected
+		case f.Severity == vcart.Warn && res.Verdict < VerdictNeedsAttention:
+			res.Verdict = VerdictNeedsAttention
+		}
+	}
+	if s, ok := StatsFor(l.Category); ok {
+		res.Stats = &s
+	}
+	return res
+}
+
+// Check is what a rule's Check function receives: the listing, the instant
+// and a way to report findings.
+type Check struct {
+	Listing *Listing
+	At      time.Time
+	r       *Reviewer
+	rule    *Rule
+	st      *scanState
+	out     *[]Finding
+}
+
+func (c *Check) run() {
+	defer func() {
+		if p := recover(); p != nil {
+			c.Report(Finding{Code: "internal.rule_panic", Severity: vcart.Warn,
+				Message: fmt.Sprintf("rule %s failed on this listing; it was skipped", c.rule.ID)})
+		}
+	}()
+	c.rule.Check(c)
+}
+
+// Report records a finding. Rule, Stage, Reason and Source default to the
+// running rule's; Start and End default to -1 (not textual) when both are
+// zero and Text is empty.
+func (c *Check) Report(f Finding) {
+	f.Rule = c.rule.ID
+	if f.Stage == 0 {
+		f.Stage = c.rule.Stage
+	}
+	if f.Reason == "" {
+		f.Reason = c.rule.Reason
+	}
+	if f.Source == "" {
+		f.Source = c.rule.Source
+	}
+	if f.Start == 0 && f.End == 0 && f.Text == "" {
+		f.Start, f.End = -1, -1
+	}
+	*c.out = append(*c.out, f)
+}
+
+// Fields returns the listing's text fields in review order.
+func (c *Check) Fields() []TextField { return slices.Clone(c.st.fields) }
+
+// hitsOf calls fn for every non-exempt hit carrying tag kind k.
+func (c *Check) hitsOf(k tagKind, fn func(h hit, t tag)) {
+	for _, h := range c.st.hits {
+		for _, t := range c.r.tags[h.pat] {
+			if t.kind == k {
+				fn(h, t)
+			}
+		}
+	}
+}
+
+// anyHit reports whether some hit of kind k exists (in fields selected by
+// sel, or all fields when sel is nil).
+func (c *Check) anyHit(k tagKind, sel func(field string) bool) bool {
+	found := false
+	c.hitsOf(k, func(h hit, _ tag) {
+		if sel == nil || sel(c.st.fields[h.field].Name) {
+			found = true
+		}
+	})
+	return found
+}
+
+func (c *Check) fieldText(h hit) string {
+	return c.st.fields[h.field].Text[h.start:h.end]
+}

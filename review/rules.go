@@ -1,0 +1,468 @@
+package review
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
+)
+
+// Rule is one row of the rule table. Check inspects the listing through c
+// and reports findings with [Check.Report]; Stage, Reason and Source are the
+// defaults of those findings.
+type Rule struct {
+	ID     string // stable, e.g. "content.adlaw"
+	Stage  Stage
+	Reason Reason // the seed reason it prevents
+	Source string // the law, API doc or seed line the rule enforces
+	Doc    string // one line for the merchant
+	Check  func(c *Check)
+}
+
+// Rule IDs of the default table.
+const (
+	RuleDocuments       = "basic.documents"
+	RuleBrand           = "basic.brand"
+	RuleCategoryMatch   = "basic.category_match"
+	RulePrice           = "basic.price"
+	RuleTitle           = "content.title"
+	RuleFieldLimits     = "content.field_limits"
+	RuleTextEncoding    = "content.text_encoding"
+	RuleImages          = "content.images"
+	RuleAdLaw           = "content.adlaw"
+	RuleDiversion       = "content.diversion"
+	RuleCelebrity       = "content.celebrity"
+	RuleMaterial        = "content.material"
+	RuleFoodLicence     = "special.food_licence"
+	RuleFoodShelfLife   = "special.food_shelf_life"
+	RuleFoodOrigin      = "special.food_origin"
+	RuleCosmeticsNumber = "special.cosmetics_number"
+	RuleCCC             = "special.electronics_ccc"
+	RuleCondition       = "special.electronics_condition"
+)
+
+// DefaultRules returns a fresh copy of the default rule table.
+func DefaultRules() []Rule {
+	return []Rule{
+		{ID: RuleDocuments, Stage: StageBasic, Reason: ReasonQualification, Source: "seed 二 基础审核: 资质文件真实性", Doc: "the category's qualification documents are present and in force", Check: checkDocuments},
+		{ID: RuleBrand, Stage: StageBasic, Reason: ReasonTrademark, Source: "seed 一 企业店: 品牌授权; seed 二 服装: 商标授权", Doc: "a branded listing carries a brand authorisation or trademark certificate", Check: checkBrand},
+		{ID: RuleCategoryMatch, Stage: StageBasic, Reason: ReasonCategoryMatch, Source: "seed 二 基础审核: 类目匹配度", Doc: "the title and attributes fit the declared category", Check: checkCategoryMatch},
+		{ID: RulePrice, Stage: StageBasic, Reason: ReasonPrice, Source: "seed 二 基础审核: 价格合理性; product API sale_price < market_price (10020040)", Doc: "prices are positive, whole fen, below the market price and inside the category's band", Check: checkPrice},
+		{ID: RuleTitle, Stage: StageContent, Reason: ReasonFieldLimits, Source: "product API: title 5–60 effective characters", Doc: "the title has 5–60 characters, is not only letters and digits and uses allowed symbols", Check: checkTitle},
+		{ID: RuleFieldLimits, Stage: StageContent, Reason: ReasonFieldLimits, Source: "product API field limits (short_title ≤20, attrs ≤40, desc ≤2000, desc imgs ≤50, skus 1–500)", Doc: "fields are within the product API's limits", Check: checkFieldLimits},
+		{ID: RuleTextEncoding, Stage: StageContent, Reason: ReasonFieldLimits, Source: "product API: UTF-8 JSON", Doc: "text is valid UTF-8", Check: checkEncoding},
+		{ID: RuleImages, Stage: StageContent, Reason: ReasonImageClarity, Source: "seed 二 内容审核: 主图清晰度(800*800像素); product API head_imgs 3–9 (food ≥4), no duplicates, jpeg/png/bmp/webp, not animated", Doc: "main images are readable, large enough, static, accepted formats, 3–9 and distinct", Check: checkImages},
+		{ID: RuleAdLaw, Stage: StageContent, Reason: ReasonFalseAdvertising, Source: "seed 二 内容审核: 广告语合规性; 广告法", Doc: "no advertising-law words outside their allowed contexts", Check: checkAdLaw},
+		{ID: RuleDiversion, Stage: StageContent, Reason: ReasonDiversion, Source: "seed 六 导流外链; 个人信息保护法", Doc: "no contact details, QR lures, ID or bank card numbers in public text", Check: checkDiversion},
+		{ID: RuleCelebrity, Stage: StageContent, Reason: ReasonStolenCelebrity, Source: "seed 二 服装: 盗用明星图; 广告法 第33条", Doc: "celebrity wording needs the celebrity's consent", Check: checkCelebrity},
+		{ID: RuleMaterial, Stage: StageContent, Reason: ReasonFalseMaterial, Source: "seed 二 服装: 水洗标, 虚假材质描述; GB/T 29862", Doc: "material claims match the fibre composition attribute", Check: checkMaterial},
+		{ID: RuleFoodLicence, Stage: StageSpecial, Reason: ReasonFoodLicence, Source: "seed 二 特殊类目: 食品需SC编码; 食品生产许可管理办法", Doc: "food carries a well-formed SC number; a QS number alone is expired", Check: checkFoodLicence},
+		{ID: RuleFoodShelfLife, Stage: StageSpecial, Reason: ReasonShortShelfLife, Source: "seed 二 食品: 生产日期, 保质期不足; GB 7718", Doc: "food states shelf life and production date and is not expired or near expiry", Check: checkShelfLife},
+		{ID: RuleFoodOrigin, Stage: StageSpecial, Reason: ReasonFalseOrigin, Source: "seed 二 食品: 虚假产地; 地理标志产品保护规定", Doc: "origin claims match the declared origin", Check: checkOrigin},
+		{ID: RuleCosmeticsNumber, Stage: StageSpecial, Reason: ReasonCosmeticsFiling, Source: "seed 二 特殊类目: 化妆品需备案凭证; 化妆品注册备案管理办法", Doc: "cosmetics carry a registration or filing number that covers their claims", Check: checkCosmetics},
+		{ID: RuleCCC, Stage: StageSpecial, Reason: ReasonCCC, Source: "seed 二 特殊类目: 电子产品需3C认证", Doc: "electronics carry a well-formed 3C certificate number", Check: checkCCC},
+		{ID: RuleCondition, Stage: StageSpecial, Reason: ReasonUsedAsNew, Source: "seed 二 电子产品: 二手充新, 改装机", Doc: "used, refurbished or modified goods are not sold as new", Check: checkCondition},
+	}
+}
+
+// requiredDocs lists the documents each category needs.
+var requiredDocs = map[vcart.Category][]vcart.DocumentKind{
+	vcart.CategoryFood:        {vcart.DocFoodLicence},
+	vcart.CategoryCosmetics:   {vcart.DocCosmeticsFiling},
+	vcart.CategoryElectronics: {vcart.DocCCC},
+}
+
+func docField(i int) string { return fmt.Sprintf("documents[%d]", i) }
+
+func checkDocuments(c *Check) {
+	l := c.Listing
+	for i, d := range l.Documents {
+		switch {
+		case d.Expired(c.At):
+			c.Report(Finding{Code: "basic.document.expired", Severity: vcart.Block, Field: docField(i),
+				Message: fmt.Sprintf("%s expired on %s; upload the renewed document", d.Kind.ChineseName(), d.ValidTo.Format("2006-01-02"))})
+		case !d.ValidAt(c.At):
+			c.Report(Finding{Code: "basic.document.not_yet_valid", Severity: vcart.Block, Field: docField(i),
+				Message: fmt.Sprintf("%s is valid only from %s", d.Kind.ChineseName(), d.ValidFrom.Format("2006-01-02"))})
+		}
+		if strings.TrimSpace(d.Number) == "" {
+			c.Report(Finding{Code: "basic.document.no_number", Severity: vcart.Warn, Field: docField(i),
+				Message: fmt.Sprintf("%s has no number; the platform checks it against the registry", d.Kind.ChineseName())})
+		}
+	}
+	for _, k := range requiredDocs[l.Category] {
+		if !hasDoc(l, k) {
+			c.Report(Finding{Code: "basic.document.missing", Severity: vcart.Block, Field: "documents",
+				Message: fmt.Sprintf("%s listings need a %s (%s)", l.Category.ChineseName(), k.ChineseName(), k)})
+		}
+	}
+}
+
+func hasDoc(l *Listing, k vcart.DocumentKind) bool {
+	for _, d := range l.Documents {
+		if d.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+func branded(l *Listing) bool {
+	b := strings.TrimSpace(l.Brand)
+	return b != "" && b != "无品牌" && !strings.EqualFold(b, "none")
+}
+
+func checkBrand(c *Check) {
+	l := c.Listing
+	if branded(l) && !hasDoc(l, vcart.DocBrandAuthorisation) && !hasDoc(l, vcart.DocTrademark) {
+		c.Report(Finding{Code: "basic.brand.no_authorisation", Severity: vcart.Block, Field: "brand",
+			Message: fmt.Sprintf("brand %q needs a brand authorisation (品牌授权书) or trademark certificate (商标注册证)", l.Brand)})
+	}
+}
+
+func checkCategoryMatch(c *Check) {
+	l := c.Listing
+	if l.Category == "" {
+		c.Report(Finding{Code: "basic.category.missing", Severity: vcart.Block, Field: "category", Message: "no category declared"})
+		return
+	}
+	var score [8]int
+	cats := vcart.Categories()
+	c.hitsOf(tagHint, func(h hit, t tag) {
+		name := c.st.fields[h.field].Name
+		if name != "title" && !strings.HasPrefix(name, "attrs[") {
+			return
+		}
+		hc := categoryHints[t.idx].cat
+		for i, k := range cats {
+			if k == hc {
+				score[i]++
+			}
+		}
+	})
+	best, declared := -1, -1
+	for i, k := range cats {
+		if k == l.Category {
+			declared = i
+		}
+		if score[i] > 0 && (best < 0 || score[i] > score[best]) {
+			best = i
+		}
+	}
+	if best < 0 || cats[best] == l.Category || (declared >= 0 && score[declared] > 0) || l.Category == vcart.CategoryGeneral {
+		return
+	}
+	c.Report(Finding{Code: "basic.category.mismatch", Severity: vcart.Warn, Field: "category",
+		Message: fmt.Sprintf("declared %s but the title reads like %s", l.Category.ChineseName(), cats[best].ChineseName())})
+}
+
+func checkPrice(c *Check) {
+	l := c.Listing
+	if len(l.SKUs) == 0 {
+		c.Report(Finding{Code: "basic.price.no_sku", Severity: vcart.Block, Field: "skus", Message: "a listing needs at least one SKU with a price"})
+		return
+	}
+	band, hasBand := c.r.bands.For(l.Category)
+	for i, s := range l.SKUs {
+		f := fmt.Sprintf("skus[%d].sale_price", i)
+		fen, err := s.SalePrice.Fen()
+		switch {
+		case s.SalePrice.Currency() != vcart.CNY:
+			c.Report(Finding{Code: "basic.price.currency", Severity: vcart.Block, Field: f, Message: fmt.Sprintf("sale price %s is not in CNY", s.SalePrice)})
+			continue
+		case err != nil:
+			c.Report(Finding{Code: "basic.price.sub_fen", Severity: vcart.Block, Field: f, Message: fmt.Sprintf("sale price %s is not a whole number of fen", s.SalePrice)})
+			continue
+		case fen <= 0:
+			c.Report(Finding{Code: "basic.price.not_positive", Severity: vcart.Block, Field: f, Message: fmt.Sprintf("sale price %s must be above zero", s.SalePrice.Format())})
+			continue
+		case fen > MaxSalePriceFen:
+			c.Report(Finding{Code: "basic.price.over_api_max", Severity: vcart.Block, Field: f, Message: fmt.Sprintf("sale price %s is above the API's maximum ¥100000.00", s.SalePrice.Format())})
+			continue
+		}
+		if !s.MarketPrice.IsZero() {
+			if cmp, err := s.SalePrice.Cmp(s.MarketPrice); err != nil || cmp >= 0 {
+				c.Report(Finding{Code: "basic.price.not_below_market", Severity: vcart.Block, Field: f,
+					Message: fmt.Sprintf("sale price %s must be below the market price %s (errcode 10020040)", s.SalePrice.Format(), s.MarketPrice.Format())})
+			}
+		}
+		if hasBand {
+			lo, _ := s.SalePrice.Cmp(band.Min)
+			hi := -1
+			if !band.Max.IsZero() {
+				hi, _ = s.SalePrice.Cmp(band.Max)
+			}
+			if lo < 0 || hi > 0 {
+				c.Report(Finding{Code: "basic.price.out_of_band", Severity: vcart.Warn, Field: f,
+					Message: fmt.Sprintf("sale price %s is outside the %s band %s–%s; check fen versus yuan", s.SalePrice.Format(), l.Category.ChineseName(), band.Min.Format(), bandMax(band))})
+			}
+		}
+	}
+}
+
+func bandMax(b PriceBand) string {
+	if b.Max.IsZero() {
+		return "∞"
+	}
+	return b.Max.Format()
+}
+
+// titleSpecials are the symbols the product API allows in a title.
+const titleSpecials = "·~～!@#$%^&()！@#￥%……&*（）-_——=+[]\\【】、{}|;';’:\": ‘“”,./，。、<>?《》？\u00a0\u3000"
+
+func checkTitle(c *Check) {
+	t := c.Listing.Title
+	if strings.TrimSpace(t) == "" {
+		c.Report(Finding{Code: "content.title.empty", Severity: vcart.Block, Field: "title", Message: "the title is empty"})
+		return
+	}
+	if !utf8.ValidString(t) {
+		return // reported by content.text_encoding
+	}
+	effective, total, alnum := 0, 0, 0
+	for i, r := range t {
+		total++
+		switch {
+		case unicode.Is(unicode.Han, r):
+			effective++
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			effective++
+			alnum++
+		case strings.ContainsRune(titleSpecials, r):
+		default:
+			c.Report(Finding{Code: "content.title.bad_char", Severity: vcart.Block, Field: "title", Start: i, End: i + utf8.RuneLen(r), Text: string(r),
+				Message: fmt.Sprintf("character %q is not allowed in a title", r)})
+		}
+	}
+	if effective < 5 {
+		c.Report(Finding{Code: "content.title.too_short", Severity: vcart.Block, Field: "title",
+			Message: fmt.Sprintf("the title has %d effective characters; at least 5 are needed", effective)})
+	}
+	if total > 60 {
+		c.Report(Finding{Code: "content.title.too_long", Severity: vcart.Block, Field: "title",
+			Message: fmt.Sprintf("the title has %d characters; at most 60 are allowed", total)})
+	}
+	if effective > 0 && alnum == effective {
+		c.Report(Finding{Code: "content.title.only_alnum", Severity: vcart.Block, Field: "title",
+			Message: "a title of only letters and digits is not allowed; describe the product in Chinese"})
+	}
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+func checkFieldLimits(c *Check) {
+	l := c.Listing
+	long := func(field, s string, limit int) {
+		if n := runeLen(s); n > limit {
+			c.Report(Finding{Code: "content.field.too_long", Severity: vcart.Block, Field: field,
+				Message: fmt.Sprintf("%d characters; the API allows at most %d", n, limit)})
+		}
+	}
+	long("short_title", l.ShortTitle, 20)
+	for i, a := range l.Attrs {
+		long(fmt.Sprintf("attrs[%d].key", i), a.Key, 40)
+		long(fmt.Sprintf("attrs[%d].value", i), a.Value, 40)
+	}
+	long("desc", l.Description, 2000)
+	if n := len(l.DetailImages); n > 50 {
+		c.Report(Finding{Code: "content.field.too_many", Severity: vcart.Block, Field: "detail_images", Message: fmt.Sprintf("%d detail images; at most 50 are allowed", n)})
+	}
+	if n := len(l.SKUs); n > 500 {
+		c.Report(Finding{Code: "content.field.too_many", Severity: vcart.Block, Field: "skus", Message: fmt.Sprintf("%d SKUs; at most 500 are allowed", n)})
+	}
+}
+
+func checkEncoding(c *Check) {
+	for _, f := range c.st.fields {
+		if !utf8.ValidString(f.Text) {
+			i := firstInvalid(f.Text)
+			c.Report(Finding{Code: "content.text.invalid_utf8", Severity: vcart.Block, Field: f.Name, Start: i, End: i + 1,
+				Message: "the text is not valid UTF-8; the API will reject it"})
+		}
+		if len(f.Text) > MaxScanBytes {
+			c.Report(Finding{Code: "content.text.not_scanned", Severity: vcart.Warn, Field: f.Name,
+				Message: fmt.Sprintf("the text is %d bytes; only the first %d were scanned for wording", len(f.Text), MaxScanBytes)})
+		}
+	}
+}
+
+func firstInvalid(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+func checkImages(c *Check) {
+	l := c.Listing
+	minN := 3
+	if l.Category == vcart.CategoryFood {
+		minN = 4
+	}
+	if n := len(l.MainImages); n < minN || n > 9 {
+		c.Report(Finding{Code: "content.image.count", Severity: vcart.Block, Field: "main_images",
+			Message: fmt.Sprintf("%d main images; %s listings need %d–9", n, l.Category.ChineseName(), minN)})
+	}
+	seenHash := map[string]int{}
+	seenName := map[string]int{}
+	for i, im := range l.MainImages {
+		f := fmt.Sprintf("main_images[%d]", i)
+		if im.SHA256 != "" {
+			if j, ok := seenHash[strings.ToLower(im.SHA256)]; ok {
+				c.Report(Finding{Code: "content.image.duplicate", Severity: vcart.Block, Field: f, Reason: ReasonImageCopyright,
+					Message: fmt.Sprintf("same image as main_images[%d]", j)})
+			} else {
+				seenHash[strings.ToLower(im.SHA256)] = i
+			}
+		}
+		if im.Name != "" {
+			if j, ok := seenName[im.Name]; ok && (im.SHA256 == "" || l.MainImages[j].SHA256 == "") {
+				c.Report(Finding{Code: "content.image.duplicate", Severity: vcart.Block, Field: f, Reason: ReasonImageCopyright,
+					Message: fmt.Sprintf("same URL as main_images[%d]", j)})
+			} else if !ok {
+				seenName[im.Name] = i
+			}
+		}
+		if len(im.Header) == 0 {
+			c.Report(Finding{Code: "content.image.not_checked", Severity: vcart.Info, Field: f, Message: "no image bytes given; size and format not checked"})
+			continue
+		}
+		info, err := ReadImageHeader(im.Header)
+		if err != nil {
+			c.Report(Finding{Code: "content.image.unreadable", Severity: vcart.Block, Field: f, Message: err.Error()})
+			continue
+		}
+		if !info.Format.Accepted() {
+			c.Report(Finding{Code: "content.image.format", Severity: vcart.Block, Field: f,
+				Message: fmt.Sprintf("%s is not accepted; use JPEG, PNG, BMP or WebP (errcode 10020294)", info.Format)})
+		}
+		if info.Animated {
+			c.Report(Finding{Code: "content.image.animated", Severity: vcart.Block, Field: f, Message: "animated images are not accepted (errcode 10020294)"})
+		}
+		if info.Width < c.r.minSide || info.Height < c.r.minSide {
+			c.Report(Finding{Code: "content.image.too_small", Severity: vcart.Block, Field: f,
+				Message: fmt.Sprintf("%d×%d px is below %d×%d px", info.Width, info.Height, c.r.minSide, c.r.minSide)})
+		}
+		if w, h := info.Width, info.Height; w*2 > h*3 || h*2 > w*3 {
+			c.Report(Finding{Code: "content.image.not_square", Severity: vcart.Warn, Field: f,
+				Message: fmt.Sprintf("%d×%d px is far from square; the platform crops main images to a square", w, h)})
+		}
+	}
+}
+
+// wordFinding is an advertising-law hit after the allow-list.
+type wordFinding struct {
+	h   hit
+	w   Word
+	sev vcart.Severity
+}
+
+func checkAdLaw(c *Check) {
+	var wf []wordFinding
+	c.hitsOf(tagWord, func(h hit, t tag) {
+		w := c.r.words.Words[t.idx]
+		sev := w.Severity
+		if h.allowed != "" {
+			if !h.downgrade {
+				return
+			}
+			if sev > vcart.Warn {
+				sev = vcart.Warn
+			}
+		}
+		wf = append(wf, wordFinding{h, w, sev})
+	})
+	// Exempt spans also cover shorter words inside them (最 in 最佳食用期).
+	for i := range wf {
+		for _, h := range c.st.hits {
+			if h.allowed != "" && !h.downgrade && h.field == wf[i].h.field && h.start <= wf[i].h.start && h.end >= wf[i].h.end {
+				wf[i].h.suppressed = true
+			}
+		}
+	}
+	// Report the longest hit at a position: drop hits inside a longer hit of
+	// at least the same severity.
+	for i := range wf {
+		for j := range wf {
+			a, b := wf[i], wf[j]
+			if i != j && a.h.field == b.h.field && b.h.start <= a.h.start && b.h.end >= a.h.end &&
+				(b.h.end-b.h.start > a.h.end-a.h.start) && b.sev >= a.sev {
+				wf[i].h.suppressed = true
+			}
+		}
+	}
+	for _, x := range wf {
+		if x.h.suppressed {
+			continue
+		}
+		code := "content.adlaw.warn"
+		if x.sev >= vcart.Block {
+			code = "content.adlaw.block"
+		}
+		msg := fmt.Sprintf("%q (%s): %s", x.w.Text, x.w.Category, x.w.Note)
+		if x.h.allowed != "" {
+			msg += fmt.Sprintf(" [downgraded by %s: keep evidence]", x.h.allowed)
+		}
+		c.Report(Finding{Code: code, Severity: x.sev, Field: c.st.fields[x.h.field].Name, Start: x.h.start, End: x.h.end,
+			Text: c.fieldText(x.h), Message: msg, Source: wordSource(x.w.Category), Reason: wordReason(x.w)})
+	}
+}
+
+func checkCelebrity(c *Check) {
+	c.hitsOf(tagCelebrity, func(h hit, _ tag) {
+		sev := vcart.Warn
+		if !hasDoc(c.Listing, vcart.DocBrandAuthorisation) {
+			sev = vcart.Block
+		}
+		c.Report(Finding{Code: "content.celebrity", Severity: sev, Field: c.st.fields[h.field].Name, Start: h.start, End: h.end, Text: c.fieldText(h),
+			Message: "celebrity wording or photos need the celebrity's written consent (广告法 第33条) and an authorisation document"})
+	})
+}
+
+func compositionAttr(l *Listing) (string, bool) {
+	for _, a := range l.Attrs {
+		k := a.Key
+		if strings.Contains(k, "成分") || strings.Contains(k, "面料") || strings.Contains(k, "材质") || strings.Contains(k, "含量") {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+func checkMaterial(c *Check) {
+	l := c.Listing
+	if l.Category != vcart.CategoryApparel {
+		return
+	}
+	comp, ok := compositionAttr(l)
+	reported := map[string]bool{}
+	c.hitsOf(tagFibre, func(h hit, t tag) {
+		name := c.st.fields[h.field].Name
+		if name != "title" && name != "short_title" && name != "desc" {
+			return
+		}
+		fibre := fibres[t.idx]
+		if reported[fibre] {
+			return
+		}
+		reported[fibre] = true
+		base := strings.TrimPrefix(fibre, "纯")
+		switch {
+		case !ok:
+			c.Report(Finding{Code: "content.material.no_composition", Severity: vcart.Warn, Field: name, Start: h.start, End: h.end, Text: c.fieldText(h),
+				Message: fmt.Sprintf("the listing claims %s but has no fibre composition attribute (成分/面料, 水洗标)", fibre)})
+		case !strings.Contains(comp, base):
+			c.Report(Finding{Code: "content.material.mismatch", Severity: vcart.Block, Field: name, Start: h.start, End: h.end, Text: c.fieldText(h),
+				Message: fmt.Sprintf("the listing claims %s but the composition says %q", fibre, comp)})
+		case strings.HasPrefix(fibre, "纯") && !strings.Contains(comp, "100"):
+			c.Report(Finding{Code: "content.material.mismatch", Severity: vcart.Block, Field: name, Start: h.start, End: h.end, Text: c.fieldText(h),
+				Message: fmt.Sprintf("the listing claims %s but the composition %q is not 100%%", fibre, comp)})
+		}
+	})
+}

@@ -1,0 +1,421 @@
+package review
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
+)
+
+// declaredNumbers are the licence numbers the listing declares; digit runs
+// equal to one of them are not personal data.
+func declaredNumbers(l *Listing) []string {
+	var out []string
+	for _, d := range l.Documents {
+		out = append(out, d.Number)
+	}
+	if l.Food != nil {
+		out = append(out, l.Food.SCNumber, l.Food.QSNumber)
+	}
+	if l.Electronics != nil {
+		out = append(out, l.Electronics.CCCNumber)
+	}
+	return out
+}
+
+func isDigitRune(r rune) (byte, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return byte(r), true
+	case r >= '０' && r <= '９':
+		return byte(r-'０') + '0', true
+	}
+	return 0, false
+}
+
+func isDigitSep(r rune) bool {
+	return r == ' ' || r == '-' || r == 0x00A0 || r == 0x3000 || r == '－'
+}
+
+// digitRun is a run of digits in the original text, with single separators
+// between groups allowed (138 1234 5678, 138-1234-5678).
+type digitRun struct {
+	digits     string
+	start, end int
+	x          bool // ends in X (resident ID check character)
+	afterAlpha bool // directly after an ASCII letter (part of a code like SC…)
+	seps       int
+}
+
+func digitRuns(text string, fn func(digitRun)) {
+	var buf [40]byte
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		d, ok := isDigitRune(r)
+		if !ok {
+			i += n
+			continue
+		}
+		run := digitRun{start: i}
+		if i > 0 {
+			p := text[i-1]
+			run.afterAlpha = p >= 'A' && p <= 'Z' || p >= 'a' && p <= 'z'
+		}
+		k := 0
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if d, ok = isDigitRune(r); ok {
+				if k < len(buf) {
+					buf[k] = d
+				}
+				k++
+				j += n
+				run.end = j
+				continue
+			}
+			if isDigitSep(r) && j+n < len(text) {
+				if r2, _ := utf8.DecodeRuneInString(text[j+n:]); r2 >= '0' && r2 <= '9' || r2 >= '０' && r2 <= '９' {
+					run.seps++
+					j += n
+					continue
+				}
+			}
+			if (r == 'X' || r == 'x') && k == 17 {
+				run.x = true
+				j += n
+				run.end = j
+			}
+			break
+		}
+		if k <= len(buf) {
+			run.digits = string(buf[:k])
+			fn(run)
+		}
+		i = max(j, i+1)
+	}
+}
+
+func checkDiversion(c *Check) {
+	l := c.Listing
+	declared := declaredNumbers(l)
+	for _, f := range c.st.fields {
+		text := f.Text
+		if len(text) > MaxScanBytes {
+			text = text[:MaxScanBytes]
+		}
+		digitRuns(text, func(r digitRun) {
+			if r.afterAlpha {
+				return
+			}
+			for _, d := range declared {
+				if d != "" && strings.Contains(strings.ReplaceAll(d, " ", ""), r.digits) {
+					return
+				}
+			}
+			n := len(r.digits)
+			span := text[r.start:r.end]
+			switch {
+			case n == 11 && r.digits[0] == '1' && r.digits[1] >= '3' && !r.x:
+				c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: span,
+					Message: "a mobile phone number in public text diverts buyers off the platform (导流)"})
+			case (n == 18 || (n == 17 && r.x)) && validResidentID(r.digits+map[bool]string{true: "X", false: ""}[r.x]):
+				c.Report(Finding{Code: "content.privacy.id_number", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
+					Message: "a resident ID number in public text is personal data; remove it"})
+			case n >= 16 && n <= 19 && !r.x && (luhn(r.digits) || strings.HasPrefix(r.digits, "62")):
+				c.Report(Finding{Code: "content.privacy.bank_card", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
+					Message: "a bank card number in public text invites payment outside the platform; remove it"})
+			case (n == 10 || n == 11 || n == 12) && r.digits[0] == '0' && r.seps > 0 || n == 10 && strings.HasPrefix(r.digits, "400"):
+				c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Warn, Field: f.Name, Start: r.start, End: r.end, Text: span,
+					Message: "a landline or hotline number in public text; use the platform's customer service"})
+			}
+		})
+	}
+	c.hitsOf(tagDiversion, func(h hit, t tag) {
+		d := diversionTriggers[t.idx]
+		f := c.st.fields[h.field]
+		switch d.channel {
+		case "wechat", "qq":
+			tok, s, e := accountAfter(f.Text, h.end)
+			if tok == "" {
+				return
+			}
+			if d.channel == "qq" && !allDigits(tok) {
+				return
+			}
+			if d.channel == "wechat" && len(tok) < 6 {
+				return
+			}
+			code := "content.diversion.wechat_id"
+			if d.channel == "qq" {
+				code = "content.diversion.qq"
+			}
+			c.Report(Finding{Code: code, Severity: vcart.Block, Field: f.Name, Start: h.start, End: e, Text: f.Text[h.start:e],
+				Message: fmt.Sprintf("%s account %q in public text diverts buyers off the platform (导流)", d.channel, f.Text[s:e])})
+		case "qr":
+			for _, t2 := range c.r.tags[h.pat] {
+				if t2.kind == tagWord {
+					return // already reported by the word list
+				}
+			}
+			c.Report(Finding{Code: "content.diversion.qr_lure", Severity: vcart.Warn, Field: f.Name, Start: h.start, End: h.end, Text: c.fieldText(h),
+				Message: "QR-code lures (扫码) lead buyers off the platform; remove them from text and images"})
+		}
+	})
+}
+
+// accountAfter returns the account token (ASCII letters, digits, _ and -)
+// that follows text[i:], after at most a few separators such as "：", "号",
+// "是" or spaces.
+func accountAfter(text string, i int) (string, int, int) {
+	skipped := 0
+	for i < len(text) && skipped < 4 {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == ':' || r == '：' || r == ' ' || r == '号' || r == '是' || r == '\u3000' || r == '-' || r == '=' || r == '/' {
+			i += n
+			skipped++
+			continue
+		}
+		break
+	}
+	s := i
+	for i < len(text) && i-s < 24 {
+		c := text[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' {
+			i++
+			continue
+		}
+		break
+	}
+	if i-s < 5 || i-s > 20 {
+		return "", 0, 0
+	}
+	return text[s:i], s, i
+}
+
+func docNumber(l *Listing, k vcart.DocumentKind) string {
+	for _, d := range l.Documents {
+		if d.Kind == k && strings.TrimSpace(d.Number) != "" {
+			return strings.TrimSpace(d.Number)
+		}
+	}
+	return ""
+}
+
+func checkFoodLicence(c *Check) {
+	l := c.Listing
+	if l.Category != vcart.CategoryFood {
+		return
+	}
+	sc, qs := "", ""
+	if l.Food != nil {
+		sc, qs = strings.TrimSpace(l.Food.SCNumber), strings.TrimSpace(l.Food.QSNumber)
+	}
+	doc := docNumber(l, vcart.DocFoodLicence)
+	if sc == "" {
+		sc = doc
+	}
+	if sc == "" {
+		if qs != "" || IsQS(doc) {
+			c.Report(Finding{Code: "special.food.qs_only", Severity: vcart.Block, Field: "food.qs_number",
+				Message: "only a QS number is given; QS was replaced by SC on 2015-10-01 and QS packaging expired on 2018-09-30"})
+			return
+		}
+		c.Report(Finding{Code: "special.food.sc_missing", Severity: vcart.Block, Field: "food.sc_number", Message: "food needs a food production licence number (SC + 14 digits)"})
+		return
+	}
+	switch CheckSC(sc) {
+	case SCBadFormat:
+		code := "special.food.sc_format"
+		msg := fmt.Sprintf("%q is not an SC number (SC + food/additive flag + category 01–31 + county code + sequence + check digit)", sc)
+		if IsQS(sc) {
+			code = "special.food.qs_only"
+			msg = "a QS number is given where the SC number belongs; QS expired on 2018-09-30"
+		}
+		c.Report(Finding{Code: code, Severity: vcart.Block, Field: "food.sc_number", Message: msg})
+	case SCBadCheckSum:
+		c.Report(Finding{Code: "special.food.sc_checksum", Severity: vcart.Warn, Field: "food.sc_number",
+			Message: fmt.Sprintf("%q fails the ISO 7064 MOD 11,10 check digit; check for a typo", sc)})
+	}
+	if doc != "" && l.Food != nil && l.Food.SCNumber != "" && !strings.EqualFold(strings.ReplaceAll(doc, " ", ""), strings.ReplaceAll(l.Food.SCNumber, " ", "")) {
+		c.Report(Finding{Code: "special.food.sc_document_mismatch", Severity: vcart.Warn, Field: "food.sc_number",
+			Message: "the SC number differs from the number on the uploaded licence"})
+	}
+}
+
+func checkShelfLife(c *Check) {
+	l := c.Listing
+	if l.Category != vcart.CategoryFood {
+		return
+	}
+	if l.Food == nil || l.Food.ShelfLifeDays <= 0 {
+		c.Report(Finding{Code: "special.food.shelf_life_missing", Severity: vcart.Block, Field: "food.shelf_life_days", Message: "food must state its shelf life (保质期)"})
+		return
+	}
+	f := l.Food
+	if f.ProductionDate.IsZero() {
+		c.Report(Finding{Code: "special.food.production_date_missing", Severity: vcart.Warn, Field: "food.production_date", Message: "state the production date (生产日期) of the stock on sale"})
+		return
+	}
+	if f.ProductionDate.After(c.At) {
+		c.Report(Finding{Code: "special.food.production_date_future", Severity: vcart.Block, Field: "food.production_date",
+			Message: fmt.Sprintf("production date %s is after the review date", f.ProductionDate.Format("2006-01-02"))})
+		return
+	}
+	expiry := f.ProductionDate.AddDate(0, 0, f.ShelfLifeDays)
+	left := expiry.Sub(c.At)
+	switch {
+	case left <= 0:
+		c.Report(Finding{Code: "special.food.expired", Severity: vcart.Block, Field: "food.production_date",
+			Message: fmt.Sprintf("the stock expired on %s", expiry.Format("2006-01-02"))})
+	case left < time.Duration(f.ShelfLifeDays)*24*time.Hour/3:
+		c.Report(Finding{Code: "special.food.near_expiry", Severity: vcart.Warn, Field: "food.production_date",
+			Message: fmt.Sprintf("less than a third of the %d-day shelf life is left (expires %s); label it 临期", f.ShelfLifeDays, expiry.Format("2006-01-02"))})
+	}
+}
+
+func checkOrigin(c *Check) {
+	l := c.Listing
+	if l.Category != vcart.CategoryFood {
+		return
+	}
+	origin := ""
+	if l.Food != nil {
+		origin = l.Food.Origin
+	}
+	seen := map[int32]bool{}
+	c.hitsOf(tagOrigin, func(h hit, t tag) {
+		if seen[t.idx] {
+			return
+		}
+		seen[t.idx] = true
+		oc := originClaims[t.idx]
+		f := c.st.fields[h.field].Name
+		switch {
+		case strings.TrimSpace(origin) == "":
+			c.Report(Finding{Code: "special.food.origin_unproven", Severity: vcart.Warn, Field: f, Start: h.start, End: h.end, Text: c.fieldText(h),
+				Message: fmt.Sprintf("the listing claims %q but declares no origin (产地)", oc.claim)})
+		case oc.region != "" && !strings.Contains(origin, oc.region):
+			c.Report(Finding{Code: "special.food.origin_mismatch", Severity: vcart.Block, Field: f, Start: h.start, End: h.end, Text: c.fieldText(h),
+				Message: fmt.Sprintf("the listing claims %q but the declared origin is %q", oc.claim, origin)})
+		}
+	})
+}
+
+func checkCosmetics(c *Check) {
+	l := c.Listing
+	if l.Category != vcart.CategoryCosmetics {
+		return
+	}
+	num := ""
+	if l.Cosmetics != nil {
+		num = strings.TrimSpace(l.Cosmetics.Number)
+	}
+	if num == "" {
+		num = docNumber(l, vcart.DocCosmeticsFiling)
+	}
+	if num == "" {
+		c.Report(Finding{Code: "special.cosmetics.number_missing", Severity: vcart.Block, Field: "cosmetics.number",
+			Message: "cosmetics need a registration (国妆特字) or filing (G妆网备字) number"})
+		return
+	}
+	kind := ClassifyCosmetics(num)
+	switch kind {
+	case CosmeticsUnknown:
+		c.Report(Finding{Code: "special.cosmetics.number_format", Severity: vcart.Block, Field: "cosmetics.number",
+			Message: fmt.Sprintf("%q is not a cosmetics registration or filing number", num)})
+		return
+	case CosmeticsProductionLicence:
+		c.Report(Finding{Code: "special.cosmetics.production_licence", Severity: vcart.Block, Field: "cosmetics.number",
+			Message: fmt.Sprintf("%q is a factory's production licence, not the product's registration or filing number", num)})
+		return
+	}
+	if kind.Special() {
+		return
+	}
+	seen := map[int32]bool{}
+	c.hitsOf(tagSpecialUse, func(h hit, t tag) {
+		if seen[t.idx] {
+			return
+		}
+		seen[t.idx] = true
+		c.Report(Finding{Code: "special.cosmetics.special_use_claim", Severity: vcart.Block, Field: c.st.fields[h.field].Name, Start: h.start, End: h.end, Text: c.fieldText(h),
+			Message: fmt.Sprintf("the claim %q is a special use (特殊化妆品); a %s does not cover it, a 国妆特字/国妆特进字 registration is needed", specialUseClaims[t.idx], kind)})
+	})
+}
+
+func checkCCC(c *Check) {
+	l := c.Listing
+	if l.Category != vcart.CategoryElectronics {
+		return
+	}
+	num := ""
+	if l.Electronics != nil {
+		num = strings.TrimSpace(l.Electronics.CCCNumber)
+	}
+	if num == "" {
+		num = docNumber(l, vcart.DocCCC)
+	}
+	if num == "" {
+		sev := vcart.Warn
+		msg := "no 3C certificate number; products in the CCC catalogue cannot be listed without one"
+		if c.anyHit(tagCCCProduct, func(f string) bool { return f == "title" }) {
+			sev = vcart.Block
+			msg = "the product is in the CCC catalogue and needs a 3C certificate number"
+		}
+		c.Report(Finding{Code: "special.electronics.ccc_missing", Severity: sev, Field: "electronics.ccc_number", Message: msg})
+		return
+	}
+	switch CheckCCC(num, c.At.Year()) {
+	case CCCBadFormat:
+		c.Report(Finding{Code: "special.electronics.ccc_format", Severity: vcart.Block, Field: "electronics.ccc_number",
+			Message: fmt.Sprintf("%q is not a 3C certificate number (16 digits starting with the year of issue)", num)})
+	case CCCLegacy:
+		c.Report(Finding{Code: "special.electronics.ccc_legacy", Severity: vcart.Warn, Field: "electronics.ccc_number",
+			Message: fmt.Sprintf("%q has the 12-character legacy format; check it on the CNCA registry", num)})
+	}
+}
+
+func checkCondition(c *Check) {
+	l := c.Listing
+	cond := ConditionNew
+	if l.Electronics != nil {
+		cond = l.Electronics.Condition
+	}
+	electronics := l.Category == vcart.CategoryElectronics
+	newClaim := c.anyHit(tagNewClaim, nil)
+	seen := map[string]bool{}
+	c.hitsOf(tagUsed, func(h hit, t tag) {
+		w := usedWords[t.idx]
+		if seen[w] || (!electronics && cond == ConditionNew && !newClaim) {
+			return
+		}
+		seen[w] = true
+		f := c.st.fields[h.field].Name
+		if cond == ConditionNew || newClaim {
+			c.Report(Finding{Code: "special.condition.used_as_new", Severity: vcart.Block, Field: f, Start: h.start, End: h.end, Text: c.fieldText(h), Reason: ReasonUsedAsNew,
+				Message: fmt.Sprintf("%q describes used or refurbished goods but the listing is declared or claimed new (二手充新)", w)})
+		}
+	})
+	if cond != ConditionNew && newClaim {
+		c.hitsOf(tagNewClaim, func(h hit, t tag) {
+			c.Report(Finding{Code: "special.condition.used_as_new", Severity: vcart.Block, Field: c.st.fields[h.field].Name, Start: h.start, End: h.end, Text: c.fieldText(h), Reason: ReasonUsedAsNew,
+				Message: "the goods are declared used or refurbished but the text claims they are new (二手充新)"})
+		})
+	}
+	if !electronics {
+		return
+	}
+	seen = map[string]bool{}
+	c.hitsOf(tagModified, func(h hit, t tag) {
+		w := modifiedWords[t.idx]
+		if seen[w] {
+			return
+		}
+		seen[w] = true
+		c.Report(Finding{Code: "special.condition.modified", Severity: vcart.Block, Field: c.st.fields[h.field].Name, Start: h.start, End: h.end, Text: c.fieldText(h), Reason: ReasonModifiedDevice,
+			Message: fmt.Sprintf("%q describes a modified device (改装机), which cannot be sold as a certified product", w)})
+	})
+}

@@ -1,0 +1,109 @@
+package review
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/vcart-sdk/vcart-go/vcart"
+)
+
+// SeedRejectionRatePercent is the seed's share of product submissions that
+// are rejected (商品审核驳回率 35%), mostly for image copyright and false
+// advertising.
+const SeedRejectionRatePercent = 35
+
+// CategoryStats is one row of the seed's review table (seed section 二).
+type CategoryStats struct {
+	Category        vcart.Category
+	Focus           []string // 审核重点
+	PassRatePercent int      // 通过率
+	Reasons         []Reason // 常见驳回原因
+}
+
+// SeedStats returns a fresh copy of the seed's per-category statistics.
+func SeedStats() []CategoryStats {
+	return []CategoryStats{
+		{Category: vcart.CategoryApparel, Focus: []string{"商标授权", "水洗标"}, PassRatePercent: 82, Reasons: []Reason{ReasonStolenCelebrity, ReasonFalseMaterial}},
+		{Category: vcart.CategoryFood, Focus: []string{"生产日期", "QS标志"}, PassRatePercent: 67, Reasons: []Reason{ReasonShortShelfLife, ReasonFalseOrigin}},
+		{Category: vcart.CategoryElectronics, Focus: []string{"3C认证", "序列号"}, PassRatePercent: 78, Reasons: []Reason{ReasonUsedAsNew, ReasonModifiedDevice}},
+	}
+}
+
+// StatsFor returns the seed's statistics for a category, if it has a row.
+func StatsFor(c vcart.Category) (CategoryStats, bool) {
+	for _, s := range SeedStats() {
+		if s.Category == c {
+			return s, true
+		}
+	}
+	return CategoryStats{}, false
+}
+
+// PriceBand is a plausible price range for a category, inclusive; a zero
+// Max means no upper bound. Prices outside it are a warning: a typo in fen
+// versus yuan is the usual cause.
+type PriceBand struct {
+	Min, Max vcart.Money
+}
+
+func (b PriceBand) validate() error {
+	if b.Min.IsNegative() || b.Max.IsNegative() {
+		return fmt.Errorf("%w: price band bounds must not be negative", ErrConfig)
+	}
+	if !b.Max.IsZero() {
+		if c, err := b.Min.Cmp(b.Max); err != nil || c > 0 {
+			return fmt.Errorf("%w: price band min %s above max %s or currencies differ", ErrConfig, b.Min, b.Max)
+		}
+	}
+	return nil
+}
+
+// PriceBands is the versioned per-category price band table; a category
+// without a row uses the row for [vcart.CategoryGeneral].
+type PriceBands struct {
+	Version       string
+	EffectiveFrom time.Time
+	Bands         map[vcart.Category]PriceBand
+}
+
+func (p PriceBands) clone() PriceBands {
+	m := make(map[vcart.Category]PriceBand, len(p.Bands))
+	for k, v := range p.Bands {
+		m[k] = v
+	}
+	p.Bands = m
+	return p
+}
+
+// For returns the band for category c.
+func (p PriceBands) For(c vcart.Category) (PriceBand, bool) {
+	if b, ok := p.Bands[c]; ok {
+		return b, true
+	}
+	b, ok := p.Bands[vcart.CategoryGeneral]
+	return b, ok
+}
+
+// MaxSalePriceFen is the product API's largest sale_price (10,000,000 fen,
+// ¥100,000).
+const MaxSalePriceFen = 10_000_000
+
+// DefaultPriceBands returns a fresh copy of the SDK's default bands. They
+// are SDK heuristics, not platform figures (the seed asks for 价格合理性
+// without numbers): set your own per category.
+func DefaultPriceBands() PriceBands {
+	y := func(v string) vcart.Money { return vcart.NewMoney(decimal.RequireFromString(v), vcart.CNY) }
+	return PriceBands{
+		Version:       "sdk-2026.1",
+		EffectiveFrom: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		Bands: map[vcart.Category]PriceBand{
+			vcart.CategoryGeneral:     {Min: y("0.10"), Max: y("100000")},
+			vcart.CategoryApparel:     {Min: y("1"), Max: y("50000")},
+			vcart.CategoryFood:        {Min: y("0.50"), Max: y("20000")},
+			vcart.CategoryElectronics: {Min: y("1"), Max: y("100000")},
+			vcart.CategoryCosmetics:   {Min: y("1"), Max: y("20000")},
+			vcart.CategoryJewellery:   {Min: y("1"), Max: y("100000")},
+		},
+	}
+}
