@@ -1,0 +1,167 @@
+package penalty
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var stateOpts = cmp.AllowUnexported(State{}, violationRec{}, complaintRec{})
+
+// history returns a deterministic mixed history of n violations, decided by
+// the seed ladder, with appeals, reversals and complaints.
+func history(t testing.TB, n int) []Event {
+	t.Helper()
+	d, err := NewDecider()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewState("wxreplay")
+	var events []Event
+	push := func(e Event) {
+		if err := s.Evolve(e); err != nil {
+			t.Fatalf("history: %v", err)
+		}
+		events = append(events, e)
+	}
+	at := time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)
+	types := SeedTypes()
+	for i := range n {
+		at = at.Add(7 * time.Hour)
+		id := ViolationID(fmt.Sprint("v", i))
+		push(RecordViolation(id, types[i%len(types)], at))
+		ev, err := d.Decide(s, id, at.Add(time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		push(ev)
+		switch i % 5 {
+		case 1:
+			push(FileAppeal(id, at.Add(2*time.Hour), ""))
+			push(OverturnAppeal(id, at.Add(3*time.Hour)))
+		case 2:
+			push(FileAppeal(id, at.Add(2*time.Hour), ""))
+			push(RejectAppeal(id, at.Add(3*time.Hour)))
+		case 3:
+			push(ReversePenalty(id, at.Add(4*time.Hour), ""))
+		case 4:
+			cid := ComplaintID(fmt.Sprint("c", i))
+			push(SeedComplaintPolicy().Open(cid, at.Add(2*time.Hour)))
+			push(RespondComplaint(cid, at.Add(3*time.Hour)))
+			push(ResolveComplaint(cid, at.Add(5*time.Hour)))
+		}
+	}
+	return events
+}
+
+func TestReplayEquality(t *testing.T) {
+	t.Parallel()
+	events := history(t, 200)
+	a, err := Replay("wxreplay", events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Replay("wxreplay", events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(a, b, stateOpts); diff != "" {
+		t.Errorf("replays differ (-a +b):\n%s", diff)
+	}
+	// Replaying a prefix and then the rest gives the same state too.
+	c, err := Replay("wxreplay", events[:len(events)/2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range events[len(events)/2:] {
+		if err := c.Evolve(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if diff := cmp.Diff(a, c, stateOpts); diff != "" {
+		t.Errorf("incremental replay differs (-a +c):\n%s", diff)
+	}
+	// A clone is equal and independent.
+	d := a.Clone()
+	if diff := cmp.Diff(a, d, stateOpts); diff != "" {
+		t.Errorf("clone differs:\n%s", diff)
+	}
+	if err := d.Evolve(RecordViolation("extra", DataFraud, d.Last())); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := a.Violation("extra"); ok {
+		t.Error("evolving a clone changed the original")
+	}
+	if a.Applied() != len(events) {
+		t.Errorf("Applied() = %d, want %d", a.Applied(), len(events))
+	}
+}
+
+// TestEvolveErrorLeavesStateUnchanged compares the whole state, unexported
+// fields included, before and after each rejected event.
+func TestEvolveErrorLeavesStateUnchanged(t *testing.T) {
+	t.Parallel()
+	s, err := Replay("wxreplay", history(t, 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := s.Last()
+	bad := []Event{
+		RecordViolation("v1", Counterfeit, at),
+		RecordViolation("new", Counterfeit, at.Add(-time.Second)),
+		RecordViolation("new", ViolationType(200), at),
+		FileAppeal("v1", at, ""),
+		FileAppeal("missing", at, ""),
+		OverturnAppeal("v0", at),
+		{Kind: EventPenaltyDecided, At: at, Violation: "v0", Offence: 1, RuleVersion: "x", Measures: []Measure{{Kind: Warning, Start: at, End: at}}},
+		RespondComplaint("c4", at),
+		ResolveComplaint("c404", at),
+		{Kind: 0, At: at},
+	}
+	for _, e := range bad {
+		before := s.Clone()
+		if err := s.Evolve(e); err == nil {
+			t.Errorf("Evolve(%s %s) succeeded, want an error", e.Kind, e.Violation)
+			continue
+		}
+		if diff := cmp.Diff(before, s, stateOpts); diff != "" {
+			t.Errorf("Evolve(%s %s) changed the state on error:\n%s", e.Kind, e.Violation, diff)
+		}
+	}
+}
+
+func TestTransitionTableInvariants(t *testing.T) {
+	t.Parallel()
+	seen := map[[2]uint8]bool{}
+	reached := map[Status]bool{StatusNone: true}
+	for _, tr := range transitions {
+		key := [2]uint8{uint8(tr.From), uint8(tr.On)}
+		if seen[key] {
+			t.Errorf("duplicate row (%s, %s)", tr.From, tr.On)
+		}
+		seen[key] = true
+		if tr.To == StatusNone {
+			t.Errorf("row (%s, %s) leads back to none", tr.From, tr.On)
+		}
+		reached[tr.To] = true
+		if next[tr.From][tr.On] != tr.To {
+			t.Errorf("index disagrees with row (%s, %s)", tr.From, tr.On)
+		}
+	}
+	for st := range numStatuses {
+		if !reached[Status(st)] {
+			t.Errorf("status %s unreachable", Status(st))
+		}
+	}
+	for k := EventKind(1); k < numEventKinds; k++ {
+		found := false
+		for _, tr := range transitions {
+			found = found || tr.On == k
+		}
+		if !found {
+			t.Errorf("event %s has no transition", k)
+		}
+	}
+}
