@@ -1,0 +1,94 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
+	"github.com/vcart-sdk/vcart-go/vcart/kpi"
+)
+
+// kpiDemo prints the weekly data-monitoring report (seed §五 and §七) for a
+// deterministic sample week: funnel metrics graded against the seed's
+// benchmarks, the shipping promise, the 3:5:2 assortment mix and a live
+// stream's exposure cadence, first as text and then as JSON.
+func kpiDemo(w io.Writer) error {
+	cst := time.FixedZone("CST", 8*60*60)
+	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, cst)) // Mon 2 – Sun 8 March 2026
+	at := week.End.Add(9 * time.Hour)                         // the report runs Monday 09:00
+
+	agg, err := kpi.NewAggregator(week, at, kpi.Config{Category: vcart.CategoryApparel})
+	if err != nil {
+		return err
+	}
+	// 60 submitted orders from 40 buyers; every 4th order is never paid,
+	// every 10th paid order is partly refunded, most ship the next day.
+	for i := range 60 {
+		created := week.Start.Add(time.Duration(i*163) * time.Minute)
+		o := kpi.Order{
+			ID:               vcart.OrderID(fmt.Sprintf("37%08d", i)),
+			BuyerID:          fmt.Sprintf("o_buyer_%02d", i%40),
+			CreatedAt:        created,
+			FreightInsurance: i%3 != 0,
+		}
+		if i%4 != 3 {
+			o.PaidAt = created.Add(2 * time.Minute)
+			o.AmountFen = int64(5900 + (i*2371)%19000)
+			if i%10 == 0 {
+				o.RefundFen = o.AmountFen / 2
+			}
+			switch {
+			case i%9 == 0: // late
+				o.ShippedAt = o.PaidAt.Add(60 * time.Hour)
+			case i < 55:
+				o.ShippedAt = o.PaidAt.Add(20 * time.Hour)
+			}
+		}
+		if err := agg.Add(&o); err != nil {
+			return err
+		}
+	}
+	rep, err := agg.Report(kpi.Traffic{
+		VisitorUV: 1850, PageViews: 6420,
+		ExposureUV: 12800, ExposurePV: 30100,
+		ClickUV: 410, ClickPV: 960,
+		AddToCartUV: 96, ViewPV: 21000, ViewUV: 8800,
+	})
+	if err != nil {
+		return err
+	}
+
+	roles := []kpi.Role{kpi.RoleTraffic, kpi.RoleTraffic, kpi.RoleTraffic, kpi.RoleProfit, kpi.RoleProfit,
+		kpi.RoleProfit, kpi.RoleProfit, kpi.RoleImage, kpi.RoleImage, kpi.RoleImage}
+	var products []kpi.AssortedProduct
+	for i, r := range roles {
+		products = append(products, kpi.AssortedProduct{ProductID: vcart.ProductID(fmt.Sprintf("p%d", i+1)), Role: r, PriceFen: int64(1990 + i*4000)})
+	}
+	if rep.Mix, err = kpi.CheckMix(products, kpi.SeedMixPolicy()); err != nil {
+		return err
+	}
+	exposures := []time.Duration{90 * time.Second, 3 * time.Minute, 5 * time.Minute, 11 * time.Minute, 13 * time.Minute}
+	cad, err := kpi.CheckCadence(15*time.Minute, exposures, 0)
+	if err != nil {
+		return err
+	}
+	rep.Cadence = []kpi.CadenceEntry{{Content: "live 2026-03-05 20:00", Report: cad}}
+
+	if err := rep.WriteText(w); err != nil {
+		return err
+	}
+	// Programs read the same report as JSON (amounts in fen or yuan
+	// strings, rates as num/den with a string percentage). Shown here: the
+	// orders, the service promise and the three graded metrics.
+	brief := *rep
+	brief.Metrics = nil
+	for _, m := range rep.Metrics {
+		if m.Grade != kpi.GradeNone {
+			brief.Metrics = append(brief.Metrics, m)
+		}
+	}
+	brief.Traffic, brief.Mix, brief.Cadence = kpi.Traffic{}, nil, nil
+	fmt.Fprintln(w, "JSON (graded metrics):")
+	return brief.WriteJSON(w)
+}

@@ -1,0 +1,533 @@
+package kpi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
+)
+
+// ErrOverflow reports a sum that no longer fits in an int64 (of fen or of
+// orders). The order that would overflow is not applied.
+var ErrOverflow = errors.New("kpi: sum overflows int64")
+
+// DefaultShipWithin is the seed's service promise (承诺48小时发货), which is
+// also the platform's default shipping deadline for ordinary goods.
+const DefaultShipWithin = 48 * time.Hour
+
+// Config configures a report. The zero value works: the seed's benchmarks,
+// category [vcart.CategoryGeneral], a 48-hour shipping promise and half-up
+// rounding for display.
+type Config struct {
+	// Category picks the benchmark bands; empty means CategoryGeneral.
+	Category vcart.Category
+	// Benchmarks grades the metrics. A table with no version and no bands
+	// (the zero value) means [SeedBenchmarks].
+	Benchmarks BenchmarkTable
+	// ShipWithin is the shipping promise measured from payment; zero means
+	// [DefaultShipWithin]. Shipping exactly at the deadline is on time.
+	ShipWithin time.Duration
+	// Rounding rounds displayed values (text and JSON); grades compare
+	// exact values. The zero value is half-up.
+	Rounding vcart.RoundingMode
+	// BuyerHint pre-sizes the distinct-buyer set; zero is fine.
+	BuyerHint int
+}
+
+func (c Config) withDefaults() (Config, error) {
+	if c.Category == "" {
+		c.Category = vcart.CategoryGeneral
+	}
+	if c.Benchmarks.Version == "" && len(c.Benchmarks.Default) == 0 && len(c.Benchmarks.PerCategory) == 0 {
+		c.Benchmarks = SeedBenchmarks()
+	} else {
+		c.Benchmarks = c.Benchmarks.Clone()
+	}
+	var p []vcart.FieldError
+	if err := c.Benchmarks.Validate(); err != nil {
+		var ve *vcart.ValidationError
+		if errors.As(err, &ve) {
+			for _, fe := range ve.Problems {
+				fe.Field = "config.benchmarks." + fe.Field
+				p = append(p, fe)
+			}
+		}
+	}
+	if c.ShipWithin == 0 {
+		c.ShipWithin = DefaultShipWithin
+	}
+	if c.ShipWithin < 0 {
+		p = append(p, vcart.FieldError{Field: "config.ship_within", Code: "config.ship_within.negative", Msg: "negative shipping promise"})
+	}
+	if !c.Rounding.Valid() {
+		p = append(p, vcart.FieldError{Field: "config.rounding", Code: "config.rounding.unknown", Msg: "unknown rounding mode"})
+	}
+	if c.BuyerHint < 0 {
+		p = append(p, vcart.FieldError{Field: "config.buyer_hint", Code: "config.buyer_hint.negative", Msg: "negative buyer hint"})
+	}
+	return c, vcart.NewValidationError(p)
+}
+
+// buyer flags in the distinct-buyer set.
+const (
+	buyerOrdered uint8 = 1 << iota
+	buyerPaid
+)
+
+// Aggregator computes a [Report] in a single pass over orders: feed every
+// order with [Aggregator.Add], then call [Aggregator.Report]. It keeps
+// counters and a set of distinct buyers, and allocates nothing per order
+// beyond the set's amortised growth.
+//
+// An Aggregator is not safe for concurrent use; use one per goroutine and
+// one per report.
+type Aggregator struct {
+	period Period
+	at     time.Time
+	cfg    Config
+
+	c      OrderCounts
+	svc    ServiceReport
+	buyers map[string]uint8
+}
+
+// NewAggregator starts a report for period as of the instant at (which
+// decides whether an unshipped order is already past its shipping
+// deadline). It fails with a [*vcart.ValidationError] for an empty period,
+// a zero at, or a bad config.
+func NewAggregator(period Period, at time.Time, cfg Config) (*Aggregator, error) {
+	cfg, err := cfg.withDefaults()
+	var p []vcart.FieldError
+	var ve *vcart.ValidationError
+	if errors.As(err, &ve) {
+		p = append(p, ve.Problems...)
+	}
+	if errors.As(period.validate(), &ve) {
+		p = append(p, ve.Problems...)
+	}
+	if at.IsZero() {
+		p = append(p, vcart.FieldError{Field: "at", Code: "at.missing", Msg: "the report needs an as-of instant"})
+	}
+	if err := vcart.NewValidationError(p); err != nil {
+		return nil, err
+	}
+	return &Aggregator{
+		period: period,
+		at:     at,
+		cfg:    cfg,
+		buyers: make(map[string]uint8, cfg.BuyerHint),
+		svc:    ServiceReport{ShipWithin: cfg.ShipWithin},
+	}, nil
+}
+
+// Add counts one order. An order submitted outside the period is counted
+// as skipped and otherwise ignored. An invalid order is rejected with a
+// [*vcart.ValidationError] naming every problem, and an order whose amounts
+// would overflow with [ErrOverflow]; in both cases nothing is applied.
+func (a *Aggregator) Add(o *Order) error {
+	if err := o.validate(); err != nil {
+		return err
+	}
+	if !a.period.Contains(o.CreatedAt) {
+		a.c.Skipped++
+		return nil
+	}
+	paid := o.Paid()
+	if paid {
+		if a.c.GMVFen > math.MaxInt64-o.AmountFen || a.c.RefundFen > math.MaxInt64-o.RefundFen {
+			return fmt.Errorf("%w: order %q", ErrOverflow, truncate(string(o.ID), 40))
+		}
+	}
+	a.c.Submitted++
+	flags := a.buyers[o.BuyerID] | buyerOrdered
+	if paid {
+		flags |= buyerPaid
+		a.c.Paid++
+		a.c.GMVFen += o.AmountFen
+		a.c.RefundFen += o.RefundFen
+		if o.RefundFen > 0 {
+			a.c.Refunded++
+		}
+		a.svc.add(o, a.at)
+	}
+	a.buyers[o.BuyerID] = flags
+	return nil
+}
+
+// OrderCounts are the order-side totals of a report.
+type OrderCounts struct {
+	Submitted      int64 `json:"submitted"`       // 提交订单数
+	Paid           int64 `json:"paid"`            // 支付订单数
+	Refunded       int64 `json:"refunded"`        // paid orders with any refund
+	OrderingBuyers int64 `json:"ordering_buyers"` // 下单人数 (distinct)
+	PayingBuyers   int64 `json:"paying_buyers"`   // 成交人数 (distinct)
+	GMVFen         int64 `json:"gmv_fen"`         // 成交金额 in fen: sum of paid amounts
+	RefundFen      int64 `json:"refund_fen"`      // refunded amount of the paid orders, in fen
+	Skipped        int64 `json:"skipped"`         // orders submitted outside the period
+}
+
+// ServiceReport measures the service promise (承诺48小时发货 + 运费险) over
+// the period's paid orders.
+type ServiceReport struct {
+	ShipWithin time.Duration `json:"-"`
+	// OnTime counts orders shipped within ShipWithin of payment (inclusive).
+	OnTime int64 `json:"on_time"`
+	// Late counts orders shipped after the deadline.
+	Late int64 `json:"late"`
+	// Overdue counts unshipped orders already past the deadline at the
+	// report's instant.
+	Overdue int64 `json:"overdue"`
+	// Pending counts unshipped orders still within the deadline.
+	Pending int64 `json:"pending"`
+	// Insured counts paid orders with freight insurance (运费险).
+	Insured int64 `json:"insured"`
+	// Paid counts the paid orders measured.
+	Paid int64 `json:"paid"`
+}
+
+func (s *ServiceReport) add(o *Order, at time.Time) {
+	s.Paid++
+	if o.FreightInsurance {
+		s.Insured++
+	}
+	deadline := o.PaidAt.Add(s.ShipWithin)
+	switch {
+	case !o.ShippedAt.IsZero() && !o.ShippedAt.After(deadline):
+		s.OnTime++
+	case !o.ShippedAt.IsZero():
+		s.Late++
+	case at.After(deadline):
+		s.Overdue++
+	default:
+		s.Pending++
+	}
+}
+
+// OnTimeRate is orders shipped on time ÷ orders that are due (shipped, or
+// unshipped and past the deadline); pending orders are not yet due.
+func (s ServiceReport) OnTimeRate() Ratio {
+	return Ratio{Num: s.OnTime, Den: s.OnTime + s.Late + s.Overdue}
+}
+
+// InsuredRate is orders with freight insurance ÷ paid orders.
+func (s ServiceReport) InsuredRate() Ratio { return Ratio{Num: s.Insured, Den: s.Paid} }
+
+// MetricValue is one metric in a report: its definition, its value (a
+// count, a [Ratio] or an [Average]) and its grade.
+type MetricValue struct {
+	ID          MetricID `json:"id"`
+	Name        string   `json:"name"`
+	ChineseName string   `json:"chinese_name"`
+	Unit        Unit     `json:"unit"`
+	Formula     string   `json:"formula"`
+	Count       *int64   `json:"count,omitempty"`
+	Ratio       *Ratio   `json:"ratio,omitempty"`
+	Average     *Average `json:"average,omitempty"`
+	// Display is the value rounded for people, e.g. "12.50%" or "¥86.40",
+	// or "undefined" for a zero denominator.
+	Display string `json:"display"`
+	Grade   Grade  `json:"grade"`
+	// Benchmark describes the band graded against, e.g.
+	// "average 8–12%, excellent >15%, red line <5%"; empty when ungraded.
+	Benchmark string `json:"benchmark,omitempty"`
+}
+
+// Defined reports whether the metric has a value.
+func (m MetricValue) Defined() bool {
+	switch {
+	case m.Ratio != nil:
+		return m.Ratio.Defined()
+	case m.Average != nil:
+		return m.Average.Defined()
+	}
+	return m.Count != nil
+}
+
+// Report is a period's data-monitoring report (数据监控周报): order totals,
+// every metric of [Definitions] graded against the benchmark table, and
+// the service promise. It marshals to JSON with amounts as integer fen or
+// yuan strings, never floats; [Report.WriteText] renders it for people.
+type Report struct {
+	Period             Period         `json:"period"`
+	At                 time.Time      `json:"at"`
+	Category           vcart.Category `json:"category"`
+	BenchmarkVersion   string         `json:"benchmark_version"`
+	BenchmarkEffective time.Time      `json:"benchmark_effective_from"`
+	Orders             OrderCounts    `json:"orders"`
+	Traffic            Traffic        `json:"traffic,omitzero"`
+	Metrics            []MetricValue  `json:"metrics"`
+	Service            ServiceSummary `json:"service"`
+
+	// Optional sections a caller attaches after computing them, so the
+	// weekly report carries §五's audience and competitor analysis and
+	// §七's operations checks; nil sections are left out of text and JSON.
+	Mix         *MixReport        `json:"mix,omitempty"`
+	Cadence     []CadenceEntry    `json:"cadence,omitempty"`
+	Audience    *AudienceReport   `json:"audience,omitempty"`
+	Competitors *CompetitorReport `json:"competitors,omitempty"`
+}
+
+// CadenceEntry names the video or live stream a [CadenceReport] is about.
+type CadenceEntry struct {
+	Content string         `json:"content"` // e.g. "live 2026-03-05 20:00"
+	Report  *CadenceReport `json:"report"`
+}
+
+// ServiceSummary is the JSON and text form of a [ServiceReport].
+type ServiceSummary struct {
+	ShipWithinHours int64 `json:"ship_within_hours"`
+	ServiceReport
+	OnTimeRate  Ratio `json:"on_time_rate"`
+	InsuredRate Ratio `json:"insured_rate"`
+}
+
+// Metric returns the metric with id, and false if the report lacks it.
+func (r *Report) Metric(id MetricID) (MetricValue, bool) {
+	for _, m := range r.Metrics {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return MetricValue{}, false
+}
+
+// Report computes the report from the orders added so far and the period's
+// traffic. It can be called more than once; it does not reset the
+// aggregator. Negative traffic counts are rejected with a
+// [*vcart.ValidationError].
+func (a *Aggregator) Report(t Traffic) (*Report, error) {
+	if err := t.validate(); err != nil {
+		return nil, err
+	}
+	c := a.c
+	c.OrderingBuyers, c.PayingBuyers = 0, 0
+	for _, f := range a.buyers {
+		c.OrderingBuyers++
+		if f&buyerPaid != 0 {
+			c.PayingBuyers++
+		}
+	}
+	r := &Report{
+		Period:             a.period,
+		At:                 a.at,
+		Category:           a.cfg.Category,
+		BenchmarkVersion:   a.cfg.Benchmarks.Version,
+		BenchmarkEffective: a.cfg.Benchmarks.EffectiveFrom,
+		Orders:             c,
+		Traffic:            t,
+		Service: ServiceSummary{
+			ShipWithinHours: int64(a.svc.ShipWithin / time.Hour),
+			ServiceReport:   a.svc,
+			OnTimeRate:      a.svc.OnTimeRate(),
+			InsuredRate:     a.svc.InsuredRate(),
+		},
+	}
+	values := map[MetricID]any{
+		MetricUV:              t.VisitorUV,
+		MetricPV:              t.PageViews,
+		MetricCTR:             Ratio{t.ClickUV, t.ExposureUV},
+		MetricCTRPV:           Ratio{t.ClickPV, t.ExposurePV},
+		MetricClickConversion: Ratio{c.PayingBuyers, t.ClickUV},
+		MetricAddToCart:       Ratio{t.AddToCartUV, t.VisitorUV},
+		MetricPaySuccess:      Ratio{c.Paid, c.Submitted},
+		MetricPaySuccessUV:    Ratio{c.PayingBuyers, c.OrderingBuyers},
+		MetricAOV:             Average{TotalFen: c.GMVFen, Count: c.PayingBuyers},
+		MetricAOVOrder:        Average{TotalFen: c.GMVFen, Count: c.Paid},
+		MetricGPM:             Average{TotalFen: c.GMVFen, Count: t.ViewPV, Scale: 1000},
+		MetricGPMUV:           Average{TotalFen: c.GMVFen, Count: t.ViewUV, Scale: 1000},
+		MetricUVValue:         Average{TotalFen: c.GMVFen, Count: t.VisitorUV},
+		MetricConversion:      Ratio{c.PayingBuyers, t.VisitorUV},
+		MetricRefundRate:      Ratio{c.RefundFen, c.GMVFen},
+		MetricRefundOrders:    Ratio{c.Refunded, c.Paid},
+	}
+	for _, d := range Definitions() {
+		mv := MetricValue{ID: d.ID, Name: d.Name, ChineseName: d.ChineseName, Unit: d.Unit, Formula: d.Formula()}
+		band, hasBand := a.cfg.Benchmarks.Band(a.cfg.Category, d.ID)
+		switch v := values[d.ID].(type) {
+		case int64:
+			mv.Count = &v
+			mv.Display = fmt.Sprint(v)
+		case Ratio:
+			mv.Ratio = &v
+			mv.Display = "undefined"
+			if p, ok := v.Percent(2, a.cfg.Rounding); ok {
+				mv.Display = p.StringFixed(2) + "%"
+			}
+			if hasBand {
+				mv.Grade = band.GradeRatio(v)
+			}
+		case Average:
+			mv.Average = &v
+			mv.Display = "undefined"
+			if m, ok := v.Money(a.cfg.Rounding); ok {
+				mv.Display = m.Format()
+			}
+			if hasBand {
+				mv.Grade = band.GradeAverage(v)
+			}
+		}
+		if hasBand {
+			mv.Benchmark = describeBand(band)
+		}
+		r.Metrics = append(r.Metrics, mv)
+	}
+	return r, nil
+}
+
+// describeBand renders a band as "average 8–12%, excellent >15%, red line <5%".
+func describeBand(b Band) string {
+	pre, suf := "", "%"
+	if b.Unit == UnitYuan {
+		pre, suf = "¥", ""
+	}
+	return fmt.Sprintf("average %s%s–%s%s, excellent >%s%s%s, red line <%s%s%s",
+		pre, plain(b.AverageLow), plain(b.AverageHigh), suf,
+		pre, plain(b.Excellent), suf, pre, plain(b.RedLine), suf)
+}
+
+// plain formats d without trailing zeros and without reading decimal's
+// package globals: 8 → "8", 7.50 → "7.5".
+func plain(d decimal.Decimal) string {
+	places := max(-d.Exponent(), 0)
+	s := d.StringFixed(places)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// BuildReport is the one-call form of [NewAggregator], [Aggregator.Add] for
+// each order and [Aggregator.Report]. It stops at the first invalid order
+// and returns its error, wrapped with the order's index.
+func BuildReport(period Period, at time.Time, orders []Order, t Traffic, cfg Config) (*Report, error) {
+	a, err := NewAggregator(period, at, cfg)
+	if err != nil {
+		return nil, err
+	}
+	for i := range orders {
+		if err := a.Add(&orders[i]); err != nil {
+			return nil, fmt.Errorf("kpi: orders[%d]: %w", i, err)
+		}
+	}
+	return a.Report(t)
+}
+
+// WriteText writes the report for people: one line per metric with its
+// value, its fraction and its grade, then the service promise.
+func (r *Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "数据周报 Weekly report %s (category %s %s, benchmarks %s)\n",
+		r.Period, r.Category, r.Category.ChineseName(), r.BenchmarkVersion)
+	o := r.Orders
+	fmt.Fprintf(&b, "Orders: %d submitted, %d paid, %d refunded; buyers %d ordering, %d paying; GMV %s, refunds %s\n",
+		o.Submitted, o.Paid, o.Refunded, o.OrderingBuyers, o.PayingBuyers,
+		vcart.FromFen(o.GMVFen).Format(), vcart.FromFen(o.RefundFen).Format())
+	if o.Skipped > 0 {
+		fmt.Fprintf(&b, "Skipped %d orders submitted outside the period\n", o.Skipped)
+	}
+	for _, m := range r.Metrics {
+		fmt.Fprintf(&b, "  %s %s: %s", m.ChineseName, m.Name, m.Display)
+		switch {
+		case m.ID == MetricRefundRate && m.Ratio != nil:
+			fmt.Fprintf(&b, " (%s/%s)", vcart.FromFen(m.Ratio.Num).Format(), vcart.FromFen(m.Ratio.Den).Format())
+		case m.Ratio != nil:
+			fmt.Fprintf(&b, " (%d/%d)", m.Ratio.Num, m.Ratio.Den)
+		case m.Average != nil:
+			fmt.Fprintf(&b, " (%s)", averageFraction(*m.Average))
+		}
+		if m.Grade != GradeNone {
+			fmt.Fprintf(&b, " — %s %s (%s)", m.Grade, m.Grade.ChineseName(), m.Benchmark)
+		}
+		b.WriteString("\n")
+	}
+	s := r.Service
+	fmt.Fprintf(&b, "Service promise (ship within %dh, 运费险): on time %s = %d/%d (late %d, overdue %d, pending %d); insured %s = %d/%d\n",
+		s.ShipWithinHours, ratioDisplay(s.OnTimeRate), s.OnTime, s.OnTimeRate.Den, s.Late, s.Overdue, s.Pending,
+		ratioDisplay(s.InsuredRate), s.Insured, s.Paid)
+	r.writeSections(&b)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeSections renders the optional sections.
+func (r *Report) writeSections(b *strings.Builder) {
+	if m := r.Mix; m != nil {
+		fmt.Fprintf(b, "Assortment mix 爆款组合 (policy %s, %d products, on target %t):", m.PolicyVersion, m.Products, m.OnTarget)
+		for _, rm := range m.Roles {
+			fmt.Fprintf(b, " %s %d/%d target %d (%s pp)", rm.Role.ChineseName(), rm.Count, m.Products, rm.Target, rm.DeviationPP)
+		}
+		b.WriteString("\n")
+		for _, f := range m.Findings {
+			fmt.Fprintf(b, "  ! %s\n", f.Msg)
+		}
+	}
+	for _, c := range r.Cadence {
+		if c.Report == nil {
+			continue
+		}
+		fmt.Fprintf(b, "Exposure cadence 边看边买 %s: %d exposures, %d expected (one per %s), %d gap(s) longer than that, on cadence %t\n",
+			c.Content, c.Report.Actual, c.Report.Expected, c.Report.Interval, len(c.Report.Gaps), c.Report.OnCadence)
+		for _, g := range c.Report.Gaps {
+			fmt.Fprintf(b, "  gap %s – %s (%s)\n", g.From, g.To, g.Length())
+		}
+	}
+	if a := r.Audience; a != nil {
+		fmt.Fprintf(b, "Audience 用户画像 (%d buyers):", a.Buyers)
+		for i, c := range a.Cells {
+			if i == 5 {
+				fmt.Fprintf(b, " …%d more", len(a.Cells)-5)
+				break
+			}
+			fmt.Fprintf(b, " %s×%s×%s %d;", c.Region, c.AgeBand, c.Tier, c.Buyers)
+		}
+		b.WriteString("\n")
+	}
+	if c := r.Competitors; c != nil {
+		fmt.Fprintf(b, "Competitors 竞品: %d running promotions, promoted %s, negative reviews %s\n",
+			len(c.Promotions), ratioDisplay(c.PromotedShare), ratioDisplay(c.NegativeRate))
+		for _, cp := range c.Categories {
+			fmt.Fprintf(b, "  %s %s: %d products, %s–%s, median %s\n", cp.Category, cp.Category.ChineseName(), cp.Products,
+				vcart.FromFen(cp.MinFen).Format(), vcart.FromFen(cp.MaxFen).Format(), vcart.FromFen(cp.MedianFen).Format())
+		}
+		if len(c.Keywords) > 0 {
+			b.WriteString("  差评关键词:")
+			for _, k := range c.Keywords {
+				fmt.Fprintf(b, " %s×%d", k.Word, k.Reviews)
+			}
+			b.WriteString("\n")
+		}
+	}
+}
+
+// WriteJSON writes the report as indented JSON, without HTML escaping, so
+// "<" and ">" in the benchmark descriptions stay readable. Amounts are
+// integer fen or yuan strings; rates are {"num","den","percent"} with a
+// string percentage, null when undefined.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+func ratioDisplay(r Ratio) string {
+	if p, ok := r.Percent(2, vcart.HalfUp); ok {
+		return p.StringFixed(2) + "%"
+	}
+	return "undefined"
+}
+
+func averageFraction(a Average) string {
+	s := vcart.FromFen(a.TotalFen).Format()
+	if a.scale() != 1 {
+		s += fmt.Sprintf("×%d", a.scale())
+	}
+	return fmt.Sprintf("%s/%d", s, a.Count)
+}
