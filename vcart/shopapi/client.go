@@ -1,0 +1,494 @@
+package shopapi
+
+// Extension points (for the engineers adding orders, delivery, after-sales
+// and funds in order*.go, delivery*.go, aftersale*.go, funds*.go):
+//
+//   - An endpoint is an [endpoint] value: method, path and whether it is
+//     idempotent (safe to retry after an ambiguous failure). Declare one
+//     unexported var per API in the new file.
+//   - A service is `type XxxService service` with a field on [Client], set in
+//     [Client.initServices] (one line there per new service).
+//   - A method calls c.call(ctx, &request{ep: epXxx, body: reqStruct}, &out):
+//     the request helper encodes the body, adds the token, applies the rate
+//     limiter, retries per the policy, refreshes an invalid token and replays
+//     once, decodes the errcode envelope into *APIError and the rest into out.
+//     Use request.idempotent to mark one call of a non-idempotent endpoint as
+//     safe (e.g. stock "set").
+//   - Pagination: set Response.NextKey from the response and add a ListIter
+//     sibling built with [paginate].
+//   - Rate limits: add the path's per-minute quota to [DefaultRateLimits].
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/go-resty/resty/v2"
+)
+
+// DefaultBaseURL is the platform's API host.
+const DefaultBaseURL = "https://api.weixin.qq.com"
+
+const (
+	maxBodySize      = 32 << 20 // category/all is large
+	maxErrorBodySize = 1 << 20
+)
+
+// Option configures a [Client]. Options are validated: an invalid one makes
+// [NewClient] return an error.
+type Option func(*config) error
+
+type config struct {
+	baseURL string
+	hc      *http.Client
+	now     func() time.Time
+	logger  *slog.Logger
+	retry   RetryPolicy
+	limits  RateLimits
+	limitOn bool
+}
+
+// WithBaseURL sets the API host (shopapitest uses it). It must be an absolute
+// http or https URL; a trailing slash is removed.
+func WithBaseURL(u string) Option {
+	return func(c *config) error {
+		p, err := url.Parse(u)
+		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+			return errors.New("shopapi: WithBaseURL: want an absolute http(s) URL")
+		}
+		if p.RawQuery != "" || p.Fragment != "" {
+			return errors.New("shopapi: WithBaseURL: URL must not carry a query or fragment")
+		}
+		c.baseURL = strings.TrimRight(p.String(), "/")
+		return nil
+	}
+}
+
+// WithHTTPClient sets the *http.Client used for every call. The client is
+// not modified. The default has a 30 s timeout.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) error {
+		if hc == nil {
+			return errors.New("shopapi: nil *http.Client")
+		}
+		c.hc = hc
+		return nil
+	}
+}
+
+// WithClock sets the clock used for the rate limiter. The default is time.Now.
+func WithClock(now func() time.Time) Option {
+	return func(c *config) error {
+		if now == nil {
+			return errors.New("shopapi: nil clock")
+		}
+		c.now = now
+		return nil
+	}
+}
+
+// WithLogger sets the structured logger. The default discards. Logs carry
+// the method, path, errcode and attempt, never the URL's query or a secret.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		if l == nil {
+			return errors.New("shopapi: nil *slog.Logger")
+		}
+		c.logger = l
+		return nil
+	}
+}
+
+// WithRetryPolicy sets the retry policy (see [RetryPolicy]).
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(c *config) error {
+		if err := p.validate(); err != nil {
+			return err
+		}
+		c.retry = p
+		return nil
+	}
+}
+
+// WithRetry is shorthand for WithRetryPolicy(RetryPolicy{MaxRetries: max, MinWait: minWait, MaxWait: maxWait}).
+func WithRetry(max int, minWait, maxWait time.Duration) Option {
+	return WithRetryPolicy(RetryPolicy{MaxRetries: max, MinWait: minWait, MaxWait: maxWait})
+}
+
+// WithRateLimits replaces the client-side per-path rate limits (the
+// default is [DefaultRateLimits]).
+func WithRateLimits(l RateLimits) Option {
+	return func(c *config) error {
+		if err := l.validate(); err != nil {
+			return err
+		}
+		c.limits = l.clone()
+		c.limitOn = true
+		return nil
+	}
+}
+
+// WithoutRateLimit disables the client-side rate limiter.
+func WithoutRateLimit() Option {
+	return func(c *config) error {
+		c.limitOn = false
+		return nil
+	}
+}
+
+// Client is the shop API client. Its services share one configuration. A
+// Client is safe for concurrent use and immutable after construction; use
+// [Client.Clone] to derive one with other options.
+type Client struct {
+	cfg     config
+	opts    []Option
+	tokens  TokenSource
+	rc      *resty.Client
+	limiter *limiter
+
+	// Products manages SPUs: add, update, get, list, listing, audit (商品).
+	Products *ProductService
+	// Stock reads and changes SKU stock (库存).
+	Stock *StockService
+	// Categories reads the category tree and category details (类目).
+	Categories *CategoryService
+	// Brands reads the brand library and the shop's brand qualifications (品牌).
+	Brands *BrandService
+	// Store reads the shop's basic information (店铺基础信息).
+	Store *StoreService
+	// Media uploads images and qualification files (图片/资质上传).
+	Media *MediaService
+}
+
+type service struct{ client *Client }
+
+// NewClient returns a client that authenticates with tokens. tokens is
+// usually a [*CachingTokenSource] (see [NewShopTokenSource]); [StaticToken]
+// suits tests.
+func NewClient(tokens TokenSource, opts ...Option) (*Client, error) {
+	if tokens == nil {
+		return nil, errors.New("shopapi: nil TokenSource")
+	}
+	cfg := config{
+		baseURL: DefaultBaseURL,
+		hc:      &http.Client{Timeout: 30 * time.Second},
+		now:     time.Now,
+		logger:  slog.New(slog.DiscardHandler),
+		retry:   DefaultRetryPolicy(),
+		limits:  DefaultRateLimits(),
+		limitOn: true,
+	}
+	for _, o := range opts {
+		if o == nil {
+			return nil, errors.New("shopapi: nil Option")
+		}
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	hc := *cfg.hc // resty fills a nil Transport; never touch the caller's client
+	if hc.Transport == nil {
+		hc.Transport = http.DefaultTransport
+	}
+	rc := resty.NewWithClient(&hc)
+	rc.SetLogger(discardLogger{})
+	rc.SetDisableWarn(true)
+	c := &Client{cfg: cfg, opts: append([]Option(nil), opts...), tokens: tokens, rc: rc}
+	if cfg.limitOn {
+		c.limiter = newLimiter(cfg.limits, cfg.now)
+	}
+	c.initServices()
+	return c, nil
+}
+
+func (c *Client) initServices() {
+	s := &service{client: c}
+	c.Products = (*ProductService)(s)
+	c.Stock = (*StockService)(s)
+	c.Categories = (*CategoryService)(s)
+	c.Brands = (*BrandService)(s)
+	c.Store = (*StoreService)(s)
+	c.Media = (*MediaService)(s)
+}
+
+// Clone returns a new client with the same token source and options plus
+// opts. The clone has its own rate limiter.
+func (c *Client) Clone(opts ...Option) (*Client, error) {
+	all := append(append([]Option(nil), c.opts...), opts...)
+	return NewClient(c.tokens, all...)
+}
+
+// Response is the HTTP response of a call plus the envelope's metadata. Its
+// body has been read and closed; its Request URL is redacted.
+type Response struct {
+	*http.Response
+	// RequestID is the rid the platform put in errmsg, if any.
+	RequestID string
+	// NextKey is the cursor for the next page of a list call ("" = last page).
+	NextKey string
+	// Attempts is the number of HTTP requests made (retries and the token
+	// replay included).
+	Attempts int
+}
+
+// endpoint describes one API. Idempotent endpoints are retried after any
+// transient failure; the others only when the request provably was not
+// applied.
+type endpoint struct {
+	method     string
+	path       string
+	idempotent bool
+}
+
+// request is one call through [Client.call].
+type request struct {
+	ep          endpoint
+	query       url.Values // extra query parameters (never the token)
+	body        any        // JSON-encoded unless rawBody is set
+	rawBody     []byte
+	contentType string
+	idempotent  bool // this call is idempotent even if ep is not
+}
+
+// envelope is the errcode/errmsg pair every response carries.
+type envelope struct {
+	ErrCode Int64  `json:"errcode"`
+	ErrMsg  string `json:"errmsg"`
+}
+
+// decodeEnvelope decodes the errcode envelope of body. ok is false when the
+// body is not a JSON object.
+func decodeEnvelope(body []byte) (env envelope, err error) {
+	if err := json.Unmarshal(body, &env); err != nil {
+		return envelope{}, fmt.Errorf("%w: %w", ErrMalformedResponse, redactErr(err))
+	}
+	return env, nil
+}
+
+// call performs req and decodes the response into out (which may be nil).
+func (c *Client) call(ctx context.Context, req *request, out any) (*Response, error) {
+	if ctx == nil {
+		return nil, errors.New("shopapi: nil Context")
+	}
+	body := req.rawBody
+	ct := req.contentType
+	if body == nil && req.body != nil {
+		b, err := json.Marshal(req.body)
+		if err != nil {
+			return nil, errorf("encode request", err)
+		}
+		body = b
+		ct = "application/json"
+	}
+	idem := req.ep.idempotent || req.idempotent
+	resp := &Response{}
+	replayed := false
+	retries := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return resp, err
+		}
+		if c.limiter != nil {
+			if err := c.limiter.wait(ctx, req.ep.path); err != nil {
+				return resp, err
+			}
+		}
+		tok, err := c.tokens.Token(ctx)
+		if err != nil {
+			return resp, fmt.Errorf("token: %w", err)
+		}
+		resp.Attempts++
+		start := time.Now()
+		hr, raw, sendErr := c.send(ctx, req, body, ct, tok)
+		var callErr error
+		retryable := false
+		var env envelope
+		switch {
+		case sendErr != nil:
+			sent := !notSent(sendErr)
+			callErr = &TransportError{Method: req.ep.method, Path: req.ep.path, Sent: sent, Err: sendErr}
+			if sent && !idem {
+				callErr = fmt.Errorf("%w: %w", ErrAmbiguous, callErr)
+			}
+			retryable = (idem || !sent) && ctx.Err() == nil
+		default:
+			resp.Response = hr
+			env, err = decodeEnvelope(raw)
+			if err != nil || (hr.StatusCode/100 != 2 && env.ErrCode == 0) {
+				if hr.StatusCode/100 != 2 {
+					callErr = fmt.Errorf("%s %s: %w %d", req.ep.method, req.ep.path, ErrHTTPStatus, hr.StatusCode)
+					// 429 is a throttle that did not apply the call; a 5xx may
+					// come from a gateway after the call reached the platform.
+					retryable = hr.StatusCode == http.StatusTooManyRequests || (idem && hr.StatusCode >= 500)
+					if !idem && hr.StatusCode >= 500 {
+						callErr = fmt.Errorf("%w: %w", ErrAmbiguous, callErr)
+					}
+				} else {
+					callErr = fmt.Errorf("%s %s: %w", req.ep.method, req.ep.path, err)
+					retryable = idem
+					if !idem {
+						callErr = fmt.Errorf("%w: %w", ErrAmbiguous, callErr)
+					}
+				}
+				break
+			}
+			if env.ErrCode == 0 {
+				if out != nil && len(raw) > 0 {
+					if err := json.Unmarshal(raw, out); err != nil {
+						return resp, fmt.Errorf("%s %s: %w: %w", req.ep.method, req.ep.path, ErrMalformedResponse, err)
+					}
+				}
+				c.logCall(ctx, req, hr.StatusCode, 0, resp.Attempts, start, nil)
+				return resp, nil
+			}
+			apiErr := &APIError{HTTPStatus: hr.StatusCode, ErrCode: int(env.ErrCode), ErrMsg: redactString(env.ErrMsg),
+				RequestID: parseRID(env.ErrMsg), Method: req.ep.method, Path: req.ep.path}
+			resp.RequestID = apiErr.RequestID
+			callErr = apiErr
+			if isTokenInvalid(apiErr.ErrCode) && !replayed {
+				if inv, ok := c.tokens.(TokenInvalidator); ok {
+					replayed = true
+					c.logCall(ctx, req, hr.StatusCode, apiErr.ErrCode, resp.Attempts, start, nil)
+					if err := inv.InvalidateToken(ctx, tok); err != nil {
+						return resp, fmt.Errorf("invalidate token: %w", err)
+					}
+					continue // replay once with a fresh token; not a retry
+				}
+			}
+			switch apiErr.ErrCode {
+			case CodeMinuteQuota:
+				retryable = true // rejected by the quota: not applied
+			case CodeSystemBusy:
+				retryable = idem
+			}
+		}
+		status := 0
+		if hr != nil {
+			status = hr.StatusCode
+		}
+		c.logCall(ctx, req, status, int(env.ErrCode), resp.Attempts, start, callErr)
+		if !retryable || retries >= c.cfg.retry.MaxRetries {
+			return resp, callErr
+		}
+		if err := sleepCtx(ctx, c.cfg.retry.backoff(retries)); err != nil {
+			return resp, callErr
+		}
+		retries++
+	}
+}
+
+// send makes one HTTP request and reads the body.
+func (c *Client) send(ctx context.Context, req *request, body []byte, ct, tok string) (*http.Response, []byte, error) {
+	q := url.Values{}
+	for k, v := range req.query {
+		q[k] = v
+	}
+	q.Set("access_token", tok)
+	u := c.cfg.baseURL + req.ep.path + "?" + q.Encode()
+	r := c.rc.R().SetContext(ctx).SetDoNotParseResponse(true)
+	if body != nil {
+		r.SetHeader("Content-Type", ct).SetBody(body)
+	}
+	res, err := r.Execute(req.ep.method, u)
+	if err != nil {
+		if res != nil && res.RawBody() != nil {
+			res.RawBody().Close()
+		}
+		return nil, nil, redactErr(err)
+	}
+	hr := res.RawResponse
+	defer hr.Body.Close()
+	limit := int64(maxBodySize)
+	if hr.StatusCode/100 != 2 {
+		limit = maxErrorBodySize
+	}
+	raw, err := io.ReadAll(io.LimitReader(hr.Body, limit))
+	if err != nil {
+		return nil, nil, redactErr(err)
+	}
+	if hr.Request != nil {
+		r2 := *hr.Request
+		r2.URL = sanitizeURL(hr.Request.URL)
+		hr.Request = &r2
+	}
+	return hr, raw, nil
+}
+
+func (c *Client) logCall(ctx context.Context, req *request, status, code, attempt int, start time.Time, err error) {
+	lvl := slog.LevelDebug
+	if err != nil {
+		lvl = slog.LevelWarn
+	}
+	if !c.cfg.logger.Enabled(ctx, lvl) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", req.ep.method), slog.String("path", req.ep.path),
+		slog.Int("status", status), slog.Int("errcode", code), slog.Int("attempt", attempt),
+		slog.Duration("elapsed", time.Since(start)),
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", redactString(err.Error())))
+	}
+	c.cfg.logger.LogAttrs(ctx, lvl, "shopapi call", attrs...)
+}
+
+// TransportError is a failure to get an HTTP response (dial error, timeout,
+// connection reset). Sent reports whether the request may have reached the
+// server; the URL inside Err is redacted.
+type TransportError struct {
+	Method, Path string
+	Sent         bool
+	Err          error
+}
+
+// Error returns "POST /path: transport: <cause>".
+func (e *TransportError) Error() string {
+	return e.Method + " " + e.Path + ": transport: " + redactString(e.Err.Error())
+}
+
+// Unwrap returns the cause.
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// Timeout reports whether the cause is a timeout.
+func (e *TransportError) Timeout() bool {
+	var t interface{ Timeout() bool }
+	return errors.As(e.Err, &t) && t.Timeout() || errors.Is(e.Err, context.DeadlineExceeded)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// discardLogger silences resty.
+type discardLogger struct{}
+
+func (discardLogger) Errorf(string, ...any) {}
+func (discardLogger) Warnf(string, ...any)  {}
+func (discardLogger) Debugf(string, ...any) {}
+
+// jsonBody is a tiny helper for single-field request bodies.
+func jsonBody(kv ...any) map[string]any {
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i].(string)] = kv[i+1]
+	}
+	return m
+}

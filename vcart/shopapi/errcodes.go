@@ -1,0 +1,152 @@
+package shopapi
+
+// Common errcodes (全局错误码), from the official table
+// (doc/channels/API/basics/commErrCode.html).
+const (
+	CodeOK                    = 0        // ok
+	CodeSystemBusy            = -1       // 系统繁忙, retry later
+	CodeInvalidCredential     = 40001    // invalid credential: AppSecret wrong or access_token invalid / not latest
+	CodeInvalidGrantType      = 40002    // grant_type must be client_credential
+	CodeInvalidOpenID         = 40003    // invalid openid
+	CodeInvalidAppID          = 40013    // invalid appid
+	CodeInvalidAccessToken    = 40014    // invalid access_token
+	CodeInvalidURL            = 40066    // invalid url (wrong API path)
+	CodeInvalidRequestBody    = 40097    // invalid request body
+	CodeAccessTokenMissing    = 41001    // access_token missing
+	CodeAppIDMissing          = 41002    // appid missing
+	CodeComponentAppIDMissing = 41018    // missing component_appid
+	CodeAccessTokenExpired    = 42001    // access_token expired
+	CodeRequireGET            = 43001    // require GET method
+	CodeRequirePOST           = 43002    // require POST method
+	CodeRequireHTTPS          = 43003    // require https
+	CodeEmptyPostData         = 44002    // empty post data
+	CodeContentTooLarge       = 45002    // content size out of limit
+	CodeDailyQuota            = 45009    // reach max api daily quota limit
+	CodeMinuteQuota           = 45011    // api minute-quota reach limit, retry next minute
+	CodeIPNotWhitelisted      = 45035    // access clientip is not registered, not in ip-white-list
+	CodeDataFormat            = 47001    // data format error (bad JSON or wrong JSON type)
+	CodeAPIUnauthorized       = 48001    // api unauthorized
+	CodeAPIForbidden          = 48004    // api forbidden for irregularities
+	CodeUserUnauthorized      = 50001    // user unauthorized
+	CodeUserLimited           = 50002    // user limited
+	CodeClientIPNotRegistered = 61004    // access clientip is not registered
+	CodeComponentUnauthorized = 61007    // api is unauthorized to component (permission set missing)
+	CodeShopCancelling        = 10080000 // shop cancellation in progress
+	CodeShopCancelled         = 10080001 // account cancelled
+	CodeShopIsTalent          = 10080002 // the shop's Channels identity is 达人, feature not allowed
+)
+
+// Product, category and brand errcodes (商品/类目/品牌), from the official API
+// pages and zsmhub/wx-channels-sdk apis/api_error.go.
+const (
+	CodeInvalidAuditID          = 10020006 // invalid audit id
+	CodeProductNotEditable      = 10020008 // product not editable
+	CodeCategoryLevels          = 10020011 // category must have 3 levels
+	CodeSaleAttrNotInCategory   = 10020012 // sale attributes not in the category
+	CodeSKUCountInvalid         = 10020013 // SKU count invalid
+	CodeSKULockedFlashSale      = 10020014 // SPU in a flash sale, SKU locked
+	CodeInvalidCategory         = 10020017 // invalid category
+	CodeNoCategoryQualification = 10020018 // no qualification for the category
+	CodeInvalidFreightTemplate  = 10020019 // invalid freight template
+	CodeTitleEmpty              = 10020020 // title empty
+	CodeTitleTooLong            = 10020021 // title too long
+	CodeHeadImgEmpty            = 10020022 // head image empty
+	CodeHeadImgTooMany          = 10020023 // too many head images
+	CodeDescTooLong             = 10020024 // description too long
+	CodeDetailImgTooMany        = 10020025 // too many detail images
+	CodeQualificationImgTooMany = 10020027 // too many qualification images
+	CodeSKUPriceTooHigh         = 10020028 // SKU price too high
+	CodeSKUCodeTooLong          = 10020029 // sku_code too long
+	CodeOutSKUIDExists          = 10020030 // out_sku_id already exists
+	CodeAttrValuesTooMany       = 10020031 // more than 100 values under one attribute key
+	CodeAttrKeyTooLong          = 10020032 // attribute key too long
+	CodeAttrValueTooLong        = 10020033 // attribute value too long
+	CodeSKUIDWrong              = 10020034 // sku_id / out_sku_id wrong
+	CodeImageURLNotMMEC         = 10020035 // image/video URL must start with mmecimage.cn/p/
+	CodeOutProductIDTooLong     = 10020036 // out_product_id too long
+	CodeOutSKUIDTooLong         = 10020037 // out_sku_id too long
+	CodeListingWithoutSKU       = 10020038 // listing a product without SKU
+	CodeSKUPriceZero            = 10020039 // SKU price is 0
+	CodeSalePriceAboveMarket    = 10020040 // sale_price greater than market_price
+	CodeAccountCancelling       = 10020041 // account cancelling
+	CodeTitleTooShort           = 10020042 // title too short
+	CodeCategoryUnavailable     = 10020043 // category unavailable
+	CodeNotUnderAudit           = 10020044 // edit_status is not 2 (audit cancel)
+	CodeIllegalTitle            = 10020045 // illegal title
+	CodeProductInfoInvalid      = 10020046 // product information invalid
+	CodeDepositInsufficient     = 10020048 // deposit insufficient, cannot add
+	CodeProductUnderAudit       = 10020049 // product under audit, cancel the audit first
+	CodeNoPermission            = 10020050 // no permission
+	CodeBadParams               = 10020051 // bad parameters
+	CodeProductNotFound         = 10020052 // product not found
+	CodeStockUpdateRejected     = 10020054 // stock update rejected (state, mismatch, insufficient stock or num 0)
+	CodeBadParamsPlacement      = 10020055 // bad parameters (e.g. upload_type in the body)
+	CodeImageFormat             = 10020056 // image format error
+	CodeImageFetch              = 10020057 // image fetch failed
+	CodeImageUpload             = 10020058 // image upload failed
+	CodeImageEmpty              = 10020059 // image empty
+	CodeImageSize               = 10020060 // image size error
+	CodeImageURL                = 10020061 // image URL error
+	CodeInvalidCatID            = 10020063 // invalid cat id
+	CodeCategoryUnderAudit      = 10020064 // category already under audit
+	CodeProductNotListed        = 10020065 // product not listed
+	CodeAuditFrequency          = 10020066 // audit submit frequency limit
+	CodeStillUploading          = 10020067 // previous submission still uploading
+	CodeWeightZero              = 10020068 // weight 0 with a weight-based freight template
+	CodeBrandNotAllowed         = 10020088 // brand not allowed, invalid or unapproved
+	CodeShopNotOpened           = 10020089 // shop not opened
+	CodeAPIOffline              = 10020090 // API temporarily offline
+	CodeProductTypeNotListable  = 10020091 // product type not listable
+	CodeAftersaleDescTooLong    = 10020095 // aftersale_desc longer than 200 chars
+)
+
+var codeMeanings = map[int]string{
+	CodeSystemBusy: "system busy", CodeInvalidCredential: "invalid credential",
+	CodeInvalidGrantType: "invalid grant_type", CodeInvalidOpenID: "invalid openid",
+	CodeInvalidAppID: "invalid appid", CodeInvalidAccessToken: "invalid access_token",
+	CodeInvalidURL: "invalid url", CodeInvalidRequestBody: "invalid request body",
+	CodeAccessTokenMissing: "access_token missing", CodeAppIDMissing: "appid missing",
+	CodeComponentAppIDMissing: "component_appid missing", CodeAccessTokenExpired: "access_token expired",
+	CodeRequireGET: "require GET", CodeRequirePOST: "require POST", CodeRequireHTTPS: "require https",
+	CodeEmptyPostData: "empty post data", CodeContentTooLarge: "content size out of limit",
+	CodeDailyQuota: "daily quota reached", CodeMinuteQuota: "minute quota reached",
+	CodeIPNotWhitelisted: "IP not whitelisted", CodeDataFormat: "data format error",
+	CodeAPIUnauthorized: "api unauthorized", CodeAPIForbidden: "api forbidden",
+	CodeUserUnauthorized: "user unauthorized", CodeUserLimited: "user limited",
+	CodeClientIPNotRegistered: "client IP not registered", CodeComponentUnauthorized: "api unauthorized to component",
+	CodeShopCancelling: "shop cancellation in progress", CodeShopCancelled: "account cancelled",
+	CodeShopIsTalent:   "shop identity is talent",
+	CodeInvalidAuditID: "invalid audit id", CodeProductNotEditable: "product not editable",
+	CodeCategoryLevels: "category must have 3 levels", CodeSaleAttrNotInCategory: "sale attribute not in category",
+	CodeSKUCountInvalid: "SKU count invalid", CodeSKULockedFlashSale: "SKU locked by flash sale",
+	CodeInvalidCategory: "invalid category", CodeNoCategoryQualification: "no category qualification",
+	CodeInvalidFreightTemplate: "invalid freight template", CodeTitleEmpty: "title empty",
+	CodeTitleTooLong: "title too long", CodeHeadImgEmpty: "head image empty",
+	CodeHeadImgTooMany: "too many head images", CodeDescTooLong: "description too long",
+	CodeDetailImgTooMany: "too many detail images", CodeQualificationImgTooMany: "too many qualification images",
+	CodeSKUPriceTooHigh: "SKU price too high", CodeSKUCodeTooLong: "sku_code too long",
+	CodeOutSKUIDExists: "out_sku_id exists", CodeAttrValuesTooMany: "too many attribute values",
+	CodeAttrKeyTooLong: "attribute key too long", CodeAttrValueTooLong: "attribute value too long",
+	CodeSKUIDWrong: "sku_id wrong", CodeImageURLNotMMEC: "image URL must be mmecimage.cn/p/",
+	CodeOutProductIDTooLong: "out_product_id too long", CodeOutSKUIDTooLong: "out_sku_id too long",
+	CodeListingWithoutSKU: "listing without SKU", CodeSKUPriceZero: "SKU price is 0",
+	CodeSalePriceAboveMarket: "sale_price above market_price", CodeAccountCancelling: "account cancelling",
+	CodeTitleTooShort: "title too short", CodeCategoryUnavailable: "category unavailable",
+	CodeNotUnderAudit: "product not under audit", CodeIllegalTitle: "illegal title",
+	CodeProductInfoInvalid: "product info invalid", CodeDepositInsufficient: "deposit insufficient",
+	CodeProductUnderAudit: "product under audit", CodeNoPermission: "no permission",
+	CodeBadParams: "bad parameters", CodeProductNotFound: "product not found",
+	CodeStockUpdateRejected: "stock update rejected", CodeBadParamsPlacement: "bad parameters",
+	CodeImageFormat: "image format error", CodeImageFetch: "image fetch failed",
+	CodeImageUpload: "image upload failed", CodeImageEmpty: "image empty", CodeImageSize: "image size error",
+	CodeImageURL: "image URL error", CodeInvalidCatID: "invalid cat id",
+	CodeCategoryUnderAudit: "category under audit", CodeProductNotListed: "product not listed",
+	CodeAuditFrequency: "audit submit frequency limit", CodeStillUploading: "previous submission uploading",
+	CodeWeightZero: "weight 0 with weight-based template", CodeBrandNotAllowed: "brand not allowed",
+	CodeShopNotOpened: "shop not opened", CodeAPIOffline: "API temporarily offline",
+	CodeProductTypeNotListable: "product type not listable", CodeAftersaleDescTooLong: "aftersale_desc too long",
+}
+
+// ErrCodeMeaning returns a short English meaning of a documented errcode, or
+// "" for an unknown one.
+func ErrCodeMeaning(code int) string { return codeMeanings[code] }

@@ -1,0 +1,49 @@
+package shopapi
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"strconv"
+)
+
+// errCursorLoop is returned when the platform repeats a next_key.
+var errCursorLoop = errors.New("shopapi: pagination cursor repeated")
+
+// paginate turns a page fetcher into an iterator: it stops on an empty
+// page or an empty cursor, checks ctx between pages, yields (zero, err) and
+// stops on error, and guards against a repeated cursor.
+func paginate[T any](ctx context.Context, start string, fetch func(ctx context.Context, key string) ([]T, string, error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		key := start
+		seen := map[string]bool{}
+		for {
+			if err := ctx.Err(); err != nil {
+				yield(zero, err)
+				return
+			}
+			items, next, err := fetch(ctx, key)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if len(items) == 0 || next == "" {
+				return
+			}
+			if seen[next] || next == key {
+				yield(zero, errCursorLoop)
+				return
+			}
+			seen[next] = true
+			key = next
+		}
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

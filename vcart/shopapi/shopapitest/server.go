@@ -1,0 +1,463 @@
+package shopapitest
+
+// Extension points (for the engineers adding orders, delivery, after-sales
+// and funds in order*.go, delivery*.go, aftersale*.go, funds*.go):
+//
+//   - Routes: declare a []route table in the new file and register it from
+//     that file's init with register(routes...). A route is method, path and
+//     a handler func(s *Server, c *call) (any, error). The handler runs with
+//     s.mu held, after the token check and fault injection; it returns the
+//     response object (encoded next to errcode 0 / errmsg "ok") or an error
+//     from apiErr(code, msg), which becomes the errcode envelope. Decode the
+//     body with c.decode(&v) (a type mismatch answers 47001, as the platform).
+//   - State: keep it in the new file behind stateOf[T](s, "orders", newT),
+//     which lazily creates one *T per Server (guarded by s.mu).
+//   - IDs: s.newID() returns a fresh 64-bit id above 2^53, as a string.
+//   - Faults and call counts need nothing: they apply to every path.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
+)
+
+// Default credentials of a fake server.
+const (
+	DefaultAppID     = "wxfake00000000001"
+	DefaultAppSecret = "fake-app-secret-0123456789abcdef"
+)
+
+// Option configures a [Server].
+type Option func(*Server)
+
+// WithClock sets the fake's clock (token expiry, create times). Default time.Now.
+func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = now } }
+
+// WithCredentials sets the shop's AppID and AppSecret.
+func WithCredentials(appID, secret string) Option {
+	return func(s *Server) { s.appID, s.secret = appID, secret }
+}
+
+// WithTokenTTL sets the lifetime of issued tokens (default 7200 s).
+func WithTokenTTL(d time.Duration) Option { return func(s *Server) { s.tokenTTL = d } }
+
+// WithComponent enables the third-party platform endpoints with these
+// credentials; the shop is then authorised to that platform.
+func WithComponent(appID, secret string) Option {
+	return func(s *Server) { s.componentAppID, s.componentSecret = appID, secret }
+}
+
+// WithAutoAudit makes every audit submission pass at once (edit_status 2 → 4).
+func WithAutoAudit() Option { return func(s *Server) { s.autoAudit = true } }
+
+// Server is a stateful in-memory fake of the shop API: the same paths, the
+// errcode envelope, the platform's validation and error codes, token
+// issuance and expiry, and per-path fault injection. It is safe for
+// concurrent use.
+type Server struct {
+	mu   sync.Mutex
+	t    testing.TB
+	hs   *httptest.Server
+	now  func() time.Time
+	mux  map[string]route
+	seq  uint64
+	rid  uint64
+	ext  map[string]any
+	auto bool
+
+	appID, secret                   string
+	componentAppID, componentSecret string
+	tokenTTL                        time.Duration
+	autoAudit                       bool
+
+	tokens       map[string]time.Time // access tokens (shop and authorizer) → expiry
+	stableToken  string
+	lastForce    time.Time
+	compTokens   map[string]time.Time
+	ticket       string
+	refreshToken string
+	tokenFetches int
+	calls        map[string]int
+	faults       map[string][]*Fault
+	products     map[string]*product
+	productOrder []string
+	uploads      int
+}
+
+// NewServer starts a fake on a local port and closes it when t ends.
+func NewServer(t testing.TB, opts ...Option) *Server {
+	t.Helper()
+	s := New(opts...)
+	s.t = t
+	t.Cleanup(s.Close)
+	return s
+}
+
+// New starts a fake on a local port for programs (call Close when done).
+func New(opts ...Option) *Server {
+	s := &Server{
+		now:        time.Now,
+		appID:      DefaultAppID,
+		secret:     DefaultAppSecret,
+		tokenTTL:   7200 * time.Second,
+		mux:        make(map[string]route),
+		ext:        make(map[string]any),
+		tokens:     make(map[string]time.Time),
+		calls:      make(map[string]int),
+		faults:     make(map[string][]*Fault),
+		products:   make(map[string]*product),
+		compTokens: make(map[string]time.Time),
+		seq:        10_000_000_000_000_000, // > 2^53, like the platform's ids
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	s.ticket = "ticket@@@" + strconv.FormatUint(s.seq%997, 10)
+	s.refreshToken = "refreshtoken@@@" + s.appID
+	for _, rs := range routeSets {
+		for _, r := range rs {
+			s.mux[r.path] = r
+		}
+	}
+	s.hs = httptest.NewServer(s)
+	return s
+}
+
+// Close shuts the HTTP server down.
+func (s *Server) Close() { s.hs.Close() }
+
+// URL returns the base URL to pass to shopapi.WithBaseURL.
+func (s *Server) URL() string { return s.hs.URL }
+
+// AppID returns the shop's AppID.
+func (s *Server) AppID() string { return s.appID }
+
+// AppSecret returns the shop's AppSecret.
+func (s *Server) AppSecret() string { return s.secret }
+
+// ComponentVerifyTicket returns the current component_verify_ticket (the
+// platform pushes it every 10 minutes).
+func (s *Server) ComponentVerifyTicket() string { return s.ticket }
+
+// AuthorizerRefreshToken returns the shop's authorizer_refresh_token for
+// the component set by [WithComponent].
+func (s *Server) AuthorizerRefreshToken() string { return s.refreshToken }
+
+// HTTPClient returns an *http.Client that reaches the server over loopback.
+func (s *Server) HTTPClient() *http.Client { return s.hs.Client() }
+
+// Transport returns an http.RoundTripper that serves requests in-process,
+// without a network: deterministic under testing/synctest. A dropped
+// connection becomes io.ErrUnexpectedEOF and [FaultRefuse] a dial error.
+func (s *Server) Transport() http.RoundTripper { return inproc{s} }
+
+// TokenFetches returns how many tokens the server has issued (all token
+// endpoints).
+func (s *Server) TokenFetches() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.tokenFetches
+}
+
+// Calls returns how many requests reached path (faulted ones included).
+func (s *Server) Calls(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.calls[path]
+}
+
+// InvalidateTokens revokes every access token issued so far, as when
+// another process re-fetched the token: the next call gets errcode 40001.
+func (s *Server) InvalidateTokens() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.invalidateTokensLocked()
+}
+
+func (s *Server) invalidateTokensLocked() {
+	clear(s.tokens)
+	s.stableToken = ""
+}
+
+// Client returns a client for this server over loopback with a caching
+// stable_token source; it fails the test (or panics without one) on a bad
+// option.
+func (s *Server) Client(opts ...shopapi.Option) *shopapi.Client {
+	c, err := s.NewClient(s.HTTPClient(), opts...)
+	if err != nil {
+		if s.t != nil {
+			s.t.Fatalf("shopapitest: %v", err)
+		}
+		panic("shopapitest: " + err.Error())
+	}
+	return c
+}
+
+// NewClient returns a client for this server whose calls and token fetches
+// go through hc (use &http.Client{Transport: s.Transport()} for an
+// in-process client).
+func (s *Server) NewClient(hc *http.Client, opts ...shopapi.Option) (*shopapi.Client, error) {
+	ts, err := s.TokenSource(hc)
+	if err != nil {
+		return nil, err
+	}
+	all := append([]shopapi.Option{shopapi.WithBaseURL(s.URL()), shopapi.WithHTTPClient(hc)}, opts...)
+	return shopapi.NewClient(ts, all...)
+}
+
+// TokenSource returns a caching stable_token source for this server's shop.
+func (s *Server) TokenSource(hc *http.Client, opts ...shopapi.TokenOption) (*shopapi.CachingTokenSource, error) {
+	all := append([]shopapi.TokenOption{shopapi.WithTokenBaseURL(s.URL()), shopapi.WithTokenHTTPClient(hc)}, opts...)
+	return shopapi.NewShopTokenSource(s.appID, s.secret, all...)
+}
+
+// route is one endpoint of the fake.
+type route struct {
+	method string
+	path   string
+	h      func(s *Server, c *call) (any, error)
+	// noAuth marks the token endpoints, which take credentials instead.
+	noAuth bool
+}
+
+var routeSets [][]route
+
+// register adds a route table; call it from an init function.
+func register(rs ...route) { routeSets = append(routeSets, rs) }
+
+// call is one request as a handler sees it.
+type call struct {
+	r     *http.Request
+	body  []byte
+	query url.Values
+	token string
+}
+
+// decode decodes the JSON body into v; a bad body answers 47001 or 44002.
+func (c *call) decode(v any) error {
+	if len(bytes.TrimSpace(c.body)) == 0 {
+		return apiErr(shopapi.CodeEmptyPostData, "empty post data")
+	}
+	if err := json.Unmarshal(c.body, v); err != nil {
+		return apiErr(shopapi.CodeDataFormat, "data format error")
+	}
+	return nil
+}
+
+// apiError is an errcode answer.
+type apiError struct {
+	code int
+	msg  string
+}
+
+func (e *apiError) Error() string { return strconv.Itoa(e.code) + " " + e.msg }
+
+func apiErr(code int, msg string) error { return &apiError{code, msg} }
+
+// stateOf returns the per-server state under key, creating it with newT.
+// The caller holds s.mu (handlers do).
+func stateOf[T any](s *Server, key string, newT func() *T) *T {
+	if v, ok := s.ext[key]; ok {
+		return v.(*T)
+	}
+	v := newT()
+	s.ext[key] = v
+	return v
+}
+
+// newID returns a fresh 64-bit id (> 2^53) as a decimal string.
+func (s *Server) newID() string {
+	s.seq += 1 + s.seq%7
+	return strconv.FormatUint(s.seq, 10)
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(io.LimitReader(r.Body, 32<<20))
+	if err != nil {
+		return
+	}
+	s.mu.Lock()
+	s.calls[r.URL.Path]++
+	f := s.takeFault(r.URL.Path)
+	s.mu.Unlock()
+
+	if f != nil {
+		switch f.Kind {
+		case FaultHTTPStatus:
+			w.WriteHeader(f.Status)
+			_, _ = io.WriteString(w, "<html>"+http.StatusText(f.Status)+"</html>")
+			return
+		case FaultErrCode:
+			s.writeErr(w, f.Code, "injected fault")
+			return
+		case FaultMalformedJSON:
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = io.WriteString(w, `{"errcode":0,"errmsg":"ok","data":{"product_id":`)
+			return
+		case FaultTimeout:
+			s.hang(r, f)
+			panic(http.ErrAbortHandler)
+		case FaultRefuse:
+			panic(errRefuse)
+		case FaultDropBefore:
+			panic(http.ErrAbortHandler)
+		case FaultInvalidateToken:
+			s.InvalidateTokens()
+		}
+	}
+	status, out := s.handle(r, body)
+	if f != nil && (f.Kind == FaultApplyThenDrop || f.Kind == FaultApplyThenTimeout) {
+		if f.Kind == FaultApplyThenTimeout {
+			s.hang(r, f)
+		}
+		panic(http.ErrAbortHandler)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(out)
+}
+
+func (s *Server) hang(r *http.Request, f *Fault) {
+	if f.Delay > 0 {
+		t := time.NewTimer(f.Delay)
+		defer t.Stop()
+		select {
+		case <-r.Context().Done():
+		case <-t.C:
+		}
+		return
+	}
+	<-r.Context().Done()
+}
+
+// handle runs the route and returns the status and body.
+func (s *Server) handle(r *http.Request, body []byte) (int, []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rt, ok := s.mux[r.URL.Path]
+	if !ok {
+		return 200, s.errBody(shopapi.CodeInvalidURL, "invalid url")
+	}
+	if r.Method != rt.method {
+		if rt.method == http.MethodGet {
+			return 200, s.errBody(shopapi.CodeRequireGET, "require GET method")
+		}
+		return 200, s.errBody(shopapi.CodeRequirePOST, "require POST method")
+	}
+	c := &call{r: r, body: body, query: r.URL.Query()}
+	if !rt.noAuth {
+		c.token = c.query.Get("access_token")
+		if err := s.checkToken(c.token); err != nil {
+			var ae *apiError
+			errors.As(err, &ae)
+			return 200, s.errBody(ae.code, ae.msg)
+		}
+	}
+	res, err := rt.h(s, c)
+	if err != nil {
+		var ae *apiError
+		if !errors.As(err, &ae) {
+			ae = &apiError{-1, "system error"}
+		}
+		return 200, s.errBody(ae.code, ae.msg)
+	}
+	return 200, okBody(res)
+}
+
+func (s *Server) checkToken(tok string) error {
+	if tok == "" {
+		return apiErr(shopapi.CodeAccessTokenMissing, "access_token missing")
+	}
+	exp, ok := s.tokens[tok]
+	if !ok {
+		return apiErr(shopapi.CodeInvalidCredential, "invalid credential, access_token is invalid or not latest")
+	}
+	if !s.now().Before(exp) {
+		return apiErr(shopapi.CodeAccessTokenExpired, "access_token expired")
+	}
+	return nil
+}
+
+func okBody(res any) []byte {
+	head := []byte(`{"errcode":0,"errmsg":"ok"`)
+	if res == nil {
+		return append(head, '}')
+	}
+	b, err := json.Marshal(res)
+	if err != nil || len(b) < 2 || b[0] != '{' {
+		return []byte(`{"errcode":-1,"errmsg":"system error"}`)
+	}
+	if len(b) == 2 {
+		return append(head, '}')
+	}
+	return append(append(head, ','), b[1:]...)
+}
+
+func (s *Server) errBody(code int, msg string) []byte {
+	s.rid++
+	b, _ := json.Marshal(map[string]any{"errcode": code,
+		"errmsg": fmt.Sprintf("%s rid: 6a1f%04x-%08x-%08x", msg, s.rid%0x10000, s.rid*2654435761%0xffffffff, s.rid)})
+	return b
+}
+
+func (s *Server) writeErr(w http.ResponseWriter, code int, msg string) {
+	s.mu.Lock()
+	b := s.errBody(code, msg)
+	s.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(b)
+}
+
+var errRefuse = errors.New("shopapitest: refuse")
+
+// inproc serves requests without a network.
+type inproc struct{ s *Server }
+
+func (t inproc) RoundTrip(req *http.Request) (resp *http.Response, err error) {
+	if req.Body != nil {
+		defer req.Body.Close()
+	}
+	w := httptest.NewRecorder()
+	aborted := false
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				switch r {
+				case http.ErrAbortHandler:
+					aborted = true
+				case errRefuse:
+					err = &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+				default:
+					panic(r)
+				}
+			}
+		}()
+		t.s.ServeHTTP(w, req)
+	}()
+	if err != nil {
+		return nil, err
+	}
+	if aborted {
+		if cerr := req.Context().Err(); cerr != nil {
+			return nil, cerr
+		}
+		return nil, io.ErrUnexpectedEOF
+	}
+	res := w.Result()
+	res.Request = req
+	return res, nil
+}
