@@ -478,7 +478,8 @@ func TestReport_WriteText(t *testing.T) {
   verdict:     not eligible (1 block, 2 warn, 0 info)
   deposit due: ¥10000.00 (category API: food #1001)
   product cap: 1000 products
-  missing:     food_production_licence, face_recognition (pending)
+  missing:     food_production_licence (食品生产许可证)
+  pending:     face_recognition (人脸识别)
   findings:
     block face.missing [face.status] face recognition has not been done — 人脸识别
     warn  bank_card.luhn [bank_card.number] bank card number fails the Luhn check; some domestic cards do, so confirm it with the bank card verification — 银行卡号 (Luhn)

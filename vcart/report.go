@@ -16,8 +16,8 @@ func (r Report) String() string {
 }
 
 // WriteText writes the report as readable multi-line text: the verdict, the
-// deposit due, the product cap, the documents and verifications still
-// missing, and one line per finding. The output depends only on the report,
+// deposit due, the product cap, the documents still missing, the
+// verifications still pending, and one line per finding. The output depends only on the report,
 // so it is stable for golden tests. It returns the writer's first error.
 func (r Report) WriteText(w io.Writer) error {
 	var b strings.Builder
@@ -66,7 +66,7 @@ func (r Report) WriteText(w io.Writer) error {
 		b.WriteString("unknown")
 	}
 	b.WriteString("\n  missing:     ")
-	if len(r.MissingDocuments) == 0 && len(r.PendingVerifications) == 0 {
+	if len(r.MissingDocuments) == 0 {
 		b.WriteString("nothing")
 	}
 	for i, k := range r.MissingDocuments {
@@ -74,13 +74,21 @@ func (r Report) WriteText(w io.Writer) error {
 			b.WriteString(", ")
 		}
 		b.WriteString(string(k))
+		b.WriteString(" (")
+		b.WriteString(k.ChineseName())
+		b.WriteString(")")
+	}
+	if len(r.PendingVerifications) > 0 {
+		b.WriteString("\n  pending:     ")
 	}
 	for i, v := range r.PendingVerifications {
-		if i > 0 || len(r.MissingDocuments) > 0 {
+		if i > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString(string(v))
-		b.WriteString(" (pending)")
+		b.WriteString(" (")
+		b.WriteString(v.ChineseName())
+		b.WriteString(")")
 	}
 	b.WriteString("\n")
 	if len(r.Findings) > 0 {
