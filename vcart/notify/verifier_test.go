@@ -21,13 +21,13 @@ const (
 	v1AppID   = "wxba5fad812f8e6fb9"
 	v1Query   = "signature=6c5c811b55cc85e0e1b54100749188c20beb3f5d&timestamp=1714112445&nonce=415670741&openid=o9AgO5Kd5ggOC-bXrbNODIiE3bGY&encrypt_type=aes&msg_signature=046e02f8204d34f8ba5fa3b1db94908f3df2e9b3"
 	v1Encrypt = "+qdx1OKCy+5JPCBFWw70tm0fJGb2Jmeia4FCB7kao+/Q5c/ohsOzQHi8khUOb05JCpj0JB4RvQMkUyus8TPxLKJGQqcvZqzDpVzazhZv6JsXUnnR8XGT740XgXZUXQ7vJVnAG+tE8NUd4yFyjPy7GgiaviNrlCTj+l5kdfMuFUPpRSrfMZuMcp3Fn2Pede2IuQrKEYwKSqFIZoNqJ4M8EajAsjLY2km32IIjdf8YL/P50F7mStwntrA2cPDrM1kb6mOcfBgRtWygb3VIYnSeOBrebufAlr7F9mFUPAJGj04="
-	v1Body   = `{"ToUserName":"gh_97417a04a28d","Encrypt":"` + v1Encrypt + `"}`
-	v1Plain  = `{"ToUserName":"gh_97417a04a28d","FromUserName":"o9AgO5Kd5ggOC-bXrbNODIiE3bGY","CreateTime":1714112445,"MsgType":"event","Event":"debug_demo","debug_str":"hello world"}`
-	v1Unix   = 1714112445
-	testKey  = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
-	testTok  = "test-token"
-	testApp  = "wx1234567890abcdef"
-	testUnix = 1772294400 // 2026-03-01 00:00:00 +08:00
+	v1Body    = `{"ToUserName":"gh_97417a04a28d","Encrypt":"` + v1Encrypt + `"}`
+	v1Plain   = `{"ToUserName":"gh_97417a04a28d","FromUserName":"o9AgO5Kd5ggOC-bXrbNODIiE3bGY","CreateTime":1714112445,"MsgType":"event","Event":"debug_demo","debug_str":"hello world"}`
+	v1Unix    = 1714112445
+	testKey   = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+	testTok   = "test-token"
+	testApp   = "wx1234567890abcdef"
+	testUnix  = 1772294400 // 2026-03-01 00:00:00 +08:00
 )
 
 var shanghai = time.FixedZone("Asia/Shanghai", 8*3600)
@@ -225,9 +225,9 @@ func TestVerifier_Parse_BodyCap(t *testing.T) {
 func TestNewVerifier_Errors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name                string
-		token, key, appID   string
-		opts                []Option
+		name              string
+		token, key, appID string
+		opts              []Option
 	}{
 		{"empty token", "", v1Key, v1AppID, nil},
 		{"short key", v1Token, v1Key[:40], v1AppID, nil},

@@ -1,0 +1,432 @@
+package notify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestMemoryDedupStore(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
+	s := NewMemoryDedupStore(WithStoreClock(clock), WithMaxEntries(3))
+	ctx := t.Context()
+	claim := func(k string) bool {
+		t.Helper()
+		first, err := s.Claim(ctx, k, time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return first
+	}
+	var got []bool
+	got = append(got, claim("a"), claim("a"))
+	if err := s.Release(ctx, "a"); err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, claim("a"))
+	advance(time.Hour)
+	got = append(got, claim("a")) // expired: first again
+	if diff := cmp.Diff([]bool{true, false, true, true}, got); diff != "" {
+		t.Errorf("claims (-want +got):\n%s", diff)
+	}
+	// Size cap: the entry closest to expiry is evicted.
+	advance(time.Minute)
+	claim("b")
+	advance(time.Minute)
+	claim("c")
+	claim("d") // evicts "a" (oldest expiry)
+	if s.Len() != 3 {
+		t.Errorf("Len() = %d, want 3", s.Len())
+	}
+	if !claim("a") {
+		t.Error(`"a" was not evicted`)
+	}
+	if claim("d") {
+		t.Error(`"d" was evicted instead`)
+	}
+	if _, err := s.Claim(ctx, "x", 0); !errors.Is(err, ErrDedupTTL) {
+		t.Errorf("zero TTL: err = %v", err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.Claim(cctx, "y", time.Hour); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled ctx: err = %v", err)
+	}
+}
+
+func TestMemoryDedupStore_Concurrent(t *testing.T) {
+	t.Parallel()
+	s := NewMemoryDedupStore()
+	var firsts atomic.Int32
+	var wg sync.WaitGroup
+	for range 16 {
+		wg.Go(func() {
+			if ok, err := s.Claim(t.Context(), "k", time.Minute); err == nil && ok {
+				firsts.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if firsts.Load() != 1 {
+		t.Errorf("%d callers claimed first, want 1", firsts.Load())
+	}
+}
+
+// pushEnv is a handler wired to an encoder, at a fixed clock.
+type pushEnv struct {
+	h   *Handler
+	enc *Encoder
+}
+
+func newPushEnv(t *testing.T, opts ...HandlerOption) *pushEnv {
+	t.Helper()
+	v, err := NewVerifier(testTok, testKey, testApp, WithClock(fixedClock(testUnix)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := NewHandler(v, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc, err := NewEncoder(testTok, testKey, testApp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &pushEnv{h: h, enc: enc}
+}
+
+func orderPayJSON(orderID string) string {
+	return `{"ToUserName":"gh_shop","FromUserName":"o_buyer","CreateTime":1772294400,"MsgType":"event","Event":"channels_ec_order_pay","order_info":{"order_id":` + orderID + `,"pay_time":1772294399}}`
+}
+
+func (e *pushEnv) push(t *testing.T, plain, nonce string) *httptest.ResponseRecorder {
+	t.Helper()
+	req, err := e.enc.NewRequest("http://shop.example/push", []byte(plain), "1772294400", nonce)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	e.h.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestHandler_DispatchAndDuplicates(t *testing.T) {
+	t.Parallel()
+	env := newPushEnv(t)
+	var got []string
+	var mu sync.Mutex
+	fail := true
+	if err := Handle(env.h, EventOrderPay, func(ctx context.Context, e *OrderPayEvent) error {
+		mu.Lock()
+		defer mu.Unlock()
+		got = append(got, string(e.OrderInfo.OrderID))
+		if fail {
+			fail = false
+			return errors.New("database down")
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	type answer struct {
+		Code int
+		Body string
+	}
+	var answers []answer
+	// The same event as a number, then (retried) as a string: one delivery.
+	for i, plain := range []string{orderPayJSON("3705115058471208928"), orderPayJSON(`"3705115058471208928"`), orderPayJSON("3705115058471208928")} {
+		rec := env.push(t, plain, fmt.Sprint("n", i))
+		answers = append(answers, answer{rec.Code, strings.TrimSpace(rec.Body.String())})
+	}
+	want := []answer{{500, "Internal Server Error"}, {200, "success"}, {200, "success"}}
+	if diff := cmp.Diff(want, answers); diff != "" {
+		t.Errorf("answers (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"3705115058471208928", "3705115058471208928"}, got); diff != "" {
+		t.Errorf("handler calls (-want +got):\n%s", diff)
+	}
+}
+
+func TestHandler_Routing(t *testing.T) {
+	t.Parallel()
+	env := newPushEnv(t)
+	var unknown []string
+	env.h.OnUnknown(func(ctx context.Context, ev Event) error {
+		u, ok := ev.(*UnknownEvent)
+		if ok && u.Err != nil {
+			unknown = append(unknown, "undecodable "+u.EventName())
+			return nil
+		}
+		unknown = append(unknown, fmt.Sprintf("%T %s", ev, ev.EventName()))
+		return nil
+	})
+	env.h.On(EventOrderNew, func(ctx context.Context, ev Event) error { panic("boom") })
+	tests := []struct {
+		name   string
+		plain  string
+		status int
+	}{
+		{"unknown event goes to OnUnknown", `{"ToUserName":"gh","CreateTime":1,"Event":"future_event","x":1}`, 200},
+		{"known event without handler goes to OnUnknown", `{"ToUserName":"gh","CreateTime":1,"Event":"channels_ec_order_settle","order_info":{"order_id":1}}`, 200},
+		{"undecodable known event is delivered raw", `{"ToUserName":"gh","CreateTime":1,"Event":"channels_ec_order_settle","order_info":{"order_id":[1]}}`, 200},
+		{"panicking handler answers 500", `{"ToUserName":"gh","CreateTime":1,"Event":"channels_ec_order_new","order_info":{"order_id":1}}`, 500},
+	}
+	for i, tt := range tests {
+		rec := env.push(t, tt.plain, fmt.Sprint(i))
+		if rec.Code != tt.status {
+			t.Errorf("%s: status = %d, want %d", tt.name, rec.Code, tt.status)
+		}
+	}
+	want := []string{"*notify.UnknownEvent future_event", "*notify.OrderSettleEvent channels_ec_order_settle", "undecodable channels_ec_order_settle"}
+	if diff := cmp.Diff(want, unknown); diff != "" {
+		t.Errorf("fallback calls (-want +got):\n%s", diff)
+	}
+	// Without any handler an event is acknowledged.
+	bare := newPushEnv(t)
+	if rec := bare.push(t, orderPayJSON("1"), "x"); rec.Code != 200 || rec.Body.String() != "success" {
+		t.Errorf("no handler: %d %q", rec.Code, rec.Body)
+	}
+	if err := Handle(env.h, EventOrderPay, func(context.Context, *OrderNewEvent) error { return nil }); err == nil {
+		t.Error("Handle accepted a mismatched event type")
+	}
+	if err := Handle[*OrderPayEvent](env.h, EventOrderPay, nil); err == nil {
+		t.Error("Handle accepted a nil handler")
+	}
+	env.h.On(EventOrderNew, nil) // removes
+	if rec := env.push(t, `{"ToUserName":"gh","CreateTime":2,"Event":"channels_ec_order_new","order_info":{"order_id":1}}`, "z"); rec.Code != 200 {
+		t.Errorf("after removal: %d", rec.Code)
+	}
+}
+
+func TestHandler_HTTP(t *testing.T) {
+	t.Parallel()
+	env := newPushEnv(t)
+	valid, err := env.enc.NewRequest("http://shop.example/push", []byte(orderPayJSON("1")), "1772294400", "n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale, err := env.enc.NewRequest("http://shop.example/push", []byte(orderPayJSON("1")), "1772290000", "n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tampered := valid.Clone(t.Context())
+	q := tampered.URL.Query()
+	q.Set("msg_signature", strings.Repeat("0", 40))
+	tampered.URL.RawQuery = q.Encode()
+	tampered.Body = http.NoBody
+	_, body, _ := env.enc.Encode([]byte(orderPayJSON("1")), "1772294400", "n")
+	tampered.Body = ioNopCloser(body)
+	get := httptest.NewRequest(http.MethodGet, "/push?signature="+signatureFor("1772294400", "n")+"&timestamp=1772294400&nonce=n&echostr=hello", nil)
+	badGet := httptest.NewRequest(http.MethodGet, "/push?signature=00&timestamp=1&nonce=n&echostr=hello", nil)
+	put := httptest.NewRequest(http.MethodPut, "/push", nil)
+	huge := httptest.NewRequest(http.MethodPost, valid.URL.String(), strings.NewReader(strings.Repeat("x", DefaultMaxBodyBytes+1)))
+	tests := []struct {
+		name   string
+		req    *http.Request
+		status int
+		body   string
+	}{
+		{"URL verification", get, 200, "hello"},
+		{"URL verification, bad signature", badGet, 403, "Forbidden"},
+		{"valid push", valid, 200, "success"},
+		{"stale push", stale, 403, "Forbidden"},
+		{"tampered signature", tampered, 403, "Forbidden"},
+		{"oversized", huge, 413, "Request Entity Too Large"},
+		{"method", put, 405, "method not allowed"},
+	}
+	for _, tt := range tests {
+		rec := httptest.NewRecorder()
+		env.h.ServeHTTP(rec, tt.req)
+		if rec.Code != tt.status || strings.TrimSpace(rec.Body.String()) != tt.body {
+			t.Errorf("%s: %d %q, want %d %q", tt.name, rec.Code, rec.Body, tt.status, tt.body)
+		}
+	}
+}
+
+func signatureFor(ts, nonce string) string {
+	v, _ := NewEncoder(testTok, testKey, testApp)
+	q, _, _ := v.Encode([]byte(`{}`), ts, nonce)
+	return q.Get("signature")
+}
+
+func TestStatusFor(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		err  error
+		want int
+	}{
+		{nil, 200},
+		{ErrBodyTooLarge, 413},
+		{fmt.Errorf("x: %w", ErrMalformed), 400},
+		{ErrMissingSignature, 403},
+		{ErrBadSignature, 403},
+		{ErrStale, 403},
+		{ErrAppIDMismatch, 403},
+		{ErrDecrypt, 403},
+		{ErrUnknownSerial, 403},
+		{ErrHandlerTimeout, 503},
+		{ErrInFlight, 503},
+		{errors.New("other"), 500},
+	}
+	for _, tt := range tests {
+		if got := StatusFor(tt.err); got != tt.want {
+			t.Errorf("StatusFor(%v) = %d, want %d", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestNewHandler_Errors(t *testing.T) {
+	t.Parallel()
+	v, err := NewVerifier(testTok, testKey, testApp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, opt := range map[string]HandlerOption{
+		"nil store":    WithDedupStore(nil),
+		"zero TTL":     WithDedupTTL(0),
+		"nil key func": WithDedupKey(nil),
+		"zero timeout": WithHandlerTimeout(0),
+		"nil logger":   WithLogger(nil),
+	} {
+		if _, err := NewHandler(v, opt); err == nil {
+			t.Errorf("%s: NewHandler() error = nil", name)
+		}
+	}
+	if _, err := NewHandler(nil); err == nil {
+		t.Error("NewHandler(nil) error = nil")
+	}
+}
+
+// TestHandler_Timeout checks the 5-second budget under a simulated clock:
+// a handler that overruns the deadline gets a 503 (so the platform retries),
+// a retry arriving while it still runs gets 503 too, and once the slow
+// handler has failed the next retry is handled afresh.
+func TestHandler_Timeout(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		store := NewMemoryDedupStore()
+		env := newPushEnv(t, WithDedupStore(store), WithHandlerTimeout(4*time.Second))
+		var calls atomic.Int32
+		release := make(chan struct{})
+		env.h.On(EventOrderPay, func(ctx context.Context, ev Event) error {
+			if calls.Add(1) == 1 {
+				<-release // ignores ctx: a badly behaved, slow handler
+				return errors.New("gave up")
+			}
+			return nil
+		})
+		start := time.Now()
+		rec := env.push(t, orderPayJSON("9"), "a")
+		if rec.Code != 503 {
+			t.Fatalf("slow handler: status %d, want 503", rec.Code)
+		}
+		if took := time.Since(start); took != 4*time.Second {
+			t.Errorf("answered after %v, want 4s", took)
+		}
+		if rec := env.push(t, orderPayJSON("9"), "b"); rec.Code != 503 {
+			t.Errorf("retry while in flight: status %d, want 503", rec.Code)
+		}
+		close(release)
+		synctest.Wait()
+		if rec := env.push(t, orderPayJSON("9"), "c"); rec.Code != 200 {
+			t.Errorf("retry after failure: status %d, want 200", rec.Code)
+		}
+		if rec := env.push(t, orderPayJSON("9"), "d"); rec.Code != 200 {
+			t.Errorf("duplicate: status %d, want 200", rec.Code)
+		}
+		if n := calls.Load(); n != 2 {
+			t.Errorf("handler ran %d times, want 2", n)
+		}
+	})
+}
+
+// TestHandler_TimeoutThenSuccess: a handler that honours its context and
+// finishes late but successfully keeps its claim, so the retry is a
+// duplicate.
+func TestHandler_LateSuccessKeepsClaim(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		env := newPushEnv(t, WithHandlerTimeout(time.Second))
+		var calls atomic.Int32
+		env.h.On(EventOrderPay, func(ctx context.Context, ev Event) error {
+			calls.Add(1)
+			time.Sleep(2 * time.Second) // finishes the write anyway
+			return nil
+		})
+		if rec := env.push(t, orderPayJSON("5"), "a"); rec.Code != 503 {
+			t.Fatalf("status %d, want 503", rec.Code)
+		}
+		time.Sleep(2 * time.Second)
+		synctest.Wait()
+		if rec := env.push(t, orderPayJSON("5"), "b"); rec.Code != 200 {
+			t.Errorf("retry: status %d, want 200", rec.Code)
+		}
+		if calls.Load() != 1 {
+			t.Errorf("handler ran %d times, want 1", calls.Load())
+		}
+	})
+}
+
+type failingStore struct{}
+
+func (failingStore) Claim(context.Context, string, time.Duration) (bool, error) {
+	return false, errors.New("redis: connection refused")
+}
+func (failingStore) Release(context.Context, string) error { return nil }
+
+func TestHandler_StoreFailure(t *testing.T) {
+	t.Parallel()
+	env := newPushEnv(t, WithDedupStore(failingStore{}))
+	called := false
+	env.h.On(EventOrderPay, func(context.Context, Event) error { called = true; return nil })
+	if rec := env.push(t, orderPayJSON("1"), "a"); rec.Code != 500 {
+		t.Errorf("status %d, want 500", rec.Code)
+	}
+	if called {
+		t.Error("handler ran without a claim")
+	}
+}
+
+func TestDedupKey(t *testing.T) {
+	t.Parallel()
+	a := &Message{Header: Header{ToUserName: "gh", Event: EventOrderPay, CreateTime: 7}, Plaintext: []byte(orderPayJSON("1"))}
+	evA, _ := a.Decode()
+	b := &Message{Header: a.Header, Plaintext: []byte(orderPayJSON(`"1"`))}
+	evB, _ := b.Decode()
+	c := &Message{Header: a.Header, Plaintext: []byte(orderPayJSON("2"))}
+	evC, _ := c.Decode()
+	ka, kb, kc := DedupKey(a, evA), DedupKey(b, evB), DedupKey(c, evC)
+	if ka != kb {
+		t.Errorf("number and string IDs give different keys: %s %s", ka, kb)
+	}
+	if ka == kc {
+		t.Error("different orders share a key")
+	}
+	if !strings.HasPrefix(ka, "push:gh:channels_ec_order_pay:7:") || len(ka) != len("push:gh:channels_ec_order_pay:7:")+32 {
+		t.Errorf("key shape: %s", ka)
+	}
+	u := &Message{Header: Header{Event: "x"}, Plaintext: []byte(`{"Event":"x"}`)}
+	if DedupKey(u, &UnknownEvent{Header: u.Header, Raw: u.Plaintext}) == DedupKey(u, &UnknownEvent{Header: u.Header, Raw: []byte(`{"Event":"x","y":1}`)}) {
+		t.Error("unknown events with different bodies share a key")
+	}
+}
+
+type nopCloser struct{ *strings.Reader }
+
+func (nopCloser) Close() error { return nil }
+
+func ioNopCloser(b []byte) nopCloser { return nopCloser{strings.NewReader(string(b))} }
