@@ -1,0 +1,5 @@
+//go:build !race
+
+package fees_test
+
+const raceEnabled = false

@@ -1,0 +1,209 @@
+package fees_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/vcart-sdk/vcart-go/fees"
+	"github.com/vcart-sdk/vcart-go/vcart"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := "testdata/golden/" + name
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./fees -update)", err)
+	}
+	if diff := cmp.Diff(strings.ReplaceAll(string(want), "\r\n", "\n"), got); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestReconcileFixture(t *testing.T) {
+	t.Parallel()
+	calc := seedCalc(t)
+	var seen []string
+	rep, err := calc.Reconcile(bytes.NewReader(readFixture(t, "bill_all.csv.gz")), fees.ReconcileOptions{
+		OnRow: func(r fees.RowResult) { seen = append(seen, r.OutTradeNo+":"+r.Status.String()) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "bill_all.report.txt", rep.String())
+	want := []string{
+		"VC20260301001:matched", "VC20260301002:matched", "VC20260301003:matched", "VC20260301004:matched",
+		"VC20260301005:rounding-sensitive", "VC20260301006:rounding-sensitive", "VC20260301007:matched",
+		"VC20260301008:mismatched", "VC20260301009:not-covered", "VC20260301001:matched", "VC20260301004:mismatched",
+	}
+	if diff := cmp.Diff(want, seen); diff != "" {
+		t.Errorf("row outcomes (-want +got):\n%s", diff)
+	}
+	counts := [4]int{rep.Matched, rep.Mismatched, rep.RoundingSensitive, rep.NotCovered}
+	if counts != [4]int{6, 2, 2, 1} || rep.Rows != 11 || rep.Payments != 9 || rep.Refunds != 2 || rep.OK() || !rep.Complete {
+		t.Errorf("counts %v, report %+v", counts, rep)
+	}
+	tie := rep.Exceptions[0]
+	if tie.Status != fees.RowRoundingSensitive || tie.ExpectedFen != 5 || tie.AltFen != 4 || tie.BaseFen != 750 {
+		t.Errorf("tie row %+v", tie)
+	}
+	for _, tc := range rep.Totals {
+		if !tc.OK {
+			t.Errorf("total %s differs: %+v", tc.Name, tc)
+		}
+	}
+}
+
+func TestReconcileHalfEvenAndRateFor(t *testing.T) {
+	t.Parallel()
+	calc := seedCalc(t, fees.WithRounding(vcart.HalfEven))
+	// The caller knows each order's category: 茶叶 (VC…009) is food at 0.2%
+	// in its own contract, everything else follows the bill's category rate.
+	rateFor := func(row *fees.BillRow) (fees.Rate, bool) {
+		if row.OutTradeNo == "VC20260301009" {
+			return fees.BasisPoints(20), true
+		}
+		if row.OutTradeNo == "VC20260301008" {
+			return 0, false
+		}
+		return row.Rate, true
+	}
+	rep, err := calc.Reconcile(bytes.NewReader(readFixture(t, "bill_all.csv")), fees.ReconcileOptions{RateFor: rateFor, MaxExceptions: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := [4]int{rep.Matched, rep.Mismatched, rep.RoundingSensitive, rep.NotCovered}
+	if counts != [4]int{7, 1, 2, 1} {
+		t.Errorf("counts matched/mismatched/sensitive/not-covered = %v\n%s", counts, rep)
+	}
+	if len(rep.Exceptions) != 2 || rep.ExceptionsDropped != 2 {
+		t.Errorf("kept %d exceptions, dropped %d; want 2 and 2", len(rep.Exceptions), rep.ExceptionsDropped)
+	}
+	if !strings.Contains(rep.String(), "… 2 more exceptions not kept") {
+		t.Errorf("report does not mention dropped exceptions:\n%s", rep)
+	}
+	// Half-even sees the 7.50 row (billed half-up) as the other mode.
+	if e := rep.Exceptions[0]; e.Line != 6 || e.ExpectedFen != 4 || e.AltFen != 5 || !strings.Contains(e.Reason, "half-up") {
+		t.Errorf("first exception %+v", e)
+	}
+}
+
+func TestReconcileRateMismatchFromCaller(t *testing.T) {
+	t.Parallel()
+	calc := seedCalc(t)
+	rep, err := calc.Reconcile(strings.NewReader(miniHeader+miniRow+miniSummary), fees.ReconcileOptions{
+		RateFor: func(*fees.BillRow) (fees.Rate, bool) { return fees.BasisPoints(120), true },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Mismatched != 1 || rep.Exceptions[0].ExpectedFen != 7 || !strings.Contains(rep.Exceptions[0].Reason, "schedule 1.20%") {
+		t.Errorf("report:\n%s", rep)
+	}
+}
+
+func TestReconcileKeepsRowsBeforeAnError(t *testing.T) {
+	t.Parallel()
+	calc := seedCalc(t)
+	bill := miniHeader + miniRow + miniRow + strings.Replace(miniRow, "`6.00", "`six", 1) + miniRow + miniSummary
+	rep, err := calc.Reconcile(strings.NewReader(bill), fees.ReconcileOptions{})
+	var be *fees.BillError
+	if !errors.As(err, &be) || be.Line != 4 || be.Column != 4 {
+		t.Fatalf("error %v, want a BillError at line 4 column 4", err)
+	}
+	if rep == nil || rep.Rows != 2 || rep.Matched != 2 || rep.Complete || rep.OK() {
+		t.Fatalf("partial report %+v", rep)
+	}
+	if !strings.Contains(rep.String(), "incomplete") {
+		t.Errorf("report does not say it is incomplete:\n%s", rep)
+	}
+	if _, err := calc.Reconcile(strings.NewReader(""), fees.ReconcileOptions{}); !errors.Is(err, fees.ErrBillHeader) {
+		t.Errorf("empty bill: %v", err)
+	}
+}
+
+func TestReconcileSummaryDisagrees(t *testing.T) {
+	t.Parallel()
+	calc := seedCalc(t)
+	bill := miniHeader + miniRow + strings.Replace(miniSummary, "`0.04", "`0.05", 1)
+	rep, err := calc.Reconcile(strings.NewReader(bill), fees.ReconcileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.OK() || !strings.Contains(rep.String(), "total 手续费总金额: summary 0.05, rows 0.04 DIFFERS") {
+		t.Errorf("report:\n%s", rep)
+	}
+}
+
+func TestReconcileGenerated(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	genBill(&buf, 2000)
+	rep, err := seedCalc(t).Reconcile(&buf, fees.ReconcileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() || rep.Rows != 2000 || rep.Refunds != 200 {
+		t.Errorf("generated bill does not reconcile:\n%s", rep)
+	}
+}
+
+// genReader streams a generated bill through a pipe, so neither side holds
+// the whole file.
+func genReader(n int) io.ReadCloser {
+	pr, pw := io.Pipe()
+	go func() {
+		genBill(pw, n)
+		pw.Close()
+	}()
+	return pr
+}
+
+// TestReconcileFlatMemory reconciles a streamed bill and checks that the
+// live heap does not grow with the number of rows.
+func TestReconcileFlatMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("streams 300,000 rows")
+	}
+	rows := 300_000
+	if raceEnabled {
+		rows = 60_000
+	}
+	r := genReader(rows)
+	defer r.Close()
+	var ms runtime.MemStats
+	var samples []uint64
+	n := 0
+	rep, err := seedCalc(t).Reconcile(r, fees.ReconcileOptions{OnRow: func(fees.RowResult) {
+		n++
+		if n%(rows/6) == 0 {
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			samples = append(samples, ms.HeapAlloc)
+		}
+	}})
+	if err != nil || !rep.OK() {
+		t.Fatalf("%v\n%s", err, rep)
+	}
+	lo, hi := samples[0], samples[0]
+	for _, s := range samples {
+		lo, hi = min(lo, s), max(hi, s)
+	}
+	if hi-lo > 4<<20 {
+		t.Errorf("live heap grew from %d to %d bytes over %d rows", lo, hi, rows)
+	}
+}
