@@ -40,19 +40,30 @@ type Qualification struct {
 // CatAndQua is a category with its qualification rules.
 type CatAndQua struct {
 	Cat            Category        `json:"cat"`
-	Qua            Qualification   `json:"qua"`
+	Qua            *Qualification  `json:"qua,omitempty"`
+	BrandQua       *Qualification  `json:"brand_qua,omitempty"`
 	ProductQuaList []Qualification `json:"product_qua_list,omitempty"`
 }
 
-// CategoryLevel groups the categories of one level of the tree.
-type CategoryLevel struct {
+// CategoryPath is one leaf category with its ancestors, leaf first (the
+// platform's cat_and_qua chain: level 3, 2, 1).
+type CategoryPath struct {
 	CatAndQua []CatAndQua `json:"cat_and_qua"`
 }
 
-// CategoryTree is the whole category tree: the legacy tree and the new one.
+// Leaf returns the path's leaf category (the first element).
+func (p CategoryPath) Leaf() (Category, bool) {
+	if len(p.CatAndQua) == 0 {
+		return Category{}, false
+	}
+	return p.CatAndQua[0].Cat, true
+}
+
+// CategoryTree is the whole category tree as leaf paths: the legacy tree
+// (cats) and the new one (cats_v2).
 type CategoryTree struct {
-	Cats   []CategoryLevel `json:"cats"`
-	CatsV2 []CategoryLevel `json:"cats_v2"`
+	Cats   []CategoryPath `json:"cats"`
+	CatsV2 []CategoryPath `json:"cats_v2"`
 }
 
 // CategoryDetail is the answer of category/detail.

@@ -80,19 +80,29 @@ func catJSON(c fakeCategory) map[string]any {
 }
 
 func (s *Server) hCategoryAll(*call) (any, error) {
-	var levels [3][]any
-	for _, c := range fakeCategories {
-		qua := map[string]any{"qua_id": "0", "need_to_apply": false, "tips": "", "mandatory": false, "name": ""}
-		if c.qua != "" {
-			qua = map[string]any{"qua_id": c.qua, "need_to_apply": true, "tips": "需提供资质", "mandatory": true, "name": "经营资质"}
+	paths := []any{}
+	for _, leaf := range fakeCategories {
+		if !leaf.leaf {
+			continue
 		}
-		levels[c.level-1] = append(levels[c.level-1], map[string]any{"cat": catJSON(c), "qua": qua, "product_qua_list": []any{}})
+		chain := []any{}
+		for id := leaf.id; id != "0"; {
+			c, _ := findCat(id)
+			node := map[string]any{"cat": catJSON(c)}
+			if c.leaf {
+				qua := map[string]any{"qua_id": "0", "need_to_apply": false, "tips": "", "mandatory": false}
+				if c.qua != "" {
+					qua = map[string]any{"qua_id": c.qua, "need_to_apply": true, "tips": "需提供资质", "mandatory": true, "name": "经营资质"}
+				}
+				node["qua"] = qua
+				node["product_qua_list"] = []any{}
+			}
+			chain = append(chain, node)
+			id = c.parent
+		}
+		paths = append(paths, map[string]any{"cat_and_qua": chain})
 	}
-	cats := []any{}
-	for _, l := range levels {
-		cats = append(cats, map[string]any{"cat_and_qua": l})
-	}
-	return map[string]any{"cats": cats, "cats_v2": cats}, nil
+	return map[string]any{"cats": paths, "cats_v2": paths}, nil
 }
 
 func (s *Server) hCategoryDetail(c *call) (any, error) {
