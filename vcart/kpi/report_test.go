@@ -1,0 +1,434 @@
+package kpi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden files")
+
+var cst = time.FixedZone("CST", 8*60*60)
+
+func day(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, cst) }
+
+var testWeek = Period{Start: day(2, 0), End: day(9, 0)}
+
+func sampleOrders() []Order {
+	return []Order{
+		{ID: "o1", BuyerID: "u1", CreatedAt: day(2, 10), PaidAt: day(2, 10), AmountFen: 12900, ShippedAt: day(3, 9), FreightInsurance: true},
+		{ID: "o2", BuyerID: "u1", CreatedAt: day(3, 20), PaidAt: day(3, 20), AmountFen: 5900, ShippedAt: day(6, 9)},
+		{ID: "o3", BuyerID: "u2", CreatedAt: day(4, 11), PaidAt: day(4, 11), AmountFen: 19900, RefundFen: 5000, ShippedAt: day(5, 8), FreightInsurance: true},
+		{ID: "o4", BuyerID: "u3", CreatedAt: day(7, 15), PaidAt: day(7, 15), AmountFen: 8800, FreightInsurance: true},
+		{ID: "o5", BuyerID: "u4", CreatedAt: day(8, 21)},
+		{ID: "o6", BuyerID: "u5", CreatedAt: day(9, 0), PaidAt: day(9, 0), AmountFen: 100000}, // next week
+	}
+}
+
+var sampleTraffic = Traffic{VisitorUV: 120, PageViews: 480, ExposureUV: 900, ExposurePV: 2400, ClickUV: 30, ClickPV: 75, AddToCartUV: 12, ViewPV: 5000, ViewUV: 1800}
+
+func TestBuildReport(t *testing.T) {
+	t.Parallel()
+	rep, err := BuildReport(testWeek, day(9, 1), sampleOrders(), sampleTraffic, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantOrders := OrderCounts{Submitted: 5, Paid: 4, Refunded: 1, OrderingBuyers: 4, PayingBuyers: 3, GMVFen: 47500, RefundFen: 5000, Skipped: 1}
+	if diff := cmp.Diff(wantOrders, rep.Orders); diff != "" {
+		t.Errorf("Orders mismatch (-want +got):\n%s", diff)
+	}
+	got := map[MetricID]string{}
+	for _, m := range rep.Metrics {
+		got[m.ID] = m.Display + " " + m.Grade.String()
+	}
+	want := map[MetricID]string{
+		MetricUV:              "120 ungraded",
+		MetricPV:              "480 ungraded",
+		MetricCTR:             "3.33% ungraded",
+		MetricCTRPV:           "3.13% ungraded",
+		MetricClickConversion: "10.00% average",
+		MetricAddToCart:       "10.00% ungraded",
+		MetricPaySuccess:      "80.00% above average",
+		MetricPaySuccessUV:    "75.00% ungraded",
+		MetricAOV:             "¥158.33 above average",
+		MetricAOVOrder:        "¥118.75 ungraded",
+		MetricGPM:             "¥95.00 ungraded",
+		MetricGPMUV:           "¥263.89 ungraded",
+		MetricUVValue:         "¥3.96 ungraded",
+		MetricConversion:      "2.50% ungraded",
+		MetricRefundRate:      "10.53% ungraded",
+		MetricRefundOrders:    "25.00% ungraded",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("metrics mismatch (-want +got):\n%s", diff)
+	}
+	wantSvc := ServiceReport{ShipWithin: 48 * time.Hour, OnTime: 2, Late: 1, Pending: 1, Insured: 3, Paid: 4}
+	if diff := cmp.Diff(wantSvc, rep.Service.ServiceReport); diff != "" {
+		t.Errorf("service mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestReport_UndefinedNeverZero(t *testing.T) {
+	t.Parallel()
+	rep, err := BuildReport(testWeek, day(9, 1), nil, Traffic{}, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range rep.Metrics {
+		if m.Unit == UnitCount {
+			continue
+		}
+		if m.Defined() || m.Display != "undefined" {
+			t.Errorf("%s: defined=%v display=%q with no data", m.ID, m.Defined(), m.Display)
+		}
+		if _, ok := rep.Metric(m.ID); !ok {
+			t.Errorf("Metric(%s) not found", m.ID)
+		}
+	}
+	for _, id := range []MetricID{MetricClickConversion, MetricPaySuccess, MetricAOV} {
+		if m, _ := rep.Metric(id); m.Grade != GradeUndefined {
+			t.Errorf("%s: grade %s with no data, want undefined", id, m.Grade)
+		}
+	}
+	var buf bytes.Buffer
+	if err := rep.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "NaN") || !strings.Contains(buf.String(), `"percent": null`) {
+		t.Errorf("JSON of an empty report:\n%s", buf.String())
+	}
+}
+
+// TestReport_Golden pins the weekly report's text and JSON forms, with every
+// optional section attached. Run with -update to rewrite them.
+func TestReport_Golden(t *testing.T) {
+	t.Parallel()
+	rep, err := BuildReport(testWeek, day(9, 1), sampleOrders(), sampleTraffic, Config{Category: vcart.CategoryApparel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Mix, err = CheckMix([]AssortedProduct{{"p1", RoleTraffic, 100}, {"p2", RoleProfit, 9900}, {"p3", RoleImage, 59900}}, SeedMixPolicy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cad, err := CheckCadence(10*time.Minute, []time.Duration{2 * time.Minute, 4 * time.Minute, 9 * time.Minute}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Cadence = []CadenceEntry{{Content: "video v1", Report: cad}}
+	rep.Audience, err = CrossAnalyze([]AudienceRecord{{"u1", "广东", 28, 18800}, {"u2", "浙江", 45, 3900}}, DefaultAudienceConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Competitors, err = MonitorCompetitors([]CompetitorProduct{{ProductID: "x", Shop: "S", PriceFen: 9900}},
+		[]CompetitorReview{{ProductID: "x", Rating: 1, Text: "假货，质量差"}}, day(9, 1), CompetitorConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var txt, js bytes.Buffer
+	if err := rep.WriteText(&txt); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "weekly.txt", txt.Bytes())
+	golden(t, "weekly.json", js.Bytes())
+
+	// The JSON carries no floats: every number is an integer.
+	var v any
+	if err := json.Unmarshal(js.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	checkIntegers(t, "$", v)
+}
+
+func checkIntegers(t *testing.T, path string, v any) {
+	t.Helper()
+	switch x := v.(type) {
+	case float64:
+		if x != math.Trunc(x) {
+			t.Errorf("%s: non-integer number %v in JSON", path, x)
+		}
+	case map[string]any:
+		for k, e := range x {
+			checkIntegers(t, path+"."+k, e)
+		}
+	case []any:
+		for i, e := range x {
+			checkIntegers(t, fmt.Sprintf("%s[%d]", path, i), e)
+		}
+	}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	want = bytes.ReplaceAll(want, []byte("\r\n"), []byte("\n"))
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestAggregator_Add_NothingHalfApplied(t *testing.T) {
+	t.Parallel()
+	a, err := NewAggregator(testWeek, day(9, 1), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := Order{ID: "g", BuyerID: "u1", CreatedAt: day(3, 1), PaidAt: day(3, 1), AmountFen: math.MaxInt64 - 10}
+	if err := a.Add(&good); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := a.Report(Traffic{})
+	bad := []Order{
+		{ID: "neg", BuyerID: "u2", CreatedAt: day(3, 2), PaidAt: day(3, 2), AmountFen: -1},
+		{ID: "refund", BuyerID: "u2", CreatedAt: day(3, 2), PaidAt: day(3, 2), AmountFen: 100, RefundFen: 101},
+		{ID: "nobuyer", CreatedAt: day(3, 2)},
+		{ID: "early", BuyerID: "u2", CreatedAt: day(3, 2), PaidAt: day(3, 1), AmountFen: 5},
+		{ID: "ship", BuyerID: "u2", CreatedAt: day(3, 2), PaidAt: day(3, 2), ShippedAt: day(3, 1), AmountFen: 5},
+		{ID: "unpaidship", BuyerID: "u2", CreatedAt: day(3, 2), ShippedAt: day(3, 3)},
+		{ID: "unpaidamount", BuyerID: "u2", CreatedAt: day(3, 2), AmountFen: 5},
+		{ID: "notime", BuyerID: "u2"},
+		{ID: "overflow", BuyerID: "u2", CreatedAt: day(3, 2), PaidAt: day(3, 2), AmountFen: 11},
+	}
+	var codes []string
+	for _, o := range bad {
+		err := a.Add(&o)
+		var ve *vcart.ValidationError
+		switch {
+		case errors.As(err, &ve):
+			for _, p := range ve.Problems {
+				codes = append(codes, string(o.ID)+":"+p.Code)
+			}
+		case errors.Is(err, ErrOverflow):
+			codes = append(codes, string(o.ID)+":overflow")
+		default:
+			t.Errorf("Add(%s) = %v, want an error", o.ID, err)
+		}
+	}
+	wantCodes := []string{
+		"neg:order.amount.negative",
+		"refund:order.refund.exceeds_amount",
+		"nobuyer:order.buyer_id.missing",
+		"early:order.paid_at.before_created",
+		"ship:order.shipped_at.before_paid",
+		"unpaidship:order.shipped_at.unpaid",
+		"unpaidamount:order.amount.unpaid",
+		"notime:order.created_at.missing",
+		"overflow:overflow",
+	}
+	if diff := cmp.Diff(wantCodes, codes); diff != "" {
+		t.Errorf("codes mismatch (-want +got):\n%s", diff)
+	}
+	after, _ := a.Report(Traffic{})
+	if diff := cmp.Diff(before, after); diff != "" {
+		t.Errorf("rejected orders changed the report (-before +after):\n%s", diff)
+	}
+}
+
+func TestAggregator_PeriodAndServiceBoundaries(t *testing.T) {
+	t.Parallel()
+	at := day(9, 0)
+	a, err := NewAggregator(testWeek, at, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paid := day(5, 0)
+	orders := []Order{
+		{ID: "start", BuyerID: "a", CreatedAt: testWeek.Start},                                                                   // counted
+		{ID: "end", BuyerID: "b", CreatedAt: testWeek.End},                                                                       // skipped
+		{ID: "before", BuyerID: "c", CreatedAt: testWeek.Start.Add(-time.Nanosecond)},                                            // skipped
+		{ID: "ontime", BuyerID: "d", CreatedAt: paid, PaidAt: paid, AmountFen: 1, ShippedAt: paid.Add(48 * time.Hour)},           // exactly 48 h
+		{ID: "late", BuyerID: "d", CreatedAt: paid, PaidAt: paid, AmountFen: 1, ShippedAt: paid.Add(48*time.Hour + time.Second)}, // one second late
+		{ID: "pending", BuyerID: "e", CreatedAt: day(7, 0), PaidAt: day(7, 0), AmountFen: 1},                                     // deadline == at
+		{ID: "overdue", BuyerID: "e", CreatedAt: day(6, 23), PaidAt: day(6, 23), AmountFen: 1, FreightInsurance: true},           // deadline < at
+	}
+	for i := range orders {
+		if err := a.Add(&orders[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, _ := a.Report(Traffic{})
+	if rep.Orders.Submitted != 5 || rep.Orders.Skipped != 2 || rep.Orders.OrderingBuyers != 3 || rep.Orders.PayingBuyers != 2 {
+		t.Errorf("orders = %+v", rep.Orders)
+	}
+	want := ServiceReport{ShipWithin: DefaultShipWithin, OnTime: 1, Late: 1, Overdue: 1, Pending: 1, Insured: 1, Paid: 4}
+	if diff := cmp.Diff(want, rep.Service.ServiceReport); diff != "" {
+		t.Errorf("service mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(NewRatio(1, 3), rep.Service.OnTimeRate); diff != "" {
+		t.Errorf("on-time rate mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestNewAggregator_Invalid(t *testing.T) {
+	t.Parallel()
+	cfg := Config{ShipWithin: -time.Hour, Rounding: vcart.RoundingMode(9), BuyerHint: -1,
+		Benchmarks: BenchmarkTable{Default: []Band{{Metric: MetricAOV, Unit: UnitPercent}}}}
+	_, err := NewAggregator(Period{Start: day(9, 0), End: day(2, 0)}, time.Time{}, cfg)
+	var ve *vcart.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("NewAggregator() = %v, want a ValidationError", err)
+	}
+	var got []string
+	for _, p := range ve.Problems {
+		got = append(got, p.Field)
+	}
+	want := []string{"at", "config.benchmarks.default[0].unit", "config.benchmarks.version", "config.buyer_hint",
+		"config.rounding", "config.ship_within", "period.end"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("fields mismatch (-want +got):\n%s", diff)
+	}
+	a, err := NewAggregator(testWeek, day(9, 0), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Report(Traffic{ClickUV: -1, ViewPV: -2}); !errors.Is(err, vcart.ErrInvalid) {
+		t.Errorf("Report(negative traffic) = %v", err)
+	} else if !strings.Contains(err.Error(), "traffic.click_uv") || !strings.Contains(err.Error(), "traffic.view_pv") {
+		t.Errorf("Report(negative traffic) does not name every field: %v", err)
+	}
+	if _, err := BuildReport(testWeek, day(9, 0), []Order{{ID: "x"}}, Traffic{}, Config{}); !errors.Is(err, vcart.ErrInvalid) || !strings.Contains(err.Error(), "orders[0]") {
+		t.Errorf("BuildReport(bad order) = %v", err)
+	}
+}
+
+func TestConfig_CustomRoundingAndBenchmarks(t *testing.T) {
+	t.Parallel()
+	table := SeedBenchmarks()
+	table.Version = "shop-2026.3"
+	table.Default = append(table.Default, Band{Metric: MetricCTR, Unit: UnitPercent, RedLine: dec(2), AverageLow: dec(3), AverageHigh: dec(5), Excellent: dec(8)})
+	rep, err := BuildReport(testWeek, day(9, 1), sampleOrders(), sampleTraffic, Config{Benchmarks: table, Rounding: vcart.Down})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := rep.Metric(MetricCTR)
+	if m.Display != "3.33%" || m.Grade != GradeAverage {
+		t.Errorf("CTR = %s %s", m.Display, m.Grade)
+	}
+	m, _ = rep.Metric(MetricPaySuccessUV)
+	if m.Display != "75.00%" {
+		t.Errorf("pay success UV = %s", m.Display)
+	}
+	m, _ = rep.Metric(MetricGPMUV) // 263.888… rounds down
+	if m.Display != "¥263.88" {
+		t.Errorf("GPM(UV) = %s, want ¥263.88 with Down", m.Display)
+	}
+	if rep.BenchmarkVersion != "shop-2026.3" {
+		t.Errorf("version %q", rep.BenchmarkVersion)
+	}
+}
+
+func TestWeek(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   time.Time
+		want Period
+	}{
+		{day(4, 12), testWeek}, // Wednesday
+		{day(2, 0), testWeek},  // Monday midnight
+		{day(8, 23), testWeek}, // Sunday night
+		{day(9, 0), Period{day(9, 0), day(16, 0)}},
+		{time.Date(2026, 1, 1, 5, 0, 0, 0, cst), Period{time.Date(2025, 12, 29, 0, 0, 0, 0, cst), time.Date(2026, 1, 5, 0, 0, 0, 0, cst)}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, Week(tt.in)); diff != "" {
+			t.Errorf("Week(%s) mismatch (-want +got):\n%s", tt.in, diff)
+		}
+	}
+	if got := testWeek.String(); got != "2026-03-02 – 2026-03-08" {
+		t.Errorf("String() = %q", got)
+	}
+	if got := (Period{day(2, 10), day(2, 12)}).String(); got != "2026-03-02 10:00:00 – 2026-03-02 12:00:00" {
+		t.Errorf("String() = %q", got)
+	}
+}
+
+// benchOrders is the fixed data set of BenchmarkAggregator_1MOrders: one
+// Order value reused for 1,000,000 orders across 200,000 buyers.
+const benchOrderCount = 1_000_000
+
+func benchBuyers() []string {
+	ids := make([]string, 200_000)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("o6_buyer_%07d", i)
+	}
+	return ids
+}
+
+// BenchmarkAggregator_1MOrders computes the weekly report over 1,000,000
+// orders in one pass. Run it with
+//
+//	go test -run '^$' -bench Aggregator_1MOrders -benchtime 3x ./vcart/kpi
+func BenchmarkAggregator_1MOrders(b *testing.B) {
+	buyers := benchBuyers()
+	step := time.Duration(int64(7*24*time.Hour) / benchOrderCount)
+	b.ReportAllocs()
+	for b.Loop() {
+		a, err := NewAggregator(testWeek, day(9, 9), Config{BuyerHint: len(buyers)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var o Order
+		for i := range benchOrderCount {
+			created := testWeek.Start.Add(time.Duration(i) * step)
+			o = Order{ID: "37000000001", BuyerID: buyers[(i*7919)%len(buyers)], CreatedAt: created, FreightInsurance: i%3 == 0}
+			if i%5 != 0 {
+				o.PaidAt = created.Add(time.Minute)
+				o.AmountFen = int64(3000 + i%25000)
+				if i%17 == 0 {
+					o.RefundFen = o.AmountFen
+				}
+				if i%4 != 0 {
+					o.ShippedAt = o.PaidAt.Add(time.Duration(i%72) * time.Hour)
+				}
+			}
+			if err := a.Add(&o); err != nil {
+				b.Fatal(err)
+			}
+		}
+		rep, err := a.Report(sampleTraffic)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rep.Orders.Submitted != benchOrderCount {
+			b.Fatalf("submitted %d", rep.Orders.Submitted)
+		}
+	}
+}
+
+func BenchmarkAggregator_Add(b *testing.B) {
+	a, err := NewAggregator(testWeek, day(9, 9), Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	o := Order{ID: "1", BuyerID: "u", CreatedAt: day(3, 0), PaidAt: day(3, 0), AmountFen: 100, ShippedAt: day(4, 0)}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := a.Add(&o); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
