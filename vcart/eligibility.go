@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // ChannelsCertification is the Channels account's certification (视频号认证).
@@ -437,92 +436,148 @@ func (cr *checkRun) checkDocument(a *Applicant, i int) {
 		cr.add("document.kind_empty", "documents["+strconv.Itoa(i)+"].kind", Block, "document kind is empty", ruleDocuments)
 		return
 	}
-	base := "documents." + string(d.Kind)
+	p := fieldPath{kind: d.Kind, brand: -1, link: -1}
 	switch d.Kind {
 	case DocBusinessLicence:
-		cr.addCheck(ValidateLicenceNumber(d.Number), base+".number")
+		if c := ValidateLicenceNumber(d.Number); !c.OK {
+			cr.addCheck(c, p.leaf("number"))
+		}
 		if !namesEqual(d.Holder, a.SubjectName) && a.SubjectName != "" {
-			cr.add("document.holder_mismatch", base+".holder", Block,
+			cr.add("document.holder_mismatch", p.leaf("holder"), Block,
 				"the business licence holder does not match the subject name", ruleHolder)
 		}
-		cr.checkValidity(d, base, true)
+		cr.checkValidity(d, p, true)
 	case DocLegalRepID, DocOperatorID:
-		cr.addCheck(ValidateResidentID(d.Number, cr.at), base+".number")
+		if c := ValidateResidentID(d.Number, cr.at); !c.OK {
+			cr.addCheck(c, p.leaf("number"))
+		}
 		if !namesEqual(d.Holder, a.Representative) && a.Representative != "" {
-			cr.add("document.holder_mismatch", base+".holder", Block,
+			cr.add("document.holder_mismatch", p.leaf("holder"), Block,
 				"the ID card holder does not match the representative", ruleHolder)
 		}
-		cr.checkValidity(d, base, true)
+		cr.checkValidity(d, p, true)
 	default:
-		cr.checkValidity(d, base, false)
+		cr.checkValidity(d, p, false)
 	}
 }
 
 // checkValidity checks a document's validity at the run's instant.
-func (cr *checkRun) checkValidity(d *Document, base string, needEnd bool) {
+func (cr *checkRun) checkValidity(d *Document, p fieldPath, needEnd bool) {
 	at := cr.at
 	name := d.Kind.ChineseName()
 	switch {
 	case !d.ValidFrom.IsZero() && !d.ValidTo.IsZero() && !d.Permanent && !d.ValidTo.After(d.ValidFrom):
-		cr.add("document.validity_range", base+".valid_to", Block,
+		cr.add("document.validity_range", p.leaf("valid_to"), Block,
 			string(d.Kind)+" ("+name+") ends before it starts", ruleExpiry)
 	case !d.ValidFrom.IsZero() && at.Before(d.ValidFrom):
-		cr.add("document.not_yet_valid", base+".valid_from", Block,
+		cr.add("document.not_yet_valid", p.leaf("valid_from"), Block,
 			string(d.Kind)+" ("+name+") is valid only from "+d.ValidFrom.Format(time.DateOnly), ruleExpiry)
 	case d.Expired(at):
-		cr.add("document.expired", base+".valid_to", Block,
+		cr.add("document.expired", p.leaf("valid_to"), Block,
 			string(d.Kind)+" ("+name+") expired on "+d.ValidTo.Format(time.DateOnly), ruleExpiry)
 	case !d.Permanent && d.ValidTo.IsZero():
 		if needEnd {
-			cr.add("document.validity_unknown", base+".valid_to", Warn,
+			cr.add("document.validity_unknown", p.leaf("valid_to"), Warn,
 				string(d.Kind)+" ("+name+") has no end date and is not marked permanent (长期有效)", ruleExpiry)
 		}
 	case !d.Permanent && cr.notice > 0 && d.ValidTo.Sub(at) <= cr.notice:
-		cr.add("document.expiring", base+".valid_to", Warn,
+		cr.add("document.expiring", p.leaf("valid_to"), Warn,
 			string(d.Kind)+" ("+name+") expires on "+d.ValidTo.Format(time.DateOnly)+"; renew it", ruleExpiry)
 	}
 }
 
-// namesEqual compares two names ignoring surrounding and inner spaces and the
-// difference between full-width and half-width brackets.
+// fieldPath names a document's place in an [Applicant]; it is rendered to a
+// field name only when a finding needs one, so the happy path does not
+// allocate.
+type fieldPath struct {
+	kind  DocumentKind // documents.<kind>, when brand < 0
+	brand int          // index in Applicant.Brands, or -1
+	link  int          // index in BrandAuthorisation.Chain, or -1
+	doc   string       // the document under a brand or link: "trademark", "letter"
+}
+
+// leaf returns the field name of name under p ("" for p itself).
+func (p fieldPath) leaf(name string) string {
+	var b strings.Builder
+	if p.brand < 0 {
+		b.WriteString("documents.")
+		b.WriteString(string(p.kind))
+	} else {
+		b.WriteString("brands[")
+		b.WriteString(strconv.Itoa(p.brand))
+		b.WriteString("]")
+		if p.link >= 0 {
+			b.WriteString(".chain[")
+			b.WriteString(strconv.Itoa(p.link))
+			b.WriteString("]")
+		}
+		if p.doc != "" {
+			b.WriteString(".")
+			b.WriteString(p.doc)
+		}
+	}
+	if name != "" {
+		b.WriteString(".")
+		b.WriteString(name)
+	}
+	return b.String()
+}
+
+// namesEqual compares two names ignoring surrounding and inner spaces
+// (including the ideographic space) and the difference between full-width
+// and half-width brackets. It works on bytes: UTF-8 is self-synchronising,
+// so comparing the normalised byte streams compares the characters.
 func namesEqual(a, b string) bool {
+	if a == b {
+		return true
+	}
 	i, j := 0, 0
 	for {
-		var ra, rb rune
-		ra, i = nextNameRune(a, i)
-		rb, j = nextNameRune(b, j)
-		if ra != rb {
+		var ca, cb int
+		ca, i = nextNameByte(a, i)
+		cb, j = nextNameByte(b, j)
+		if ca != cb {
 			return false
 		}
-		if ra < 0 {
+		if ca < 0 {
 			return true
 		}
 	}
 }
 
-// nextNameRune returns the next significant rune of s at byte i, or -1 at
-// the end.
-func nextNameRune(s string, i int) (rune, int) {
+// isBlank reports whether s holds nothing but spaces.
+func isBlank(s string) bool {
+	c, _ := nextNameByte(s, 0)
+	return c < 0
+}
+
+// nextNameByte returns the next significant byte of s from index i, with
+// spaces skipped and full-width brackets mapped to ASCII, or -1 at the end.
+func nextNameByte(s string, i int) (int, int) {
 	for i < len(s) {
-		c := s[i]
-		if c < 0x80 {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\r':
 			i++
-			if c == ' ' || c == '\t' {
+			continue
+		case 0xC2: // U+00A0 no-break space
+			if strings.HasPrefix(s[i:], "\u00a0") {
+				i += 2
 				continue
 			}
-			return rune(c), i
+		case 0xE3: // U+3000 ideographic space
+			if strings.HasPrefix(s[i:], "\u3000") {
+				i += 3
+				continue
+			}
+		case 0xEF: // U+FF08, U+FF09 full-width brackets
+			if strings.HasPrefix(s[i:], "（") {
+				return '(', i + 3
+			}
+			if strings.HasPrefix(s[i:], "）") {
+				return ')', i + 3
+			}
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		switch r {
-		case 0x3000, 0xA0:
-			continue
-		case '（':
-			return '(', i
-		case '）':
-			return ')', i
-		}
-		return r, i
+		return int(s[i]), i + 1
 	}
 	return -1, i
 }
@@ -586,38 +641,39 @@ func (cr *checkRun) checkBankCard(a *Applicant) bool {
 
 func (cr *checkRun) checkBrand(a *Applicant, i int) {
 	b := &a.Brands[i]
-	base := "brands[" + strconv.Itoa(i) + "]"
-	if strings.TrimSpace(b.Brand) == "" {
-		cr.add("brand.name_empty", base+".brand", Block, "brand name is empty", ruleBrand)
+	p := fieldPath{brand: i, link: -1}
+	tm := fieldPath{brand: i, link: -1, doc: "trademark"}
+	if isBlank(b.Brand) {
+		cr.add("brand.name_empty", p.leaf("brand"), Block, "brand name is empty", ruleBrand)
 	}
-	if strings.TrimSpace(b.Owner) == "" {
-		cr.add("brand.owner_empty", base+".owner", Block, "brand owner is empty", ruleBrand)
+	if isBlank(b.Owner) {
+		cr.add("brand.owner_empty", p.leaf("owner"), Block, "brand owner is empty", ruleBrand)
 	}
 	if b.Trademark.Kind != "" {
 		if b.Trademark.Kind != DocTrademark {
-			cr.add("brand.trademark_kind", base+".trademark.kind", Block,
+			cr.add("brand.trademark_kind", tm.leaf("kind"), Block,
 				"trademark document must be of kind "+string(DocTrademark), ruleBrand)
 		}
 		if !namesEqual(b.Trademark.Holder, b.Owner) && b.Trademark.Holder != "" {
-			cr.add("brand.trademark_holder", base+".trademark.holder", Block,
+			cr.add("brand.trademark_holder", tm.leaf("holder"), Block,
 				"the trademark certificate holder is not the brand owner", ruleBrand)
 		}
-		cr.checkValidity(&b.Trademark, base+".trademark", false)
+		cr.checkValidity(&b.Trademark, tm, false)
 	}
 	if b.Own {
 		if b.Trademark.Kind == "" {
-			cr.add("brand.trademark_missing", base+".trademark", Warn,
+			cr.add("brand.trademark_missing", tm.leaf(""), Warn,
 				"an own brand (自有品牌) should carry its trademark certificate (商标注册证)", ruleBrand)
 			cr.addMissing(DocTrademark)
 		}
 		if a.SubjectName != "" && b.Owner != "" && !namesEqual(b.Owner, a.SubjectName) {
-			cr.add("brand.owner_mismatch", base+".owner", Block,
+			cr.add("brand.owner_mismatch", p.leaf("owner"), Block,
 				"an own brand's owner must be the store's subject; otherwise add an authorisation chain", ruleBrand)
 		}
 		return
 	}
 	if len(b.Chain) == 0 {
-		cr.add("brand.chain_missing", base+".chain", Block,
+		cr.add("brand.chain_missing", p.leaf("chain"), Block,
 			"an authorised brand needs the authorisation chain from the brand owner to the store", ruleBrand)
 		cr.addMissing(DocBrandAuthorisation)
 		return
@@ -625,34 +681,35 @@ func (cr *checkRun) checkBrand(a *Applicant, i int) {
 	prev := b.Owner
 	for j := range b.Chain {
 		l := &b.Chain[j]
-		lf := base + ".chain[" + strconv.Itoa(j) + "]"
+		lp := fieldPath{brand: i, link: j}
+		letter := fieldPath{brand: i, link: j, doc: "letter"}
 		if !namesEqual(l.From, prev) {
 			if j == 0 {
-				cr.add("brand.chain_start", lf+".from", Block,
+				cr.add("brand.chain_start", lp.leaf("from"), Block,
 					"the authorisation chain must start at the brand owner", ruleBrand)
 			} else {
-				cr.add("brand.chain_broken", lf+".from", Block,
+				cr.add("brand.chain_broken", lp.leaf("from"), Block,
 					"the authorisation chain is broken: the grantor is not the previous grantee", ruleBrand)
 			}
 		}
-		if strings.TrimSpace(l.To) == "" {
-			cr.add("brand.chain_grantee_empty", lf+".to", Block, "grantee is empty", ruleBrand)
+		if isBlank(l.To) {
+			cr.add("brand.chain_grantee_empty", lp.leaf("to"), Block, "grantee is empty", ruleBrand)
 		}
 		switch l.Letter.Kind {
 		case DocBrandAuthorisation:
-			cr.checkValidity(&l.Letter, lf+".letter", true)
+			cr.checkValidity(&l.Letter, letter, true)
 		case "":
-			cr.add("brand.letter_missing", lf+".letter", Block,
+			cr.add("brand.letter_missing", letter.leaf(""), Block,
 				"the authorisation letter (品牌授权书) of this link is missing", ruleBrand)
 			cr.addMissing(DocBrandAuthorisation)
 		default:
-			cr.add("brand.letter_kind", lf+".letter.kind", Block,
+			cr.add("brand.letter_kind", letter.leaf("kind"), Block,
 				"an authorisation letter must be of kind "+string(DocBrandAuthorisation), ruleBrand)
 		}
 		prev = l.To
 	}
 	if a.SubjectName != "" && !namesEqual(prev, a.SubjectName) {
-		cr.add("brand.chain_end", base+".chain", Block,
+		cr.add("brand.chain_end", p.leaf("chain"), Block,
 			"the authorisation chain must end at the store's subject", ruleBrand)
 	}
 }

@@ -521,6 +521,10 @@ func TestNamesEqual(t *testing.T) {
 		{"张三", "张三丰", false},
 		{"", "", true},
 		{"ABC", "abc", false},
+		{"A\u00a0B", "AB", true},
+		{"（", "(", true},
+		{"＃", "#", false},
+		{"张三", "", false},
 	}
 	for _, tt := range tests {
 		if got := namesEqual(tt.a, tt.b); got != tt.want {
