@@ -213,7 +213,7 @@ func ExampleDocument_ValidAt() {
 	}
 	fmt.Println(licence.ValidAt(time.Date(2026, 2, 28, 23, 59, 0, 0, cst)))
 	fmt.Println(licence.ValidAt(time.Date(2026, 3, 1, 0, 0, 0, 0, cst))) // ValidTo is exclusive
-	licence.Permanent = true                                            // 长期有效
+	licence.Permanent = true                                             // 长期有效
 	fmt.Println(licence.ValidAt(time.Date(2099, 1, 1, 0, 0, 0, 0, cst)))
 	// Output:
 	// true
