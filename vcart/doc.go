@@ -6,10 +6,86 @@
 //
 // It also holds the vocabulary the other packages share: [Money] (exact,
 // never float64), [RoundingMode], [Category], [StoreType], [Severity],
-// identifier types and [ValidationError].
+// [Document], identifier types and [ValidationError].
 //
 // The package is pure: it never reads the clock, the network or the
 // environment. Functions that depend on time take the instant as an argument.
+//
+// # Eligibility
+//
+// [Checker.Check] (or the one-off [CheckEligibility]) takes an [Applicant]
+// and an instant and returns a [Report]: every [Finding] at once, each with
+// a stable code, the applicant field, a [Severity] (block or warn), an
+// English message and the Chinese rule name, sorted blocks first, then by
+// field and code; and what comes next: the deposit due ([DepositQuote]), the
+// [ProductCap], the documents still missing and the verifications still
+// pending. [Report.WriteText] prints it for people. The check covers:
+//
+//   - the WeChat account (微信实名认证 and no violation record block, a
+//     missing or unbound 微信小商店 blocks, no 视频号认证 only warns);
+//   - the store type: unknown or not open (个人店) blocks;
+//   - each document: number format and check characters, validity at the
+//     instant (ValidTo exclusive, 长期有效 honoured, expiring within
+//     [SubjectRules.ExpiryNotice] warns), holder names against
+//     [Applicant.SubjectName] and [Applicant.Representative];
+//   - the subject's required documents and verifications: face recognition
+//     (人脸识别) and bank card verification (银行卡验证) for 个体店;
+//   - brand authorisation (品牌授权) for 企业店: an own brand with its
+//     trademark certificate, or a chain brand owner → authorisers → store
+//     whose links connect and are in force;
+//   - category documents (food SC licence, cosmetics filing, 3C), as
+//     warnings.
+//
+// # Rule table
+//
+// The figures live in [SubjectRules], versioned and with an effective date;
+// [SeedSubjectRules] returns a fresh copy of the seed's table (企业店 from
+// ¥20,000 with no product cap, 个体店 from ¥5,000 with 1,000 products,
+// 个人店 not open). A caller replaces it with its own table, validated by
+// [SubjectRules.Validate] and [NewChecker]. The live platform's shape fits
+// the same types: a per-category deposit read from the category API goes
+// into [PlatformCategory.Deposit] (or [SubjectRules.CategoryDeposits]) and
+// [SubjectRules.Deposit] takes the highest applicable amount; a dynamic
+// quota is [CapDynamic].
+//
+// # Validators
+//
+// [ValidateUSCC] (统一社会信用代码, GB 32100 with the embedded GB 11714
+// organisation code), [ValidateRegistrationNumber] (the legacy 15-digit
+// 注册号, a warning), [ValidateLicenceNumber] (either), [ValidateResidentID]
+// (GB 11643: province code, real birth date not after the instant, MOD 11-2,
+// a lower-case x accepted) and [ValidateBankCard] (Luhn; a failure is a
+// warning) each return a [Check] by value without allocating. Empty input,
+// surrounding spaces, full-width (全角) characters and wrong lengths get
+// their own codes; nothing is trimmed or converted silently. The check
+// character functions [USCCCheckChar], [OrgCodeCheckChar],
+// [ResidentIDCheckChar] and [LuhnValid] are exported for reuse.
+// Only the province part of an area code is checked; the GB/T 2260 county
+// table changes every year and is not embedded.
+//
+// # Divergence from the live platform
+//
+// The seed's figures are the defaults. Public sources on the live platform
+// (微信小店, 2024–2026) differ:
+//
+//   - Deposits: no flat per-subject deposit (¥20,000 / ¥5,000) was found; the
+//     platform sets the deposit per category (getcategoryrule rule_id=1,
+//     getcategorydetail.attr.deposit, in fen). How several categories
+//     combine is not published; the SDK takes the highest.
+//   - Product cap: no fixed cap per subject (1,000 for 个体店); the quota
+//     adjusts with operating data and is read from getauditquota
+//     ([CapDynamic]).
+//   - 个人店: the current API's subject_type knows only 企业 and 个体工商户;
+//     individuals sell as creators (带货达人, 橱窗) instead.
+//   - 个体店 documents: the live platform requires a business licence of an
+//     个体工商户 too; the seed asks only for the ID card. Add
+//     [DocBusinessLicence] to the subject's RequiredDocuments to follow it.
+//   - Brand authorisation: the live platform does not require it of an
+//     ordinary 企业店 (only for brand-gated categories and flagship stores);
+//     the seed does.
+//   - Face recognition: not exposed by any platform API; the caller reports
+//     its result in [FaceVerification].
+//   - 视频号认证: not a condition for the shopping cart; it stays a warning.
 //
 // # Money
 //
@@ -23,5 +99,13 @@
 //
 // Bad input is reported as a [*ValidationError] holding every
 // [FieldError] at once, sorted by field. Each FieldError names the field and
-// a stable code, and matches [ErrInvalid] with errors.Is.
+// a stable code, and matches [ErrInvalid] with errors.Is. An invalid rule
+// table matches [ErrBadRules]; an unknown store type passed to
+// [SubjectRules.Deposit] matches [ErrUnknownStoreType]. Eligibility verdicts
+// are values, not errors: [Checker.Check] never fails and never panics.
+//
+// # Concurrency
+//
+// Values are immutable once built. A [*Checker] holds a private copy of its
+// rules and is safe for concurrent use; validators are pure functions.
 package vcart
