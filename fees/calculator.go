@@ -204,12 +204,13 @@ type Line struct {
 	BaseFen int64
 	// Fen is the rounded fee in fen.
 	Fen int64
-	// Amount is Fen as money.
-	Amount vcart.Money
 	// Tie reports an exact half-fen before rounding: half-up and half-even
 	// differ by one fen on this line.
 	Tie bool
 }
+
+// Amount returns the fee as CNY money.
+func (l Line) Amount() vcart.Money { return vcart.FromFen(l.Fen) }
 
 // Label returns the line's description as a statement would print it, such
 // as "支付手续费 0.60%" or "分期手续费 0.10%×6期".
@@ -234,33 +235,34 @@ func (l Line) Label() string {
 type FXUsed struct {
 	Rate     FXRate
 	Rounding vcart.RoundingMode
-	// Foreign is the fixed fee in its own currency.
-	Foreign vcart.Money
+	// ForeignMinor is the fixed fee in minor units of Currency.
+	ForeignMinor int64
+	Currency     vcart.Currency
 	// Fen is the converted fee in CNY fen.
 	Fen int64
 }
 
+// Foreign returns the fixed fee in its own currency.
+func (f FXUsed) Foreign() vcart.Money { return vcart.FromMinor(f.ForeignMinor, f.Currency) }
+
 // Quote is the cost of one payment: gross, every fee line, net to the
-// merchant, and when the money arrives. Amounts are CNY; *Fen fields hold
-// the same figures in fen.
+// merchant, and when the money arrives. Amounts are CNY fen; the methods
+// Gross, MerchantFees, Net, BuyerTotal and Installments return them as
+// [vcart.Money].
 type Quote struct {
 	Version  string
 	Method   Method
 	Category vcart.Category
 	Rounding vcart.RoundingMode
-	// Gross is the amount paid for the goods.
-	Gross    vcart.Money
+	// GrossFen is the amount paid for the goods.
 	GrossFen int64
 	Lines    []Line
-	// MerchantFees is the sum of the merchant-paid lines.
-	MerchantFees   vcart.Money
+	// MerchantFeeFen is the sum of the merchant-paid lines.
 	MerchantFeeFen int64
-	// Net is what reaches the merchant: Gross − MerchantFees. It can be
-	// negative when a fixed fee exceeds a tiny payment.
-	Net    vcart.Money
+	// NetFen is what reaches the merchant: GrossFen − MerchantFeeFen. It can
+	// be negative when a fixed fee exceeds a tiny payment.
 	NetFen int64
-	// BuyerTotal is what the buyer pays: Gross + the buyer-paid lines.
-	BuyerTotal    vcart.Money
+	// BuyerTotalFen is what the buyer pays: GrossFen + the buyer-paid lines.
 	BuyerTotalFen int64
 	// FX is set when a fixed foreign-currency fee was converted.
 	FX *FXUsed
@@ -270,11 +272,36 @@ type Quote struct {
 	PaidAt         time.Time
 	Settlement     Settlement
 	SettlementDate time.Time
-	// Periods and Installments are set for installment payments: the buyer's
-	// payment per period, summing to BuyerTotal. The remainder fen go one
-	// each to the earliest periods (100.00 over 3 → 33.34, 33.33, 33.33).
-	Periods      int
-	Installments []vcart.Money
+	// Periods and InstallmentsFen are set for installment payments: the
+	// buyer's payment per period, summing to BuyerTotalFen. The remainder
+	// fen go one each to the earliest periods (100.00 over 3 → 33.34, 33.33,
+	// 33.33).
+	Periods         int
+	InstallmentsFen []int64
+}
+
+// Gross returns the amount paid for the goods.
+func (q *Quote) Gross() vcart.Money { return vcart.FromFen(q.GrossFen) }
+
+// MerchantFees returns the sum of the merchant-paid fee lines.
+func (q *Quote) MerchantFees() vcart.Money { return vcart.FromFen(q.MerchantFeeFen) }
+
+// Net returns what reaches the merchant.
+func (q *Quote) Net() vcart.Money { return vcart.FromFen(q.NetFen) }
+
+// BuyerTotal returns what the buyer pays.
+func (q *Quote) BuyerTotal() vcart.Money { return vcart.FromFen(q.BuyerTotalFen) }
+
+// Installments returns the buyer's payment per period, or nil.
+func (q *Quote) Installments() []vcart.Money {
+	if len(q.InstallmentsFen) == 0 {
+		return nil
+	}
+	out := make([]vcart.Money, len(q.InstallmentsFen))
+	for i, f := range q.InstallmentsFen {
+		out[i] = vcart.FromFen(f)
+	}
+	return out
 }
 
 // Errors returned by [Calculator.Quote].
@@ -348,7 +375,7 @@ func (c *Calculator) quote(q *Quote, req QuoteRequest, at time.Time, full bool) 
 		lines[n] = Line{Kind: LineFixed, Payer: PayerMerchant, Fen: fen}
 		n++
 		if full {
-			fx = &FXUsed{Rate: *req.FX, Rounding: mode, Foreign: vcart.FromMinor(t.Fixed.Minor, t.Fixed.Currency), Fen: fen}
+			fx = &FXUsed{Rate: *req.FX, Rounding: mode, ForeignMinor: t.Fixed.Minor, Currency: t.Fixed.Currency, Fen: fen}
 		}
 	}
 	if sc := t.Surcharge; sc != nil && req.AmountFen > sc.OverFen {
@@ -378,17 +405,10 @@ func (c *Calculator) quote(q *Quote, req QuoteRequest, at time.Time, full bool) 
 		return nil
 	}
 	q.Version, q.Method, q.Category, q.Rounding = s.Version, req.Method, cat, mode
-	q.GrossFen, q.Gross = req.AmountFen, vcart.FromFen(req.AmountFen)
-	q.MerchantFees = vcart.FromFen(merchant)
+	q.GrossFen = req.AmountFen
 	q.NetFen = req.AmountFen - merchant
-	q.Net = vcart.FromFen(q.NetFen)
 	q.BuyerTotalFen = req.AmountFen + buyer
-	q.BuyerTotal = vcart.FromFen(q.BuyerTotalFen)
-	q.Lines = make([]Line, n)
-	for i := range n {
-		lines[i].Amount = vcart.FromFen(lines[i].Fen)
-		q.Lines[i] = lines[i]
-	}
+	q.Lines = slices.Clone(lines[:n])
 	q.FX = fx
 	q.PaidAt = at
 	q.Settlement = t.Settlement
@@ -404,10 +424,7 @@ func (c *Calculator) quote(q *Quote, req QuoteRequest, at time.Time, full bool) 
 	}
 	if plan != nil {
 		q.Periods = plan.Periods
-		q.Installments = make([]vcart.Money, plan.Periods)
-		for i, f := range SplitFen(q.BuyerTotalFen, plan.Periods) {
-			q.Installments[i] = vcart.FromFen(f)
-		}
+		q.InstallmentsFen = SplitFen(q.BuyerTotalFen, plan.Periods)
 	}
 	return nil
 }

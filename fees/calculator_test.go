@@ -43,10 +43,10 @@ func TestQuote(t *testing.T) {
 			req:  fees.QuoteRequest{Method: fees.MethodWeChatPay, AmountFen: 600},
 			want: fees.Quote{
 				Version: fees.SeedVersion, Method: fees.MethodWeChatPay, Category: vcart.CategoryGeneral,
-				Gross: fen(600), GrossFen: 600,
-				Lines:        []fees.Line{{Kind: fees.LinePercentage, Rate: fees.BasisPoints(60), BaseFen: 600, Fen: 4, Amount: fen(4)}},
-				MerchantFees: fen(4), MerchantFeeFen: 4, Net: fen(596), NetFen: 596,
-				BuyerTotal: fen(600), BuyerTotalFen: 600, PaidAt: at,
+				GrossFen:       600,
+				Lines:          []fees.Line{{Kind: fees.LinePercentage, Rate: fees.BasisPoints(60), BaseFen: 600, Fen: 4}},
+				MerchantFeeFen: 4, NetFen: 596,
+				BuyerTotalFen: 600, PaidAt: at,
 				Settlement: fees.Settlement{Basis: fees.TradeDays, Days: 1}, SettlementDate: time.Date(2026, 3, 2, 0, 0, 0, 0, shanghai),
 			},
 		},
@@ -55,10 +55,10 @@ func TestQuote(t *testing.T) {
 			req:  fees.QuoteRequest{Method: fees.MethodWeChatPay, Category: vcart.CategoryFood, AmountFen: 750},
 			want: fees.Quote{
 				Version: fees.SeedVersion, Method: fees.MethodWeChatPay, Category: vcart.CategoryFood,
-				Gross: fen(750), GrossFen: 750,
-				Lines:        []fees.Line{{Kind: fees.LinePercentage, Rate: fees.BasisPoints(60), BaseFen: 750, Fen: 5, Amount: fen(5), Tie: true}},
-				MerchantFees: fen(5), MerchantFeeFen: 5, Net: fen(745), NetFen: 745,
-				BuyerTotal: fen(750), BuyerTotalFen: 750, PaidAt: at,
+				GrossFen:       750,
+				Lines:          []fees.Line{{Kind: fees.LinePercentage, Rate: fees.BasisPoints(60), BaseFen: 750, Fen: 5, Tie: true}},
+				MerchantFeeFen: 5, NetFen: 745,
+				BuyerTotalFen: 750, PaidAt: at,
 				Settlement: fees.Settlement{Basis: fees.TradeDays, Days: 1}, SettlementDate: time.Date(2026, 3, 2, 0, 0, 0, 0, shanghai),
 			},
 		},
@@ -67,15 +67,15 @@ func TestQuote(t *testing.T) {
 			req:  fees.QuoteRequest{Method: fees.MethodInternationalCard, AmountFen: 10000, FX: usdRate},
 			want: fees.Quote{
 				Version: fees.SeedVersion, Method: fees.MethodInternationalCard, Category: vcart.CategoryGeneral,
-				Gross: fen(10000), GrossFen: 10000,
+				GrossFen: 10000,
 				Lines: []fees.Line{
-					{Kind: fees.LinePercentage, Rate: fees.BasisPoints(350), BaseFen: 10000, Fen: 350, Amount: fen(350)},
-					{Kind: fees.LineFixed, Fen: 214, Amount: fen(214)},
+					{Kind: fees.LinePercentage, Rate: fees.BasisPoints(350), BaseFen: 10000, Fen: 350},
+					{Kind: fees.LineFixed, Fen: 214},
 				},
-				MerchantFees: fen(564), MerchantFeeFen: 564, Net: fen(9436), NetFen: 9436,
-				BuyerTotal: fen(10000), BuyerTotalFen: 10000,
-				FX:     &fees.FXUsed{Rate: *usdRate, Foreign: vcart.FromMinor(30, vcart.USD), Fen: 214},
-				PaidAt: at, Settlement: fees.Settlement{Basis: fees.NaturalDays, Days: 7}, SettlementDate: time.Date(2026, 3, 8, 0, 0, 0, 0, shanghai),
+				MerchantFeeFen: 564, NetFen: 9436,
+				BuyerTotalFen: 10000,
+				FX:            &fees.FXUsed{Rate: *usdRate, ForeignMinor: 30, Currency: vcart.USD, Fen: 214},
+				PaidAt:        at, Settlement: fees.Settlement{Basis: fees.NaturalDays, Days: 7}, SettlementDate: time.Date(2026, 3, 8, 0, 0, 0, 0, shanghai),
 			},
 		},
 		{
@@ -83,17 +83,16 @@ func TestQuote(t *testing.T) {
 			req:  fees.QuoteRequest{Method: fees.MethodInstallment, AmountFen: 10001, Periods: 12},
 			want: fees.Quote{
 				Version: fees.SeedVersion, Method: fees.MethodInstallment, Category: vcart.CategoryGeneral,
-				Gross: fen(10001), GrossFen: 10001,
+				GrossFen: 10001,
 				Lines: []fees.Line{
-					{Kind: fees.LinePercentage, Rate: fees.BasisPoints(60), BaseFen: 10001, Fen: 60, Amount: fen(60)},
-					{Kind: fees.LinePerPeriod, Rate: fees.BasisPoints(10), Periods: 12, BaseFen: 10001, Fen: 120, Amount: fen(120)},
+					{Kind: fees.LinePercentage, Rate: fees.BasisPoints(60), BaseFen: 10001, Fen: 60},
+					{Kind: fees.LinePerPeriod, Rate: fees.BasisPoints(10), Periods: 12, BaseFen: 10001, Fen: 120},
 				},
-				MerchantFees: fen(180), MerchantFeeFen: 180, Net: fen(9821), NetFen: 9821,
-				BuyerTotal: fen(10001), BuyerTotalFen: 10001, PaidAt: at,
-				Settlement: fees.Settlement{Basis: fees.Agreed},
-				Periods:    12,
-				Installments: []vcart.Money{fen(834), fen(834), fen(834), fen(834), fen(834), fen(833),
-					fen(833), fen(833), fen(833), fen(833), fen(833), fen(833)},
+				MerchantFeeFen: 180, NetFen: 9821,
+				BuyerTotalFen: 10001, PaidAt: at,
+				Settlement:      fees.Settlement{Basis: fees.Agreed},
+				Periods:         12,
+				InstallmentsFen: []int64{834, 834, 834, 834, 834, 833, 833, 833, 833, 833, 833, 833},
 			},
 		},
 	}
@@ -351,7 +350,7 @@ func TestLiveShapes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := row{q.Version, q.MerchantFeeFen, q.NetFen, q.BuyerTotalFen, len(q.Lines), q.Installments}
+			got := row{q.Version, q.MerchantFeeFen, q.NetFen, q.BuyerTotalFen, len(q.Lines), q.Installments()}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
@@ -417,30 +416,31 @@ func TestQuoteProperties(t *testing.T) {
 			} else {
 				merchant += l.Fen
 			}
-			if !l.Amount.Equal(vcart.FromFen(l.Fen)) {
-				t.Fatalf("line amount %s ≠ %d fen", l.Amount, l.Fen)
+			if !l.Amount().Equal(vcart.FromFen(l.Fen)) {
+				t.Fatalf("line amount %s ≠ %d fen", l.Amount(), l.Fen)
 			}
 		}
 		if merchant+q.NetFen != q.GrossFen || merchant != q.MerchantFeeFen {
 			t.Fatalf("%+v: merchant fees %d + net %d ≠ gross %d", req, merchant, q.NetFen, q.GrossFen)
 		}
-		if sum, _ := q.MerchantFees.Add(q.Net); !sum.Equal(q.Gross) {
-			t.Fatalf("money: fees %s + net %s ≠ gross %s", q.MerchantFees, q.Net, q.Gross)
+		if sum, _ := q.MerchantFees().Add(q.Net()); !sum.Equal(q.Gross()) {
+			t.Fatalf("money: fees %s + net %s ≠ gross %s", q.MerchantFees(), q.Net(), q.Gross())
 		}
 		if q.GrossFen+buyer != q.BuyerTotalFen {
 			t.Fatalf("buyer total %d ≠ gross %d + buyer fees %d", q.BuyerTotalFen, q.GrossFen, buyer)
 		}
 		if req.Method == fees.MethodInstallment {
 			total := vcart.FromFen(0)
-			first, _ := q.Installments[0].Fen()
-			for _, p := range q.Installments {
+			parts := q.Installments()
+			first, _ := parts[0].Fen()
+			for _, p := range parts {
 				total, _ = total.Add(p)
 				if f, err := p.Fen(); err != nil || f > first || f < first-1 {
-					t.Fatalf("uneven parts %v", q.Installments)
+					t.Fatalf("uneven parts %v", parts)
 				}
 			}
-			if !total.Equal(q.BuyerTotal) || len(q.Installments) != req.Periods {
-				t.Fatalf("installments %v sum to %s, want %s", q.Installments, total, q.BuyerTotal)
+			if !total.Equal(q.BuyerTotal()) || len(parts) != req.Periods {
+				t.Fatalf("installments %v sum to %s, want %s", parts, total, q.BuyerTotal())
 			}
 		}
 		if fee, err := calc.ExpectedFee(req, at); err != nil || fee != q.MerchantFeeFen {

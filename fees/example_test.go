@@ -11,11 +11,11 @@ import (
 )
 
 func printQuote(q fees.Quote) {
-	fmt.Printf("%s %s gross %s\n", q.Method.ChineseName(), q.Version, q.Gross.Format())
+	fmt.Printf("%s %s gross %s\n", q.Method.ChineseName(), q.Version, q.Gross().Format())
 	for _, l := range q.Lines {
-		fmt.Printf("  %s, %s pays %s\n", l.Label(), l.Payer, l.Amount.Format())
+		fmt.Printf("  %s, %s pays %s\n", l.Label(), l.Payer, l.Amount().Format())
 	}
-	fmt.Printf("  net %s, buyer pays %s, settles %s on %s\n", q.Net.Format(), q.BuyerTotal.Format(), q.Settlement, q.SettlementDate.Format(time.DateOnly))
+	fmt.Printf("  net %s, buyer pays %s, settles %s on %s\n", q.Net().Format(), q.BuyerTotal().Format(), q.Settlement, q.SettlementDate.Format(time.DateOnly))
 }
 
 func ExampleCalculator_Quote() {
@@ -44,7 +44,7 @@ func ExampleCalculator_Quote_internationalCard() {
 		panic(err)
 	}
 	printQuote(q)
-	fmt.Printf("  %s at %s (%s), %s\n", q.FX.Foreign, q.FX.Rate.Rate.StringFixed(4), q.FX.Rate.Source, q.FX.Rounding)
+	fmt.Printf("  %s at %s (%s), %s\n", q.FX.Foreign(), q.FX.Rate.Rate.StringFixed(4), q.FX.Rate.Source, q.FX.Rounding)
 	// Output:
 	// 国际信用卡 seed-2024.1 gross ¥500.00
 	//   支付手续费 3.50%, merchant pays ¥17.50
@@ -61,7 +61,7 @@ func ExampleCalculator_Quote_installment() {
 		panic(err)
 	}
 	printQuote(q)
-	fmt.Println("  per period:", q.Installments)
+	fmt.Println("  per period:", q.Installments())
 	// Output:
 	// 分期付款 seed-2024.1 gross ¥1000.00
 	//   支付手续费 0.60%, merchant pays ¥6.00
@@ -79,10 +79,10 @@ func ExampleCalculator_Refunds() {
 		panic(err)
 	}
 	for _, r := range rq.Refunds {
-		fmt.Printf("refund %s returns fee %s\n", r.Amount.Format(), r.FeeReturned.Format())
+		fmt.Printf("refund %s returns fee %s\n", r.Amount().Format(), r.FeeReturned().Format())
 	}
 	fmt.Printf("refunded %s (full %t): fee returned %s, kept %s, drift %s\n",
-		rq.Refunded.Format(), rq.Full, rq.FeeReturned.Format(), rq.FeeKept.Format(), rq.Drift.Format())
+		rq.Refunded().Format(), rq.Full, rq.FeeReturned().Format(), rq.FeeKept().Format(), rq.Drift().Format())
 	// Output:
 	// refund ¥0.50 returns fee ¥0.00
 	// refund ¥0.50 returns fee ¥0.00

@@ -19,12 +19,10 @@ var ErrRefund = errors.New("fees: invalid refund")
 // Refund is one refund of a series and the fee it gives back.
 type Refund struct {
 	// Fen is the refunded amount in fen.
-	Fen    int64
-	Amount vcart.Money
+	Fen int64
 	// FeeReturnedFen is the fee returned to the merchant for this refund:
 	// the refund × each merchant-paid rate, rounded per refund and per line.
 	FeeReturnedFen int64
-	FeeReturned    vcart.Money
 	// Capped reports that rounding would have returned more fee than the
 	// original line had left, so the return was cut to what remained.
 	Capped bool
@@ -38,20 +36,17 @@ type RefundQuote struct {
 	Version  string
 	Rounding vcart.RoundingMode
 	Refunds  []Refund
-	// Refunded is the total refunded; Remaining is Gross − Refunded.
-	Refunded     vcart.Money
+	// RefundedFen is the total refunded; RemainingFen is GrossFen −
+	// RefundedFen.
 	RefundedFen  int64
-	Remaining    vcart.Money
 	RemainingFen int64
 	// Full reports that the whole gross has been refunded.
 	Full bool
-	// FeeReturned is the sum of the per-refund returns; it never exceeds the
-	// original percentage fees.
-	FeeReturned    vcart.Money
+	// FeeReturnedFen is the sum of the per-refund returns; it never exceeds
+	// the original percentage fees.
 	FeeReturnedFen int64
-	// FeeKept is the merchant-paid fee not returned: the original merchant
-	// fees (fixed fees are never returned) minus FeeReturned.
-	FeeKept    vcart.Money
+	// FeeKeptFen is the merchant-paid fee not returned: the original
+	// merchant fees (fixed fees are never returned) minus FeeReturnedFen.
 	FeeKeptFen int64
 	// DriftFen is the fee a single refund of the same total would have
 	// returned minus FeeReturnedFen: what per-refund rounding cost (positive)
@@ -59,8 +54,28 @@ type RefundQuote struct {
 	// small refunds that each round to zero can drift further, and the
 	// quote reports that as it is.
 	DriftFen int64
-	Drift    vcart.Money
 }
+
+// Amount returns the refunded amount as money.
+func (r Refund) Amount() vcart.Money { return vcart.FromFen(r.Fen) }
+
+// FeeReturned returns the fee returned for this refund as money.
+func (r Refund) FeeReturned() vcart.Money { return vcart.FromFen(r.FeeReturnedFen) }
+
+// Refunded returns the total refunded.
+func (rq *RefundQuote) Refunded() vcart.Money { return vcart.FromFen(rq.RefundedFen) }
+
+// Remaining returns the part of the gross not refunded.
+func (rq *RefundQuote) Remaining() vcart.Money { return vcart.FromFen(rq.RemainingFen) }
+
+// FeeReturned returns the total fee returned.
+func (rq *RefundQuote) FeeReturned() vcart.Money { return vcart.FromFen(rq.FeeReturnedFen) }
+
+// FeeKept returns the merchant-paid fee not returned.
+func (rq *RefundQuote) FeeKept() vcart.Money { return vcart.FromFen(rq.FeeKeptFen) }
+
+// Drift returns [RefundQuote.DriftFen] as money.
+func (rq *RefundQuote) Drift() vcart.Money { return vcart.FromFen(rq.DriftFen) }
 
 // Refunds applies a series of refunds (amounts in fen, in order) to the
 // payment quoted in q. Following WeChat Pay, each refund returns refund ×
@@ -121,7 +136,6 @@ func (c *Calculator) Refunds(q Quote, refundsFen ...int64) (RefundQuote, error) 
 			left[i] -= fee
 			rf.FeeReturnedFen += fee
 		}
-		rf.Amount, rf.FeeReturned = vcart.FromFen(r), vcart.FromFen(rf.FeeReturnedFen)
 		rq.Refunds[k] = rf
 		rq.RefundedFen += r
 		rq.FeeReturnedFen += rf.FeeReturnedFen
@@ -136,9 +150,6 @@ func (c *Calculator) Refunds(q Quote, refundsFen ...int64) (RefundQuote, error) 
 	rq.Full = rq.RemainingFen == 0
 	rq.FeeKeptFen = merchantFees - rq.FeeReturnedFen
 	rq.DriftFen = once - rq.FeeReturnedFen
-	rq.Refunded, rq.Remaining = vcart.FromFen(rq.RefundedFen), vcart.FromFen(rq.RemainingFen)
-	rq.FeeReturned, rq.FeeKept = vcart.FromFen(rq.FeeReturnedFen), vcart.FromFen(rq.FeeKeptFen)
-	rq.Drift = vcart.FromFen(rq.DriftFen)
 	return rq, nil
 }
 
