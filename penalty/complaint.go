@@ -146,7 +146,7 @@ func (s *State) OverdueViolations(t time.Time, p ComplaintPolicy) ([]Event, erro
 		}
 		id := ViolationID("complaint:" + string(c.id))
 		if _, taken := s.vindex[id]; taken {
-			return nil, &TransitionError{ID: string(id), From: s.violations[s.vindex[id]].status, Event: EventViolationRecorded}
+			return nil, &TransitionError{ID: string(id), From: s.violations.at(int(s.vindex[id])).status, Event: EventViolationRecorded}
 		}
 		e := RecordViolation(id, p.OverdueType, t)
 		e.Complaint = c.id

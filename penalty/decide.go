@@ -93,14 +93,14 @@ func (d *Decider) Decide(s *State, id ViolationID, at time.Time) (Event, error) 
 	if !ok {
 		return Event{}, fmt.Errorf("%w: decide %q", ErrUnknownPenalty, id)
 	}
-	v := &s.violations[idx]
+	v := s.violations.at(int(idx))
 	if v.status != Recorded {
 		return Event{}, &TransitionError{ID: string(id), From: v.status, Event: EventPenaltyDecided}
 	}
-	if at.Before(s.last) || at.Before(v.at) {
+	if at.Before(s.last) || at.Before(v.at.time()) {
 		return Event{}, fmt.Errorf("%w: decision at %s precedes the last event", ErrOutOfOrder, at.In(shanghai).Format(time.RFC3339))
 	}
-	dec, err := d.decide(s, v.typ, v.at, at, int(idx))
+	dec, err := d.decide(s, v.typ, v.at.time(), at, int(idx))
 	if err != nil {
 		return Event{}, err
 	}
@@ -119,7 +119,7 @@ func (d *Decider) Decide(s *State, id ViolationID, at time.Time) (Event, error) 
 // for a violation of type t recorded and decided at at, given the history
 // in s. s is not changed.
 func (d *Decider) Next(s *State, t ViolationType, at time.Time) (Decision, error) {
-	return d.decide(s, t, at, at, len(s.violations))
+	return d.decide(s, t, at, at, s.violations.len())
 }
 
 // decide computes the decision for a violation of type t that happened at
@@ -158,9 +158,9 @@ func (d *Decider) decide(s *State, t ViolationType, violationAt, decidedAt time.
 // count (not overturned or reversed) and fall inside w for an offence at at.
 func (s *State) count(t ViolationType, w Window, at time.Time, upto int) int {
 	n := 0
-	for i := range s.violations[:upto] {
-		v := &s.violations[i]
-		if v.typ == t && v.status.Counts() && w.Counts(v.at, at) {
+	for i := range upto {
+		v := s.violations.at(i)
+		if v.typ == t && v.status.Counts() && w.Counts(v.at.time(), at) {
 			n++
 		}
 	}
@@ -170,5 +170,5 @@ func (s *State) count(t ViolationType, w Window, at time.Time, upto int) int {
 // Offences returns how many offences of type t count at at under window w:
 // recorded violations at or before at, not overturned or reversed.
 func (s *State) Offences(t ViolationType, w Window, at time.Time) int {
-	return s.count(t, w, at, len(s.violations))
+	return s.count(t, w, at, s.violations.len())
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var stateOpts = cmp.AllowUnexported(State{}, violationRec{}, complaintRec{})
+var stateOpts = cmp.AllowUnexported(State{}, violationRec{}, complaintRec{}, chunked[violationRec]{}, chunked[measureRec]{}, measureRec{})
 
 // history returns a deterministic mixed history of n violations, decided by
 // the seed ladder, with appeals, reversals and complaints.
@@ -58,7 +58,7 @@ func history(t testing.TB, n int) []Event {
 
 func TestReplayEquality(t *testing.T) {
 	t.Parallel()
-	events := history(t, 200)
+	events := history(t, 600)
 	a, err := Replay("wxreplay", events)
 	if err != nil {
 		t.Fatal(err)

@@ -38,7 +38,9 @@ func TestSeedLadderSteps(t *testing.T) {
 	// 10:00, far from any earlier measure.
 	at := func(n int) time.Time { return day(2025+n, time.March, 1, 10) }
 	oneOff := func(k penalty.MeasureKind, n int) wantMeasure { return wantMeasure{Kind: k, Start: at(n), End: at(n)} }
-	perm := func(k penalty.MeasureKind, n int) wantMeasure { return wantMeasure{Kind: k, Start: at(n), Permanent: true} }
+	perm := func(k penalty.MeasureKind, n int) wantMeasure {
+		return wantMeasure{Kind: k, Start: at(n), Permanent: true}
+	}
 	lasting := func(k penalty.MeasureKind, n int, end time.Time) wantMeasure {
 		return wantMeasure{Kind: k, Start: at(n), End: end}
 	}

@@ -30,14 +30,32 @@ type Violation struct {
 
 func (s *State) view(v *violationRec) Violation {
 	var ms []Measure
-	if v.mTo > v.mFrom {
-		ms = slices.Clone(s.measures[v.mFrom:v.mTo])
+	for i := v.mFrom; i < v.mTo; i++ {
+		ms = append(ms, s.measure(int(i)))
 	}
 	return Violation{
-		ID: v.id, Type: v.typ, Status: v.status, At: v.at, Complaint: v.complaint, Compensation: v.compensation,
-		DecidedAt: v.decidedAt, Offence: v.offence, RuleVersion: v.ruleVersion, Measures: ms,
-		AppealedAt: v.appealedAt, ResolvedAt: v.resolvedAt, Note: v.note,
+		ID: v.id, Type: v.typ, Status: v.status, At: v.at.time(), Complaint: v.complaint, Compensation: v.compensation,
+		DecidedAt: v.decidedAt.time(), Offence: v.offence, RuleVersion: v.ruleVersion, Measures: ms,
+		AppealedAt: v.appealedAt.time(), ResolvedAt: v.resolvedAt.time(), Note: v.note,
 	}
+}
+
+// measure returns the read model of measure i, with instants in
+// Asia/Shanghai.
+func (s *State) measure(i int) Measure {
+	r := s.measures.at(i)
+	v := s.violations.at(int(r.violation))
+	m := Measure{
+		Kind: r.kind, Start: r.start.time(), Permanent: r.permanent, CreditPoints: int(r.credit),
+		Violation: v.id, Type: v.typ, Offence: v.offence, RuleVersion: v.ruleVersion, Withdrawn: r.withdrawn.time(),
+	}
+	if !r.permanent {
+		m.End = r.end.time()
+	}
+	if c, ok := s.comp[int32(i)]; ok {
+		m.Compensation = c
+	}
+	return m
 }
 
 // Violation returns the violation id, or false if it was never recorded.
@@ -46,29 +64,36 @@ func (s *State) Violation(id ViolationID) (Violation, bool) {
 	if !ok {
 		return Violation{}, false
 	}
-	return s.view(&s.violations[i]), true
+	return s.view(s.violations.at(int(i))), true
 }
 
 // Violations returns every violation in the order recorded.
 func (s *State) Violations() []Violation {
-	out := make([]Violation, len(s.violations))
-	for i := range s.violations {
-		out[i] = s.view(&s.violations[i])
+	out := make([]Violation, s.violations.len())
+	for i := range out {
+		out[i] = s.view(s.violations.at(i))
 	}
 	return out
 }
 
 // Measures returns every decided measure, withdrawn ones included, in the
-// order decided.
-func (s *State) Measures() []Measure { return slices.Clone(s.measures) }
+// order decided. Instants are in Asia/Shanghai.
+func (s *State) Measures() []Measure {
+	out := make([]Measure, s.measures.len())
+	for i := range out {
+		out[i] = s.measure(i)
+	}
+	return out
+}
 
 // Active returns the lasting measures in force at t (Start ≤ t < End, or
 // permanent and started), in the order decided.
 func (s *State) Active(t time.Time) []Measure {
+	at := stampOf(t)
 	var out []Measure
-	for i := range s.measures {
-		if s.measures[i].ActiveAt(t) {
-			out = append(out, s.measures[i])
+	for i := range s.measures.len() {
+		if s.measures.at(i).activeAt(at) {
+			out = append(out, s.measure(i))
 		}
 	}
 	return out
@@ -78,14 +103,15 @@ func (s *State) Active(t time.Time) []Measure {
 // platform's 处罚即将生效), in the order decided. Measures withdrawn before
 // they started are left out.
 func (s *State) Pending(t time.Time) []Measure {
+	at := stampOf(t)
 	var out []Measure
-	for i := range s.measures {
-		m := &s.measures[i]
-		if !m.Start.After(t) {
+	for i := range s.measures.len() {
+		m := s.measures.at(i)
+		if m.start <= at {
 			continue
 		}
-		if m.Withdrawn.IsZero() || (!m.Kind.OneOff() && m.End.After(m.Start)) {
-			out = append(out, *m)
+		if m.withdrawn == 0 || (!m.kind.OneOff() && m.lasting()) {
+			out = append(out, s.measure(i))
 		}
 	}
 	return out
@@ -94,8 +120,9 @@ func (s *State) Pending(t time.Time) []Measure {
 // May reports whether the store may exercise capability c at t: no active
 // measure blocks it (see [MeasureKind.Blocks]).
 func (s *State) May(c Capability, t time.Time) bool {
-	for i := range s.measures {
-		if s.measures[i].Kind.Blocks(c) && s.measures[i].ActiveAt(t) {
+	at := stampOf(t)
+	for i := range s.measures.len() {
+		if m := s.measures.at(i); m.kind.Blocks(c) && m.activeAt(at) {
 			return false
 		}
 	}
@@ -104,10 +131,11 @@ func (s *State) May(c Capability, t time.Time) bool {
 
 // Blockers returns the active measures at t that withdraw capability c.
 func (s *State) Blockers(c Capability, t time.Time) []Measure {
+	at := stampOf(t)
 	var out []Measure
-	for i := range s.measures {
-		if s.measures[i].Kind.Blocks(c) && s.measures[i].ActiveAt(t) {
-			out = append(out, s.measures[i])
+	for i := range s.measures.len() {
+		if m := s.measures.at(i); m.kind.Blocks(c) && m.activeAt(at) {
+			out = append(out, s.measure(i))
 		}
 	}
 	return out
@@ -147,30 +175,31 @@ func (s *State) Restrictions(t time.Time) []Restriction {
 }
 
 func (s *State) restriction(k MeasureKind, t time.Time) (Restriction, bool) {
-	var ms []*Measure
+	at := stampOf(t)
+	var ms []*measureRec
 	active := false
-	for i := range s.measures {
-		m := &s.measures[i]
-		if m.Kind == k && (m.Permanent || m.End.After(m.Start)) {
+	for i := range s.measures.len() {
+		m := s.measures.at(i)
+		if m.kind == k && m.lasting() {
 			ms = append(ms, m)
-			active = active || m.ActiveAt(t)
+			active = active || m.activeAt(at)
 		}
 	}
 	if !active {
 		return Restriction{}, false
 	}
-	r := Restriction{Kind: k, Since: t, Until: t}
+	since, until, permanent := at, at, false
 	// Forward: follow measures that cover the current end (back-to-back
-	// measures touch, since End is exclusive).
-	for changed := true; changed && !r.Permanent; {
+	// measures touch, since the end is exclusive).
+	for changed := true; changed && !permanent; {
 		changed = false
 		for _, m := range ms {
-			if m.ActiveAt(r.Until) {
-				if m.Permanent {
-					r.Permanent, r.Until = true, time.Time{}
+			if m.activeAt(until) {
+				if m.permanent {
+					permanent = true
 					break
 				}
-				r.Until, changed = m.End, true
+				until, changed = m.end, true
 			}
 		}
 	}
@@ -178,14 +207,21 @@ func (s *State) restriction(k MeasureKind, t time.Time) (Restriction, bool) {
 	for changed := true; changed; {
 		changed = false
 		for _, m := range ms {
-			if m.Start.Before(r.Since) && (m.Permanent || !m.End.Before(r.Since)) {
-				r.Since, changed = m.Start, true
+			if m.start < since && (m.permanent || m.end >= since) {
+				since, changed = m.start, true
 			}
 		}
 	}
+	r := Restriction{Kind: k, Since: since.time(), Permanent: permanent}
+	if since == at {
+		r.Since = t
+	}
+	if !permanent {
+		r.Until = until.time()
+	}
 	for _, m := range ms {
-		if (r.Permanent || m.Start.Before(r.Until)) && (m.Permanent || m.End.After(r.Since)) {
-			r.Violations = append(r.Violations, m.Violation)
+		if (permanent || m.start < until) && (m.permanent || m.end > since) {
+			r.Violations = append(r.Violations, s.violations.at(int(m.violation)).id)
 		}
 	}
 	slices.Sort(r.Violations)

@@ -18,9 +18,12 @@ type State struct {
 	store      vcart.AppID
 	applied    int
 	last       time.Time
-	violations []violationRec
+	violations chunked[violationRec]
 	vindex     map[ViolationID]int32
-	measures   []Measure
+	measures   chunked[measureRec]
+	// comp holds the compensation of the few measures that carry one, by
+	// measure index, so that measureRec stays small and pointer-free.
+	comp map[int32]vcart.Money
 	complaints []complaintRec
 	cindex     map[ComplaintID]int32
 }
@@ -29,17 +32,34 @@ type violationRec struct {
 	id           ViolationID
 	typ          ViolationType
 	status       Status
-	at           time.Time
+	at           stamp
 	complaint    ComplaintID
 	compensation vcart.Money
-	decidedAt    time.Time
+	decidedAt    stamp
 	offence      int
 	ruleVersion  string
 	mFrom, mTo   int32
-	appealedAt   time.Time
-	resolvedAt   time.Time
+	appealedAt   stamp
+	resolvedAt   stamp
 	note         string
 }
+
+// measureRec is a decided measure as stored: instants as stamps, the
+// decision's details read from the violation.
+type measureRec struct {
+	start, end, withdrawn stamp
+	violation             int32
+	credit                int32
+	kind                  MeasureKind
+	permanent             bool
+}
+
+func (m *measureRec) activeAt(t stamp) bool {
+	return m.start <= t && (m.permanent || t < m.end)
+}
+
+// lasting reports whether the measure covers any instant at all.
+func (m *measureRec) lasting() bool { return m.permanent || m.end > m.start }
 
 type complaintRec struct {
 	id          ComplaintID
@@ -61,6 +81,15 @@ func NewState(store vcart.AppID) *State {
 // event and returns the error together with its index.
 func Replay(store vcart.AppID, events []Event) (*State, error) {
 	s := NewState(store)
+	n := 0
+	for i := range events {
+		if events[i].Kind == EventViolationRecorded {
+			n++
+		}
+	}
+	if n > 0 {
+		s.vindex = make(map[ViolationID]int32, n)
+	}
 	for i := range events {
 		if err := s.Evolve(events[i]); err != nil {
 			return nil, fmt.Errorf("penalty: replay event %d: %w", i, err)
@@ -81,8 +110,14 @@ func (s *State) Last() time.Time { return s.last }
 // Clone returns an independent copy of the state.
 func (s *State) Clone() *State {
 	c := *s
-	c.violations = slices.Clone(s.violations)
-	c.measures = slices.Clone(s.measures)
+	c.violations = s.violations.clone()
+	c.measures = s.measures.clone()
+	if s.comp != nil {
+		c.comp = make(map[int32]vcart.Money, len(s.comp))
+		for k, v := range s.comp {
+			c.comp[k] = v
+		}
+	}
 	c.complaints = slices.Clone(s.complaints)
 	if s.vindex != nil {
 		c.vindex = make(map[ViolationID]int32, len(s.vindex))
@@ -126,6 +161,9 @@ func (s *State) check(e *Event) (int32, error) {
 	if e.At.IsZero() {
 		return 0, invalid(e, "missing instant")
 	}
+	if !inRange(e.At) {
+		return 0, invalid(e, "instant outside %d–%d", minYear, maxYear-1)
+	}
 	if e.At.Before(s.last) {
 		return 0, fmt.Errorf("%w: %s at %s is before the last event at %s", ErrOutOfOrder, e.Kind,
 			e.At.In(shanghai).Format(time.RFC3339Nano), s.last.In(shanghai).Format(time.RFC3339Nano))
@@ -139,7 +177,7 @@ func (s *State) check(e *Event) (int32, error) {
 	idx, ok := s.vindex[e.Violation]
 	from := StatusNone
 	if ok {
-		from = s.violations[idx].status
+		from = s.violations.at(int(idx)).status
 	} else {
 		idx = -1
 		if e.Kind != EventViolationRecorded {
@@ -167,7 +205,7 @@ func (s *State) check(e *Event) (int32, error) {
 			}
 		}
 	case EventPenaltyDecided:
-		if err := checkDecision(e, s.violations[idx].at); err != nil {
+		if err := checkDecision(e, s.violations.at(int(idx)).at.time()); err != nil {
 			return 0, err
 		}
 	}
@@ -204,6 +242,8 @@ func checkDecision(e *Event, violationAt time.Time) error {
 			return invalid(e, "measures[%d]: negative amount", i)
 		case !m.Withdrawn.IsZero():
 			return invalid(e, "measures[%d]: a new measure cannot be withdrawn", i)
+		case !inRange(m.Start) || !m.Permanent && !inRange(m.End):
+			return invalid(e, "measures[%d]: instant outside %d–%d", i, minYear, maxYear-1)
 		}
 	}
 	return nil
@@ -241,40 +281,49 @@ func (s *State) apply(e *Event, idx int32) {
 		if s.vindex == nil {
 			s.vindex = make(map[ViolationID]int32)
 		}
-		s.vindex[e.Violation] = int32(len(s.violations))
-		s.violations = append(s.violations, violationRec{
-			id: e.Violation, typ: e.Type, status: Recorded, at: e.At,
+		s.vindex[e.Violation] = int32(s.violations.push(violationRec{
+			id: e.Violation, typ: e.Type, status: Recorded, at: stampOf(e.At),
 			complaint: e.Complaint, compensation: e.Compensation, note: e.Note,
-		})
+		}))
 		if e.Complaint != "" {
 			s.complaints[s.cindex[e.Complaint]].violation = e.Violation
 		}
 	case EventPenaltyDecided:
-		v := &s.violations[idx]
+		v := s.violations.at(int(idx))
 		v.status = Penalised
-		v.decidedAt = e.At
+		v.decidedAt = stampOf(e.At)
 		v.offence = e.Offence
 		v.ruleVersion = e.RuleVersion
-		v.mFrom = int32(len(s.measures))
-		for _, m := range e.Measures {
-			m.Violation, m.Type, m.Offence, m.RuleVersion = v.id, v.typ, e.Offence, e.RuleVersion
-			s.measures = append(s.measures, m)
+		v.mFrom = int32(s.measures.len())
+		for i := range e.Measures {
+			m := &e.Measures[i]
+			r := measureRec{start: stampOf(m.Start), end: stampOf(m.End), violation: idx, credit: int32(m.CreditPoints), kind: m.Kind, permanent: m.Permanent}
+			if m.Permanent {
+				r.end = 0
+			}
+			j := int32(s.measures.push(r))
+			if m.Compensation != (vcart.Money{}) {
+				if s.comp == nil {
+					s.comp = make(map[int32]vcart.Money)
+				}
+				s.comp[j] = m.Compensation
+			}
 		}
-		v.mTo = int32(len(s.measures))
+		v.mTo = int32(s.measures.len())
 	case EventAppealFiled:
-		v := &s.violations[idx]
+		v := s.violations.at(int(idx))
 		v.status = Appealing
-		v.appealedAt = e.At
+		v.appealedAt = stampOf(e.At)
 	case EventAppealRejected:
-		v := &s.violations[idx]
+		v := s.violations.at(int(idx))
 		v.status = Upheld
-		v.resolvedAt = e.At
+		v.resolvedAt = stampOf(e.At)
 	case EventAppealOverturned, EventPenaltyReversed:
-		v := &s.violations[idx]
+		v := s.violations.at(int(idx))
 		v.status = next[v.status][e.Kind]
-		v.resolvedAt = e.At
+		v.resolvedAt = stampOf(e.At)
 		for i := v.mFrom; i < v.mTo; i++ {
-			withdraw(&s.measures[i], e.At)
+			withdraw(s.measures.at(int(i)), v.resolvedAt)
 		}
 	case EventComplaintOpened:
 		if s.cindex == nil {
@@ -300,17 +349,14 @@ func (s *State) apply(e *Event, idx int32) {
 
 // withdraw ends m at t: a lasting measure lifts at t (or never starts when t
 // is before its start); a one-off measure is marked for undoing.
-func withdraw(m *Measure, t time.Time) {
-	m.Withdrawn = t
-	if m.Kind.OneOff() {
+func withdraw(m *measureRec, t stamp) {
+	m.withdrawn = t
+	if m.kind.OneOff() {
 		return
 	}
-	end := t
-	if end.Before(m.Start) {
-		end = m.Start
+	end := max(t, m.start)
+	if m.permanent || end < m.end {
+		m.end = end
 	}
-	if m.Permanent || end.Before(m.End) {
-		m.End = end
-	}
-	m.Permanent = false
+	m.permanent = false
 }
