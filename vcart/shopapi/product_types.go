@@ -2,6 +2,7 @@ package shopapi
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
@@ -211,10 +212,11 @@ func (s SKU) SalePriceMoney() vcart.Money { return vcart.FromFen(s.SalePrice) }
 // MarketPriceMoney returns the market price as [vcart.Money].
 func (s SKU) MarketPriceMoney() vcart.Money { return vcart.FromFen(s.MarketPrice) }
 
-// SetSalePrice sets the sale price from m; it fails with [vcart.ErrSubFen]
-// rather than round when m is not a whole number of fen.
+// SetSalePrice sets the sale price from m, which must be CNY; it fails
+// with [vcart.ErrSubFen] rather than round when m is not a whole number of
+// fen, and leaves the SKU unchanged on error.
 func (s *SKU) SetSalePrice(m vcart.Money) error {
-	f, err := m.Fen()
+	f, err := fenOf("sale_price", m)
 	if err != nil {
 		return err
 	}
@@ -224,12 +226,23 @@ func (s *SKU) SetSalePrice(m vcart.Money) error {
 
 // SetMarketPrice sets the market price from m (see [SKU.SetSalePrice]).
 func (s *SKU) SetMarketPrice(m vcart.Money) error {
-	f, err := m.Fen()
+	f, err := fenOf("market_price", m)
 	if err != nil {
 		return err
 	}
 	s.MarketPrice = f
 	return nil
+}
+
+func fenOf(field string, m vcart.Money) (int64, error) {
+	if m.Currency() != vcart.CNY {
+		return 0, vcart.NewValidationError([]vcart.FieldError{{Field: field, Code: "currency", Msg: "must be CNY, got " + string(m.Currency())}})
+	}
+	f, err := m.Fen()
+	if err != nil {
+		return 0, fmt.Errorf("shopapi: %s: %w", field, err)
+	}
+	return f, nil
 }
 
 // Attr is a product parameter or a sale attribute (key ≤ 40, value ≤ 40 chars).

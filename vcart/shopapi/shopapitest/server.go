@@ -431,6 +431,10 @@ func (t inproc) RoundTrip(req *http.Request) (resp *http.Response, err error) {
 	if req.Body != nil {
 		defer req.Body.Close()
 	}
+	sreq := req.Clone(req.Context())
+	if sreq.Body == nil {
+		sreq.Body = http.NoBody
+	}
 	w := httptest.NewRecorder()
 	aborted := false
 	func() {
@@ -446,7 +450,7 @@ func (t inproc) RoundTrip(req *http.Request) (resp *http.Response, err error) {
 				}
 			}
 		}()
-		t.s.ServeHTTP(w, req)
+		t.s.ServeHTTP(w, sreq)
 	}()
 	if err != nil {
 		return nil, err
