@@ -23,7 +23,7 @@ type State struct {
 	measures   chunked[measureRec]
 	// comp holds the compensation of the few measures that carry one, by
 	// measure index, so that measureRec stays small and pointer-free.
-	comp map[int32]vcart.Money
+	comp       map[int32]vcart.Money
 	complaints []complaintRec
 	cindex     map[ComplaintID]int32
 }
