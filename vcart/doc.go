@@ -63,6 +63,40 @@
 // Only the province part of an area code is checked; the GB/T 2260 county
 // table changes every year and is not embedded.
 //
+// # Finding codes
+//
+// Codes are stable; messages may change. Validators ([Check.Code]):
+//
+//   - every number: uscc.*, registration_number.*, resident_id.* and
+//     bank_card.* with .empty, .whitespace, .fullwidth, .length, .charset
+//   - uscc.lowercase, uscc.authority, uscc.area (block); uscc.check_char,
+//     uscc.org_check_char (warn)
+//   - registration_number.legacy (warn)
+//   - resident_id.legacy_15, resident_id.area, resident_id.birth_date,
+//     resident_id.birth_future, resident_id.check_char (block)
+//   - bank_card.luhn (warn)
+//
+// Eligibility ([Finding.Code]):
+//
+//   - rules.invalid (block), rules.not_effective (warn)
+//   - account.real_name, account.violations, account.violations_invalid,
+//     account.mini_shop, account.mini_shop_unbound (block);
+//     account.channels_certification, account.certification_invalid (warn)
+//   - store_type.unknown, store_type.not_open (block)
+//   - document.missing, document.kind_empty, document.holder_mismatch,
+//     document.expired, document.not_yet_valid, document.validity_range
+//     (block); document.validity_unknown, document.expiring (warn)
+//   - face.missing, face.pending, face.failed, face.status_invalid,
+//     face.id_mismatch (block)
+//   - bank_card.missing, bank_card.holder_missing, bank_card.holder_mismatch,
+//     bank_card.unverified (block)
+//   - brand.name_empty, brand.owner_empty, brand.owner_mismatch,
+//     brand.trademark_kind, brand.trademark_holder, brand.chain_missing,
+//     brand.chain_start, brand.chain_broken, brand.chain_end,
+//     brand.chain_grantee_empty, brand.letter_missing, brand.letter_kind
+//     (block); brand.trademark_missing (warn); brand.not_applicable (info)
+//   - category.document_missing (warn)
+//
 // # Divergence from the live platform
 //
 // The seed's figures are the defaults. Public sources on the live platform
