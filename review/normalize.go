@@ -101,9 +101,36 @@ func isSeparator(r rune) bool {
 // kept), traditional forms of listed characters mapped to simplified ones.
 // Invalid UTF-8 bytes become a space. Offsets are relative to text plus base.
 func (n *normText) normalize(text string, base int) {
+	if need := len(n.s) + len(text) + 16; cap(n.s) < need {
+		n.s = append(make([]byte, 0, need), n.s...)
+		n.src = append(make([]int32, 0, need), n.src...)
+		n.end = append(make([]int32, 0, need), n.end...)
+	}
 	lastHan := false
 	for i := 0; i < len(text); {
 		c := text[i]
+		// Fast path: a three-byte ideograph in U+4E00–U+9FFF that is not a
+		// listed traditional form, copied as is.
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if r >= 0x4E00 && r <= 0x9FFF {
+				if k := r - 0x4E00; tradBits[k>>6]&(1<<(k&63)) != 0 {
+					if s, ok := tradToSimp[r]; ok {
+						n.emitRune(s, base+i, base+i+3)
+						lastHan = true
+						i += 3
+						continue
+					}
+				}
+				from, to := int32(base+i), int32(base+i+3)
+				n.s = append(n.s, c, text[i+1], text[i+2])
+				n.src = append(n.src, from, from, from)
+				n.end = append(n.end, to, to, to)
+				lastHan = true
+				i += 3
+				continue
+			}
+		}
 		if c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
@@ -130,12 +157,8 @@ func (n *normText) normalize(text string, base int) {
 			i += size
 			continue
 		}
-		if r >= 0x4E00 && r <= 0x9FFF {
-			if s, ok := simplifyHan(r); ok {
-				n.emitRune(s, base+i, base+i+size)
-			} else {
-				n.emit(text[i:i+size], base+i, base+i+size)
-			}
+		if r >= 0x4E00 && r <= 0x9FFF { // reached only for a malformed fast path
+			n.emit(text[i:i+size], base+i, base+i+size)
 			lastHan = true
 			i += size
 			continue
@@ -161,7 +184,11 @@ func (n *normText) normalize(text string, base int) {
 			n.tmp = norm.NFKC.AppendString(n.tmp[:0], text[i:i+size])
 			for _, fr := range string(n.tmp) {
 				fr = unicode.ToLower(fr)
-				if s, ok := tradToSimp[fr]; ok {
+				if fr >= 0x4E00 && fr <= 0x9FFF {
+					if s, ok := simplifyHan(fr); ok {
+						fr = s
+					}
+				} else if s, ok := tradToSimp[fr]; ok {
 					fr = s
 				}
 				n.emitRune(fr, base+i, base+i+size)

@@ -92,12 +92,12 @@ type CosmeticsKind int
 
 // Cosmetics number kinds (review-rules §2.3).
 const (
-	CosmeticsUnknown          CosmeticsKind = iota // not a recognised format
-	CosmeticsSpecial                               // 国妆特字 (domestic special-use registration)
-	CosmeticsSpecialImported                       // 国妆特进字
-	CosmeticsGeneral                               // 省 + G妆网备字 (domestic general filing)
-	CosmeticsGeneralImported                       // 国妆网备进字 / 国妆备进字
-	CosmeticsProductionLicence                     // 省 + 妆 + year + 4 digits: a factory licence, not a product number
+	CosmeticsUnknown           CosmeticsKind = iota // not a recognised format
+	CosmeticsSpecial                                // 国妆特字 (domestic special-use registration)
+	CosmeticsSpecialImported                        // 国妆特进字
+	CosmeticsGeneral                                // 省 + G妆网备字 (domestic general filing)
+	CosmeticsGeneralImported                        // 国妆网备进字 / 国妆备进字
+	CosmeticsProductionLicence                      // 省 + 妆 + year + 4 digits: a factory licence, not a product number
 )
 
 // Special reports whether the number is a special-use registration (特殊化妆品).

@@ -173,17 +173,17 @@ func (r *Reviewer) Rules() []Rule { return slices.Clone(r.rules) }
 type tagKind uint8
 
 const (
-	tagWord        tagKind = iota + 1 // advertising-law word; idx into words
-	tagDiversion                      // contact-channel trigger; idx into diversionTriggers
-	tagHint                           // category hint; idx into categoryHints
-	tagFibre                          // fibre / material claim; idx into fibres
-	tagSpecialUse                     // cosmetics special-use claim
-	tagUsed                           // second-hand / refurbished wording
-	tagModified                       // modified-device wording
-	tagNewClaim                       // "brand new" claim
-	tagOrigin                         // geographic origin claim; idx into originClaims
-	tagCelebrity                      // celebrity wording
-	tagCCCProduct                     // product under the CCC catalogue
+	tagWord       tagKind = iota + 1 // advertising-law word; idx into words
+	tagDiversion                     // contact-channel trigger; idx into diversionTriggers
+	tagHint                          // category hint; idx into categoryHints
+	tagFibre                         // fibre / material claim; idx into fibres
+	tagSpecialUse                    // cosmetics special-use claim
+	tagUsed                          // second-hand / refurbished wording
+	tagModified                      // modified-device wording
+	tagNewClaim                      // "brand new" claim
+	tagOrigin                        // geographic origin claim; idx into originClaims
+	tagCelebrity                     // celebrity wording
+	tagCCCProduct                    // product under the CCC catalogue
 )
 
 type tag struct {

@@ -52,25 +52,25 @@ type Reason string
 // The seed's rejection reasons and review focuses (seed section 二, its
 // introduction and section 六).
 const (
-	ReasonQualification     Reason = "资质文件真实性" // basic review: documents
-	ReasonCategoryMatch     Reason = "类目匹配度"   // basic review: category match
-	ReasonPrice             Reason = "价格合理性"   // basic review: price sanity
-	ReasonImageClarity      Reason = "主图清晰度"   // content review: main image
-	ReasonImageCopyright    Reason = "图片版权"    // the seed's first cause of rejection
-	ReasonFalseAdvertising  Reason = "虚假宣传"    // the seed's second cause; 广告语合规性
-	ReasonTrademark         Reason = "商标授权"    // apparel focus; counterfeit wording
-	ReasonDiversion         Reason = "导流外链"    // section 六 red line
-	ReasonFieldLimits       Reason = "字段规范"    // the product API's field limits
-	ReasonStolenCelebrity   Reason = "盗用明星图"   // apparel
-	ReasonFalseMaterial     Reason = "虚假材质描述"  // apparel
-	ReasonShortShelfLife    Reason = "保质期不足"   // food
-	ReasonFalseOrigin       Reason = "虚假产地"    // food
-	ReasonFoodLicence       Reason = "SC编码"    // food: SC number, QS mark
-	ReasonCosmeticsFiling   Reason = "备案凭证"    // cosmetics
-	ReasonCCC               Reason = "3C认证"    // electronics
-	ReasonUsedAsNew         Reason = "二手充新"    // electronics
-	ReasonModifiedDevice    Reason = "改装机"     // electronics
-	ReasonPrivacy           Reason = "个人信息"    // ID and bank card numbers in public text
+	ReasonQualification    Reason = "资质文件真实性" // basic review: documents
+	ReasonCategoryMatch    Reason = "类目匹配度"   // basic review: category match
+	ReasonPrice            Reason = "价格合理性"   // basic review: price sanity
+	ReasonImageClarity     Reason = "主图清晰度"   // content review: main image
+	ReasonImageCopyright   Reason = "图片版权"    // the seed's first cause of rejection
+	ReasonFalseAdvertising Reason = "虚假宣传"    // the seed's second cause; 广告语合规性
+	ReasonTrademark        Reason = "商标授权"    // apparel focus; counterfeit wording
+	ReasonDiversion        Reason = "导流外链"    // section 六 red line
+	ReasonFieldLimits      Reason = "字段规范"    // the product API's field limits
+	ReasonStolenCelebrity  Reason = "盗用明星图"   // apparel
+	ReasonFalseMaterial    Reason = "虚假材质描述"  // apparel
+	ReasonShortShelfLife   Reason = "保质期不足"   // food
+	ReasonFalseOrigin      Reason = "虚假产地"    // food
+	ReasonFoodLicence      Reason = "SC编码"    // food: SC number, QS mark
+	ReasonCosmeticsFiling  Reason = "备案凭证"    // cosmetics
+	ReasonCCC              Reason = "3C认证"    // electronics
+	ReasonUsedAsNew        Reason = "二手充新"    // electronics
+	ReasonModifiedDevice   Reason = "改装机"     // electronics
+	ReasonPrivacy          Reason = "个人信息"    // ID and bank card numbers in public text
 )
 
 // Verdict is the outcome derived from a review's findings.

@@ -22,6 +22,7 @@ package match
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // MaxPatterns caps the dictionary size accepted by [Compile].
@@ -46,10 +47,10 @@ type Matcher struct {
 	start    [256]bool  // byte can begin a pattern
 	stride   int        // number of classes
 	trans    []uint32   // premultiplied next state, indexed by state+class
-	firstOut uint32     // premultiplied id of the first state with output
-	outIdx   []uint32   // per output state (in order): start into outs; len = outStates+1
+	outIdx   []uint32   // per state: start into outs; len = states+1
 	outs     []int32    // pattern ids, longest first per state
 	nostart  bool       // true if some byte cannot start a pattern
+	maxLen   int        // longest pattern in bytes
 }
 
 // Compile builds a matcher for patterns. Duplicates are allowed and reported
@@ -73,165 +74,147 @@ func Compile(patterns []string) (*Matcher, error) {
 		return nil, fmt.Errorf("%w: %d pattern bytes", ErrTooLarge, total)
 	}
 	m := &Matcher{patterns: append([]string(nil), patterns...)}
+	for _, p := range patterns {
+		m.maxLen = max(m.maxLen, len(p))
+	}
 
-	// 1. Trie with sparse edges: children stored as (byte, target) lists.
-	type edge struct {
-		b  byte
-		to int32
-	}
-	edges := make([][]edge, 1, total/2+16)
-	term := make([][]int32, 1, total/2+16) // pattern ids ending exactly here
-	depth := make([]int32, 1, total/2+16)
-	for id, p := range patterns {
-		s := int32(0)
-		for i := 0; i < len(p); i++ {
-			b := p[i]
-			next := int32(-1)
-			for _, e := range edges[s] {
-				if e.b == b {
-					next = e.to
-					break
-				}
-			}
-			if next < 0 {
-				next = int32(len(edges))
-				edges = append(edges, nil)
-				term = append(term, nil)
-				depth = append(depth, depth[s]+1)
-				edges[s] = append(edges[s], edge{b, next})
-			}
-			s = next
-		}
-		term[s] = append(term[s], int32(id))
+	// 1. Byte classes: one per byte value used by some pattern, class 0 for
+	// all others (bytes no pattern contains behave identically everywhere).
+	var used [256]bool
+	for _, p := range patterns {
 		m.start[p[0]] = true
+		for i := 0; i < len(p); i++ {
+			used[p[i]] = true
+		}
 	}
-	n := len(edges)
+	stride := 1
 	for b := 0; b < 256; b++ {
+		if used[b] {
+			m.class[b] = uint8(stride)
+			stride++
+		}
 		if !m.start[b] {
 			m.nostart = true
-			break
 		}
 	}
-
-	// 2. Byte equivalence classes: bytes with the same set of (state, target)
-	// edges behave identically everywhere. The signature is a hash chained
-	// over states in order; a per-class representative check guards
-	// against collisions.
-	var sig [256]uint64
-	for s := 0; s < n; s++ {
-		for _, e := range edges[s] {
-			h := sig[e.b]
-			h ^= uint64(s)*0x9E3779B97F4A7C15 + uint64(e.to)*0xC2B2AE3D27D4EB4F + 0x165667B19E3779F9
-			h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9
-			sig[e.b] = h ^ (h >> 32)
+	if stride > 256 { // all 256 byte values used: class 0 is unused but harmless
+		stride = 256
+		for b := 0; b < 256; b++ {
+			m.class[b] = uint8(b)
 		}
 	}
-	classOf := map[uint64]uint8{}
-	for b := 0; b < 256; b++ {
-		c, ok := classOf[sig[b]]
-		if !ok {
-			c = uint8(len(classOf))
-			classOf[sig[b]] = c
-		}
-		m.class[b] = c
-	}
-	stride := len(classOf)
 	m.stride = stride
+	if uint64(total+1)*uint64(stride) >= 1<<31 {
+		return nil, fmt.Errorf("%w: %d pattern bytes × %d classes", ErrTooLarge, total, stride)
+	}
 
-	// 3. BFS order, failure links, dictionary outputs.
-	order := make([]int32, 0, n)
-	fail := make([]int32, n)
-	order = append(order, 0)
-	for i := 0; i < len(order); i++ {
-		s := order[i]
-		for _, e := range edges[s] {
-			t := e.to
-			if s == 0 {
-				fail[t] = 0
-			} else {
-				f := fail[s]
-				for {
-					found := int32(-1)
-					for _, fe := range edges[f] {
-						if fe.b == e.b {
-							found = fe.to
-							break
-						}
-					}
-					if found >= 0 {
-						fail[t] = found
-						break
-					}
-					if f == 0 {
-						fail[t] = 0
-						break
-					}
-					f = fail[f]
-				}
+	// 2. Trie as a dense goto table; 0 means "no edge" while building (no
+	// trie edge leads back to the root).
+	states := countStates(patterns)
+	trans := make([]uint32, stride, states*stride)
+	term := make([]int32, 1, states) // head of the list of patterns ending here, -1 none
+	term[0] = -1
+	nextTerm := make([]int32, len(patterns)) // next pattern ending at the same state
+	for id, p := range patterns {
+		s := 0
+		for i := 0; i < len(p); i++ {
+			c := int(m.class[p[i]])
+			t := int(trans[s*stride+c])
+			if t == 0 {
+				t = len(term)
+				trans = append(trans, make([]uint32, stride)...)
+				term = append(term, -1)
+				trans[s*stride+c] = uint32(t)
 			}
-			order = append(order, t)
+			s = t
+		}
+		nextTerm[id] = term[s]
+		term[s] = int32(id)
+	}
+	n := len(term)
+
+	// 3. BFS: failure links folded into the table, dictionary links.
+	fail := make([]int32, n)
+	dict := make([]int32, n) // nearest proper suffix state with own patterns, -1 none
+	dict[0] = -1
+	queue := make([]int32, 0, n)
+	for c := 0; c < stride; c++ {
+		if t := trans[c]; t != 0 {
+			fail[t] = 0
+			dict[t] = -1
+			queue = append(queue, int32(t))
 		}
 	}
-	// Full output set per state = own terms + outputs of fail state (BFS
-	// order guarantees fail[t] is complete first). Longest first.
-	outAll := make([][]int32, n)
-	for _, s := range order {
-		own := term[s]
-		var inh []int32
-		if s != 0 {
-			inh = outAll[fail[s]]
+	for qi := 0; qi < len(queue); qi++ {
+		s := int(queue[qi])
+		f := int(fail[s])
+		row := trans[s*stride : s*stride+stride]
+		frow := trans[f*stride : f*stride+stride]
+		for c := 0; c < stride; c++ {
+			if t := row[c]; t != 0 {
+				ft := frow[c]
+				fail[t] = int32(ft)
+				if term[ft] >= 0 {
+					dict[t] = int32(ft)
+				} else {
+					dict[t] = dict[ft]
+				}
+				queue = append(queue, int32(t))
+			} else {
+				row[c] = frow[c]
+			}
 		}
-		if len(own)+len(inh) == 0 {
-			continue
-		}
-		o := make([]int32, 0, len(own)+len(inh))
-		o = append(o, own...)
-		o = append(o, inh...)
-		outAll[s] = o
 	}
 
-	// 4. Renumber: non-output states first (BFS order, root = 0), output
-	// states last.
-	newID := make([]uint32, n)
-	next := uint32(0)
-	for _, s := range order {
-		if len(outAll[s]) == 0 {
-			newID[s] = next
-			next++
+	// 4. Outputs per state, longest first: own patterns, then the
+	// dictionary chain.
+	m.outIdx = make([]uint32, n+1)
+	hasOut := make([]bool, n)
+	for s := 0; s < n; s++ {
+		m.outIdx[s] = uint32(len(m.outs))
+		for d := int32(s); d >= 0; d = dict[d] {
+			if d == int32(s) && term[d] < 0 {
+				continue
+			}
+			for id := term[d]; id >= 0; id = nextTerm[id] {
+				m.outs = append(m.outs, id)
+			}
 		}
+		hasOut[s] = len(m.outs) > int(m.outIdx[s])
 	}
-	firstOut := next
-	m.outIdx = make([]uint32, 0, n-int(firstOut)+1)
-	for _, s := range order {
-		if len(outAll[s]) > 0 {
-			newID[s] = next
-			next++
-			m.outIdx = append(m.outIdx, uint32(len(m.outs)))
-			m.outs = append(m.outs, outAll[s]...)
-		}
-	}
-	m.outIdx = append(m.outIdx, uint32(len(m.outs)))
-	if uint64(n)*uint64(stride) > 1<<31 {
-		return nil, fmt.Errorf("%w: %d states × %d classes", ErrTooLarge, n, stride)
-	}
-	m.firstOut = firstOut * uint32(stride)
+	m.outIdx[n] = uint32(len(m.outs))
 
-	// 5. Dense table, filled in BFS order: row(s) = row(fail(s)) overridden
-	// by s's own edges.
-	trans := make([]uint32, n*stride)
-	for _, s := range order {
-		row := trans[int(newID[s])*stride : int(newID[s])*stride+stride]
-		if s != 0 {
-			f := fail[s]
-			copy(row, trans[int(newID[f])*stride:int(newID[f])*stride+stride])
+	// 5. Premultiply and flag transitions into states with output.
+	for i, t := range trans {
+		v := t * uint32(stride)
+		if hasOut[t] {
+			v |= outFlag
 		}
-		for _, e := range edges[s] {
-			row[m.class[e.b]] = newID[e.to] * uint32(stride)
-		}
+		trans[i] = v
 	}
 	m.trans = trans
 	return m, nil
 }
+
+// countStates returns the number of trie states: one plus the number of
+// distinct non-empty prefixes of patterns.
+func countStates(patterns []string) int {
+	sorted := slices.Clone(patterns)
+	slices.Sort(sorted)
+	n, prev := 1, ""
+	for _, p := range sorted {
+		l := 0
+		for l < len(p) && l < len(prev) && p[l] == prev[l] {
+			l++
+		}
+		n += len(p) - l
+		prev = p
+	}
+	return n
+}
+
+// outFlag marks a premultiplied transition into a state with output.
+const outFlag = 1 << 31
 
 // Len returns the number of patterns.
 func (m *Matcher) Len() int { return len(m.patterns) }
@@ -250,36 +233,102 @@ func (m *Matcher) States() int {
 // Classes returns the number of byte equivalence classes.
 func (m *Matcher) Classes() int { return m.stride }
 
+// interleaveMin is the text length from which Scan runs four interleaved
+// streams. A DFA scan is bound by the latency of one dependent table load
+// per byte; four independent streams let the CPU overlap those loads.
+const interleaveMin = 256
+
 // Scan reports every occurrence of every pattern in text, overlapping ones
-// included, in order of their end offset (longer patterns first at the same
-// end). fn receives the pattern id and the byte offsets [start, end) and
-// returns false to stop the scan. Scan does not allocate.
+// included. fn receives the pattern id and the byte offsets [start, end) and
+// returns false to stop the scan. Texts shorter than a few hundred bytes are
+// reported in order of end offset; longer texts are scanned as four
+// interleaved streams and hits come in no particular order. Scan does not
+// allocate.
 func (m *Matcher) Scan(text string, fn func(id, start, end int) bool) {
 	if m == nil || len(m.trans) == 0 {
 		return
 	}
-	trans, class, first := m.trans, &m.class, m.firstOut
-	s := uint32(0)
-	for i := 0; i < len(text); i++ {
+	if len(text) < interleaveMin {
+		m.scanFrom(text, 0, 0, 0, fn)
+		return
+	}
+	ov := m.maxLen - 1
+	q := len(text) / 4
+	b1, b2, b3 := q, 2*q, 3*q
+	st0, st1, st2, st3 := 0, max(0, b1-ov), max(0, b2-ov), max(0, b3-ov)
+	t0, t1, t2, t3 := text[st0:b1], text[st1:b2], text[st2:b3], text[st3:]
+	n := min(len(t0), len(t1), len(t2), len(t3))
+	t0, t1, t2, t3 = t0[:n], t1[:n], t2[:n], t3[:n]
+	trans, class := m.trans, &m.class
+	var s0, s1, s2, s3 uint32
+	for i := 0; i < len(t0); i++ {
+		s0 = trans[s0+uint32(class[t0[i]])]
+		s1 = trans[s1+uint32(class[t1[i]])]
+		s2 = trans[s2+uint32(class[t2[i]])]
+		s3 = trans[s3+uint32(class[t3[i]])]
+		if (s0|s1|s2|s3)&outFlag != 0 {
+			if s0 >= outFlag {
+				s0 &^= outFlag
+				if !m.report(s0, st0+i+1, 0, fn) {
+					return
+				}
+			}
+			if s1 >= outFlag {
+				s1 &^= outFlag
+				if !m.report(s1, st1+i+1, b1, fn) {
+					return
+				}
+			}
+			if s2 >= outFlag {
+				s2 &^= outFlag
+				if !m.report(s2, st2+i+1, b2, fn) {
+					return
+				}
+			}
+			if s3 >= outFlag {
+				s3 &^= outFlag
+				if !m.report(s3, st3+i+1, b3, fn) {
+					return
+				}
+			}
+		}
+	}
+	if !m.scanFrom(text[:b1], st0+n, s0, 0, fn) || !m.scanFrom(text[:b2], st1+n, s1, b1, fn) ||
+		!m.scanFrom(text[:b3], st2+n, s2, b2, fn) {
+		return
+	}
+	m.scanFrom(text, st3+n, s3, b3, fn)
+}
+
+// scanFrom continues a scan of text from byte i in state s, reporting hits
+// that end after minEnd. It returns false if fn stopped the scan.
+func (m *Matcher) scanFrom(text string, i int, s uint32, minEnd int, fn func(id, start, end int) bool) bool {
+	trans, class := m.trans, &m.class
+	for ; i < len(text); i++ {
 		if s == 0 && m.nostart {
 			for i < len(text) && !m.start[text[i]] {
 				i++
 			}
 			if i == len(text) {
-				return
+				return true
 			}
 		}
 		s = trans[s+uint32(class[text[i]])]
-		if s >= first {
-			if !m.report(s, i+1, fn) {
-				return
+		if s >= outFlag {
+			s &^= outFlag
+			if !m.report(s, i+1, minEnd, fn) {
+				return false
 			}
 		}
 	}
+	return true
 }
 
-func (m *Matcher) report(s uint32, end int, fn func(id, start, end int) bool) bool {
-	k := (s - m.firstOut) / uint32(m.stride)
+func (m *Matcher) report(s uint32, end, minEnd int, fn func(id, start, end int) bool) bool {
+	if end <= minEnd {
+		return true
+	}
+	k := s / uint32(m.stride)
 	for _, id := range m.outs[m.outIdx[k]:m.outIdx[k+1]] {
 		if !fn(int(id), end-len(m.patterns[id]), end) {
 			return false
@@ -290,26 +339,9 @@ func (m *Matcher) report(s uint32, end int, fn func(id, start, end int) bool) bo
 
 // Contains reports whether any pattern occurs in text. It does not allocate.
 func (m *Matcher) Contains(text string) bool {
-	if m == nil || len(m.trans) == 0 {
-		return false
-	}
-	trans, class, first := m.trans, &m.class, m.firstOut
-	s := uint32(0)
-	for i := 0; i < len(text); i++ {
-		if s == 0 && m.nostart {
-			for i < len(text) && !m.start[text[i]] {
-				i++
-			}
-			if i == len(text) {
-				return false
-			}
-		}
-		s = trans[s+uint32(class[text[i]])]
-		if s >= first {
-			return true
-		}
-	}
-	return false
+	found := false
+	m.Scan(text, func(int, int, int) bool { found = true; return false })
+	return found
 }
 
 // Count returns the number of (overlapping) occurrences in text. It does not

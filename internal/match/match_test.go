@@ -1,0 +1,226 @@
+package match_test
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/vcart-sdk/vcart-go/internal/match"
+	"github.com/vcart-sdk/vcart-go/internal/match/matchtest"
+)
+
+// naive returns every occurrence of every pattern, by brute force.
+func naive(pats []string, text string) []match.Hit {
+	var out []match.Hit
+	for id, p := range pats {
+		for i := 0; i+len(p) <= len(text); i++ {
+			if text[i:i+len(p)] == p {
+				out = append(out, match.Hit{ID: id, Start: i, End: i + len(p)})
+			}
+		}
+	}
+	return out
+}
+
+func sortHits(h []match.Hit) {
+	slices.SortFunc(h, func(a, b match.Hit) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		if a.End != b.End {
+			return a.End - b.End
+		}
+		return a.ID - b.ID
+	})
+}
+
+func TestScanTable(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		pats []string
+		text string
+		want []match.Hit
+	}{
+		{"classic", []string{"he", "she", "his", "hers"}, "ushers", []match.Hit{{1, 1, 4}, {0, 2, 4}, {3, 2, 6}}},
+		{"cjk overlap", []string{"最", "最佳", "佳品"}, "最佳品", []match.Hit{{0, 0, 3}, {1, 0, 6}, {2, 3, 9}}},
+		{"no hit", []string{"国家级"}, "普通的商品描述", nil},
+		{"duplicates", []string{"ab", "ab"}, "xab", []match.Hit{{0, 1, 3}, {1, 1, 3}}},
+		{"empty text", []string{"a"}, "", nil},
+		{"binary", []string{"\x00\xff"}, "\xff\x00\xff\x00", []match.Hit{{0, 1, 3}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := match.Compile(tt.pats)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := m.AppendAll(nil, tt.text)
+			sortHits(got)
+			sortHits(tt.want)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("AppendAll mismatch (-want +got):\n%s", diff)
+			}
+			if gotC, wantC := m.Contains(tt.text), len(tt.want) > 0; gotC != wantC {
+				t.Errorf("Contains = %v, want %v", gotC, wantC)
+			}
+			if got, want := m.Count(tt.text), len(tt.want); got != want {
+				t.Errorf("Count = %d, want %d", got, want)
+			}
+		})
+	}
+}
+
+func TestCompileErrors(t *testing.T) {
+	t.Parallel()
+	if _, err := match.Compile([]string{"a", ""}); err == nil {
+		t.Error("empty pattern: want error")
+	}
+	if _, err := match.Compile([]string{strings.Repeat("x", match.MaxPatternLen+1)}); err == nil {
+		t.Error("long pattern: want error")
+	}
+	var zero match.Matcher
+	if zero.Contains("abc") || zero.Count("abc") != 0 {
+		t.Error("zero Matcher must match nothing")
+	}
+}
+
+// TestAgreement checks the matcher against strings.Contains and a brute
+// force search on random dictionaries and texts over small alphabets (which
+// force deep failure chains) and over CJK.
+func TestAgreement(t *testing.T) {
+	t.Parallel()
+	alphabets := []string{"ab", "abc", "最佳第一顶级", "a最b佳"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 300; round++ {
+		alpha := []rune(alphabets[round%len(alphabets)])
+		word := func(n int) string {
+			var b strings.Builder
+			for range n {
+				b.WriteRune(alpha[r.IntN(len(alpha))])
+			}
+			return b.String()
+		}
+		pats := make([]string, 1+r.IntN(20))
+		for i := range pats {
+			pats[i] = word(1 + r.IntN(5))
+		}
+		text := word(r.IntN(80) + (round%3)*r.IntN(400))
+		m, err := match.Compile(pats)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := m.AppendAll(nil, text)
+		want := naive(pats, text)
+		sortHits(got)
+		sortHits(want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("pats %q text %q (-want +got):\n%s", pats, text, diff)
+		}
+		anyWant := false
+		for _, p := range pats {
+			anyWant = anyWant || strings.Contains(text, p)
+		}
+		if m.Contains(text) != anyWant {
+			t.Fatalf("Contains(%q) with %q = %v, want %v", text, pats, !anyWant, anyWant)
+		}
+	}
+}
+
+// TestAgreementCorpus checks the distinct word set found on the benchmark
+// corpus against strings.Contains for both dictionaries.
+func TestAgreementCorpus(t *testing.T) {
+	t.Parallel()
+	base := []string{"最佳", "国家级", "顶级", "第一", "销量第一", "无敌", "NO.1"}
+	text := matchtest.Corpus(64<<10, base)
+	for _, n := range []int{0, 500} {
+		pats := append(slices.Clone(base), matchtest.ExtraWords(n)...)
+		m, err := match.Compile(pats)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := make([]bool, len(pats))
+		m.Scan(text, func(id, s, e int) bool {
+			if text[s:e] != pats[id] {
+				t.Fatalf("hit %d [%d:%d] = %q, want %q", id, s, e, text[s:e], pats[id])
+			}
+			found[id] = true
+			return true
+		})
+		for id, p := range pats {
+			if want := strings.Contains(text, p); found[id] != want {
+				t.Errorf("%d words: %q found=%v, strings.Contains=%v", n, p, found[id], want)
+			}
+		}
+	}
+}
+
+func TestScanStops(t *testing.T) {
+	t.Parallel()
+	m, err := match.Compile([]string{"a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	m.Scan("aaaa", func(int, int, int) bool { n++; return n < 2 })
+	if n != 2 {
+		t.Errorf("Scan called fn %d times after stop, want 2", n)
+	}
+}
+
+func TestCleanScanAllocs(t *testing.T) {
+	m, err := match.Compile(matchtest.ExtraWords(300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("普通商品描述文字。", 50)
+	if a := testing.AllocsPerRun(50, func() { m.Scan(text, func(int, int, int) bool { return true }) }); a != 0 {
+		t.Errorf("Scan allocs = %v, want 0", a)
+	}
+	if a := testing.AllocsPerRun(50, func() { m.Contains(text) }); a != 0 {
+		t.Errorf("Contains allocs = %v, want 0", a)
+	}
+}
+
+func FuzzScan(f *testing.F) {
+	f.Add("最佳\n国家级", "全网最佳国家级")
+	f.Add("a\nab\nabc", "xxabcab")
+	f.Add("\xff\n\x00", "\xff\x00")
+	f.Fuzz(func(t *testing.T, dict, text string) {
+		if len(dict) > 512 || len(text) > 4096 {
+			return
+		}
+		var pats []string
+		for _, p := range strings.Split(dict, "\n") {
+			if p != "" {
+				pats = append(pats, p)
+			}
+		}
+		m, err := match.Compile(pats)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := m.AppendAll(nil, text)
+		for _, h := range got {
+			if h.Start < 0 || h.End > len(text) || text[h.Start:h.End] != pats[h.ID] {
+				t.Fatalf("bad hit %+v", h)
+			}
+		}
+		if want := naive(pats, text); len(want) != len(got) {
+			t.Fatalf("got %d hits, want %d", len(got), len(want))
+		}
+	})
+}
+
+func BenchmarkCompile5k(b *testing.B) {
+	words := matchtest.ExtraWords(5000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := match.Compile(words); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
