@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -102,9 +103,14 @@ func isPlainDecimal(s string) bool {
 	return digits > 0
 }
 
+// truncate shortens s to at most n bytes for an error message, cutting at a
+// character boundary so the message stays valid UTF-8.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n] + "…"
 }

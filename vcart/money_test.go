@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -109,6 +110,10 @@ func TestParseMoney(t *testing.T) {
 	}
 	if _, err := ParseMoney(strings.Repeat("9", 100), CNY); err == nil || len(err.Error()) > 80 {
 		t.Errorf("ParseMoney(long) error = %v: want a truncated quote", err)
+	}
+	// Truncation never splits a character.
+	if _, err := ParseMoney(strings.Repeat("元", 20), CNY); err == nil || !utf8.ValidString(err.Error()) || strings.Contains(err.Error(), `\x`) {
+		t.Errorf("ParseMoney(Chinese) error = %q: want valid UTF-8", err)
 	}
 }
 
