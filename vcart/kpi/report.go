@@ -146,7 +146,7 @@ func (a *Aggregator) Add(o *Order) error {
 		}
 	}
 	a.c.Submitted++
-	flags := a.buyers[o.BuyerID] | buyerOrdered
+	flags := buyerOrdered
 	if paid {
 		flags |= buyerPaid
 		a.c.Paid++
@@ -157,7 +157,7 @@ func (a *Aggregator) Add(o *Order) error {
 		}
 		a.svc.add(o, a.at)
 	}
-	a.buyers[o.BuyerID] = flags
+	a.buyers[o.BuyerID] |= flags // one map operation per order
 	return nil
 }
 
