@@ -37,9 +37,12 @@ func (c *chunked[T]) len() int { return c.n }
 
 // clone returns a deep copy (the elements are copied, not shared).
 func (c *chunked[T]) clone() chunked[T] {
+	if c.chunks == nil {
+		return chunked[T]{n: c.n}
+	}
 	out := chunked[T]{chunks: make([][]T, len(c.chunks)), n: c.n}
 	for i, ch := range c.chunks {
-		out.chunks[i] = append(make([]T, 0, 1<<chunkBits), ch...)
+		out.chunks[i] = append(make([]T, 0, cap(ch)), ch...)
 	}
 	return out
 }
