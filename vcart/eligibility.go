@@ -170,6 +170,9 @@ type Report struct {
 	StoreType    StoreType
 	At           time.Time
 	RulesVersion string
+	// Matched is true when the rules have a row for the store type; the
+	// deposit, product cap and required documents are known only then.
+	Matched bool
 	// Eligible is true when no finding blocks.
 	Eligible bool
 	// CanTrade is false for a display-only store type.
@@ -322,6 +325,7 @@ func (c *Checker) Check(a Applicant, at time.Time) Report {
 		cr.checkDocument(&a, i)
 	}
 	if ok {
+		r.Matched = true
 		r.CanTrade = s.CanTrade
 		r.ProductCap = s.ProductCap
 		r.Deposit = c.rules.deposit(&s, a.Categories)

@@ -66,7 +66,7 @@ func TestCheckEligibility_Complete(t *testing.T) {
 			name: "enterprise",
 			a:    completeEnterprise(),
 			want: Report{
-				StoreType: StoreEnterprise, At: testAt, RulesVersion: SeedRulesVersion, Eligible: true, CanTrade: true,
+				StoreType: StoreEnterprise, At: testAt, RulesVersion: SeedRulesVersion, Matched: true, Eligible: true, CanTrade: true,
 				Deposit:    DepositQuote{Amount: Yuan(20000), Source: DepositSubjectBase, StoreType: StoreEnterprise},
 				ProductCap: ProductCap{Kind: CapUnlimited},
 			},
@@ -75,7 +75,7 @@ func TestCheckEligibility_Complete(t *testing.T) {
 			name: "individual",
 			a:    completeIndividual(),
 			want: Report{
-				StoreType: StoreIndividual, At: testAt, RulesVersion: SeedRulesVersion, Eligible: true, CanTrade: true,
+				StoreType: StoreIndividual, At: testAt, RulesVersion: SeedRulesVersion, Matched: true, Eligible: true, CanTrade: true,
 				Deposit:    DepositQuote{Amount: Yuan(5000), Source: DepositSubjectBase, StoreType: StoreIndividual},
 				ProductCap: ProductCap{Kind: CapFixed, Limit: 1000},
 			},
@@ -530,5 +530,18 @@ func TestNamesEqual(t *testing.T) {
 		if got := namesEqual(tt.a, tt.b); got != tt.want {
 			t.Errorf("namesEqual(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func TestCheckEligibility_TypeMissingFromRules(t *testing.T) {
+	t.Parallel()
+	rules := SeedSubjectRules()
+	rules.Subjects = rules.Subjects[:1] // enterprise only
+	got := CheckEligibility(completeIndividual(), testAt, rules)
+	if got.Matched || got.Eligible || !got.Has("store_type.unknown") {
+		t.Errorf("CheckEligibility = %+v, want an unmatched, ineligible report with store_type.unknown", got)
+	}
+	if s := got.String(); !strings.Contains(s, "deposit due: unknown") || !strings.Contains(s, "product cap: unknown") {
+		t.Errorf("report:\n%s", s)
 	}
 }

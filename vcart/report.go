@@ -43,6 +43,8 @@ func (r Report) WriteText(w io.Writer) error {
 	b.WriteString(strconv.Itoa(r.Count(Info)))
 	b.WriteString(" info)\n  deposit due: ")
 	switch {
+	case !r.Matched:
+		b.WriteString("unknown")
 	case !r.CanTrade:
 		b.WriteString("none (no trading)")
 	default:
@@ -60,7 +62,7 @@ func (r Report) WriteText(w io.Writer) error {
 		b.WriteString(")")
 	}
 	b.WriteString("\n  product cap: ")
-	if r.StoreType.Valid() {
+	if r.Matched {
 		b.WriteString(r.ProductCap.String())
 	} else {
 		b.WriteString("unknown")
