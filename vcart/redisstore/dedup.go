@@ -7,7 +7,11 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/vcart-sdk/vcart-go/vcart/notify"
 )
+
+var _ notify.DedupStore = (*DedupStore)(nil)
 
 // DedupStore is a duplicate-suppression store for notify on Redis: the first
 // instance to claim an event's key handles it, every other delivery of the
