@@ -314,12 +314,18 @@ func (c *Checker) Check(a Applicant, at time.Time) Report {
 
 	s, ok := c.rules.Subject(a.StoreType)
 	switch {
+	case !ok && a.StoreType.Valid():
+		cr.add("store_type.unknown", "store_type", Block,
+			"rules "+c.rules.Version+" have no row for store type "+a.StoreType.String()+" ("+a.StoreType.ChineseName()+")", ruleStoreType)
 	case !ok:
 		cr.add("store_type.unknown", "store_type", Block,
 			"unknown store type "+a.StoreType.String()+"; want enterprise (企业店), individual (个体店) or personal (个人店)", ruleStoreType)
-	case !s.Open || !s.CanTrade:
+	case !s.Open:
 		cr.add("store_type.not_open", "store_type", Block,
 			a.StoreType.ChineseName()+" ("+a.StoreType.String()+") stores are not open: display only, no trading (仅支持商品展示, 不支持交易)", ruleStoreType)
+	case !s.CanTrade:
+		cr.add("store_type.not_open", "store_type", Block,
+			a.StoreType.ChineseName()+" ("+a.StoreType.String()+") stores are display only and cannot trade (不支持交易)", ruleStoreType)
 	}
 	for i := range a.Documents {
 		cr.checkDocument(&a, i)

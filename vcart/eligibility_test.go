@@ -545,3 +545,20 @@ func TestCheckEligibility_TypeMissingFromRules(t *testing.T) {
 		t.Errorf("report:\n%s", s)
 	}
 }
+
+func TestCheckEligibility_DisplayOnlyRow(t *testing.T) {
+	t.Parallel()
+	rules := SeedSubjectRules()
+	rules.Subjects[1].CanTrade = false // open but display only
+	got := CheckEligibility(completeIndividual(), testAt, rules)
+	want := []finding{{"store_type.not_open", "store_type", Block}}
+	if diff := cmp.Diff(want, findingsOf(got)); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+	if got.Findings[0].Message != "个体店 (individual) stores are display only and cannot trade (不支持交易)" {
+		t.Errorf("message = %q", got.Findings[0].Message)
+	}
+	if got.Deposit.Source != DepositNone || !got.Deposit.Amount.IsZero() {
+		t.Errorf("deposit = %+v, want none", got.Deposit)
+	}
+}
