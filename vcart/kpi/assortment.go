@@ -55,6 +55,10 @@ func (r Role) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 // Roles returns the three roles in the seed's order.
 func Roles() []Role { return []Role{RoleTraffic, RoleProfit, RoleImage} }
 
+// MaxMixWeight caps each weight of a [MixPolicy], so that the exact share
+// arithmetic stays within int64.
+const MaxMixWeight = 1_000_000
+
 // MixPolicy is the versioned assortment target: the weight of each role
 // (the seed's 3 : 5 : 2), the tolerance for the deviation report in
 // percentage points, and the lowest price a traffic product should have.
@@ -108,8 +112,11 @@ func (p MixPolicy) Validate() error {
 		fe = append(fe, vcart.FieldError{Field: "version", Code: "mix.version.missing", Msg: "the policy has no version"})
 	}
 	for _, r := range Roles() {
-		if p.weight(r) < 0 {
+		switch w := p.weight(r); {
+		case w < 0:
 			fe = append(fe, vcart.FieldError{Field: r.String(), Code: "mix.weight.negative", Msg: "negative weight"})
+		case w > MaxMixWeight:
+			fe = append(fe, vcart.FieldError{Field: r.String(), Code: "mix.weight.too_large", Msg: fmt.Sprintf("weight above %d", MaxMixWeight)})
 		}
 	}
 	if p.Traffic+p.Profit+p.Image <= 0 {
@@ -185,14 +192,12 @@ func CheckMix(products []AssortedProduct, policy MixPolicy) (*MixReport, error) 
 	rep := &MixReport{PolicyVersion: policy.Version, Products: n, OnTarget: n > 0, Findings: []vcart.FieldError{}}
 	for i, r := range Roles() {
 		rm := RoleMix{Role: r, Count: counts[r], Target: targets[i], Actual: Ratio{counts[r], n}}
-		if actual, ok := rm.Actual.Percent(8, vcart.HalfUp); ok {
-			target := quo(decimal.NewFromInt(policy.weight(r)).Shift(2), decimal.NewFromInt(total), 8, vcart.HalfUp)
-			dev := actual.Sub(target)
-			rm.DeviationPP = dev.Round(2).StringFixed(2)
-			// Compare exactly: |count/n - w/total| ≤ tol/100
-			// ⇔ |count·total − w·n| · 100 ≤ tol · n · total.
-			lhs := decimal.NewFromInt(counts[r]*total - policy.weight(r)*n).Abs().Shift(2)
-			rm.OnTarget = lhs.LessThanOrEqual(policy.TolerancePP.Mul(decimal.NewFromInt(n * total)))
+		if n > 0 {
+			// Exactly: deviation = (count·total − w·n) · 100 ÷ (n·total) pp.
+			diff := decimal.NewFromInt(counts[r]*total - policy.weight(r)*n)
+			den := decimal.NewFromInt(n * total)
+			rm.DeviationPP = quo(diff.Shift(2), den, 2, vcart.HalfUp).StringFixed(2)
+			rm.OnTarget = diff.Abs().Shift(2).LessThanOrEqual(policy.TolerancePP.Mul(den))
 		}
 		if !rm.OnTarget {
 			rep.OnTarget = false

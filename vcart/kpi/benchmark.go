@@ -18,21 +18,24 @@ type Grade int
 // has no benchmark; [GradeUndefined] means it has one but no value (a zero
 // denominator).
 const (
-	// GradeNone: no band applies to the metric.
+	// GradeNone means no band applies to the metric.
 	GradeNone Grade = iota
-	// GradeUndefined: the value is undefined (zero denominator).
+	// GradeUndefined means the value is undefined (a zero denominator).
 	GradeUndefined
-	// GradeRedLine (警戒红线): strictly below the red line.
+	// GradeRedLine (警戒红线) is a value strictly below the red line.
 	GradeRedLine
-	// GradeBelowAverage: at or above the red line, strictly below the
-	// industry average's low end (the seed's 5–8% gap for click conversion).
+	// GradeBelowAverage is a value at or above the red line and strictly
+	// below the industry average's low end (the seed's 5–8% gap for click
+	// conversion).
 	GradeBelowAverage
-	// GradeAverage (行业均值): within the average band, both ends inclusive.
+	// GradeAverage (行业均值) is a value within the average band, both ends
+	// inclusive.
 	GradeAverage
-	// GradeAboveAverage: strictly above the average band, at or below the
-	// excellent threshold (the seed's 12–15% gap).
+	// GradeAboveAverage is a value strictly above the average band and at or
+	// below the excellent threshold (the seed's 12–15% gap).
 	GradeAboveAverage
-	// GradeExcellent (优秀标准): strictly above the excellent threshold.
+	// GradeExcellent (优秀标准) is a value strictly above the excellent
+	// threshold.
 	GradeExcellent
 )
 

@@ -197,6 +197,11 @@ func TestCheckMix_Invalid(t *testing.T) {
 	if diff := cmp.Diff([]string{"policy.weights mix.weight.zero"}, problemCodes(t, err)); diff != "" {
 		t.Errorf("problems mismatch (-want +got):\n%s", diff)
 	}
+	p.Profit = MaxMixWeight + 1
+	_, err = CheckMix(nil, p)
+	if diff := cmp.Diff([]string{"policy.profit mix.weight.too_large"}, problemCodes(t, err)); diff != "" {
+		t.Errorf("problems mismatch (-want +got):\n%s", diff)
+	}
 }
 
 func TestSeedMemberProgram(t *testing.T) {

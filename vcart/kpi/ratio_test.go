@@ -239,6 +239,7 @@ func FuzzRatioDecimal(f *testing.F) {
 
 func FuzzRatioUnmarshalJSON(f *testing.F) {
 	f.Add([]byte(`{"num":1,"den":3,"percent":"33.33"}`))
+	f.Add([]byte(`{"total_fen":47500,"count":3,"scale":1000,"yuan":"158.33"}`))
 	f.Add([]byte(`{"num":4,"den":0,"percent":null}`))
 	f.Add([]byte(`{"num":"x"}`))
 	f.Add([]byte(`null`))
@@ -257,6 +258,19 @@ func FuzzRatioUnmarshalJSON(f *testing.F) {
 		var back Ratio
 		if err := json.Unmarshal(out, &back); err != nil || back != r {
 			t.Fatalf("round trip %+v -> %s -> %+v, %v", r, out, back, err)
+		}
+		// The same bytes as an Average.
+		var a Average
+		if err := json.Unmarshal(b, &a); err != nil {
+			return
+		}
+		out, err = json.Marshal(a)
+		if err != nil {
+			t.Fatalf("Marshal(%+v): %v", a, err)
+		}
+		var backA Average
+		if err := json.Unmarshal(out, &backA); err != nil || backA.scale() != a.scale() || backA.TotalFen != a.TotalFen || backA.Count != a.Count {
+			t.Fatalf("round trip %+v -> %s -> %+v, %v", a, out, backA, err)
 		}
 	})
 }

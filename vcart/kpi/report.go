@@ -41,7 +41,7 @@ type Config struct {
 	BuyerHint int
 }
 
-func (c Config) withDefaults() (Config, error) {
+func (c Config) withDefaults(periodEnd time.Time) (Config, error) {
 	if c.Category == "" {
 		c.Category = vcart.CategoryGeneral
 	}
@@ -59,6 +59,10 @@ func (c Config) withDefaults() (Config, error) {
 				p = append(p, fe)
 			}
 		}
+	}
+	if !c.Benchmarks.EffectiveFrom.IsZero() && !periodEnd.IsZero() && !c.Benchmarks.EffectiveFrom.Before(periodEnd) {
+		p = append(p, vcart.FieldError{Field: "config.benchmarks.effective_from", Code: "config.benchmarks.not_effective",
+			Msg: "the benchmark table takes effect after the period ends"})
 	}
 	if c.ShipWithin == 0 {
 		c.ShipWithin = DefaultShipWithin
@@ -103,7 +107,7 @@ type Aggregator struct {
 // deadline). It fails with a [*vcart.ValidationError] for an empty period,
 // a zero at, or a bad config.
 func NewAggregator(period Period, at time.Time, cfg Config) (*Aggregator, error) {
-	cfg, err := cfg.withDefaults()
+	cfg, err := cfg.withDefaults(period.End)
 	var p []vcart.FieldError
 	var ve *vcart.ValidationError
 	if errors.As(err, &ve) {

@@ -301,6 +301,12 @@ func TestNewAggregator_Invalid(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("fields mismatch (-want +got):\n%s", diff)
 	}
+	future := SeedBenchmarks()
+	future.EffectiveFrom = testWeek.End
+	_, err = NewAggregator(testWeek, day(9, 0), Config{Benchmarks: future})
+	if diff := cmp.Diff([]string{"config.benchmarks.effective_from config.benchmarks.not_effective"}, problemCodes(t, err)); diff != "" {
+		t.Errorf("future table (-want +got):\n%s", diff)
+	}
 	a, err := NewAggregator(testWeek, day(9, 0), Config{})
 	if err != nil {
 		t.Fatal(err)
