@@ -133,7 +133,7 @@ type payEnv struct {
 
 const testPubKeyID = "PUB_KEY_ID_0114232134912410000000000000"
 
-func newPayEnv(t *testing.T, now int64) *payEnv {
+func newPayEnv(t testing.TB, now int64) *payEnv {
 	t.Helper()
 	k := testPayKey()
 	pubA, err := ParsePublicKeyPEM([]byte(pubKeyA))

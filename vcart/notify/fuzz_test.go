@@ -1,0 +1,126 @@
+package notify
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"net/url"
+	"testing"
+)
+
+const fuzzMax = 1 << 14
+
+// FuzzParseCallback feeds arbitrary push bodies and signatures to
+// Verifier.ParseRaw (no panic; a message and an error never come together)
+// and checks that any event encoded by Encoder parses back to the same
+// plaintext.
+func FuzzParseCallback(f *testing.F) {
+	f.Add([]byte(v1Body), "046e02f8204d34f8ba5fa3b1db94908f3df2e9b3", "1714112445", "415670741")
+	f.Add([]byte(orderPayJSON("1")), "", "1", "n")
+	f.Add([]byte(`{"Encrypt":"AAAA"}`), "x", "1714112445", "n")
+	f.Add([]byte(`{"ToUserName":"gh","CreateTime":1,"Event":"product_spu_audit","ProductSpuAudit":{"audit_info":"{}"}}`), "00", "0", "")
+	v, err := NewVerifier(v1Token, v1Key, v1AppID, WithClock(fixedClock(v1Unix)), WithTolerance(0))
+	if err != nil {
+		f.Fatal(err)
+	}
+	enc, err := NewEncoder(v1Token, v1Key, v1AppID)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, body []byte, msgSig, ts, nonce string) {
+		if len(body) > fuzzMax {
+			return
+		}
+		q := url.Values{"msg_signature": {msgSig}, "timestamp": {ts}, "nonce": {nonce}}
+		if m, err := v.ParseRaw(q, body); err != nil && m != nil {
+			t.Fatalf("ParseRaw returned a message and %v", err)
+		}
+		// Round trip: the body as an event plaintext.
+		q, wire, err := enc.Encode(body, ts, nonce)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := v.ParseRaw(q, wire)
+		if err != nil {
+			return // a plaintext that is not a JSON event is rejected after decryption
+		}
+		if !bytes.Equal(m.Plaintext, body) {
+			t.Fatalf("round trip changed the plaintext: %q → %q", body, m.Plaintext)
+		}
+		if _, err := m.Decode(); err != nil && !errors.Is(err, ErrMalformed) {
+			t.Fatalf("Decode: unexpected error %v", err)
+		}
+	})
+}
+
+// FuzzDecodeEvent checks that no plaintext makes DecodeEvent panic, and that
+// a decoded event always carries its name.
+func FuzzDecodeEvent(f *testing.F) {
+	f.Add([]byte(orderPayJSON("3705115058471208928")))
+	f.Add([]byte(`{"Event":"channels_ec_close_store","close_timestamp":"1662480000"}`))
+	f.Add([]byte(`{"Event":"product_spu_audit","ProductSpuAudit":{"audit_info":"{\"busi_audit_info\":{}}"}}`))
+	f.Add([]byte(`{"Event":"x"}`))
+	for _, n := range KnownEvents() {
+		f.Add([]byte(`{"Event":"` + n + `"}`))
+	}
+	f.Fuzz(func(t *testing.T, plain []byte) {
+		if len(plain) > fuzzMax {
+			return
+		}
+		ev, err := DecodeEvent(plain)
+		if err != nil {
+			return
+		}
+		if ev.EventName() == "" {
+			t.Fatal("decoded event without a name")
+		}
+		_ = DedupKey(&Message{Header: *ev.EventHeader(), Plaintext: plain}, ev)
+	})
+}
+
+// FuzzParseV2XML checks the v2 XML parser and req_info decryption never
+// panic, and that EncodeV2XML output parses back.
+func FuzzParseV2XML(f *testing.F) {
+	f.Add([]byte(`<xml><return_code><![CDATA[SUCCESS]]></return_code></xml>`), "pZwJZBLuy3mDACEQT4YTBw==")
+	f.Add([]byte(`<xml><a><b/></a></xml>`), "")
+	f.Fuzz(func(t *testing.T, body []byte, reqInfo string) {
+		if len(body) > fuzzMax || len(reqInfo) > fuzzMax {
+			return
+		}
+		if p, err := ParseV2XML(body); err == nil {
+			if err := VerifyV2(p, v2APIKey, ""); err == nil && p["sign"] == "" {
+				t.Fatal("verified without a sign")
+			}
+		}
+		_, _ = DecryptV2RefundInfo(reqInfo, v2APIKey)
+		p := map[string]string{"k": reqInfo}
+		if bytes.ContainsFunc([]byte(reqInfo), func(r rune) bool { return r < 0x20 || r == 0xFFFD || r > 0x10FFFF }) {
+			return // not representable in XML character data
+		}
+		got, err := ParseV2XML(EncodeV2XML(p))
+		if reqInfo != "" && (err != nil || got["k"] != reqInfo) {
+			t.Fatalf("EncodeV2XML round trip: %q → %q, %v", reqInfo, got["k"], err)
+		}
+	})
+}
+
+// FuzzPayV3ParseRaw checks the v3 verifier never panics on arbitrary
+// headers and bodies.
+func FuzzPayV3ParseRaw(f *testing.F) {
+	f.Add([]byte(kat1Body), kat1Sig, kat1TS, kat1Serial)
+	f.Add([]byte(`{}`), "WECHATPAY/SIGNTEST/x", "1", "PUB_KEY_ID_X")
+	env := newPayEnv(f, 1624523846)
+	f.Fuzz(func(t *testing.T, body []byte, sig, ts, serial string) {
+		if len(body) > fuzzMax {
+			return
+		}
+		h := http.Header{}
+		h.Set(HeaderPayTimestamp, ts)
+		h.Set(HeaderPayNonce, kat1Nonce)
+		h.Set(HeaderPaySignature, sig)
+		h.Set(HeaderPaySerial, serial)
+		if n, err := env.v.ParseRaw(h, body); err != nil && n != nil {
+			t.Fatalf("ParseRaw returned a notification and %v", err)
+		}
+	})
+}
