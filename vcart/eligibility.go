@@ -369,15 +369,7 @@ func (c *Checker) Check(a Applicant, at time.Time) Report {
 		}
 	}
 
-	slices.SortStableFunc(cr.findings, func(x, y Finding) int {
-		if x.Severity != y.Severity {
-			return int(y.Severity) - int(x.Severity)
-		}
-		if c := strings.Compare(x.Field, y.Field); c != 0 {
-			return c
-		}
-		return strings.Compare(x.Code, y.Code)
-	})
+	sortFindings(cr.findings)
 	r.Findings = cr.findings
 	r.MissingDocuments = cr.missing
 	r.Eligible = true
@@ -388,6 +380,32 @@ func (c *Checker) Check(a Applicant, at time.Time) Report {
 		}
 	}
 	return r
+}
+
+// CheckDocument checks one document on its own at instant at, as when a
+// merchant uploads it: the number (business licence and ID cards), the
+// validity (expired, not yet valid, expiring within the rules'
+// ExpiryNotice, no end date) and nothing else; holder names need the
+// applicant and are checked by [Checker.Check]. Findings are sorted as in a
+// [Report]; nil means no problem.
+func (c *Checker) CheckDocument(d Document, at time.Time) []Finding {
+	cr := checkRun{at: at, notice: c.rules.ExpiryNotice}
+	a := Applicant{Documents: []Document{d}}
+	cr.checkDocument(&a, 0)
+	sortFindings(cr.findings)
+	return cr.findings
+}
+
+func sortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(x, y Finding) int {
+		if x.Severity != y.Severity {
+			return int(y.Severity) - int(x.Severity)
+		}
+		if c := strings.Compare(x.Field, y.Field); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Code, y.Code)
+	})
 }
 
 func checkAccount(cr *checkRun, acc *Account) {

@@ -562,3 +562,38 @@ func TestCheckEligibility_DisplayOnlyRow(t *testing.T) {
 		t.Errorf("deposit = %+v, want none", got.Deposit)
 	}
 }
+
+func TestChecker_CheckDocument(t *testing.T) {
+	t.Parallel()
+	checker, err := NewChecker(SeedSubjectRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		d    Document
+		want []finding
+	}{
+		{"good licence", Document{Kind: DocBusinessLicence, Number: "91350100M000100Y43", Holder: "任何人", Permanent: true}, nil},
+		{"bad licence", Document{Kind: DocBusinessLicence, Number: "91350100M000100Y4", ValidTo: day(2026, 3, 10)}, []finding{
+			{"uscc.length", "documents.business_licence.number", Block},
+			{"document.expiring", "documents.business_licence.valid_to", Warn},
+		}},
+		{"ID without end", Document{Kind: DocOperatorID, Number: "11010519491231002X"}, []finding{
+			{"document.validity_unknown", "documents.operator_id.valid_to", Warn},
+		}},
+		{"expired CCC", Document{Kind: DocCCC, Number: "anything", ValidTo: day(2025, 1, 1)}, []finding{
+			{"document.expired", "documents.ccc_certificate.valid_to", Block},
+		}},
+		{"trademark without dates", Document{Kind: DocTrademark}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := findingsOf(Report{Findings: checker.CheckDocument(tt.d, testAt)})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("CheckDocument() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

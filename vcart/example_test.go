@@ -248,3 +248,23 @@ func ExampleMoney_Round() {
 	// down 0.04 CNY
 	// up 0.05 CNY
 }
+
+// CheckDocument checks one uploaded document on its own.
+func ExampleChecker_CheckDocument() {
+	checker, err := vcart.NewChecker(vcart.SeedSubjectRules())
+	if err != nil {
+		panic(err)
+	}
+	at := time.Date(2026, 3, 1, 0, 0, 0, 0, cst)
+	licence := vcart.Document{
+		Kind:    vcart.DocBusinessLicence,
+		Number:  "91350100M000100Y44",
+		ValidTo: time.Date(2026, 3, 20, 0, 0, 0, 0, cst),
+	}
+	for _, f := range checker.CheckDocument(licence, at) {
+		fmt.Println(f.Severity, f.Code, f.Field)
+	}
+	// Output:
+	// warn document.expiring documents.business_licence.valid_to
+	// warn uscc.check_char documents.business_licence.number
+}
