@@ -265,6 +265,6 @@ func ExampleChecker_CheckDocument() {
 		fmt.Println(f.Severity, f.Code, f.Field)
 	}
 	// Output:
-	// warn document.expiring documents.business_licence.valid_to
 	// warn uscc.check_char documents.business_licence.number
+	// warn document.expiring documents.business_licence.valid_to
 }
