@@ -117,11 +117,14 @@ type BillRow struct {
 	RequestedRefundFen int64 // 申请退款金额
 	FeeMilliFen        int64 // 手续费, in 0.001 fen
 	Rate               Rate  // 费率
+
+	index map[string]int
 }
 
-// Field returns the text of the named column, or "" if the bill has none.
-func (r *BillRow) Field(br *BillReader, name string) string {
-	if i, ok := br.index[name]; ok && i < len(r.Fields) {
+// Field returns the text of the named column (such as "商品名称"), or "" if
+// the bill has no such column.
+func (r *BillRow) Field(name string) string {
+	if i, ok := r.index[name]; ok && i < len(r.Fields) {
 		return r.Fields[i]
 	}
 	return ""
@@ -225,6 +228,7 @@ func NewBillReader(r io.Reader) (*BillReader, error) {
 		return nil, &BillError{Line: 1, Err: fmt.Errorf("%w: missing column(s) %s", ErrBillHeader, strings.Join(missing, ", "))}
 	}
 	br.row.Fields = make([]string, 0, len(br.header))
+	br.row.index = br.index
 	return br, nil
 }
 

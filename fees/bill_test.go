@@ -47,7 +47,7 @@ func readAll(t testing.TB, r io.Reader) ([]rowSummary, fees.BillSummary, error) 
 		}
 		rows = append(rows, rowSummary{row.Line, row.Status, row.TransactionID, row.RefundID, row.IsRefund,
 			row.SettlementFen, row.CouponFen, row.RefundFen, row.OrderFen, row.RequestedRefundFen, row.FeeMilliFen,
-			row.Rate.String(), row.Field(br, "商品名称")})
+			row.Rate.String(), row.Field("商品名称")})
 	}
 	sum, ok := br.Summary()
 	if !ok {
@@ -114,7 +114,7 @@ func TestBillReaderRowFields(t *testing.T) {
 	if want := time.Date(2026, 3, 1, 8, 0, 1, 0, fees.Shanghai()); !row.TradeTime.Equal(want) {
 		t.Errorf("TradeTime %s, want %s", row.TradeTime, want)
 	}
-	if len(row.Fields) != 27 || row.Fields[26] != "" || row.Field(br, "货币种类") != "CNY" || row.Field(br, "no such") != "" {
+	if len(row.Fields) != 27 || row.Fields[26] != "" || row.Field("货币种类") != "CNY" || row.Field("no such") != "" {
 		t.Errorf("fields %q", row.Fields)
 	}
 	kept := row.Fields[5]

@@ -120,12 +120,20 @@ func (c *Calculator) Schedule(at time.Time) (Schedule, error) {
 }
 
 func (c *Calculator) scheduleAt(at time.Time) (*Schedule, error) {
-	for i := len(c.schedules) - 1; i >= 0; i-- {
-		if c.schedules[i].InForce(at) {
-			return &c.schedules[i], nil
-		}
+	if s := c.lookup(at); s != nil {
+		return s, nil
 	}
 	return nil, fmt.Errorf("%w at %s", ErrNoSchedule, at.In(shanghai).Format(time.RFC3339))
+}
+
+// lookup returns the schedule in force at at, or nil, without allocating.
+func (c *Calculator) lookup(at time.Time) *Schedule {
+	for i := len(c.schedules) - 1; i >= 0; i-- {
+		if c.schedules[i].InForce(at) {
+			return &c.schedules[i]
+		}
+	}
+	return nil
 }
 
 // FXRate is an exchange rate supplied by the caller: one unit of From costs

@@ -135,3 +135,44 @@ func ExampleCalculator_Reconcile() {
 	// line 4 4200000003 mismatched: billed fee 0.70000, expected 0.60 (base 100.00, rate 0.60%)
 	// line 5 4200000004 not-covered: rate 0.38% is not in the schedule (base 10.00, rate 0.38%)
 }
+
+// ExampleParseScheduleJSON loads the live platform's shapes into the same
+// schedule type: a per-category rate table, a buyer-paid 3% surcharge on
+// foreign cards above ¥200, and buyer-paid versus merchant-subsidised
+// installments. The installment rates here are placeholders; WeChat does not
+// publish them.
+func ExampleParseScheduleJSON() {
+	s, err := fees.ParseScheduleJSON([]byte(`{
+	  "version": "live-2026.03", "effective_from": "2026-03-01T00:00:00+08:00",
+	  "methods": [
+	    {"method": "wechatpay", "settlement": "T+1",
+	     "rates": [{"category": "general", "rate": "0.60%"}, {"category": "food", "rate": "0.20%"}]},
+	    {"method": "international_card", "settlement": "T+1", "rates": [{"category": "general", "rate": "0.60%"}],
+	     "surcharge": {"rate": "3.00%", "over_fen": 20000, "payer": "buyer"}},
+	    {"method": "installment", "settlement": "T+1", "rates": [{"category": "general", "rate": "0.60%"}],
+	     "installments": [{"periods": 3, "rate": "2.30%", "payer": "buyer"}, {"periods": 6, "rate": "4.50%", "payer": "merchant"}]}
+	  ]}`))
+	if err != nil {
+		panic(err)
+	}
+	calc, _ := fees.NewCalculator(s)
+	at := time.Date(2026, 3, 15, 12, 0, 0, 0, fees.Shanghai())
+	for _, req := range []fees.QuoteRequest{
+		{Method: fees.MethodWeChatPay, Category: vcart.CategoryFood, AmountFen: 10000},
+		{Method: fees.MethodInternationalCard, AmountFen: 30000},
+		{Method: fees.MethodInstallment, AmountFen: 30000, Periods: 3},
+		{Method: fees.MethodInstallment, AmountFen: 30000, Periods: 6},
+	} {
+		q, _ := calc.Quote(req, at)
+		name := string(q.Method)
+		if q.Periods > 0 {
+			name += fmt.Sprintf(" %d期", q.Periods)
+		}
+		fmt.Printf("%s: merchant fees %s, net %s, buyer pays %s\n", name, q.MerchantFees().Format(), q.Net().Format(), q.BuyerTotal().Format())
+	}
+	// Output:
+	// wechatpay: merchant fees ¥0.20, net ¥99.80, buyer pays ¥100.00
+	// international_card: merchant fees ¥1.80, net ¥298.20, buyer pays ¥309.00
+	// installment 3期: merchant fees ¥1.80, net ¥298.20, buyer pays ¥306.90
+	// installment 6期: merchant fees ¥15.30, net ¥284.70, buyer pays ¥300.00
+}

@@ -191,7 +191,7 @@ func (c *Calculator) Reconcile(rd io.Reader, opts ReconcileOptions) (*Report, er
 			expRate, covered = opts.RateFor(row)
 		} else {
 			if cached == nil || !cached.InForce(row.TradeTime) {
-				cached, _ = c.scheduleAt(row.TradeTime)
+				cached = c.lookup(row.TradeTime)
 				cachedRates = cachedRates[:0]
 				if cached != nil {
 					if t, ok := cached.Terms(MethodWeChatPay); ok {
@@ -274,7 +274,7 @@ func (c *Calculator) Reconcile(rd io.Reader, opts ReconcileOptions) (*Report, er
 		}
 	}
 	if rep.Version == "" {
-		if s, err := c.scheduleAt(br.row.TradeTime); err == nil {
+		if s := c.lookup(br.row.TradeTime); s != nil {
 			rep.Version = s.Version
 		}
 	}

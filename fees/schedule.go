@@ -97,27 +97,27 @@ func (s Settlement) String() string {
 
 // CategoryRate is the percentage fee for one [vcart.Category].
 type CategoryRate struct {
-	Category vcart.Category
-	Rate     Rate
+	Category vcart.Category `json:"category"`
+	Rate     Rate           `json:"rate"`
 }
 
 // FixedFee is a per-transaction fee in a foreign currency, converted to CNY
 // with a rate the caller supplies ([QuoteRequest.FX]).
 type FixedFee struct {
 	// Minor is the fee in minor units of Currency (30 = 0.30 USD).
-	Minor    int64
-	Currency vcart.Currency
+	Minor    int64          `json:"minor"`
+	Currency vcart.Currency `json:"currency"`
 }
 
 // Surcharge is a buyer-paid percentage fee on transactions strictly above a
 // threshold, such as the live platform's 3% foreign-card service fee on a
 // single payment over ¥200.
 type Surcharge struct {
-	Rate Rate
+	Rate Rate `json:"rate"`
 	// OverFen is the threshold in fen; the surcharge applies when the amount
 	// is strictly greater.
-	OverFen int64
-	Payer   Payer
+	OverFen int64 `json:"over_fen"`
+	Payer   Payer `json:"payer"`
 }
 
 // InstallmentPlan is one allowed number of periods (期数) with its fee.
@@ -126,13 +126,13 @@ type Surcharge struct {
 // per-period line); Rate is a flat rate for the whole plan, as live
 // installment products quote it.
 type InstallmentPlan struct {
-	Periods   int
-	PerPeriod Rate
-	Rate      Rate
+	Periods   int  `json:"periods"`
+	PerPeriod Rate `json:"per_period,omitempty"`
+	Rate      Rate `json:"rate,omitempty"`
 	// Payer is who pays the installment fee: [PayerMerchant] for
 	// merchant-subsidised (interest-free, 免息, subsidy_percent 100) plans,
 	// [PayerBuyer] for buyer-paid ones (subsidy_percent 0).
-	Payer Payer
+	Payer Payer `json:"payer"`
 }
 
 // TotalRate returns the plan's rate over all periods.
@@ -145,20 +145,20 @@ func (p InstallmentPlan) TotalRate() Rate {
 
 // Terms are one payment method's fees and settlement period.
 type Terms struct {
-	Method Method
+	Method Method `json:"method"`
 	// Region is the seed's 支持范围, for display.
-	Region string
+	Region string `json:"region,omitempty"`
 	// Rates is the merchant's percentage fee by category. An order whose
 	// category is not listed uses the [vcart.CategoryGeneral] entry, which
 	// must be present.
-	Rates []CategoryRate
+	Rates []CategoryRate `json:"rates"`
 	// Fixed is an optional per-transaction fee in a foreign currency.
-	Fixed *FixedFee
+	Fixed *FixedFee `json:"fixed,omitempty"`
 	// Surcharge is an optional buyer-paid fee above a threshold.
-	Surcharge *Surcharge
+	Surcharge *Surcharge `json:"surcharge,omitempty"`
 	// Installments lists the allowed plans; required for [MethodInstallment].
-	Installments []InstallmentPlan
-	Settlement   Settlement
+	Installments []InstallmentPlan `json:"installments,omitempty"`
+	Settlement   Settlement        `json:"settlement"`
 }
 
 // RateFor returns the percentage rate for category c, falling back to
@@ -181,12 +181,12 @@ func (t *Terms) RateFor(c vcart.Category) (Rate, bool) {
 // method, in force from EffectiveFrom (inclusive) to EffectiveTo (exclusive;
 // zero means open-ended).
 type Schedule struct {
-	Version       string
-	EffectiveFrom time.Time
-	EffectiveTo   time.Time
+	Version       string    `json:"version"`
+	EffectiveFrom time.Time `json:"effective_from"`
+	EffectiveTo   time.Time `json:"effective_to,omitzero"`
 	// Source says where the figures come from.
-	Source  string
-	Methods []Terms
+	Source  string  `json:"source,omitempty"`
+	Methods []Terms `json:"methods"`
 }
 
 // Terms returns the terms for method m.
