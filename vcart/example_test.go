@@ -268,3 +268,20 @@ func ExampleChecker_CheckDocument() {
 	// warn uscc.check_char documents.business_licence.number
 	// warn document.expiring documents.business_licence.valid_to
 }
+
+func ExampleLuhnValid() {
+	fmt.Println(vcart.LuhnValid("79927398713"), vcart.LuhnValid("4111111111111112"))
+	// Output: true false
+}
+
+// ValidateLicenceNumber accepts either number a business licence may carry.
+func ExampleValidateLicenceNumber() {
+	for _, s := range []string{"91350100M000100Y43", "110108000000016", "1101080000000"} {
+		c := vcart.ValidateLicenceNumber(s)
+		fmt.Println(c.Severity, orDash(c.Code))
+	}
+	// Output:
+	// info -
+	// warn registration_number.legacy
+	// block uscc.length
+}
