@@ -209,7 +209,7 @@ func readBMP(b []byte) (ImageInfo, error) {
 }
 
 func readWebP(b []byte) (ImageInfo, error) {
-	if len(b) < 30 {
+	if len(b) < 25 || (string(b[12:16]) != "VP8L" && len(b) < 30) {
 		return ImageInfo{}, headerErr("webp: truncated header")
 	}
 	le24 := func(p []byte) int { return int(p[0]) | int(p[1])<<8 | int(p[2])<<16 }

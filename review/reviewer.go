@@ -395,6 +395,7 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 		c.rule = &r.rules[i]
 		c.run()
 	}
+	findings = dedupe(findings)
 	sort.SliceStable(findings, func(i, j int) bool {
 		a, b := findings[i], findings[j]
 		if a.Severity != b.Severity {
@@ -492,4 +493,30 @@ func (c *Check) anyHit(k tagKind, sel func(field string) bool) bool {
 
 func (c *Check) fieldText(h hit) string {
 	return c.st.fields[h.field].Text[h.start:h.end]
+}
+
+// dedupe drops a textual finding whose span lies inside the span of another
+// finding on the same field with at least its severity (the longest hit at
+// a position is the one shown), keeping the first of identical spans.
+func dedupe(fs []Finding) []Finding {
+	out := fs[:0]
+	for i, f := range fs {
+		drop := false
+		if f.Textual() {
+			for j, g := range fs {
+				if i == j || !g.Textual() || g.Field != f.Field || g.Severity < f.Severity || g.Start > f.Start || g.End < f.End {
+					continue
+				}
+				if g.Start == f.Start && g.End == f.End && g.Severity == f.Severity && j > i {
+					continue // identical span and severity: keep the first
+				}
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -227,10 +227,12 @@ func checkTitle(c *Check) {
 		switch {
 		case unicode.Is(unicode.Han, r):
 			effective++
-		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			effective++
-			alnum++
-		case strings.ContainsRune(titleSpecials, r):
+			if r < 0x80 || (r >= 0xFF10 && r <= 0xFF5A) {
+				alnum++
+			}
+		case strings.ContainsRune(titleSpecials, r), r >= 0xFF01 && r <= 0xFF5E && strings.ContainsRune(titleSpecials, r-0xFEE0):
 		default:
 			c.Report(Finding{Code: "content.title.bad_char", Severity: vcart.Block, Field: "title", Start: i, End: i + utf8.RuneLen(r), Text: string(r),
 				Message: fmt.Sprintf("character %q is not allowed in a title", r)})
@@ -367,6 +369,9 @@ func checkAdLaw(c *Check) {
 	var wf []wordFinding
 	c.hitsOf(tagWord, func(h hit, t tag) {
 		w := c.r.words.Words[t.idx]
+		if w.Category == "cosmetics_claim" && specialRegistered(c.Listing) {
+			return // a special-use registration covers the claim
+		}
 		sev := w.Severity
 		if h.allowed != "" {
 			if !h.downgrade {
@@ -465,4 +470,16 @@ func checkMaterial(c *Check) {
 				Message: fmt.Sprintf("the listing claims %s but the composition %q is not 100%%", fibre, comp)})
 		}
 	})
+}
+
+// specialRegistered reports whether a cosmetics listing carries a
+// special-use registration (国妆特字 / 国妆特进字).
+func specialRegistered(l *Listing) bool {
+	if l.Category != vcart.CategoryCosmetics {
+		return false
+	}
+	if l.Cosmetics != nil && ClassifyCosmetics(l.Cosmetics.Number).Special() {
+		return true
+	}
+	return ClassifyCosmetics(docNumber(l, vcart.DocCosmeticsFiling)).Special()
 }
