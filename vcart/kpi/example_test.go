@@ -7,6 +7,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/kpi"
 )
@@ -283,4 +285,47 @@ func ExampleMonitorCompetitors() {
 	// 发货慢: 1 reviews
 	// 色差: 1 reviews
 	// 起球: 1 reviews
+}
+
+func ExampleBenchmarkTable_Band() {
+	table := kpi.SeedBenchmarks()
+	table.Version = "shop-2026.3"
+	// Jewellery sells dearer: replace the 客单价 band for that category only.
+	table.PerCategory[vcart.CategoryJewellery] = []kpi.Band{{
+		Metric: kpi.MetricAOV, Unit: kpi.UnitYuan,
+		RedLine: decimal.NewFromInt(300), AverageLow: decimal.NewFromInt(800),
+		AverageHigh: decimal.NewFromInt(2000), Excellent: decimal.NewFromInt(5000),
+	}}
+	if err := table.Validate(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	aov := kpi.Average{TotalFen: 2500000, Count: 100} // ¥25,000 over 100 buyers
+	for _, c := range []vcart.Category{vcart.CategoryJewellery, vcart.CategoryFood} {
+		band, _ := table.Band(c, kpi.MetricAOV)
+		fmt.Printf("%s %s: %s\n", c.ChineseName(), aov, band.GradeAverage(aov))
+	}
+	// Output:
+	// 珠宝奢侈品 ¥250.00 (¥25000.00 / 100): red line
+	// 食品 ¥250.00 (¥25000.00 / 100): excellent
+}
+
+func ExampleLookup() {
+	for _, id := range []kpi.MetricID{kpi.MetricClickConversion, kpi.MetricCTR, kpi.MetricGPM} {
+		d, _ := kpi.Lookup(id)
+		fmt.Printf("%s %s = %s\n", d.ChineseName, d.ID, d.Formula())
+	}
+	// Output:
+	// 点击转化率 click_conversion_uv = paying buyers (成交人数) ÷ product-click people (商品点击人数)
+	// 商品点击率 ctr_uv = product-click people (商品点击人数) ÷ product-exposure people (商品曝光人数)
+	// 千次观看成交金额 gpm = GMV (成交金额) × 1000 ÷ views (观看次数)
+}
+
+func ExampleWeek() {
+	w := kpi.Week(time.Date(2026, 3, 8, 23, 59, 0, 0, shanghai)) // a Sunday night
+	fmt.Println(w)
+	fmt.Println(w.Contains(time.Date(2026, 3, 9, 0, 0, 0, 0, shanghai)))
+	// Output:
+	// 2026-03-02 – 2026-03-08
+	// false
 }

@@ -8,27 +8,33 @@ import (
 )
 
 // Order is one submitted order (提交订单) as the report needs it. A caller
-// fills it from the shop API's order records (shopapi's orders, amounts in
-// fen) or from its own database; the package never fetches anything.
+// fills it from the shop API's order records (shopapi's order/get, amounts
+// in fen) or from its own database; the package never fetches anything. The
+// field comments name the order/get source of each field.
 type Order struct {
-	ID vcart.OrderID
-	// BuyerID identifies the buyer (the openid); buyers are counted
-	// distinctly by it. Required.
+	ID vcart.OrderID // order_id
+	// BuyerID identifies the buyer (openid); buyers are counted distinctly
+	// by it. Required.
 	BuyerID string
-	// CreatedAt is when the order was submitted (下单时间). The report counts
-	// an order in the period that contains CreatedAt. Required.
+	// CreatedAt is when the order was submitted (下单时间, create_time). The
+	// report counts an order in the period that contains CreatedAt.
+	// Required.
 	CreatedAt time.Time
-	// PaidAt is when it was paid (支付时间); zero for an unpaid order.
+	// PaidAt is when it was paid (order_detail.pay_info.pay_time); zero for
+	// an unpaid order.
 	PaidAt time.Time
-	// AmountFen is the amount paid (实付金额) in fen; zero for an unpaid
-	// order. GMV is the sum over paid orders.
+	// AmountFen is the amount paid (实付, order_detail.price_info.order_price)
+	// in fen; zero for an unpaid order. GMV is the sum over paid orders.
 	AmountFen int64
-	// RefundFen is the amount refunded so far in fen, at most AmountFen.
+	// RefundFen is the amount refunded so far in fen (the sum of the order's
+	// after-sale refund_info.amount), at most AmountFen.
 	RefundFen int64
-	// ShippedAt is when it was shipped (发货时间); zero while unshipped.
+	// ShippedAt is when it was shipped (发货时间: the first
+	// delivery_info.delivery_product_info[].delivery_time); zero while
+	// unshipped.
 	ShippedAt time.Time
 	// FreightInsurance reports whether the order carries 运费险
-	// (extra_service.freight_insurance).
+	// (product_infos[].extra_service.freight_insurance on any line).
 	FreightInsurance bool
 }
 
