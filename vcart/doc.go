@@ -85,7 +85,8 @@
 //   - store_type.unknown, store_type.not_open (block)
 //   - document.missing, document.kind_empty, document.holder_mismatch,
 //     document.expired, document.not_yet_valid, document.validity_range
-//     (block); document.validity_unknown, document.expiring (warn)
+//     (block); document.validity_unknown, document.expiring,
+//     document.subject_mismatch (warn)
 //   - face.missing, face.pending, face.failed, face.status_invalid,
 //     face.id_mismatch (block)
 //   - bank_card.missing, bank_card.holder_missing, bank_card.holder_mismatch,

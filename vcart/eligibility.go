@@ -467,8 +467,21 @@ func (cr *checkRun) checkDocument(a *Applicant, i int) {
 	p := fieldPath{kind: d.Kind, brand: -1, link: -1}
 	switch d.Kind {
 	case DocBusinessLicence:
-		if c := ValidateLicenceNumber(d.Number); !c.OK {
+		c := ValidateLicenceNumber(d.Number)
+		if !c.OK {
 			cr.addCheck(c, p.leaf("number"))
+		}
+		if !c.Blocks() && len(d.Number) == 18 && d.Number[0] == '9' {
+			// Positions 1–2 of a code issued by market regulation (9): 1 企业,
+			// 2 个体工商户.
+			switch {
+			case a.StoreType == StoreEnterprise && d.Number[1] == '2':
+				cr.add("document.subject_mismatch", p.leaf("number"), Warn,
+					"the licence code (92…) marks an individual business (个体工商户), but the store type is enterprise (企业店)", ruleHolder)
+			case a.StoreType == StoreIndividual && d.Number[1] == '1':
+				cr.add("document.subject_mismatch", p.leaf("number"), Warn,
+					"the licence code (91…) marks an enterprise (企业), but the store type is individual (个体店)", ruleHolder)
+			}
 		}
 		if !namesEqual(d.Holder, a.SubjectName) && a.SubjectName != "" {
 			cr.add("document.holder_mismatch", p.leaf("holder"), Block,

@@ -236,6 +236,20 @@ func TestCheckEligibility_Rules(t *testing.T) {
 			},
 		},
 		{
+			name: "licence code of an individual business on an enterprise store",
+			base: completeEnterprise,
+			edit: func(a *Applicant) { a.Documents[0].Number = "92350100M000100Y4" + string(mustUSCC(t, "92350100M000100Y4")) },
+			want: []finding{{"document.subject_mismatch", "documents.business_licence.number", Warn}},
+		},
+		{
+			name: "enterprise licence code on an individual store",
+			base: completeIndividual,
+			edit: func(a *Applicant) {
+				a.Documents = append(a.Documents, Document{Kind: DocBusinessLicence, Number: "91350100M000100Y43", Holder: a.SubjectName, Permanent: true})
+			},
+			want: []finding{{"document.subject_mismatch", "documents.business_licence.number", Warn}},
+		},
+		{
 			name: "document with empty kind",
 			base: completeEnterprise,
 			edit: func(a *Applicant) { a.Documents = append(a.Documents, Document{Number: "x"}) },
