@@ -238,7 +238,9 @@ func TestCheckEligibility_Rules(t *testing.T) {
 		{
 			name: "licence code of an individual business on an enterprise store",
 			base: completeEnterprise,
-			edit: func(a *Applicant) { a.Documents[0].Number = "92350100M000100Y4" + string(mustUSCC(t, "92350100M000100Y4")) },
+			edit: func(a *Applicant) {
+				a.Documents[0].Number = "92350100M000100Y4" + string(mustUSCC(t, "92350100M000100Y4"))
+			},
 			want: []finding{{"document.subject_mismatch", "documents.business_licence.number", Warn}},
 		},
 		{
