@@ -20,9 +20,10 @@
 //	国际信用卡   3.5% + 0.30 USD                                D+7         港澳台及海外
 //	分期付款     0.6% + 0.1% per period (3, 6, 12 periods)      按约定周期  指定银行合作
 //
-// A caller replaces or extends it without a new release:
-// [NewCalculatorVersions] takes several versions and quotes each payment
-// with the one in force at its instant; [Select] picks one version.
+// A caller replaces or extends it without a new release: build a Schedule
+// in code or load one with [ParseScheduleJSON] (rates as "0.60%", periods as
+// "T+1"); [NewCalculatorVersions] takes several versions and quotes each
+// payment with the one in force at its instant; [Select] picks one version.
 //
 // # Where the seed differs from the live platform
 //
@@ -56,7 +57,10 @@
 // another. What WeChat does on an exact half fen is undocumented, so quotes
 // flag such lines ([Line.Tie]) and reconciliation reports them as
 // rounding-sensitive. Computation runs on int64 fen with rates in millionths
-// ([Rate]), exactly, and wraps the results in [vcart.Money] once.
+// ([Rate]), exactly; a [Quote] holds fen and its methods ([Quote.Gross],
+// [Quote.Net], [Line.Amount] …) wrap them in [vcart.Money]. A quote costs
+// one allocation; [Calculator.ExpectedFee], the hook for an order's fee
+// figures, costs none.
 //
 // The seed's fixed fee is converted with an [FXRate] the caller supplies;
 // the quote records the rate, its source and the rounding ([FXUsed]).
@@ -90,8 +94,8 @@
 //
 // Invalid schedules and quote requests return a *[vcart.ValidationError]
 // listing every problem, each naming its field and rule; quote errors also
-// match [ErrUnknownMethod] or [ErrFX] where relevant, and refund errors
-// [ErrRefund]. A malformed bill returns a *[BillError] with the line and
+// match [ErrUnknownMethod] or [ErrFX] where relevant, refund errors
+// [ErrRefund], and a schedule document that is not JSON [ErrScheduleJSON]. A malformed bill returns a *[BillError] with the line and
 // column, wrapping a sentinel such as [ErrBillColumns], [ErrBillAmount],
 // [ErrBadRate] or [ErrBillTruncated]; the rows read before it were already
 // delivered and counted. Nothing panics on bad input.

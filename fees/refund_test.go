@@ -43,6 +43,8 @@ func TestRefunds(t *testing.T) {
 			[]int64{100, 100, 100}, sum{[]int64{1, 1, 0}, []bool{false, false, true}, 2, 0, 0, true, 0}},
 		{"fixed fee is kept", fees.QuoteRequest{Method: fees.MethodInternationalCard, AmountFen: 10000, FX: usdRate},
 			[]int64{10000}, sum{[]int64{350}, []bool{false}, 350, 214, 0, true, 0}},
+		{"fifty refunds that each round to zero drift by more than a fen", fees.QuoteRequest{Method: fees.MethodWeChatPay, AmountFen: 4150},
+			fifty(83), sum{make([]int64, 50), make([]bool, 50), 0, 25, 25, true, 0}},
 		{"installment per-period fee is returned too", fees.QuoteRequest{Method: fees.MethodInstallment, AmountFen: 10000, Periods: 6},
 			[]int64{5000, 5000}, sum{[]int64{60, 60}, []bool{false, false}, 120, 0, 0, true, 0}},
 	}
@@ -74,6 +76,14 @@ func TestRefunds(t *testing.T) {
 			}
 		})
 	}
+}
+
+func fifty(fen int64) []int64 {
+	r := make([]int64, 50)
+	for i := range r {
+		r[i] = fen
+	}
+	return r
 }
 
 func TestRefundErrors(t *testing.T) {
