@@ -285,3 +285,47 @@ func ExampleValidateLicenceNumber() {
 	// warn registration_number.legacy
 	// block uscc.length
 }
+
+// The live platform's shape fits the same table: no flat deposit (the
+// category API sets it), a dynamic product quota, a licence required of an
+// individual business, no brand authorisation for an ordinary enterprise.
+func ExampleSubjectRules_liveShape() {
+	rules := vcart.SeedSubjectRules()
+	rules.Version = "live-2026.03"
+	rules.EffectiveFrom = time.Date(2026, 3, 1, 0, 0, 0, 0, cst)
+	for i := range rules.Subjects {
+		s := &rules.Subjects[i]
+		s.Deposit = vcart.FromFen(0)
+		switch s.Type {
+		case vcart.StoreEnterprise:
+			s.RequiredDocuments = []vcart.DocumentKind{vcart.DocBusinessLicence, vcart.DocLegalRepID}
+			s.ProductCap = vcart.ProductCap{Kind: vcart.CapDynamic}
+		case vcart.StoreIndividual:
+			s.RequiredDocuments = []vcart.DocumentKind{vcart.DocBusinessLicence, vcart.DocOperatorID}
+			s.ProductCap = vcart.ProductCap{Kind: vcart.CapDynamic}
+		}
+	}
+	checker, err := vcart.NewChecker(rules)
+	if err != nil {
+		panic(err)
+	}
+	r := checker.Check(vcart.Applicant{
+		StoreType: vcart.StoreIndividual,
+		Account: vcart.Account{
+			RealNameVerified: true, MiniShopRegistered: true, MiniShopBound: true,
+			Certification: vcart.CertInterest,
+		},
+		Documents: []vcart.Document{
+			{Kind: vcart.DocOperatorID, Number: "110101199003073861", Permanent: true},
+		},
+		Face:     vcart.FaceVerification{Status: vcart.FacePassed},
+		BankCard: vcart.BankCard{Number: "6228480402564890018", Holder: "李四", Verified: true},
+		// Read from POST /shop/ec/category/getcategoryrule (deposit in fen).
+		Categories: []vcart.PlatformCategory{{ID: "6153", Name: "女装", Category: vcart.CategoryApparel, Deposit: vcart.FromFen(500_000)}},
+	}, time.Date(2026, 3, 2, 0, 0, 0, 0, cst))
+	fmt.Println(r.Eligible, r.MissingDocuments)
+	fmt.Println(r.Deposit.Amount.Format(), r.Deposit.Source, r.ProductCap)
+	// Output:
+	// false [business_licence]
+	// ¥5000.00 category API dynamic quota (getauditquota)
+}
