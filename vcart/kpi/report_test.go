@@ -392,6 +392,7 @@ func BenchmarkAggregator_1MOrders(b *testing.B) {
 	buyers := benchBuyers()
 	step := time.Duration(int64(7*24*time.Hour) / benchOrderCount)
 	b.ReportAllocs()
+	cpu0 := processCPU()
 	for b.Loop() {
 		a, err := NewAggregator(testWeek, day(9, 9), Config{BuyerHint: len(buyers)})
 		if err != nil {
@@ -422,6 +423,9 @@ func BenchmarkAggregator_1MOrders(b *testing.B) {
 		if rep.Orders.Submitted != benchOrderCount {
 			b.Fatalf("submitted %d", rep.Orders.Submitted)
 		}
+	}
+	if cpu := processCPU() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
 
