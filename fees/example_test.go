@@ -176,3 +176,28 @@ func ExampleParseScheduleJSON() {
 	// installment 3期: merchant fees ¥1.80, net ¥298.20, buyer pays ¥306.90
 	// installment 6期: merchant fees ¥15.30, net ¥284.70, buyer pays ¥300.00
 }
+
+func ExampleNewBillReader() {
+	bill := "交易时间,微信订单号,交易状态,应结订单金额,退款金额,手续费,费率\n" +
+		"`2026-03-01 09:00:00,`4200000001,`SUCCESS,`6.00,`0.00,`0.04000,`0.60%\n" +
+		"`2026-03-01 10:00:00,`4200000001,`REFUND,`0.00,`6.00,`-0.04000,`0.60%\n" +
+		"总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\n" +
+		"`2.0,`6.00,`6.00,`0.0,`0.00,`6.00,`6.00\n"
+	br, err := fees.NewBillReader(strings.NewReader(bill))
+	if err != nil {
+		panic(err)
+	}
+	for row, err := range br.All() {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("line %d %s refund=%t settle %s refund %s fee %s at %s\n", row.Line, row.TransactionID, row.IsRefund,
+			vcart.FromFen(row.SettlementFen).Format(), vcart.FromFen(row.RefundFen).Format(), fees.FeeMoney(row.FeeMilliFen).Format(), row.Rate)
+	}
+	sum, _ := br.Summary()
+	fmt.Printf("summary: %d rows, fees %s\n", sum.Count, fees.FeeMoney(sum.FeeMilliFen).Format())
+	// Output:
+	// line 2 4200000001 refund=false settle ¥6.00 refund ¥0.00 fee ¥0.04000 at 0.60%
+	// line 3 4200000001 refund=true settle ¥0.00 refund ¥6.00 fee -¥0.04000 at 0.60%
+	// summary: 2 rows, fees ¥0.00000
+}

@@ -207,3 +207,70 @@ func TestReconcileFlatMemory(t *testing.T) {
 		t.Errorf("live heap grew from %d to %d bytes over %d rows", lo, hi, rows)
 	}
 }
+
+// TestReconcilePublishedRows replays the published bill evidence
+// (pay-fees.md §2.2 and §3.2): 0.03 at 39.00% → 0.01000, 0.01 at 39.00% →
+// 0.00000, a 0.01 refund at 39.00% with fee 0.00000, 6.00 at 0.60% →
+// 0.04000 and 0.01 at 1.00% → 0.00000, with a summary written as WeChat
+// writes it ("3.0", "0.0").
+func TestReconcilePublishedRows(t *testing.T) {
+	t.Parallel()
+	row := func(status, settle, refundID, refund, fee, rate, order, req string) string {
+		return "`2026-03-01 05:01:46,`wx0000000000000001,`1900000001,`0,`,`4200000000000000000001,`T1,`o1,`JSAPI,`" + status +
+			",`OTHERS,`CNY,`" + settle + ",`0.00,`" + refundID + ",`" + refundID + ",`" + refund + ",`0.00,`,`,`test,`,`" + fee + ",`" + rate + ",`" + order + ",`" + req + ",`\n"
+	}
+	bill := allHeader + "\n" +
+		row("SUCCESS", "0.03", "0", "0.00", "0.01000", "39.00%", "0.03", "0.00") +
+		row("SUCCESS", "0.01", "0", "0.00", "0.00000", "39.00%", "0.01", "0.00") +
+		row("REFUND", "0.00", "50000000000000000001", "0.01", "0.00000", "39.00%", "0.00", "0.01") +
+		row("SUCCESS", "6.00", "0", "0.00", "0.04000", "0.60%", "6.00", "0.00") +
+		row("SUCCESS", "0.01", "0", "0.00", "0.00000", "1.00%", "0.01", "0.00") +
+		summaryHeader + "\n`5.0,`6.05,`0.01,`0.0,`0.05,`6.05,`0.01\n"
+	calc := seedCalc(t)
+	rep, err := calc.Reconcile(strings.NewReader(bill), fees.ReconcileOptions{
+		RateFor: func(r *fees.BillRow) (fees.Rate, bool) { return r.Rate, true }, // test rates the seed lacks
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() || rep.Matched != 5 {
+		t.Errorf("published rows do not reconcile:\n%s", rep)
+	}
+	rep, err = calc.Reconcile(strings.NewReader(bill), fees.ReconcileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Matched != 1 || rep.NotCovered != 4 {
+		t.Errorf("with the seed's rates only 0.60%% is covered:\n%s", rep)
+	}
+}
+
+func TestCalculatorConcurrentUse(t *testing.T) {
+	t.Parallel()
+	calc := seedCalc(t)
+	done := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			for i := range 500 {
+				req := fees.QuoteRequest{Method: fees.MethodWeChatPay, AmountFen: int64(1 + i + g*1000)}
+				q, err := calc.Quote(req, march1)
+				if err == nil && q.MerchantFeeFen+q.NetFen != q.GrossFen {
+					err = errors.New("books do not balance")
+				}
+				if err == nil {
+					_, err = calc.Refunds(q, q.GrossFen)
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
