@@ -345,13 +345,20 @@ func splitFields(s string, dst []string) []string {
 	dst = dst[:0]
 	if strings.HasPrefix(s, "`") {
 		s = s[1:]
+		start, i := 0, 0
 		for {
-			i := strings.Index(s, ",`")
-			if i < 0 {
-				return append(dst, s)
+			j := strings.IndexByte(s[i:], ',')
+			if j < 0 {
+				return append(dst, s[start:])
 			}
-			dst = append(dst, s[:i])
-			s = s[i+2:]
+			j += i
+			if j+1 < len(s) && s[j+1] == '`' {
+				dst = append(dst, s[start:j])
+				start = j + 2
+				i = start
+			} else {
+				i = j + 1
+			}
 		}
 	}
 	for {
