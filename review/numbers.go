@@ -139,7 +139,7 @@ func ClassifyCosmetics(s string) CosmeticsKind {
 	s = strings.NewReplacer("（", "(", "）", ")").Replace(s)
 	switch {
 	case strings.HasPrefix(s, "国妆特字G"):
-		if t := s[len("国妆特字G"):]; len(t) == 10 && yearDigits(t) && allDigits(t) {
+		if t := s[len("国妆特字G"):]; len(t) == 8 && yearDigits(t) && allDigits(t) {
 			return CosmeticsSpecial
 		}
 	case strings.HasPrefix(s, "国妆特字"):
