@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 )
 
 // BlockSize is the PKCS#7 block size K of the WeChat message crypto: the
@@ -122,14 +123,15 @@ func (c *Cipher) Decrypt(b64 string) ([]byte, error) {
 
 // DecryptTo is [Cipher.Decrypt] using buf as scratch space when it is large
 // enough (base64.StdEncoding.DecodedLen(len(b64)) bytes), so a hot path can
-// reuse buffers. The returned message aliases buf in that case.
+// reuse buffers and run without allocating. The returned message aliases buf
+// in that case.
 func (c *Cipher) DecryptTo(buf []byte, b64 string) ([]byte, error) {
 	need := base64.StdEncoding.DecodedLen(len(b64))
 	if cap(buf) < need {
 		buf = make([]byte, need)
 	}
 	buf = buf[:need]
-	n, err := base64.StdEncoding.Decode(buf, []byte(b64))
+	n, err := decodeString(buf, b64)
 	if err != nil {
 		return nil, ErrBase64
 	}
@@ -162,6 +164,29 @@ func (c *Cipher) DecryptTo(buf []byte, b64 string) ([]byte, error) {
 	return full[headerLen:end:end], nil
 }
 
+// decodeString base64-decodes s into dst through a stack buffer, avoiding
+// the heap copy of a []byte(s) conversion. Padding is only accepted in the
+// last chunk.
+func decodeString(dst []byte, s string) (int, error) {
+	var chunk [1024]byte // a multiple of 4: chunks hold whole quanta
+	n := 0
+	for i := 0; i < len(s); i += len(chunk) {
+		c := copy(chunk[:], s[i:])
+		k, err := base64.StdEncoding.Decode(dst[n:], chunk[:c])
+		if err != nil {
+			return 0, err
+		}
+		n += k
+		if i+c < len(s) && k != c/4*3 {
+			return 0, ErrBase64 // padding before the end
+		}
+	}
+	return n, nil
+}
+
+// scratch holds the concatenation buffers of SignatureSum.
+var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
+
 // Signature returns the lower-case hex SHA-1 of the lexicographically sorted
 // concatenation of token, timestamp, nonce and any more strings (the
 // Encrypt field for msg_signature). With no more strings it is the plain
@@ -179,11 +204,16 @@ func SignatureSum(dst *[sha1.Size]byte, token, timestamp, nonce string, more ...
 	parts := append(arr[:0], token, timestamp, nonce)
 	parts = append(parts, more...)
 	slices.Sort(parts)
-	h := sha1.New()
+	bp := scratch.Get().(*[]byte)
+	b := (*bp)[:0]
 	for _, p := range parts {
-		h.Write([]byte(p))
+		b = append(b, p...)
 	}
-	h.Sum(dst[:0])
+	*dst = sha1.Sum(b)
+	if cap(b) <= 1<<16 {
+		*bp = b[:0]
+		scratch.Put(bp)
+	}
 }
 
 // VerifySignature reports, in constant time, whether sig (hex, either case)
@@ -195,8 +225,25 @@ func VerifySignature(sig, token, timestamp, nonce string, more ...string) bool {
 	if len(sig) != hex.EncodedLen(sha1.Size) {
 		return false
 	}
-	if _, err := hex.Decode(got[:], []byte(sig)); err != nil {
-		return false
+	for i := range got {
+		hi, ok1 := unhex(sig[2*i])
+		lo, ok2 := unhex(sig[2*i+1])
+		if !ok1 || !ok2 {
+			return false
+		}
+		got[i] = hi<<4 | lo
 	}
 	return subtle.ConstantTimeCompare(got[:], want[:]) == 1
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
 }
