@@ -145,8 +145,8 @@ func (s *State) OverdueViolations(t time.Time, p ComplaintPolicy) ([]Event, erro
 			continue
 		}
 		id := ViolationID("complaint:" + string(c.id))
-		if _, taken := s.vindex[id]; taken {
-			return nil, &TransitionError{ID: string(id), From: s.violations.at(int(s.vindex[id])).status, Event: EventViolationRecorded}
+		if j, taken := s.findViolation(id); taken {
+			return nil, &TransitionError{ID: string(id), From: s.violations.at(int(j)).status, Event: EventViolationRecorded}
 		}
 		e := RecordViolation(id, p.OverdueType, t)
 		e.Complaint = c.id

@@ -89,7 +89,7 @@ type Decision struct {
 // the same type inside the rule's window, leaving out overturned and
 // reversed ones. Measures start at at plus their delay. s is not changed.
 func (d *Decider) Decide(s *State, id ViolationID, at time.Time) (Event, error) {
-	idx, ok := s.vindex[id]
+	idx, ok := s.findViolation(id)
 	if !ok {
 		return Event{}, fmt.Errorf("%w: decide %q", ErrUnknownPenalty, id)
 	}
@@ -106,7 +106,7 @@ func (d *Decider) Decide(s *State, id ViolationID, at time.Time) (Event, error) 
 	}
 	for i := range dec.Measures {
 		if dec.Measures[i].Kind == DepositCompensation {
-			dec.Measures[i].Compensation = v.compensation
+			dec.Measures[i].Compensation = v.details().compensation
 		}
 	}
 	return Event{

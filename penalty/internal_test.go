@@ -8,7 +8,19 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var stateOpts = cmp.AllowUnexported(State{}, violationRec{}, complaintRec{}, chunked[violationRec]{}, chunked[measureRec]{}, measureRec{})
+var stateOpts = cmp.Options{
+	cmp.AllowUnexported(State{}, violationRec{}, complaintRec{}, chunked[violationRec]{}, chunked[measureRec]{}, measureRec{}, violationExtra{}),
+	// The index's slot layout depends on how it grew; compare its content.
+	cmp.Transformer("index", func(x idIndex) map[int32]uint32 {
+		m := make(map[int32]uint32, x.n)
+		for _, sl := range x.slots {
+			if sl.pos != 0 {
+				m[sl.pos-1] = sl.hash
+			}
+		}
+		return m
+	}),
+}
 
 // history returns a deterministic mixed history of n violations, decided by
 // the seed ladder, with appeals, reversals and complaints.
@@ -165,3 +177,33 @@ func TestTransitionTableInvariants(t *testing.T) {
 		}
 	}
 }
+
+func TestIDIndex(t *testing.T) {
+	t.Parallel()
+	for _, reserve := range []int{0, 5000} {
+		s := NewState("wxindex")
+		s.vindex.reserve(reserve)
+		at := time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)
+		const n = 5000
+		for i := range n {
+			if err := s.Evolve(RecordViolation(ViolationID(fmt.Sprint("id-", i)), DataFraud, at)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := range n {
+			pos, ok := s.findViolation(ViolationID(fmt.Sprint("id-", i)))
+			if !ok || pos != int32(i) {
+				t.Fatalf("find(id-%d) = %d, %v", i, pos, ok)
+			}
+		}
+		for _, missing := range []ViolationID{"", "id-5000", "id--1", "ID-1"} {
+			if _, ok := s.findViolation(missing); ok {
+				t.Errorf("find(%q) found something", missing)
+			}
+		}
+		if s.vindex.n != n || len(s.vindex.slots)*3 < n*4 {
+			t.Errorf("index holds %d in %d slots", s.vindex.n, len(s.vindex.slots))
+		}
+	}
+}
+

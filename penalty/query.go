@@ -33,10 +33,11 @@ func (s *State) view(v *violationRec) Violation {
 	for i := v.mFrom; i < v.mTo; i++ {
 		ms = append(ms, s.measure(int(i)))
 	}
+	x := v.details()
 	return Violation{
-		ID: v.id, Type: v.typ, Status: v.status, At: v.at.time(), Complaint: v.complaint, Compensation: v.compensation,
-		DecidedAt: v.decidedAt.time(), Offence: v.offence, RuleVersion: v.ruleVersion, Measures: ms,
-		AppealedAt: v.appealedAt.time(), ResolvedAt: v.resolvedAt.time(), Note: v.note,
+		ID: v.id, Type: v.typ, Status: v.status, At: v.at.time(), Complaint: x.complaint, Compensation: x.compensation,
+		DecidedAt: v.decidedAt.time(), Offence: int(v.offence), RuleVersion: v.ruleVersion, Measures: ms,
+		AppealedAt: v.appealedAt.time(), ResolvedAt: v.resolvedAt.time(), Note: x.note,
 	}
 }
 
@@ -47,7 +48,7 @@ func (s *State) measure(i int) Measure {
 	v := s.violations.at(int(r.violation))
 	m := Measure{
 		Kind: r.kind, Start: r.start.time(), Permanent: r.permanent, CreditPoints: int(r.credit),
-		Violation: v.id, Type: v.typ, Offence: v.offence, RuleVersion: v.ruleVersion, Withdrawn: r.withdrawn.time(),
+		Violation: v.id, Type: v.typ, Offence: int(v.offence), RuleVersion: v.ruleVersion, Withdrawn: r.withdrawn.time(),
 	}
 	if !r.permanent {
 		m.End = r.end.time()
@@ -60,7 +61,7 @@ func (s *State) measure(i int) Measure {
 
 // Violation returns the violation id, or false if it was never recorded.
 func (s *State) Violation(id ViolationID) (Violation, bool) {
-	i, ok := s.vindex[id]
+	i, ok := s.findViolation(id)
 	if !ok {
 		return Violation{}, false
 	}

@@ -2,6 +2,7 @@ package penalty
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -19,7 +20,7 @@ type State struct {
 	applied    int
 	last       time.Time
 	violations chunked[violationRec]
-	vindex     map[ViolationID]int32
+	vindex     idIndex
 	measures   chunked[measureRec]
 	// comp holds the compensation of the few measures that carry one, by
 	// measure index, so that measureRec stays small and pointer-free.
@@ -29,19 +30,32 @@ type State struct {
 }
 
 type violationRec struct {
-	id           ViolationID
-	typ          ViolationType
-	status       Status
-	at           stamp
+	id          ViolationID
+	typ         ViolationType
+	status      Status
+	at          stamp
+	decidedAt   stamp
+	appealedAt  stamp
+	resolvedAt  stamp
+	ruleVersion string
+	offence     int32
+	mFrom, mTo  int32
+	// extra holds the rarely set fields; it is nil for most violations and
+	// never changes once set, so clones may share it.
+	extra *violationExtra
+}
+
+type violationExtra struct {
 	complaint    ComplaintID
 	compensation vcart.Money
-	decidedAt    stamp
-	offence      int
-	ruleVersion  string
-	mFrom, mTo   int32
-	appealedAt   stamp
-	resolvedAt   stamp
 	note         string
+}
+
+func (v *violationRec) details() violationExtra {
+	if v.extra == nil {
+		return violationExtra{}
+	}
+	return *v.extra
 }
 
 // measureRec is a decided measure as stored: instants as stamps, the
@@ -88,7 +102,7 @@ func Replay(store vcart.AppID, events []Event) (*State, error) {
 		}
 	}
 	if n > 0 {
-		s.vindex = make(map[ViolationID]int32, n)
+		s.vindex.reserve(n)
 	}
 	for i := range events {
 		if err := s.Evolve(events[i]); err != nil {
@@ -119,12 +133,7 @@ func (s *State) Clone() *State {
 		}
 	}
 	c.complaints = slices.Clone(s.complaints)
-	if s.vindex != nil {
-		c.vindex = make(map[ViolationID]int32, len(s.vindex))
-		for k, v := range s.vindex {
-			c.vindex[k] = v
-		}
-	}
+	c.vindex = s.vindex.clone()
 	if s.cindex != nil {
 		c.cindex = make(map[ComplaintID]int32, len(s.cindex))
 		for k, v := range s.cindex {
@@ -174,7 +183,7 @@ func (s *State) check(e *Event) (int32, error) {
 	if e.Violation == "" {
 		return 0, invalid(e, "missing violation ID")
 	}
-	idx, ok := s.vindex[e.Violation]
+	idx, ok := s.findViolation(e.Violation)
 	from := StatusNone
 	if ok {
 		from = s.violations.at(int(idx)).status
@@ -213,8 +222,8 @@ func (s *State) check(e *Event) (int32, error) {
 }
 
 func checkDecision(e *Event, violationAt time.Time) error {
-	if e.Offence < 1 {
-		return invalid(e, "offence index %d is below 1", e.Offence)
+	if e.Offence < 1 || e.Offence > math.MaxInt32 {
+		return invalid(e, "offence index %d out of range", e.Offence)
 	}
 	if e.RuleVersion == "" {
 		return invalid(e, "missing rule version")
@@ -278,13 +287,11 @@ func (s *State) apply(e *Event, idx int32) {
 	s.last = e.At
 	switch e.Kind {
 	case EventViolationRecorded:
-		if s.vindex == nil {
-			s.vindex = make(map[ViolationID]int32)
+		v := violationRec{id: e.Violation, typ: e.Type, status: Recorded, at: stampOf(e.At)}
+		if e.Complaint != "" || e.Compensation != (vcart.Money{}) || e.Note != "" {
+			v.extra = &violationExtra{complaint: e.Complaint, compensation: e.Compensation, note: e.Note}
 		}
-		s.vindex[e.Violation] = int32(s.violations.push(violationRec{
-			id: e.Violation, typ: e.Type, status: Recorded, at: stampOf(e.At),
-			complaint: e.Complaint, compensation: e.Compensation, note: e.Note,
-		}))
+		s.vindex.insert(hashID(string(e.Violation)), int32(s.violations.push(v)))
 		if e.Complaint != "" {
 			s.complaints[s.cindex[e.Complaint]].violation = e.Violation
 		}
@@ -292,7 +299,7 @@ func (s *State) apply(e *Event, idx int32) {
 		v := s.violations.at(int(idx))
 		v.status = Penalised
 		v.decidedAt = stampOf(e.At)
-		v.offence = e.Offence
+		v.offence = int32(e.Offence)
 		v.ruleVersion = e.RuleVersion
 		v.mFrom = int32(s.measures.len())
 		for i := range e.Measures {
