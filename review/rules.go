@@ -410,7 +410,8 @@ func checkAdLaw(c *Check) {
 		if x.sev >= vcart.Block {
 			code = "content.adlaw.block"
 		}
-		msg := fmt.Sprintf("%q (%s): %s", x.w.Text, x.w.Category, x.w.Note)
+		note, _, _ := strings.Cut(x.w.Note, ";")
+		msg := fmt.Sprintf("%q (%s): %s", x.w.Text, x.w.Category, strings.TrimSpace(note))
 		if x.h.allowed != "" {
 			msg += fmt.Sprintf(" [downgraded by %s: keep evidence]", x.h.allowed)
 		}
