@@ -206,4 +206,3 @@ func TestIDIndex(t *testing.T) {
 		}
 	}
 }
-
