@@ -134,6 +134,20 @@ func (m Money) Sign() int { return m.amount.Sign() }
 // [ErrSubFen] if the amount has a fraction of a fen, and with
 // [ErrFenOverflow] if it does not fit in an int64; it never rounds.
 func (m Money) Fen() (int64, error) {
+	// Fast path without big.Int arithmetic: at most 2 decimals and at most
+	// 18 digits once shifted, so the result fits in an int64.
+	if e := m.amount.Exponent(); e >= -2 && int(e)+m.amount.NumDigits() <= 16 {
+		f := m.amount.CoefficientInt64()
+		for ; e > -2; e-- {
+			f *= 10
+		}
+		return f, nil
+	}
+	return m.fenSlow()
+}
+
+// fenSlow is [Money.Fen] on big.Int arithmetic, for every amount.
+func (m Money) fenSlow() (int64, error) {
 	f := m.amount.Shift(2)
 	if !f.IsInteger() {
 		return 0, fmt.Errorf("%w: %s", ErrSubFen, m)

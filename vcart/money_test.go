@@ -49,6 +49,30 @@ func TestFromFenAndFen(t *testing.T) {
 	}
 }
 
+// TestMoney_FenFastPath compares Fen's fast path with the big.Int one.
+func TestMoney_FenFastPath(t *testing.T) {
+	// Not parallel: AllocsPerRun refuses to run in a parallel test.
+	amounts := []decimal.Decimal{
+		decimal.New(0, 0), decimal.New(0, -5), decimal.New(0, 3),
+		decimal.New(1, -2), decimal.New(-1, -2), decimal.New(123, -1), decimal.New(123, 0), decimal.New(5, 4),
+		decimal.New(9999999999999999, -2), decimal.New(9999999999999999, -1), decimal.New(9999999999999999, 0),
+		decimal.New(-9999999999999999, 0), decimal.New(99999999999999999, -2), decimal.New(1, 16), decimal.New(1, 17),
+		decimal.New(1<<62, -2), decimal.New(12345, -3), decimal.New(12340, -3), dec("0.10"), dec("100.000"),
+	}
+	for _, a := range amounts {
+		m := NewMoney(a, CNY)
+		got, gotErr := m.Fen()
+		want, wantErr := m.fenSlow()
+		if got != want || (gotErr == nil) != (wantErr == nil) {
+			t.Errorf("Fen(%s) = %d, %v; big.Int path gives %d, %v", a.StringFixed(4), got, gotErr, want, wantErr)
+		}
+	}
+	m := FromFen(123456)
+	if n := testing.AllocsPerRun(100, func() { _, _ = m.Fen() }); n != 0 {
+		t.Errorf("Fen of a whole-fen amount allocates %v times, want 0", n)
+	}
+}
+
 func TestMoney_FenErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

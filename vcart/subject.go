@@ -244,47 +244,47 @@ func (r SubjectRules) Validate() error {
 	}
 	for i := range r.Subjects {
 		s := &r.Subjects[i]
-		f := "subjects[" + strconv.Itoa(i) + "]"
+		f := func(leaf string) string { return "subjects[" + strconv.Itoa(i) + "]" + leaf }
 		if !s.Type.Valid() {
-			add(f+".type", "rules.store_type", "unknown store type "+s.Type.String())
+			add(f(".type"), "rules.store_type", "unknown store type "+s.Type.String())
 		}
 		for j := range i {
 			if r.Subjects[j].Type == s.Type {
-				add(f+".type", "rules.duplicate_subject", "store type "+s.Type.String()+" appears twice")
+				add(f(".type"), "rules.duplicate_subject", "store type "+s.Type.String()+" appears twice")
 				break
 			}
 		}
 		if msg := depositProblem(s.Deposit); msg != "" {
-			add(f+".deposit", "rules.deposit", msg)
+			add(f(".deposit"), "rules.deposit", msg)
 		}
 		switch s.ProductCap.Kind {
 		case CapUnlimited, CapDynamic, CapNoTrading:
 		case CapFixed:
 			if s.ProductCap.Limit <= 0 {
-				add(f+".product_cap.limit", "rules.product_cap", "a fixed product cap needs a positive limit")
+				add(f(".product_cap.limit"), "rules.product_cap", "a fixed product cap needs a positive limit")
 			}
 		default:
-			add(f+".product_cap.kind", "rules.product_cap", "unknown product cap kind")
+			add(f(".product_cap.kind"), "rules.product_cap", "unknown product cap kind")
 		}
 		for _, k := range s.RequiredDocuments {
 			if k == "" {
-				add(f+".required_documents", "rules.document_kind", "empty document kind")
+				add(f(".required_documents"), "rules.document_kind", "empty document kind")
 			}
 		}
 	}
 	for i, cd := range r.CategoryDeposits {
-		f := "category_deposits[" + strconv.Itoa(i) + "]"
+		f := func(leaf string) string { return "category_deposits[" + strconv.Itoa(i) + "]" + leaf }
 		if cd.Category == "" {
-			add(f+".category", "rules.category", "empty category")
+			add(f(".category"), "rules.category", "empty category")
 		}
 		for j := range i {
 			if r.CategoryDeposits[j].Category == cd.Category {
-				add(f+".category", "rules.duplicate_category", "category "+string(cd.Category)+" appears twice")
+				add(f(".category"), "rules.duplicate_category", "category "+string(cd.Category)+" appears twice")
 				break
 			}
 		}
 		if msg := depositProblem(cd.Deposit); msg != "" {
-			add(f+".deposit", "rules.deposit", msg)
+			add(f(".deposit"), "rules.deposit", msg)
 		}
 	}
 	for i, cd := range r.CategoryDocuments {
