@@ -48,16 +48,6 @@ func ParseRate(s string) (Rate, error) {
 	return Rate(v), nil
 }
 
-// MustParseRate is like [ParseRate] but panics on bad input. It is meant for
-// package-level tables written in source code, never for external input.
-func MustParseRate(s string) Rate {
-	r, err := ParseRate(s)
-	if err != nil {
-		panic(err)
-	}
-	return r
-}
-
 // String formats the rate as a percentage with at least two decimals, as the
 // bill prints it: "0.60%", "1.20%", "0.385%".
 func (r Rate) String() string {

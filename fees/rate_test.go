@@ -108,7 +108,11 @@ func TestFeeFenPublishedEvidence(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, tie := MustParseRate(tt.rate).FeeFen(tt.amount, tt.mode)
+			rate, err := ParseRate(tt.rate)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, tie := rate.FeeFen(tt.amount, tt.mode)
 			if got != tt.want || tie != tt.tie {
 				t.Errorf("FeeFen(%d, %s, %s) = %d, tie %t; want %d, tie %t", tt.amount, tt.rate, tt.mode, got, tie, tt.want, tt.tie)
 			}
