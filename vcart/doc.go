@@ -61,7 +61,10 @@
 // character functions [USCCCheckChar], [OrgCodeCheckChar],
 // [ResidentIDCheckChar] and [LuhnValid] are exported for reuse.
 // Only the province part of an area code is checked; the GB/T 2260 county
-// table changes every year and is not embedded.
+// table changes every year and is not embedded. Residence permits of Hong
+// Kong, Macao and Taiwan residents (81, 82, 83) pass; passports and foreign
+// permanent-residence cards are not GB 11643 numbers and are rejected, so
+// a foreign legal representative cannot yet be expressed.
 //
 // # Finding codes
 //
