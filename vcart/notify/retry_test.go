@@ -180,17 +180,20 @@ func TestReplay_StorePushTimeout(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []Attempt
-		for _, a := range res.Attempts {
-			a.At = time.Time{}
-			got = append(got, a)
+		// The first attempt times out at the Handler's 4 s deadline; a retry
+		// racing with the release of the claim may see 503 (in flight); then
+		// the delivery is handled exactly once more and accepted.
+		last := res.Attempts[len(res.Attempts)-1]
+		if !res.Delivered || !last.Accepted || last.Body != "success" {
+			t.Fatalf("not delivered: %+v", res.Attempts)
 		}
-		want := []Attempt{
-			{N: 1, Status: 503, Body: "Service Unavailable\n"},
-			{N: 2, Status: 200, Body: "success", Accepted: true},
+		for _, a := range res.Attempts[:len(res.Attempts)-1] {
+			if a.Status != http.StatusServiceUnavailable || a.TimedOut {
+				t.Errorf("attempt %d: %+v, want a 503 inside the budget", a.N, a)
+			}
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("attempts (-want +got):\n%s", diff)
+		if calls.Load() != 2 {
+			t.Errorf("business handler ran %d times, want 2", calls.Load())
 		}
 	})
 }
