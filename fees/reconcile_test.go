@@ -2,6 +2,7 @@ package fees_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"io"
@@ -45,6 +46,10 @@ func TestReconcileFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "bill_all.report.txt", rep.String())
+	js, err := json.Marshal(rep)
+	if err != nil || !strings.Contains(string(js), `"Status":"rounding-sensitive"`) || !strings.Contains(string(js), `"BilledRate":"0.60%"`) {
+		t.Errorf("JSON report: %v\n%s", err, js)
+	}
 	want := []string{
 		"VC20260301001:matched", "VC20260301002:matched", "VC20260301003:matched", "VC20260301004:matched",
 		"VC20260301005:rounding-sensitive", "VC20260301006:rounding-sensitive", "VC20260301007:matched",

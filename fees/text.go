@@ -115,3 +115,9 @@ func ParseScheduleJSON(data []byte) (Schedule, error) {
 	}
 	return s, nil
 }
+
+// MarshalText encodes the status by name, as in "rounding-sensitive".
+func (s RowStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// MarshalText encodes the line kind by name, as in "per_period".
+func (k LineKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
