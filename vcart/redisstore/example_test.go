@@ -142,7 +142,7 @@ func ExampleDedupStore() {
 	ctx := context.Background()
 	rdb := redis.NewClient(&redis.Options{Addr: os.Getenv("REDIS_ADDR")})
 	defer rdb.Close()
-	a, _ := redisstore.NewDedupStore(rdb) // instance A
+	a, _ := redisstore.NewDedupStore(rdb)   // instance A
 	b, err := redisstore.NewDedupStore(rdb) // instance B
 	if err != nil {
 		panic(err)
