@@ -11,8 +11,9 @@ import (
 
 // kpiDemo prints the weekly data-monitoring report (seed §五 and §七) for a
 // deterministic sample week: funnel metrics graded against the seed's
-// benchmarks, the shipping promise, the 3:5:2 assortment mix and a live
-// stream's exposure cadence, first as text and then as JSON.
+// benchmarks, the shipping promise, the 3:5:2 assortment mix, a live
+// stream's exposure cadence and the weekly content plan, first as text and
+// then as JSON.
 func kpiDemo(w io.Writer) error {
 	cst := time.FixedZone("CST", 8*60*60)
 	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, cst)) // Mon 2 – Sun 8 March 2026
@@ -54,6 +55,7 @@ func kpiDemo(w io.Writer) error {
 		ExposureUV: 12800, ExposurePV: 30100,
 		ClickUV: 410, ClickPV: 960,
 		AddToCartUV: 96, ViewPV: 21000, ViewUV: 8800,
+		AdSpendFen: 200000,
 	})
 	if err != nil {
 		return err
@@ -74,6 +76,14 @@ func kpiDemo(w io.Writer) error {
 		return err
 	}
 	rep.Cadence = []kpi.CadenceEntry{{Content: "live 2026-03-05 20:00", Report: cad}}
+	posts := []kpi.ContentPost{
+		{ID: "v1", Kind: kpi.ContentVideo, PublishedAt: week.Start.Add(33 * time.Hour)},
+		{ID: "v2", Kind: kpi.ContentVideo, PublishedAt: week.Start.Add(81 * time.Hour)},
+		{ID: "l1", Kind: kpi.ContentLive, PublishedAt: week.Start.Add(92 * time.Hour)},
+	}
+	if rep.Content, err = kpi.CheckContent(posts, week, kpi.SeedContentPlan()); err != nil {
+		return err
+	}
 
 	if err := rep.WriteText(w); err != nil {
 		return err
@@ -88,7 +98,7 @@ func kpiDemo(w io.Writer) error {
 			brief.Metrics = append(brief.Metrics, m)
 		}
 	}
-	brief.Traffic, brief.Mix, brief.Cadence = kpi.Traffic{}, nil, nil
+	brief.Traffic, brief.Mix, brief.Cadence, brief.Content = kpi.Traffic{}, nil, nil, nil
 	fmt.Fprintln(w, "JSON (graded metrics):")
 	return brief.WriteJSON(w)
 }

@@ -87,7 +87,7 @@ func (g Grade) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
 
 // Band is one row of the benchmark table: the thresholds of one metric, in
 // per cent (for a [UnitPercent] metric: 8 means 8%) or in yuan (for a
-// [UnitYuan] metric). For a value v:
+// [UnitYuan] metric, or as a multiple for a [UnitMultiple] one). For a value v:
 //
 //	v <  RedLine                    → GradeRedLine       (5% exactly is not "below 5%")
 //	RedLine <= v < AverageLow       → GradeBelowAverage
@@ -121,17 +121,23 @@ func (b Band) grade(cmp func(decimal.Decimal) int) Grade {
 	return GradeExcellent
 }
 
-// GradeRatio grades r (in per cent) against a [UnitPercent] band. An
-// undefined ratio gets [GradeUndefined]; a band of another unit gets
-// [GradeNone].
+// GradeRatio grades r against a [UnitPercent] band (thresholds in per
+// cent) or a [UnitMultiple] band (thresholds as multiples). An undefined
+// ratio gets [GradeUndefined]; a band of another unit gets [GradeNone].
 func (b Band) GradeRatio(r Ratio) Grade {
-	if b.Unit != UnitPercent {
+	var shift int32
+	switch b.Unit {
+	case UnitPercent:
+		shift = 2
+	case UnitMultiple:
+		shift = 0
+	default:
 		return GradeNone
 	}
 	if !r.Defined() {
 		return GradeUndefined
 	}
-	return b.grade(func(t decimal.Decimal) int { return r.cmpScaled(2, t) })
+	return b.grade(func(t decimal.Decimal) int { return r.cmpScaled(shift, t) })
 }
 
 // GradeAverage grades a (in yuan) against a [UnitYuan] band. An undefined

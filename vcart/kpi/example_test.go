@@ -63,6 +63,7 @@ func ExampleBuildReport() {
 		ExposureUV: 900, ExposurePV: 2400,
 		ClickUV: 30, ClickPV: 75,
 		AddToCartUV: 12, ViewPV: 5000, ViewUV: 1800,
+		AdSpendFen: 15000, // ¥150 of ads
 	}
 	rep, err := kpi.BuildReport(week, at, sampleOrders(), traffic, kpi.Config{})
 	if err != nil {
@@ -91,6 +92,7 @@ func ExampleBuildReport() {
 	//   转化率 conversion (UV): 2.50% (3/120)
 	//   成交退款率 refund rate (amount): 10.53% (¥50.00/¥475.00)
 	//   退款订单率 refund rate (orders): 25.00% (1/4)
+	//   投放ROI ad ROI: 3.17× (¥475.00/¥150.00)
 	// Service promise (ship within 48h, 运费险): on time 66.67% = 2/3 (late 1, overdue 0, pending 1); insured 75.00% = 3/4
 }
 

@@ -52,6 +52,9 @@ const (
 	// MetricRefundOrders is the refund rate by orders: paid orders with a
 	// refund ÷ paid orders.
 	MetricRefundOrders MetricID = "refund_rate_orders"
+	// MetricROI is the ad return 投放ROI for §七 精准投放: GMV ÷ ad spend
+	// (投放消耗), a multiple. Break-even ROI is about 1 ÷ gross margin.
+	MetricROI MetricID = "roi"
 )
 
 // Unit is what a metric's value measures.
@@ -65,9 +68,11 @@ const (
 	UnitPercent
 	// UnitYuan is an [Average] in yuan (元).
 	UnitYuan
+	// UnitMultiple is a [Ratio] shown as a multiple, e.g. an ROI of 3.25×.
+	UnitMultiple
 )
 
-// String returns "count", "percent" or "yuan".
+// String returns "count", "percent", "yuan" or "multiple".
 func (u Unit) String() string {
 	switch u {
 	case UnitCount:
@@ -76,6 +81,8 @@ func (u Unit) String() string {
 		return "percent"
 	case UnitYuan:
 		return "yuan"
+	case UnitMultiple:
+		return "multiple"
 	}
 	return "Unit(?)"
 }
@@ -122,6 +129,7 @@ func Definitions() []Definition {
 		{MetricConversion, "conversion (UV)", "转化率", UnitPercent, "paying buyers (成交人数)", "visitors (访客数)"},
 		{MetricRefundRate, "refund rate (amount)", "成交退款率", UnitPercent, "refunded amount of paid orders (退款金额)", "GMV (成交金额)"},
 		{MetricRefundOrders, "refund rate (orders)", "退款订单率", UnitPercent, "paid orders with a refund (退款订单数)", "paid orders (支付订单数)"},
+		{MetricROI, "ad ROI", "投放ROI", UnitMultiple, "GMV (成交金额)", "ad spend (投放消耗)"},
 	}
 }
 

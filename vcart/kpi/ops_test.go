@@ -495,12 +495,58 @@ func TestEnumNames(t *testing.T) {
 		b, _ := r.MarshalText()
 		got = append(got, string(b)+"/"+r.ChineseName())
 	}
-	for _, u := range []Unit{UnitCount, UnitPercent, UnitYuan, Unit(0)} {
+	for _, u := range []Unit{UnitCount, UnitPercent, UnitYuan, UnitMultiple, Unit(0)} {
 		b, _ := u.MarshalText()
 		got = append(got, string(b))
 	}
-	want := []string{"Role(0)/未知", "traffic/引流款", "profit/利润款", "image/形象款", "count", "percent", "yuan", "Unit(?)"}
+	want := []string{"Role(0)/未知", "traffic/引流款", "profit/利润款", "image/形象款", "count", "percent", "yuan", "multiple", "Unit(?)"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("names mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestCheckContent(t *testing.T) {
+	t.Parallel()
+	posts := []ContentPost{
+		{"v1", ContentVideo, day(2, 9)},
+		{"v2", ContentVideo, day(4, 9)},
+		{"v3", ContentVideo, day(8, 23)},
+		{"l1", ContentLive, day(6, 20)},
+		{"v0", ContentVideo, day(1, 9)}, // the week before
+		{"l2", ContentLive, day(9, 0)},  // the week after
+	}
+	tests := []struct {
+		name   string
+		posts  []ContentPost
+		period Period
+		want   ContentReport
+	}{
+		{"on plan", posts, testWeek, ContentReport{PlanVersion: "seed-2023.1", Videos: 3, Lives: 1, ExpectedVideos: 3, ExpectedLives: 1, OnPlan: true, Outside: 2}},
+		{"one video short", posts[1:], testWeek, ContentReport{PlanVersion: "seed-2023.1", Videos: 2, Lives: 1, ExpectedVideos: 3, ExpectedLives: 1, Outside: 2}},
+		{"two weeks", posts, Period{day(2, 0), day(16, 0)}, ContentReport{PlanVersion: "seed-2023.1", Videos: 3, Lives: 2, ExpectedVideos: 6, ExpectedLives: 2, Outside: 1}},
+		{"three days round up", nil, Period{day(2, 0), day(4, 12)}, ContentReport{PlanVersion: "seed-2023.1", ExpectedVideos: 2, ExpectedLives: 1}},
+	}
+	for _, tt := range tests {
+		got, err := CheckContent(tt.posts, tt.period, SeedContentPlan())
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if diff := cmp.Diff(&tt.want, got); diff != "" {
+			t.Errorf("%s: mismatch (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	_, err := CheckContent([]ContentPost{{ID: "x"}}, Period{}, ContentPlan{VideosPerWeek: -1})
+	want := []string{
+		"period period.missing",
+		"plan content.target.range",
+		"plan.version content.version.missing",
+		"posts[0].kind content.kind.unknown",
+		"posts[0].published_at content.time.missing",
+	}
+	if diff := cmp.Diff(want, problemCodes(t, err)); diff != "" {
+		t.Errorf("problems mismatch (-want +got):\n%s", diff)
+	}
+	if ContentVideo.String() != "video" || ContentLive.String() != "live" || ContentUnknown.String() != "ContentKind(0)" {
+		t.Error("ContentKind names")
 	}
 }

@@ -104,6 +104,7 @@ type Traffic struct {
 	AddToCartUV int64 `json:"add_to_cart_uv"` // 加购人数, from the merchant's own tracking (the platform has none)
 	ViewPV      int64 `json:"view_pv"`        // 观看次数 of the period's videos and live streams, for GPM
 	ViewUV      int64 `json:"view_uv"`        // 观看人数 (e.g. live new_watch_uv), for GPM(UV)
+	AdSpendFen  int64 `json:"ad_spend_fen"`   // 投放消耗 in fen, for ROI (精准投放)
 }
 
 // validate reports every negative count at once.
@@ -117,6 +118,7 @@ func (t Traffic) validate() error {
 		{"exposure_uv", t.ExposureUV}, {"exposure_pv", t.ExposurePV},
 		{"click_uv", t.ClickUV}, {"click_pv", t.ClickPV},
 		{"add_to_cart_uv", t.AddToCartUV}, {"view_pv", t.ViewPV}, {"view_uv", t.ViewUV},
+		{"ad_spend_fen", t.AdSpendFen},
 	} {
 		if f.v < 0 {
 			p = append(p, vcart.FieldError{Field: "traffic." + f.name, Code: "traffic.negative", Msg: fmt.Sprintf("negative count %d", f.v)})

@@ -276,6 +276,7 @@ type Report struct {
 	Cadence     []CadenceEntry    `json:"cadence,omitempty"`
 	Audience    *AudienceReport   `json:"audience,omitempty"`
 	Competitors *CompetitorReport `json:"competitors,omitempty"`
+	Content     *ContentReport    `json:"content,omitempty"`
 }
 
 // CadenceEntry names the video or live stream a [CadenceReport] is about.
@@ -350,6 +351,7 @@ func (a *Aggregator) Report(t Traffic) (*Report, error) {
 		MetricConversion:      Ratio{c.PayingBuyers, t.VisitorUV},
 		MetricRefundRate:      Ratio{c.RefundFen, c.GMVFen},
 		MetricRefundOrders:    Ratio{c.Refunded, c.Paid},
+		MetricROI:             Ratio{c.GMVFen, t.AdSpendFen},
 	}
 	for _, d := range Definitions() {
 		mv := MetricValue{ID: d.ID, Name: d.Name, ChineseName: d.ChineseName, Unit: d.Unit, Formula: d.Formula()}
@@ -361,7 +363,11 @@ func (a *Aggregator) Report(t Traffic) (*Report, error) {
 		case Ratio:
 			mv.Ratio = &v
 			mv.Display = "undefined"
-			if p, ok := v.Percent(2, a.cfg.Rounding); ok {
+			if d.Unit == UnitMultiple {
+				if m, ok := v.Decimal(2, a.cfg.Rounding); ok {
+					mv.Display = m.StringFixed(2) + "×"
+				}
+			} else if p, ok := v.Percent(2, a.cfg.Rounding); ok {
 				mv.Display = p.StringFixed(2) + "%"
 			}
 			if hasBand {
@@ -388,8 +394,11 @@ func (a *Aggregator) Report(t Traffic) (*Report, error) {
 // describeBand renders a band as "average 8–12%, excellent >15%, red line <5%".
 func describeBand(b Band) string {
 	pre, suf := "", "%"
-	if b.Unit == UnitYuan {
+	switch b.Unit {
+	case UnitYuan:
 		pre, suf = "¥", ""
+	case UnitMultiple:
+		suf = "×"
 	}
 	return fmt.Sprintf("average %s%s–%s%s, excellent >%s%s%s, red line <%s%s%s",
 		pre, plain(b.AverageLow), plain(b.AverageHigh), suf,
@@ -439,7 +448,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	for _, m := range r.Metrics {
 		fmt.Fprintf(&b, "  %s %s: %s", m.ChineseName, m.Name, m.Display)
 		switch {
-		case m.ID == MetricRefundRate && m.Ratio != nil:
+		case (m.ID == MetricRefundRate || m.ID == MetricROI) && m.Ratio != nil:
 			fmt.Fprintf(&b, " (%s/%s)", vcart.FromFen(m.Ratio.Num).Format(), vcart.FromFen(m.Ratio.Den).Format())
 		case m.Ratio != nil:
 			fmt.Fprintf(&b, " (%d/%d)", m.Ratio.Num, m.Ratio.Den)
@@ -481,6 +490,10 @@ func (r *Report) writeSections(b *strings.Builder) {
 		for _, g := range c.Report.Gaps {
 			fmt.Fprintf(b, "  gap %s – %s (%s)\n", g.From, g.To, g.Length())
 		}
+	}
+	if c := r.Content; c != nil {
+		fmt.Fprintf(b, "Content 内容营销 (plan %s): %d/%d videos 种草视频, %d/%d live streams 主题直播, on plan %t\n",
+			c.PlanVersion, c.Videos, c.ExpectedVideos, c.Lives, c.ExpectedLives, c.OnPlan)
 	}
 	if a := r.Audience; a != nil {
 		fmt.Fprintf(b, "Audience 用户画像 (%d buyers):", a.Buyers)

@@ -37,7 +37,7 @@ func sampleOrders() []Order {
 	}
 }
 
-var sampleTraffic = Traffic{VisitorUV: 120, PageViews: 480, ExposureUV: 900, ExposurePV: 2400, ClickUV: 30, ClickPV: 75, AddToCartUV: 12, ViewPV: 5000, ViewUV: 1800}
+var sampleTraffic = Traffic{VisitorUV: 120, PageViews: 480, ExposureUV: 900, ExposurePV: 2400, ClickUV: 30, ClickPV: 75, AddToCartUV: 12, ViewPV: 5000, ViewUV: 1800, AdSpendFen: 15000}
 
 func TestBuildReport(t *testing.T) {
 	t.Parallel()
@@ -70,6 +70,7 @@ func TestBuildReport(t *testing.T) {
 		MetricConversion:      "2.50% ungraded",
 		MetricRefundRate:      "10.53% ungraded",
 		MetricRefundOrders:    "25.00% ungraded",
+		MetricROI:             "3.17× ungraded",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("metrics mismatch (-want +got):\n%s", diff)
@@ -134,6 +135,10 @@ func TestReport_Golden(t *testing.T) {
 	}
 	rep.Competitors, err = MonitorCompetitors([]CompetitorProduct{{ProductID: "x", Shop: "S", PriceFen: 9900}},
 		[]CompetitorReview{{ProductID: "x", Rating: 1, Text: "假货，质量差"}}, day(9, 1), CompetitorConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Content, err = CheckContent([]ContentPost{{"v1", ContentVideo, day(3, 12)}, {"l1", ContentLive, day(5, 20)}}, testWeek, SeedContentPlan())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +330,9 @@ func TestConfig_CustomRoundingAndBenchmarks(t *testing.T) {
 	t.Parallel()
 	table := SeedBenchmarks()
 	table.Version = "shop-2026.3"
-	table.Default = append(table.Default, Band{Metric: MetricCTR, Unit: UnitPercent, RedLine: dec(2), AverageLow: dec(3), AverageHigh: dec(5), Excellent: dec(8)})
+	table.Default = append(table.Default,
+		Band{Metric: MetricCTR, Unit: UnitPercent, RedLine: dec(2), AverageLow: dec(3), AverageHigh: dec(5), Excellent: dec(8)},
+		Band{Metric: MetricROI, Unit: UnitMultiple, RedLine: dec(1), AverageLow: dec(2), AverageHigh: dec(3), Excellent: dec(5)})
 	rep, err := BuildReport(testWeek, day(9, 1), sampleOrders(), sampleTraffic, Config{Benchmarks: table, Rounding: vcart.Down})
 	if err != nil {
 		t.Fatal(err)
@@ -341,6 +348,10 @@ func TestConfig_CustomRoundingAndBenchmarks(t *testing.T) {
 	m, _ = rep.Metric(MetricGPMUV) // 263.888… rounds down
 	if m.Display != "¥263.88" {
 		t.Errorf("GPM(UV) = %s, want ¥263.88 with Down", m.Display)
+	}
+	m, _ = rep.Metric(MetricROI) // 475 ÷ 150 = 3.1666…
+	if m.Display != "3.16×" || m.Grade != GradeAboveAverage || m.Benchmark != "average 2–3×, excellent >5×, red line <1×" {
+		t.Errorf("ROI = %s %s %q", m.Display, m.Grade, m.Benchmark)
 	}
 	if rep.BenchmarkVersion != "shop-2026.3" {
 		t.Errorf("version %q", rep.BenchmarkVersion)
