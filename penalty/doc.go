@@ -126,8 +126,10 @@
 //
 // # Concurrency
 //
-// [Decider] and [Table] values are immutable once built and safe for
-// concurrent use. A [State] must not be evolved concurrently; queries may
-// run concurrently with each other. Evolve is allocation-light: decided
-// measures live in one slice per state.
+// A [Decider] is immutable once built (it keeps its own copies of the
+// tables) and safe for concurrent use; the table functions return fresh
+// copies. A [State] must not be evolved concurrently; queries may
+// run concurrently with each other. Evolve does not allocate per event: the
+// state keeps its records in fixed-size chunks and its own pointer-free
+// index, so a step costs the same on the millionth event as on the first.
 package penalty

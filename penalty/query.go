@@ -101,17 +101,14 @@ func (s *State) Active(t time.Time) []Measure {
 }
 
 // Pending returns the measures decided but not yet in effect at t (the
-// platform's 处罚即将生效), in the order decided. Measures withdrawn before
-// they started are left out.
+// platform's 处罚即将生效), in the order decided. A measure withdrawn at or
+// before t is left out.
 func (s *State) Pending(t time.Time) []Measure {
 	at := stampOf(t)
 	var out []Measure
 	for i := range s.measures.len() {
 		m := s.measures.at(i)
-		if m.start <= at {
-			continue
-		}
-		if m.withdrawn == 0 || (!m.kind.OneOff() && m.lasting()) {
+		if m.start > at && (m.withdrawn == 0 || m.withdrawn > at) {
 			out = append(out, s.measure(i))
 		}
 	}

@@ -127,6 +127,10 @@ func TestAppealBeforeEffect(t *testing.T) {
 	if got := s.Pending(day(2023, time.January, 3, 0)); len(got) != 0 {
 		t.Errorf("pending after the overturn = %v, want none", got)
 	}
+	// The history is kept: before the overturn both measures were pending.
+	if got := len(s.Pending(day(2023, time.January, 2, 12))); got != 2 {
+		t.Errorf("pending before the overturn = %d, want 2", got)
+	}
 	for _, at := range []time.Time{day(2023, time.January, 8, 0), day(2023, time.January, 9, 0)} {
 		if got := s.Active(at); len(got) != 0 {
 			t.Errorf("Active(%v) = %v, want none", at, got)
@@ -376,5 +380,31 @@ func TestReplayErrorNamesTheEvent(t *testing.T) {
 	_, err := penalty.Replay(store, events)
 	if !errors.Is(err, penalty.ErrInvalidTransition) || err.Error() != `penalty: replay event 1: penalty: invalid transition: appeal_filed "v1" is recorded` {
 		t.Errorf("Replay() error = %v", err)
+	}
+}
+
+// TestConcurrentQueries runs the queries from several goroutines at once
+// (meaningful under -race).
+func TestConcurrentQueries(t *testing.T) {
+	t.Parallel()
+	d := mustDecider(t)
+	s := penalty.NewState(store)
+	offend(t, d, s, "v1", penalty.Counterfeit, day(2026, time.March, 1, 10))
+	offend(t, d, s, "v2", penalty.ExternalLink, day(2026, time.March, 2, 10))
+	at := day(2026, time.March, 3, 0)
+	want := s.Restrictions(at)
+	done := make(chan []penalty.Restriction)
+	for range 4 {
+		go func() {
+			_ = s.May(penalty.Sell, at)
+			_ = s.Active(at)
+			_, _ = d.Next(s, penalty.Counterfeit, at)
+			done <- s.Restrictions(at)
+		}()
+	}
+	for range 4 {
+		if diff := cmp.Diff(want, <-done); diff != "" {
+			t.Errorf("concurrent Restrictions mismatch (-want +got):\n%s", diff)
+		}
 	}
 }
