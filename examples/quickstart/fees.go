@@ -35,7 +35,11 @@ func feesDemo(w io.Writer) error {
 		for _, l := range q.Lines {
 			fmt.Fprintf(w, "; %s %s", l.Label(), l.Amount().Format())
 		}
-		fmt.Fprintf(w, "; net %s; %s → %s\n", q.Net().Format(), q.Settlement, q.SettlementDate.Format(time.DateOnly))
+		cycle := q.Settlement.String()
+		if q.Method == fees.MethodInstallment {
+			cycle = "按约定周期, agreed " + cycle // the seed leaves it to the bank; set with WithAgreedSettlement
+		}
+		fmt.Fprintf(w, "; net %s; %s → %s\n", q.Net().Format(), cycle, q.SettlementDate.Format(time.DateOnly))
 		if q.FX != nil {
 			fmt.Fprintf(w, "  fixed fee %s at %s (%s, %s)\n", q.FX.Foreign(), q.FX.Rate.Rate.StringFixed(4), q.FX.Rate.Source, q.FX.Rounding)
 		}
