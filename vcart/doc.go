@@ -29,7 +29,9 @@
 //     [SubjectRules.ExpiryNotice] warns), holder names against
 //     [Applicant.SubjectName] and [Applicant.Representative];
 //   - the subject's required documents and verifications: face recognition
-//     (人脸识别) and bank card verification (银行卡验证) for 个体店;
+//     (人脸识别) and bank card verification (银行卡验证) for 个体店, whose card
+//     may be the operator's (对私) or the subject's (对公); a 企业店 settles
+//     to a corporate account in its own name;
 //   - brand authorisation (品牌授权) for 企业店: an own brand with its
 //     trademark certificate, or a chain brand owner → authorisers → store
 //     whose links connect and are in force;

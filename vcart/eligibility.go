@@ -356,6 +356,11 @@ func (c *Checker) Check(a Applicant, at time.Time) Report {
 		if s.verifies(VerifyBankCard) && !cr.checkBankCard(&a) {
 			r.PendingVerifications = append(r.PendingVerifications, VerifyBankCard)
 		}
+		if s.CorporateAccount && a.BankCard.Number != "" && a.BankCard.Holder != "" && a.SubjectName != "" &&
+			!namesEqual(a.BankCard.Holder, a.SubjectName) {
+			cr.add("bank_card.holder_mismatch", "bank_card.holder", Block,
+				"this store settles to a corporate account (对公) in the subject's name", ruleBank)
+		}
 		if s.requires(DocBrandAuthorisation) {
 			for i := range a.Brands {
 				cr.checkBrand(&a, i)

@@ -252,6 +252,17 @@ func TestCheckEligibility_Rules(t *testing.T) {
 			want: []finding{{"document.subject_mismatch", "documents.business_licence.number", Warn}},
 		},
 		{
+			name: "enterprise settles to a corporate account in its own name",
+			base: completeEnterprise,
+			edit: func(a *Applicant) { a.BankCard = BankCard{Number: "1234567890123456789012", Holder: "张三"} },
+			want: []finding{{"bank_card.holder_mismatch", "bank_card.holder", Block}},
+		},
+		{
+			name: "enterprise corporate account in the subject's name",
+			base: completeEnterprise,
+			edit: func(a *Applicant) { a.BankCard = BankCard{Number: "1234567890123456789012", Holder: a.SubjectName} },
+		},
+		{
 			name: "document with empty kind",
 			base: completeEnterprise,
 			edit: func(a *Applicant) { a.Documents = append(a.Documents, Document{Number: "x"}) },

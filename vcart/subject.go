@@ -97,6 +97,9 @@ type Subject struct {
 	RequiredDocuments []DocumentKind
 	// Verifications lists the identity checks the subject must pass.
 	Verifications []Verification
+	// CorporateAccount: the store settles only to a corporate account (对公)
+	// in the subject's name (seed §三: 企业店需对公账户结算).
+	CorporateAccount bool
 	// Deposit is the subject's base deposit (保证金), "from" this amount.
 	// A category's deposit replaces it when higher; see [SubjectRules.Deposit].
 	Deposit Money
@@ -172,6 +175,7 @@ func SeedSubjectRules() SubjectRules {
 				Open:              true,
 				CanTrade:          true,
 				RequiredDocuments: []DocumentKind{DocBusinessLicence, DocLegalRepID, DocBrandAuthorisation},
+				CorporateAccount:  true,
 				Deposit:           Yuan(20000),
 				ProductCap:        ProductCap{Kind: CapUnlimited},
 				Note:              "营业执照+法人身份证+品牌授权; 保证金2万元起; 商品无限制",

@@ -20,13 +20,14 @@ func TestSeedSubjectRules(t *testing.T) {
 		CanTrade   bool
 		Documents  []DocumentKind
 		Verify     []Verification
+		Corporate  bool
 		DepositFen int64
 		Cap        ProductCap
 	}
 	want := []row{
-		{StoreEnterprise, true, true, []DocumentKind{DocBusinessLicence, DocLegalRepID, DocBrandAuthorisation}, nil, 2000000, ProductCap{Kind: CapUnlimited}},
-		{StoreIndividual, true, true, []DocumentKind{DocOperatorID}, []Verification{VerifyFace, VerifyBankCard}, 500000, ProductCap{Kind: CapFixed, Limit: 1000}},
-		{StorePersonal, false, false, nil, nil, 0, ProductCap{Kind: CapNoTrading}},
+		{StoreEnterprise, true, true, []DocumentKind{DocBusinessLicence, DocLegalRepID, DocBrandAuthorisation}, nil, true, 2000000, ProductCap{Kind: CapUnlimited}},
+		{StoreIndividual, true, true, []DocumentKind{DocOperatorID}, []Verification{VerifyFace, VerifyBankCard}, false, 500000, ProductCap{Kind: CapFixed, Limit: 1000}},
+		{StorePersonal, false, false, nil, nil, false, 0, ProductCap{Kind: CapNoTrading}},
 	}
 	var got []row
 	for _, s := range r.Subjects {
@@ -34,7 +35,7 @@ func TestSeedSubjectRules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got = append(got, row{s.Type, s.Open, s.CanTrade, s.RequiredDocuments, s.Verifications, fen, s.ProductCap})
+		got = append(got, row{s.Type, s.Open, s.CanTrade, s.RequiredDocuments, s.Verifications, s.CorporateAccount, fen, s.ProductCap})
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("seed table mismatch (-want +got):\n%s", diff)
