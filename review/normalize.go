@@ -92,7 +92,11 @@ func isSeparator(r rune) bool {
 		return c == ' ' || c == '\t' || (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
 			(c >= '[' && c <= '`') || (c >= '{' && c <= '~')
 	}
-	return r == 0x3000 || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	if (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF0F) || (r >= 0xFF1A && r <= 0xFF20) ||
+		(r >= 0xFF3B && r <= 0xFF40) || (r >= 0xFF5B && r <= 0xFF65) {
+		return r != 0x3005 && r != 0x3006 && r != 0x3007 // 々 〆 〇 are letters
+	}
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
 
 // normalize fills n with the review normalisation of text: NFKC (per rune),
@@ -135,7 +139,7 @@ func (n *normText) normalize(text string, base int) {
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			if lastHan && isSeparator(rune(c)) && !isSentencePunct(rune(c)) {
+			if lastHan && !isSentencePunct(rune(c)) && isSeparator(rune(c)) {
 				if j, ok := skipSeparators(text, i); ok {
 					i = j
 					continue
@@ -163,7 +167,7 @@ func (n *normText) normalize(text string, base int) {
 			i += size
 			continue
 		}
-		if lastHan && isSeparator(r) && !isSentencePunct(r) {
+		if lastHan && !isSentencePunct(r) && isSeparator(r) {
 			if j, ok := skipSeparators(text, i); ok {
 				i = j
 				continue

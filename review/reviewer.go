@@ -358,7 +358,7 @@ func (r *Reviewer) scan(l *Listing, st *scanState) {
 // allowCovers reports whether a match of re in a window around [s, e) of the
 // normalised text covers [s, e).
 func allowCovers(re *regexp.Regexp, ns string, s, e int) bool {
-	a, b := max(0, s-48), min(len(ns), e+64)
+	a, b := max(0, s-30), min(len(ns), e+40)
 	for a > 0 && !utf8.RuneStart(ns[a]) {
 		a--
 	}

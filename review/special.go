@@ -52,6 +52,11 @@ type digitRun struct {
 func digitRuns(text string, fn func(digitRun)) {
 	var buf [40]byte
 	for i := 0; i < len(text); {
+		// Only ASCII digits and full-width digits (EF BC 90–99) start a run.
+		if c := text[i]; (c < '0' || c > '9') && c != 0xEF {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		d, ok := isDigitRune(r)
 		if !ok {
