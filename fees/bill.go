@@ -179,7 +179,6 @@ func NewBillReader(r io.Reader) (*BillReader, error) {
 		if err != nil {
 			return nil, &BillError{Line: 1, Err: fmt.Errorf("%w: gzip: %v", ErrBillTruncated, err)}
 		}
-		gz.Multistream(false)
 		br.gz = gz
 		b = bufio.NewReaderSize(gz, MaxBillLine)
 	}

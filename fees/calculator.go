@@ -376,11 +376,11 @@ func (c *Calculator) quote(q *Quote, req QuoteRequest, at time.Time, full bool) 
 	n++
 	var fx *FXUsed
 	if t.Fixed != nil {
-		fen, err := convert(t.Fixed.Minor, req.FX.Rate, mode)
+		fen, tie, err := convert(t.Fixed.Minor, req.FX.Rate, mode)
 		if err != nil {
 			return err
 		}
-		lines[n] = Line{Kind: LineFixed, Payer: PayerMerchant, Fen: fen}
+		lines[n] = Line{Kind: LineFixed, Payer: PayerMerchant, Fen: fen, Tie: tie}
 		n++
 		if full {
 			fx = &FXUsed{Rate: *req.FX, Rounding: mode, ForeignMinor: t.Fixed.Minor, Currency: t.Fixed.Currency, Fen: fen}
@@ -461,12 +461,13 @@ func fxUsable(fx *FXRate, f *FixedFee) bool {
 }
 
 // convert returns minor × rate in minor units of the target currency,
-// rounded with mode, on integers. fxUsable has bounded the rate.
-func convert(minor int64, rate decimal.Decimal, mode vcart.RoundingMode) (int64, error) {
+// rounded with mode, on integers, and whether it was an exact half.
+// fxUsable has bounded the rate.
+func convert(minor int64, rate decimal.Decimal, mode vcart.RoundingMode) (int64, bool, error) {
 	coef, exp := rate.CoefficientInt64(), rate.Exponent()
 	for ; exp > 0; exp-- {
 		if coef > 1e17 {
-			return 0, fmt.Errorf("%w: rate %s is out of range", ErrFX, rate.StringFixed(6))
+			return 0, false, fmt.Errorf("%w: rate %s is out of range", ErrFX, rate.StringFixed(6))
 		}
 		coef *= 10
 	}
@@ -476,13 +477,13 @@ func convert(minor int64, rate decimal.Decimal, mode vcart.RoundingMode) (int64,
 		d *= 10
 	}
 	if hi >= d {
-		return 0, fmt.Errorf("%w: rate %s is out of range", ErrFX, rate.StringFixed(6))
+		return 0, false, fmt.Errorf("%w: rate %s is out of range", ErrFX, rate.StringFixed(6))
 	}
-	q, _ := roundDiv(hi, lo, d, mode)
+	q, tie := roundDiv(hi, lo, d, mode)
 	if q > maxAmountFen {
-		return 0, fmt.Errorf("%w: rate %s is out of range", ErrFX, rate.StringFixed(6))
+		return 0, false, fmt.Errorf("%w: rate %s is out of range", ErrFX, rate.StringFixed(6))
 	}
-	return int64(q), nil
+	return int64(q), tie, nil
 }
 
 // requestError lists every problem with req. It runs only on failure, so the

@@ -482,3 +482,40 @@ func TestExpectedFeeAllocs(t *testing.T) {
 		t.Errorf("ExpectedFee allocates %.0f times, want 0", allocs)
 	}
 }
+
+func TestFixedFeeConversion(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		rate string
+		mode vcart.RoundingMode
+		want int64
+		tie  bool
+	}{
+		{"7.1234", vcart.HalfUp, 214, false}, // 213.702
+		{"7.1234", vcart.Down, 213, false},
+		{"7", vcart.HalfUp, 210, false},
+		{"7.15", vcart.HalfUp, 215, true}, // 214.5
+		{"7.15", vcart.HalfEven, 214, true},
+		{"0.0000001", vcart.HalfUp, 0, false},
+		{"0.0000001", vcart.Up, 1, false},
+		{"1000000", vcart.HalfUp, 30000000, false},
+	}
+	for _, tt := range tests {
+		calc := seedCalc(t, fees.WithRounding(tt.mode))
+		fx := &fees.FXRate{From: vcart.USD, To: vcart.CNY, Rate: decimal.RequireFromString(tt.rate)}
+		q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodInternationalCard, AmountFen: 100, FX: fx}, march1)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.rate, err)
+		}
+		l := q.Lines[1]
+		if l.Kind != fees.LineFixed || l.Fen != tt.want || l.Tie != tt.tie || q.FX.Fen != tt.want || q.FX.Rounding != tt.mode {
+			t.Errorf("rate %s %s: fixed line %+v, FX %+v; want %d tie %t", tt.rate, tt.mode, l, q.FX, tt.want, tt.tie)
+		}
+	}
+	// A rate with a positive exponent too large to scale is refused.
+	calc := seedCalc(t)
+	fx := &fees.FXRate{From: vcart.USD, To: vcart.CNY, Rate: decimal.New(999999999999999999, 6)}
+	if _, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodInternationalCard, AmountFen: 100, FX: fx}, march1); !errors.Is(err, fees.ErrFX) {
+		t.Errorf("huge rate: %v, want ErrFX", err)
+	}
+}
