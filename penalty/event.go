@@ -18,32 +18,34 @@ type ComplaintID string
 // replaying the same events always gives the same state.
 type Event struct {
 	// Kind names the event.
-	Kind EventKind
+	Kind EventKind `json:"kind"`
 	// At is when the event happened. Events must not go back in time.
-	At time.Time
+	At time.Time `json:"at"`
 	// Violation names the violation (every violation event).
-	Violation ViolationID
+	Violation ViolationID `json:"violation,omitempty"`
 	// Type is the violation type ([EventViolationRecorded]).
-	Type ViolationType
+	Type ViolationType `json:"type,omitzero"`
 	// Complaint names the complaint (complaint events), or, on a
 	// [EventViolationRecorded], the overdue complaint the violation comes from.
-	Complaint ComplaintID
+	Complaint ComplaintID `json:"complaint,omitempty"`
 	// Compensation is the amount owed to buyers from the deposit, when known
 	// ([EventViolationRecorded]); it is copied onto a decided
-	// [DepositCompensation] measure.
-	Compensation vcart.Money
+	// [DepositCompensation] measure. In JSON it is text such as "259.00 CNY".
+	Compensation vcart.Money `json:"-"`
 	// Offence is the offence index the decision used ([EventPenaltyDecided]).
-	Offence int
+	Offence int `json:"offence,omitempty"`
 	// RuleVersion is the table version that decided ([EventPenaltyDecided]).
-	RuleVersion string
+	RuleVersion string `json:"rule_version,omitempty"`
 	// Measures are the decided measures with absolute instants
 	// ([EventPenaltyDecided]).
-	Measures []Measure
-	// RespondBy and SolveBy are the complaint's deadlines
-	// ([EventComplaintOpened]); see [ComplaintPolicy.Open].
-	RespondBy, SolveBy time.Time
+	Measures []Measure `json:"measures,omitempty"`
+	// RespondBy is the complaint's response deadline ([EventComplaintOpened]);
+	// see [ComplaintPolicy.Open].
+	RespondBy time.Time `json:"respond_by,omitzero"`
+	// SolveBy is the complaint's solution deadline ([EventComplaintOpened]).
+	SolveBy time.Time `json:"solve_by,omitzero"`
 	// Note is free text for people (an appeal's reason, a reversal's cause).
-	Note string
+	Note string `json:"note,omitempty"`
 }
 
 // RecordViolation returns the event that records violation id of type t at at.
@@ -89,29 +91,30 @@ func ResolveComplaint(id ComplaintID, at time.Time) Event {
 // Permanent; a one-off measure has End == Start and is applied at Start,
 // never "active".
 type Measure struct {
-	Kind MeasureKind
+	Kind MeasureKind `json:"kind"`
 	// Start is when the measure takes effect (after any pre-effect delay).
-	Start time.Time
+	Start time.Time `json:"start"`
 	// End is when a lasting measure lifts; zero when Permanent. An overturn or
 	// reversal moves End back to the withdrawal instant (never before Start).
-	End time.Time
+	End time.Time `json:"end,omitzero"`
 	// Permanent marks a measure without an end.
-	Permanent bool
-	// Compensation is the amount of a [DepositCompensation], when known.
-	Compensation vcart.Money
+	Permanent bool `json:"permanent,omitempty"`
+	// Compensation is the amount of a [DepositCompensation], when known. In
+	// JSON it is text such as "259.00 CNY".
+	Compensation vcart.Money `json:"-"`
 	// CreditPoints is the score a [CreditDeduction] takes, when the table says.
-	CreditPoints int
+	CreditPoints int `json:"credit_points,omitempty"`
 
 	// Violation, Type, Offence and RuleVersion say which decision the measure
 	// belongs to. [State.Evolve] fills them from the decision event.
-	Violation   ViolationID
-	Type        ViolationType
-	Offence     int
-	RuleVersion string
+	Violation   ViolationID   `json:"violation,omitempty"`
+	Type        ViolationType `json:"type,omitzero"`
+	Offence     int           `json:"offence,omitempty"`
+	RuleVersion string        `json:"rule_version,omitempty"`
 	// Withdrawn is when an overturn or reversal withdrew the measure; zero
 	// otherwise. A withdrawn one-off measure that was applied must be undone
 	// by the caller (for example, the deposit refunded).
-	Withdrawn time.Time
+	Withdrawn time.Time `json:"withdrawn,omitzero"`
 }
 
 // ActiveAt reports whether the measure restricts the store at t.

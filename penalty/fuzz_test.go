@@ -1,11 +1,13 @@
 package penalty
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // eventsFromBytes decodes fuzz input into events, 5 bytes each: kind,
@@ -148,6 +150,36 @@ func FuzzParseViolationType(f *testing.F) {
 			if back, err := ParseMeasureKind(k.ChineseName()); err != nil || back != k {
 				t.Fatalf("%q → %v does not round-trip", s, k)
 			}
+		}
+	})
+}
+
+// FuzzEventJSON decodes arbitrary JSON as an event: no panic, and anything
+// accepted encodes and decodes back to the same event.
+func FuzzEventJSON(f *testing.F) {
+	f.Add([]byte(`{"kind":"violation_recorded","at":"2026-03-01T09:00:00+08:00","violation":"v1","type":"counterfeit","compensation":"259.00 CNY"}`))
+	f.Add([]byte(`{"kind":"penalty_decided","at":"2026-03-01T10:00:00+08:00","violation":"v1","offence":1,"rule_version":"seed-2024.1","measures":[{"kind":"store_ban","start":"2026-03-01T10:00:00+08:00","end":"2026-03-08T10:00:00+08:00"},{"kind":"deposit_compensation","start":"2026-03-01T10:00:00+08:00","end":"2026-03-01T10:00:00+08:00","compensation":"259.00 CNY"}]}`))
+	f.Add([]byte(`{"kind":"complaint_opened","at":"2026-03-03T10:00:00+08:00","complaint":"c-1","respond_by":"2026-03-04T10:00:00+08:00","solve_by":"2026-03-05T10:00:00+08:00"}`))
+	f.Add([]byte(`{"kind":"appeal_filed","type":"售假","compensation":"1 "}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 4096 {
+			return
+		}
+		var e Event
+		if err := json.Unmarshal(data, &e); err != nil {
+			return
+		}
+		b, err := json.Marshal(e)
+		if err != nil {
+			// Only out-of-range enums and unencodable instants may fail.
+			return
+		}
+		var back Event
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("re-decoding %s: %v", b, err)
+		}
+		if diff := cmp.Diff(e, back, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("round trip differs:\n%s", diff)
 		}
 	})
 }

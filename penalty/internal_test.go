@@ -1,11 +1,14 @@
 package penalty
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
 var stateOpts = cmp.Options{
@@ -204,5 +207,36 @@ func TestIDIndex(t *testing.T) {
 		if s.vindex.n != n || len(s.vindex.slots)*3 < n*4 {
 			t.Errorf("index holds %d in %d slots", s.vindex.n, len(s.vindex.slots))
 		}
+	}
+}
+
+// TestEventJSONRoundTrip stores a history as JSON, reads it back and checks
+// that the replay is identical.
+func TestEventJSONRoundTrip(t *testing.T) {
+	t.Parallel()
+	events := history(t, 40)
+	events[0].Compensation = vcart.FromFen(25900)
+	events[0].Note = "buyer claim"
+	b, err := json.Marshal(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back []Event
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(events, back); diff != "" {
+		t.Fatalf("events differ after JSON (-want +got):\n%s", diff)
+	}
+	a, err := Replay("wxreplay", events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Replay("wxreplay", back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(a, c, stateOpts); diff != "" {
+		t.Errorf("replay after JSON differs:\n%s", diff)
 	}
 }

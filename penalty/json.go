@@ -1,0 +1,138 @@
+package penalty
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
+)
+
+// Events are what a caller stores, so they encode to and from JSON without
+// loss: enums by name, instants in RFC 3339, amounts as exact text.
+
+// MarshalJSON encodes the event; Compensation becomes text such as
+// "259.00 CNY".
+func (e Event) MarshalJSON() ([]byte, error) {
+	type plain Event
+	return json.Marshal(struct {
+		plain
+		Compensation string `json:"compensation,omitempty"`
+	}{plain(e), moneyText(e.Compensation)})
+}
+
+// UnmarshalJSON decodes an event written by [Event.MarshalJSON]. Unknown
+// names and malformed amounts are errors; the event is unchanged on error.
+func (e *Event) UnmarshalJSON(b []byte) error {
+	type plain Event
+	var w struct {
+		plain
+		Compensation string `json:"compensation"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	m, err := parseMoneyText(w.Compensation)
+	if err != nil {
+		return err
+	}
+	*e = Event(w.plain)
+	e.Compensation = m
+	return nil
+}
+
+// MarshalJSON encodes the measure; Compensation becomes text such as
+// "259.00 CNY".
+func (m Measure) MarshalJSON() ([]byte, error) {
+	type plain Measure
+	return json.Marshal(struct {
+		plain
+		Compensation string `json:"compensation,omitempty"`
+	}{plain(m), moneyText(m.Compensation)})
+}
+
+// UnmarshalJSON decodes a measure written by [Measure.MarshalJSON].
+func (m *Measure) UnmarshalJSON(b []byte) error {
+	type plain Measure
+	var w struct {
+		plain
+		Compensation string `json:"compensation"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	c, err := parseMoneyText(w.Compensation)
+	if err != nil {
+		return err
+	}
+	*m = Measure(w.plain)
+	m.Compensation = c
+	return nil
+}
+
+func moneyText(m vcart.Money) string {
+	if m == (vcart.Money{}) {
+		return ""
+	}
+	return m.String()
+}
+
+func parseMoneyText(s string) (vcart.Money, error) {
+	if s == "" {
+		return vcart.Money{}, nil
+	}
+	amount, cur, _ := strings.Cut(s, " ")
+	if len(cur) > 8 || strings.ContainsAny(cur, " ") {
+		return vcart.Money{}, fmt.Errorf("%w: compensation currency", ErrInvalidEvent)
+	}
+	m, err := vcart.ParseMoney(amount, vcart.Currency(cur))
+	if err != nil {
+		return vcart.Money{}, fmt.Errorf("%w: compensation: %w", ErrInvalidEvent, err)
+	}
+	return m, nil
+}
+
+// MarshalText encodes the event kind by name, such as "appeal_filed".
+func (k EventKind) MarshalText() ([]byte, error) {
+	if !k.Valid() {
+		return nil, fmt.Errorf("%w: unknown event kind %d", ErrInvalidEvent, uint8(k))
+	}
+	return []byte(k.String()), nil
+}
+
+// UnmarshalText decodes an event kind by name.
+func (k *EventKind) UnmarshalText(b []byte) error {
+	for v := EventKind(1); v < numEventKinds; v++ {
+		if string(b) == eventNames[v] {
+			*k = v
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: unknown event kind %q", ErrInvalidEvent, truncate(string(b), 32))
+}
+
+// MarshalText encodes the status by name, such as "appealing".
+func (s Status) MarshalText() ([]byte, error) {
+	if s >= numStatuses {
+		return nil, fmt.Errorf("%w: unknown status %d", ErrInvalidEvent, uint8(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText decodes a status by name.
+func (s *Status) UnmarshalText(b []byte) error {
+	for v := Status(0); v < numStatuses; v++ {
+		if string(b) == statusNames[v] {
+			*s = v
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: unknown status %q", ErrInvalidEvent, truncate(string(b), 32))
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
