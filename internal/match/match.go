@@ -133,15 +133,29 @@ func Compile(patterns []string) (*Matcher, error) {
 	}
 	n := len(term)
 
-	// 3. BFS: failure links folded into the table, dictionary links.
+	// 3. BFS: failure links folded into the table, dictionary links. Each
+	// row is final (premultiplied, output-flagged) once its state is
+	// dequeued: trie edges are converted here, missing edges copy the
+	// already final row of the failure state.
 	fail := make([]int32, n)
 	dict := make([]int32, n) // nearest proper suffix state with own patterns, -1 none
 	dict[0] = -1
+	hasOut := make([]bool, n)
+	ustride := uint32(stride)
+	final := func(t uint32) uint32 {
+		v := t * ustride
+		if hasOut[t] {
+			v |= outFlag
+		}
+		return v
+	}
 	queue := make([]int32, 0, n)
 	for c := 0; c < stride; c++ {
 		if t := trans[c]; t != 0 {
 			fail[t] = 0
 			dict[t] = -1
+			hasOut[t] = term[t] >= 0
+			trans[c] = final(t)
 			queue = append(queue, int32(t))
 		}
 	}
@@ -152,13 +166,15 @@ func Compile(patterns []string) (*Matcher, error) {
 		frow := trans[f*stride : f*stride+stride]
 		for c := 0; c < stride; c++ {
 			if t := row[c]; t != 0 {
-				ft := frow[c]
+				ft := frow[c] &^ outFlag / ustride
 				fail[t] = int32(ft)
 				if term[ft] >= 0 {
 					dict[t] = int32(ft)
 				} else {
 					dict[t] = dict[ft]
 				}
+				hasOut[t] = term[t] >= 0 || dict[t] >= 0
+				row[c] = final(t)
 				queue = append(queue, int32(t))
 			} else {
 				row[c] = frow[c]
@@ -169,29 +185,15 @@ func Compile(patterns []string) (*Matcher, error) {
 	// 4. Outputs per state, longest first: own patterns, then the
 	// dictionary chain.
 	m.outIdx = make([]uint32, n+1)
-	hasOut := make([]bool, n)
 	for s := 0; s < n; s++ {
 		m.outIdx[s] = uint32(len(m.outs))
 		for d := int32(s); d >= 0; d = dict[d] {
-			if d == int32(s) && term[d] < 0 {
-				continue
-			}
 			for id := term[d]; id >= 0; id = nextTerm[id] {
 				m.outs = append(m.outs, id)
 			}
 		}
-		hasOut[s] = len(m.outs) > int(m.outIdx[s])
 	}
 	m.outIdx[n] = uint32(len(m.outs))
-
-	// 5. Premultiply and flag transitions into states with output.
-	for i, t := range trans {
-		v := t * uint32(stride)
-		if hasOut[t] {
-			v |= outFlag
-		}
-		trans[i] = v
-	}
 	m.trans = trans
 	return m, nil
 }
