@@ -54,3 +54,22 @@ func (r RoundingMode) Round(d decimal.Decimal, places int32) decimal.Decimal {
 		return d.Round(places)
 	}
 }
+
+// MarshalText encodes the mode by name ("half-up", "half-even", "down", "up").
+func (r RoundingMode) MarshalText() ([]byte, error) {
+	if !r.Valid() {
+		return nil, fmt.Errorf("vcart: cannot marshal invalid %s", r)
+	}
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText decodes a mode by the name [RoundingMode.String] gives it.
+func (r *RoundingMode) UnmarshalText(b []byte) error {
+	for m := HalfUp; m <= Up; m++ {
+		if string(b) == m.String() {
+			*r = m
+			return nil
+		}
+	}
+	return fmt.Errorf("vcart: unknown rounding mode %q", truncate(string(b), 32))
+}
