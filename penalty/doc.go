@@ -112,6 +112,13 @@
 // into a violation of a configured type, which is then decided like any
 // other.
 //
+// # Persistence
+//
+// Store the events, not the state. [Event] and [Measure] encode to JSON
+// without loss (enums by name, instants in RFC 3339, amounts as exact text
+// such as "259.00 CNY"; see testdata/golden/events.json), and [Replay]
+// rebuilds the state from them.
+//
 // # Errors
 //
 // Bad input never panics and never half-applies: [State.Evolve] checks the
