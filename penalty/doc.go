@@ -81,6 +81,9 @@
 // the same day and clock time in the next month, clamped to the month's
 // last day, so a 1-month ban from 31 January 10:00 lifts on 28 (or 29)
 // February 10:00 rather than spilling into March as time.AddDate would.
+// Instants in events must fall after 1970 and before 2262 (the state stores
+// them as Unix nanoseconds); queries accept any instant, and the read models
+// return instants in Asia/Shanghai.
 //
 // # Counting
 //
