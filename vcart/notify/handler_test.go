@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -430,3 +431,98 @@ type nopCloser struct{ *strings.Reader }
 func (nopCloser) Close() error { return nil }
 
 func ioNopCloser(b []byte) nopCloser { return nopCloser{strings.NewReader(string(b))} }
+
+// TestHandler_ConcurrentDuplicates: the same event pushed concurrently is
+// handled once; the other copies are answered 503 (in flight, retried) or
+// 200 (already handled).
+func TestHandler_ConcurrentDuplicates(t *testing.T) {
+	t.Parallel()
+	env := newPushEnv(t)
+	var calls atomic.Int32
+	gate := make(chan struct{})
+	env.h.On(EventOrderPay, func(ctx context.Context, ev Event) error {
+		calls.Add(1)
+		<-gate
+		return nil
+	})
+	const n = 8
+	reqs := make([]*http.Request, n)
+	for i := range reqs {
+		r, err := env.enc.NewRequest("http://shop.example/push", []byte(orderPayJSON("42")), "1772294400", fmt.Sprint("c", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		reqs[i] = r
+	}
+	codes := make([]int, n)
+	var wg sync.WaitGroup
+	for i := range reqs {
+		wg.Go(func() {
+			rec := httptest.NewRecorder()
+			env.h.ServeHTTP(rec, reqs[i])
+			codes[i] = rec.Code
+		})
+	}
+	// Let the racers in, then release the one handler.
+	for calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(20 * time.Millisecond)
+	close(gate)
+	wg.Wait()
+	if calls.Load() != 1 {
+		t.Errorf("handler ran %d times, want 1", calls.Load())
+	}
+	ok := 0
+	for _, c := range codes {
+		switch c {
+		case 200:
+			ok++
+		case 503:
+		default:
+			t.Errorf("unexpected status %d", c)
+		}
+	}
+	if ok < 1 {
+		t.Errorf("no copy was answered success: %v", codes)
+	}
+}
+
+// TestHandler_LogsNoSecrets: rejected and failed deliveries are logged
+// without the token, the EncodingAESKey or the plaintext.
+func TestHandler_LogsNoSecrets(t *testing.T) {
+	t.Parallel()
+	var buf strings.Builder
+	var mu sync.Mutex
+	logger := slog.New(slog.NewTextHandler(lockedWriter{&mu, &buf}, nil))
+	env := newPushEnv(t, WithLogger(logger))
+	env.h.On(EventOrderPay, func(context.Context, Event) error { return errors.New("db down") })
+	env.push(t, orderPayJSON("1"), "a")
+	req, _ := env.enc.NewRequest("http://shop.example/push", []byte(orderPayJSON("2")), "1772294400", "b")
+	q := req.URL.Query()
+	q.Set("msg_signature", strings.Repeat("f", 40))
+	req.URL.RawQuery = q.Encode()
+	env.h.ServeHTTP(httptest.NewRecorder(), req)
+	mu.Lock()
+	out := buf.String()
+	mu.Unlock()
+	if !strings.Contains(out, "db down") || !strings.Contains(out, "bad signature") {
+		t.Errorf("log lacks the failures:\n%s", out)
+	}
+	for _, secret := range []string{testTok, testKey, "o_buyer", "pay_time"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("log contains %q:\n%s", secret, out)
+		}
+	}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	b  *strings.Builder
+}
+
+func (w lockedWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.Write(p)
+}

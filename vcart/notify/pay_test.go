@@ -387,3 +387,15 @@ func TestPayV3Handler(t *testing.T) {
 		}
 	}
 }
+
+func TestPayDedupKey(t *testing.T) {
+	t.Parallel()
+	if got := payDedupKey(&PayNotification{ID: "EV-1"}); got != "wxpay:EV-1" {
+		t.Errorf("with id: %s", got)
+	}
+	a := payDedupKey(&PayNotification{EventType: "REFUND.SUCCESS", Plaintext: []byte(`{"a":1}`)})
+	b := payDedupKey(&PayNotification{EventType: "REFUND.SUCCESS", Plaintext: []byte(`{"a":2}`)})
+	if a == b || !strings.HasPrefix(a, "wxpay:REFUND.SUCCESS:") {
+		t.Errorf("without id: %s %s", a, b)
+	}
+}

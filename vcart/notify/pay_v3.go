@@ -493,7 +493,7 @@ func (p *PayV3Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	n, err := p.v.Parse(r)
 	if err == nil {
-		err = p.cfg.run(r.Context(), "wxpay:"+n.ID, n.EventType, func(ctx context.Context) error {
+		err = p.cfg.run(r.Context(), payDedupKey(n), n.EventType, func(ctx context.Context) error {
 			return p.fn(ctx, n)
 		})
 	}
@@ -505,6 +505,16 @@ func (p *PayV3Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writePayV3(w, http.StatusOK, "SUCCESS", "成功")
+}
+
+// payDedupKey is "wxpay:" + the notification id, or a digest of the
+// decrypted resource when a sender leaves id empty.
+func payDedupKey(n *PayNotification) string {
+	if n.ID != "" {
+		return "wxpay:" + n.ID
+	}
+	sum := sha256.Sum256(n.Plaintext)
+	return "wxpay:" + n.EventType + ":" + hex.EncodeToString(sum[:16])
 }
 
 // payV3Reason is the short, secret-free failure message of the answer.
