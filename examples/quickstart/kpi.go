@@ -19,47 +19,16 @@ func kpiDemo(w io.Writer) error {
 	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, cst)) // Mon 2 – Sun 8 March 2026
 	at := week.End.Add(9 * time.Hour)                         // the report runs Monday 09:00
 
-	agg, err := kpi.NewAggregator(week, at, kpi.Config{Category: vcart.CategoryApparel})
+	rep, err := kpiSampleWeek(week, at, 0)
 	if err != nil {
 		return err
 	}
-	// 60 submitted orders from 40 buyers; every 4th order is never paid,
-	// every 10th paid order is partly refunded, most ship the next day.
-	for i := range 60 {
-		created := week.Start.Add(time.Duration(i*163) * time.Minute)
-		o := kpi.Order{
-			ID:               vcart.OrderID(fmt.Sprintf("37%08d", i)),
-			BuyerID:          fmt.Sprintf("o_buyer_%02d", i%40),
-			CreatedAt:        created,
-			FreightInsurance: i%3 != 0,
-		}
-		if i%4 != 3 {
-			o.PaidAt = created.Add(2 * time.Minute)
-			o.AmountFen = int64(5900 + (i*2371)%19000)
-			if i%10 == 0 {
-				o.RefundFen = o.AmountFen / 2
-			}
-			switch {
-			case i%9 == 0: // late
-				o.ShippedAt = o.PaidAt.Add(60 * time.Hour)
-			case i < 55:
-				o.ShippedAt = o.PaidAt.Add(20 * time.Hour)
-			}
-		}
-		if err := agg.Add(&o); err != nil {
-			return err
-		}
-	}
-	rep, err := agg.Report(kpi.Traffic{
-		VisitorUV: 1850, PageViews: 6420,
-		ExposureUV: 12800, ExposurePV: 30100,
-		ClickUV: 410, ClickPV: 960,
-		AddToCartUV: 96, ViewPV: 21000, ViewUV: 8800,
-		AdSpendFen: 200000,
-	})
+	// Compare with the previous week (环比), computed the same way.
+	prev, err := kpiSampleWeek(kpi.Week(week.Start.AddDate(0, 0, -7)), week.Start.Add(9*time.Hour), 1)
 	if err != nil {
 		return err
 	}
+	rep.Changes = rep.Compare(prev)
 
 	roles := []kpi.Role{kpi.RoleTraffic, kpi.RoleTraffic, kpi.RoleTraffic, kpi.RoleProfit, kpi.RoleProfit,
 		kpi.RoleProfit, kpi.RoleProfit, kpi.RoleImage, kpi.RoleImage, kpi.RoleImage}
@@ -98,7 +67,50 @@ func kpiDemo(w io.Writer) error {
 			brief.Metrics = append(brief.Metrics, m)
 		}
 	}
-	brief.Traffic, brief.Mix, brief.Cadence, brief.Content = kpi.Traffic{}, nil, nil, nil
+	brief.Traffic, brief.Mix, brief.Cadence, brief.Content, brief.Changes = kpi.Traffic{}, nil, nil, nil, nil
 	fmt.Fprintln(w, "JSON (graded metrics):")
 	return brief.WriteJSON(w)
+}
+
+// kpiSampleWeek builds the report of a deterministic sample week: 60
+// submitted orders from 40 buyers, every 4th never paid, every 10th paid
+// order partly refunded, most shipped the next day. variant shifts the
+// amounts and the traffic so that two weeks differ.
+func kpiSampleWeek(week kpi.Period, at time.Time, variant int) (*kpi.Report, error) {
+	agg, err := kpi.NewAggregator(week, at, kpi.Config{Category: vcart.CategoryApparel})
+	if err != nil {
+		return nil, err
+	}
+	for i := range 60 {
+		created := week.Start.Add(time.Duration(i*163) * time.Minute)
+		o := kpi.Order{
+			ID:               vcart.OrderID(fmt.Sprintf("37%02d%06d", variant, i)),
+			BuyerID:          fmt.Sprintf("o_buyer_%02d", (i+variant)%40),
+			CreatedAt:        created,
+			FreightInsurance: i%3 != 0,
+		}
+		if i%4 != 3 && (variant == 0 || i%7 != 0) {
+			o.PaidAt = created.Add(2 * time.Minute)
+			o.AmountFen = int64(5900 + (i*2371+variant*997)%19000)
+			if i%10 == 0 {
+				o.RefundFen = o.AmountFen / 2
+			}
+			switch {
+			case i%9 == 0: // late
+				o.ShippedAt = o.PaidAt.Add(60 * time.Hour)
+			case i < 55:
+				o.ShippedAt = o.PaidAt.Add(20 * time.Hour)
+			}
+		}
+		if err := agg.Add(&o); err != nil {
+			return nil, err
+		}
+	}
+	return agg.Report(kpi.Traffic{
+		VisitorUV: int64(1850 - 150*variant), PageViews: int64(6420 - 300*variant),
+		ExposureUV: 12800, ExposurePV: 30100,
+		ClickUV: int64(410 - 20*variant), ClickPV: int64(960 - 40*variant),
+		AddToCartUV: 96, ViewPV: 21000, ViewUV: 8800,
+		AdSpendFen: 200000,
+	})
 }

@@ -5,7 +5,20 @@
 // text and JSON, the audience cross-analysis (用户画像), competitor
 // monitoring (竞品监控), and the operations heuristics: the 3 : 5 : 2
 // assortment mix, the "边看边买" exposure cadence, the 48-hour shipping
-// promise with freight insurance, and member tiers with points and coupons.
+// promise with freight insurance, the weekly content plan (3 seeding videos
+// and 1 themed live stream), ad ROI, and member tiers with points and
+// coupons.
+//
+// # Weekly report
+//
+// [Aggregator] (or [BuildReport]) turns a period's orders and traffic into a
+// [Report]: order totals, every metric of [Definitions] with its grade, and
+// the service promise. A caller attaches the other analyses as optional
+// sections ([CheckMix], [CheckCadence], [CheckContent], [CrossAnalyze],
+// [MonitorCompetitors]) and the change from the previous week
+// ([Report.Compare]), then renders it with [Report.WriteText] for people or
+// [Report.WriteJSON] for programs. [Week] gives the Monday-to-Monday
+// period.
 //
 // The package is pure. It never reads the clock, the network, files or the
 // environment, and it does not import the HTTP client: callers fill plain

@@ -277,6 +277,9 @@ type Report struct {
 	Audience    *AudienceReport   `json:"audience,omitempty"`
 	Competitors *CompetitorReport `json:"competitors,omitempty"`
 	Content     *ContentReport    `json:"content,omitempty"`
+	// Changes holds the metrics' changes from the previous period (环比),
+	// from [Report.Compare].
+	Changes []MetricChange `json:"changes,omitempty"`
 }
 
 // CadenceEntry names the video or live stream a [CadenceReport] is about.
@@ -457,6 +460,15 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		if m.Grade != GradeNone {
 			fmt.Fprintf(&b, " — %s %s (%s)", m.Grade, m.Grade.ChineseName(), m.Benchmark)
+		}
+		for _, c := range r.Changes {
+			if c.ID != m.ID {
+				continue
+			}
+			fmt.Fprintf(&b, "; 环比 %s", c.Delta)
+			if c.Grade != c.PreviousGrade && c.Grade > GradeUndefined && c.PreviousGrade > GradeUndefined {
+				fmt.Fprintf(&b, " (was %s)", c.PreviousGrade)
+			}
 		}
 		b.WriteString("\n")
 	}

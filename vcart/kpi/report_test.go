@@ -138,6 +138,11 @@ func TestReport_Golden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	prev, err := BuildReport(Period{day(2, 0).AddDate(0, 0, -7), day(2, 0)}, day(2, 1), nil, sampleTraffic, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Changes = rep.Compare(prev)
 	rep.Content, err = CheckContent([]ContentPost{{"v1", ContentVideo, day(3, 12)}, {"l1", ContentLive, day(5, 20)}}, testWeek, SeedContentPlan())
 	if err != nil {
 		t.Fatal(err)
@@ -451,5 +456,66 @@ func BenchmarkAggregator_Add(b *testing.B) {
 		if err := a.Add(&o); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestReport_Compare(t *testing.T) {
+	t.Parallel()
+	prevWeek := Period{day(2, 0).AddDate(0, 0, -7), day(2, 0)}
+	shift := func(o Order) Order {
+		for _, p := range []*time.Time{&o.CreatedAt, &o.PaidAt, &o.ShippedAt} {
+			if !p.IsZero() {
+				*p = p.AddDate(0, 0, -7)
+			}
+		}
+		return o
+	}
+	var prevOrders []Order
+	for _, o := range sampleOrders()[:3] { // o1–o3 only: 3 submitted, 3 paid
+		prevOrders = append(prevOrders, shift(o))
+	}
+	prevTraffic := sampleTraffic
+	prevTraffic.VisitorUV, prevTraffic.ClickUV, prevTraffic.ViewPV, prevTraffic.AdSpendFen = 100, 40, 0, 15000
+	prev, err := BuildReport(prevWeek, day(2, 1), prevOrders, prevTraffic, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, err := BuildReport(testWeek, day(9, 1), sampleOrders(), sampleTraffic, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[MetricID]string{}
+	for _, c := range cur.Compare(prev) {
+		got[c.ID] = c.Previous + " → " + c.Current + " " + c.Delta + " " + c.PreviousGrade.String() + "→" + c.Grade.String()
+	}
+	want := map[MetricID]string{
+		MetricUV:              "100 → 120 +20 ungraded→ungraded",
+		MetricPV:              "480 → 480 +0 ungraded→ungraded",
+		MetricCTR:             "4.44% → 3.33% -1.11pp ungraded→ungraded",
+		MetricCTRPV:           "3.13% → 3.13% +0.00pp ungraded→ungraded",
+		MetricClickConversion: "5.00% → 10.00% +5.00pp below average→average",
+		MetricAddToCart:       "12.00% → 10.00% -2.00pp ungraded→ungraded",
+		MetricPaySuccess:      "100.00% → 80.00% -20.00pp excellent→above average",
+		MetricPaySuccessUV:    "100.00% → 75.00% -25.00pp ungraded→ungraded",
+		MetricAOV:             "¥193.50 → ¥158.33 -¥35.17 above average→above average",
+		MetricAOVOrder:        "¥129.00 → ¥118.75 -¥10.25 ungraded→ungraded",
+		MetricGPM:             "undefined → ¥95.00 undefined ungraded→ungraded",
+		MetricGPMUV:           "¥215.00 → ¥263.89 +¥48.89 ungraded→ungraded",
+		MetricUVValue:         "¥3.87 → ¥3.96 +¥0.09 ungraded→ungraded",
+		MetricConversion:      "2.00% → 2.50% +0.50pp ungraded→ungraded",
+		MetricRefundRate:      "12.92% → 10.53% -2.39pp ungraded→ungraded",
+		MetricRefundOrders:    "33.33% → 25.00% -8.33pp ungraded→ungraded",
+		MetricROI:             "2.58× → 3.17× +0.59× ungraded→ungraded", // exact delta 0.5866…, not 3.17 − 2.58,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Compare() mismatch (-want +got):\n%s", diff)
+	}
+	cur.Changes = cur.Compare(prev)
+	var buf bytes.Buffer
+	if err := cur.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "(3/30) — average 行业均值 (average 8–12%, excellent >15%, red line <5%); 环比 +5.00pp (was below average)\n") {
+		t.Errorf("text lacks the change line:\n%s", buf.String())
 	}
 }
