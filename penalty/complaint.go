@@ -1,7 +1,6 @@
 package penalty
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
@@ -136,7 +135,7 @@ func (s *State) OverdueViolations(t time.Time, p ComplaintPolicy) ([]Event, erro
 		return nil, nil
 	}
 	if t.Before(s.last) {
-		return nil, fmt.Errorf("%w: overdue check at %s precedes the last event", ErrOutOfOrder, t.In(shanghai).Format(time.RFC3339))
+		return nil, &OrderError{Event: EventViolationRecorded, At: t, Last: s.last}
 	}
 	var out []Event
 	for i := range s.complaints {

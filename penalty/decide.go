@@ -97,8 +97,8 @@ func (d *Decider) Decide(s *State, id ViolationID, at time.Time) (Event, error) 
 	if v.status != Recorded {
 		return Event{}, &TransitionError{ID: string(id), From: v.status, Event: EventPenaltyDecided}
 	}
-	if at.Before(s.last) || at.Before(v.at.time()) {
-		return Event{}, fmt.Errorf("%w: decision at %s precedes the last event", ErrOutOfOrder, at.In(shanghai).Format(time.RFC3339))
+	if at.Before(s.last) { // the violation itself is at or before s.last
+		return Event{}, &OrderError{Event: EventPenaltyDecided, At: at, Last: s.last}
 	}
 	dec, err := d.decide(s, v.typ, v.at.time(), at, int(idx))
 	if err != nil {

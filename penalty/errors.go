@@ -3,6 +3,7 @@ package penalty
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Sentinel errors. Every error the package returns matches one of them with
@@ -46,3 +47,22 @@ func (e *TransitionError) Error() string {
 
 // Unwrap returns [ErrInvalidTransition].
 func (e *TransitionError) Unwrap() error { return ErrInvalidTransition }
+
+// OrderError reports an event, decision or check at an instant before the
+// last event applied. It unwraps to [ErrOutOfOrder].
+type OrderError struct {
+	// Event is the kind of the event that came too late (for a decision,
+	// [EventPenaltyDecided]; for an overdue check, [EventViolationRecorded]).
+	Event EventKind
+	// At is the rejected instant; Last is the last event's instant.
+	At, Last time.Time
+}
+
+// Error returns a message with both instants in Asia/Shanghai.
+func (e *OrderError) Error() string {
+	return fmt.Sprintf("penalty: event out of order: %s at %s is before the last event at %s", e.Event,
+		e.At.In(shanghai).Format(time.RFC3339Nano), e.Last.In(shanghai).Format(time.RFC3339Nano))
+}
+
+// Unwrap returns [ErrOutOfOrder].
+func (e *OrderError) Unwrap() error { return ErrOutOfOrder }

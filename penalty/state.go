@@ -174,8 +174,7 @@ func (s *State) check(e *Event) (int32, error) {
 		return 0, invalid(e, "instant outside %d–%d", minYear, maxYear-1)
 	}
 	if e.At.Before(s.last) {
-		return 0, fmt.Errorf("%w: %s at %s is before the last event at %s", ErrOutOfOrder, e.Kind,
-			e.At.In(shanghai).Format(time.RFC3339Nano), s.last.In(shanghai).Format(time.RFC3339Nano))
+		return 0, &OrderError{Event: e.Kind, At: e.At, Last: s.last}
 	}
 	if e.Kind.isComplaint() {
 		return s.checkComplaint(e)
@@ -247,8 +246,8 @@ func checkDecision(e *Event, violationAt time.Time) error {
 			return invalid(e, "measures[%d]: a permanent measure has no end", i)
 		case !m.Kind.OneOff() && !m.Permanent && !m.End.After(m.Start):
 			return invalid(e, "measures[%d]: %s must end after it starts", i, m.Kind)
-		case m.Compensation.IsNegative() || m.CreditPoints < 0:
-			return invalid(e, "measures[%d]: negative amount", i)
+		case m.Compensation.IsNegative() || m.CreditPoints < 0 || m.CreditPoints > math.MaxInt32:
+			return invalid(e, "measures[%d]: amount out of range", i)
 		case !m.Withdrawn.IsZero():
 			return invalid(e, "measures[%d]: a new measure cannot be withdrawn", i)
 		case !inRange(m.Start) || !m.Permanent && !inRange(m.End):

@@ -408,3 +408,21 @@ func TestConcurrentQueries(t *testing.T) {
 		}
 	}
 }
+
+func TestOrderErrorFields(t *testing.T) {
+	t.Parallel()
+	s := penalty.NewState(store)
+	mustEvolve(t, s, penalty.RecordViolation("v1", penalty.Counterfeit, day(2026, time.March, 2, 0)))
+	err := s.Evolve(penalty.FileAppeal("v1", day(2026, time.March, 1, 0), ""))
+	var oe *penalty.OrderError
+	if !errors.As(err, &oe) || !errors.Is(err, penalty.ErrOutOfOrder) {
+		t.Fatalf("error = %v, want *OrderError", err)
+	}
+	want := &penalty.OrderError{Event: penalty.EventAppealFiled, At: day(2026, time.March, 1, 0), Last: day(2026, time.March, 2, 0)}
+	if diff := cmp.Diff(want, oe); diff != "" {
+		t.Errorf("OrderError mismatch (-want +got):\n%s", diff)
+	}
+	if got, want := oe.Error(), "penalty: event out of order: appeal_filed at 2026-03-01T00:00:00+08:00 is before the last event at 2026-03-02T00:00:00+08:00"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
