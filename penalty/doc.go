@@ -126,13 +126,14 @@
 //
 // Bad input never panics and never half-applies: [State.Evolve] checks the
 // whole event before changing anything. An event before the last one fails
-// with [ErrOutOfOrder]; an unknown violation type, or one the table in force
-// has no ladder for, with [ErrUnknownType]; an appeal, decision or reversal
-// for a violation never recorded with [ErrUnknownPenalty]; an event the
-// lifecycle forbids (a second appeal, a duplicate ID) with a
-// [*TransitionError] matching [ErrInvalidTransition]; a malformed event with
-// [ErrInvalidEvent]. Tables and policies are checked by Validate methods
-// that return every problem at once as a [*vcart.ValidationError].
+// with an [*OrderError] matching [ErrOutOfOrder]; an unknown violation type,
+// or one the table in force has no ladder for, with [ErrUnknownType]; an
+// appeal, decision or reversal for a violation never recorded with
+// [ErrUnknownPenalty]; an event the lifecycle forbids (a second appeal, a
+// duplicate ID) with a [*TransitionError] matching [ErrInvalidTransition]; a
+// malformed event with [ErrInvalidEvent]. Tables and policies are checked by
+// Validate methods that return every problem at once as a
+// [*vcart.ValidationError].
 //
 // # Concurrency
 //
