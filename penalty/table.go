@@ -66,6 +66,13 @@ func (w Window) Counts(prior, at time.Time) bool {
 	return true
 }
 
+// Limits on table figures: a century is longer than any platform measure,
+// and keeps instants far from overflow.
+const (
+	maxSpanMonths = 1200
+	maxSpanDays   = 36525
+)
+
 // Span is a length of time in calendar units, counted in Asia/Shanghai.
 //
 // One month is a calendar month: the same day and clock time in the next
@@ -282,8 +289,8 @@ func (tb Table) Validate() error {
 				add(f+".window.days", "rule.window.days", "days are only for a rolling window")
 			}
 		case Rolling:
-			if r.Window.Days <= 0 {
-				add(f+".window.days", "rule.window.days", "a rolling window needs a positive number of days")
+			if r.Window.Days <= 0 || r.Window.Days > maxSpanDays {
+				add(f+".window.days", "rule.window.days", "a rolling window needs 1 to %d days", maxSpanDays)
 			}
 		default:
 			add(f+".window.kind", "rule.window.kind", "unknown window kind %d", uint8(r.Window.Kind))
@@ -314,6 +321,9 @@ func validateSpec(f string, m MeasureSpec, add func(field, code, format string, 
 	}
 	if m.For.Months < 0 || m.For.Days < 0 || m.Delay.Months < 0 || m.Delay.Days < 0 || m.CreditPoints < 0 {
 		add(f, "measure.negative", "lengths, delays and points must not be negative")
+	}
+	if m.For.Months > maxSpanMonths || m.For.Days > maxSpanDays || m.Delay.Months > maxSpanMonths || m.Delay.Days > maxSpanDays || m.CreditPoints > 1_000_000 {
+		add(f, "measure.too_large", "lengths and delays are limited to %d months or %d days, points to 1000000", maxSpanMonths, maxSpanDays)
 	}
 	lasting := m.Permanent || !m.For.IsZero()
 	switch {

@@ -79,6 +79,7 @@ func TestTableValidateReportsEveryProblem(t *testing.T) {
 			}},
 			{Type: 0, Window: penalty.Window{Kind: 9}},
 			{Type: penalty.DataFraud, Steps: []penalty.Step{{Offence: 1}, {Offence: 2, Measures: []penalty.MeasureSpec{{Kind: 0}, {Kind: penalty.LiveBan, For: penalty.Span{Days: -1}}}}}},
+			{Type: penalty.FakeOrders, Window: penalty.Window{Kind: penalty.Rolling, Days: 1 << 40}, Steps: []penalty.Step{{Offence: 1, Measures: []penalty.MeasureSpec{{Kind: penalty.LiveBan, For: penalty.Span{Months: 1 << 30}}}}}},
 		},
 	}
 	err := bad.Validate()
@@ -106,6 +107,8 @@ func TestTableValidateReportsEveryProblem(t *testing.T) {
 		"rules[3].steps[0].measures step.measures.empty",
 		"rules[3].steps[1].measures[0].kind measure.kind.unknown",
 		"rules[3].steps[1].measures[1] measure.negative",
+		"rules[4].steps[0].measures[0] measure.too_large",
+		"rules[4].window.days rule.window.days",
 		"version table.version.missing",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
