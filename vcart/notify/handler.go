@@ -147,7 +147,8 @@ func NewHandler(v *Verifier, opts ...HandlerOption) (*Handler, error) {
 	return &Handler{v: v, cfg: cfg, routes: make(map[string]HandlerFunc)}, nil
 }
 
-// On registers fn for the event name (replacing any earlier one). A nil fn
+// On registers fn for the event name (replacing any earlier one), including
+// names outside the catalogue, which arrive as [*UnknownEvent]. A nil fn
 // removes the registration.
 func (h *Handler) On(event string, fn HandlerFunc) {
 	h.mu.Lock()
@@ -205,7 +206,11 @@ func (h *Handler) dispatchFallback(ctx context.Context, ev Event) error {
 func (h *Handler) route(ev Event) HandlerFunc {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
-	if _, unknown := ev.(*UnknownEvent); !unknown {
+	// An event that is in the catalogue but failed typed decoding goes to
+	// the fallback: its registered handler expects the typed struct. An
+	// event outside the catalogue can have its own handler (On, or
+	// Handle[*UnknownEvent]).
+	if u, unknown := ev.(*UnknownEvent); !unknown || u.Err == nil {
 		if fn, ok := h.routes[ev.EventName()]; ok {
 			return fn
 		}

@@ -526,3 +526,34 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 	defer w.mu.Unlock()
 	return w.b.Write(p)
 }
+
+// TestHandler_CustomEventNames: a handler can be registered for an event the
+// SDK does not know; it receives the raw event. A typed registration for
+// such a name falls back to OnUnknown.
+func TestHandler_CustomEventNames(t *testing.T) {
+	t.Parallel()
+	env := newPushEnv(t)
+	var got []string
+	if err := Handle(env.h, "channels_ec_future", func(ctx context.Context, e *UnknownEvent) error {
+		got = append(got, "custom "+string(e.Raw))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Handle(env.h, "channels_ec_other", func(ctx context.Context, e *OrderPayEvent) error {
+		got = append(got, "typed, never")
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	env.h.OnUnknown(func(ctx context.Context, ev Event) error {
+		got = append(got, "fallback "+ev.EventName())
+		return nil
+	})
+	env.push(t, `{"CreateTime":1,"Event":"channels_ec_future"}`, "a")
+	env.push(t, `{"CreateTime":1,"Event":"channels_ec_other"}`, "b")
+	want := []string{`custom {"CreateTime":1,"Event":"channels_ec_future"}`, "fallback channels_ec_other"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("calls (-want +got):\n%s", diff)
+	}
+}

@@ -5,9 +5,13 @@ import (
 	"crypto"
 	"crypto/rand"
 	"crypto/rsa"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/base64"
 	"encoding/json"
+	"encoding/pem"
 	"errors"
+	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -397,5 +401,50 @@ func TestPayDedupKey(t *testing.T) {
 	b := payDedupKey(&PayNotification{EventType: "REFUND.SUCCESS", Plaintext: []byte(`{"a":2}`)})
 	if a == b || !strings.HasPrefix(a, "wxpay:REFUND.SUCCESS:") {
 		t.Errorf("without id: %s %s", a, b)
+	}
+}
+
+func TestParseCertificatePEM(t *testing.T) {
+	t.Parallel()
+	k := testPayKey()
+	serial, _ := new(big.Int).SetString("5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC", 16)
+	notAfter := time.Date(2031, 3, 1, 0, 0, 0, 0, time.UTC)
+	tmpl := &x509.Certificate{SerialNumber: serial, Subject: pkix.Name{CommonName: "Tenpay.com Root CA test"},
+		NotBefore: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), NotAfter: notAfter}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &k.PublicKey, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	certPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+	gotSerial, pub, gotNotAfter, err := ParseCertificatePEM(certPEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotSerial != "5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC" || !gotNotAfter.Equal(notAfter) || !pub.Equal(&k.PublicKey) {
+		t.Errorf("ParseCertificatePEM() = %s, %v", gotSerial, gotNotAfter)
+	}
+	if pub2, err := ParsePublicKeyPEM(certPEM); err != nil || !pub2.Equal(pub) {
+		t.Errorf("ParsePublicKeyPEM(certificate) = %v", err)
+	}
+	// A platform-certificate serial selects the key like a public-key ID.
+	v, err := NewPayV3Verifier(apiV3Key, map[string]*rsa.PublicKey{gotSerial: pub}, WithClock(fixedClock(testUnix)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc, err := NewPayV3Encoder(k, strings.ToLower(gotSerial), apiV3Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, body, err := enc.Encode(txnEvent("EV-C"), "1772294400", "n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := v.ParseRaw(h, body); err != nil {
+		t.Errorf("ParseRaw(certificate serial, lower case) = %v", err)
+	}
+	for _, bad := range [][]byte{nil, []byte(pubKeyA), []byte("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----")} {
+		if _, _, _, err := ParseCertificatePEM(bad); !errors.Is(err, ErrMalformed) {
+			t.Errorf("ParseCertificatePEM(bad) error = %v", err)
+		}
 	}
 }

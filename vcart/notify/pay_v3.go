@@ -131,6 +131,27 @@ func ParsePublicKeyPEM(data []byte) (*rsa.PublicKey, error) {
 	return rk, nil
 }
 
+// ParseCertificatePEM parses a WeChat Pay platform certificate (平台证书,
+// "CERTIFICATE" PEM, as downloaded from /v3/certificates and decrypted) and
+// returns its serial in the upper-case hex form Wechatpay-Serial uses, its
+// RSA public key and its expiry. Keep every unexpired certificate: the
+// platform signs with a new one up to 5 days before the old one expires.
+func ParseCertificatePEM(data []byte) (serial string, key *rsa.PublicKey, notAfter time.Time, err error) {
+	block, _ := pem.Decode(data)
+	if block == nil || block.Type != "CERTIFICATE" {
+		return "", nil, time.Time{}, fmt.Errorf("%w: no CERTIFICATE PEM block", ErrMalformed)
+	}
+	cert, err := x509.ParseCertificate(block.Bytes)
+	if err != nil {
+		return "", nil, time.Time{}, fmt.Errorf("%w: certificate: %w", ErrMalformed, err)
+	}
+	rk, ok := cert.PublicKey.(*rsa.PublicKey)
+	if !ok {
+		return "", nil, time.Time{}, fmt.Errorf("%w: not an RSA certificate (%T)", ErrMalformed, cert.PublicKey)
+	}
+	return strings.ToUpper(cert.SerialNumber.Text(16)), rk, cert.NotAfter, nil
+}
+
 // PayResource is the encrypted resource of a v3 notification.
 type PayResource struct {
 	OriginalType   string `json:"original_type"`
