@@ -318,8 +318,10 @@ func (s *CachingTokenSource) cache(t Token) cachedToken {
 	return cachedToken{Token: t, refreshAt: at}
 }
 
+// usable reports whether a token found in the store may be used instead of
+// fetching: it must be outside the early-refresh window.
 func (s *CachingTokenSource) usable(t Token) bool {
-	return t.AccessToken != "" && t.ExpiresAt.Sub(s.cfg.now()) > s.cfg.early/2
+	return t.AccessToken != "" && t.ExpiresAt.Sub(s.cfg.now()) > s.cfg.early
 }
 
 func (s *CachingTokenSource) refresh(ctx context.Context, bad string) (cachedToken, error) {
