@@ -26,10 +26,13 @@ type MetricChange struct {
 }
 
 // Compare returns every metric's change from prev to r, in r's metric
-// order. Metrics missing from prev are skipped. It does not modify either
+// order. Metrics missing from prev are skipped; a nil prev gives nil. It does not modify either
 // report; to print the changes with the report, assign them to
 // [Report.Changes].
 func (r *Report) Compare(prev *Report) []MetricChange {
+	if r == nil || prev == nil {
+		return nil
+	}
 	var out []MetricChange
 	for _, cur := range r.Metrics {
 		old, ok := prev.Metric(cur.ID)

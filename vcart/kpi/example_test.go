@@ -331,3 +331,21 @@ func ExampleWeek() {
 	// 2026-03-02 – 2026-03-08
 	// false
 }
+
+func ExampleMemberProgram_WriteTable() {
+	if err := kpi.SeedMemberProgram().WriteTable(os.Stdout); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// Member programme kpi-2026.1
+	// tier      from points  points per ¥1
+	// bronze              0  1              青铜
+	// silver           1000  1.2            白银
+	// gold             5000  1.5            黄金
+	// diamond         20000  2              钻石
+	// coupon  cost  value                 min tier
+	// c5       100  ¥5.00 off ¥50.00      bronze 青铜
+	// c20      300  ¥20.00 off ¥150.00    silver 白银
+	// c60      800  ¥60.00 off ¥300.00    gold 黄金
+	// c200    2000  ¥200.00 off ¥800.00   diamond 钻石
+}

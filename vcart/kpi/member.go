@@ -3,7 +3,9 @@ package kpi
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -271,4 +273,38 @@ func (t Tier) ChineseName() string {
 		return "钻石"
 	}
 	return fmt.Sprintf("VIP%d", int(t))
+}
+
+// WriteTable writes the programme as two plain-text tables, the tiers and
+// the coupon redemption table (积分兑换), for an operator's page or a
+// README.
+func (p MemberProgram) WriteTable(w io.Writer) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Member programme %s\n", p.Version)
+	b.WriteString("tier      from points  points per ¥1\n")
+	for _, t := range p.Tiers {
+		fmt.Fprintf(&b, "%-8s  %11d  %-13s  %s\n", t.Name, t.MinPoints, plain(t.PointsPerYuan), t.ChineseName)
+	}
+	b.WriteString("coupon  cost  value                 min tier\n")
+	for _, c := range p.Coupons {
+		min := "-"
+		if c.MinTier > TierNone {
+			min = c.MinTier.String()
+			for _, t := range p.Tiers {
+				if t.Tier == c.MinTier {
+					min = t.Name + " " + t.ChineseName
+				}
+			}
+		}
+		value := vcart.FromFen(c.DiscountFen).Format() + " off"
+		if c.MinSpendFen > 0 {
+			value += " " + vcart.FromFen(c.MinSpendFen).Format()
+		}
+		fmt.Fprintf(&b, "%-6s  %4d  %-20s  %s\n", c.ID, c.Cost, value, min)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

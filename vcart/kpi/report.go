@@ -18,6 +18,10 @@ import (
 // orders). The order that would overflow is not applied.
 var ErrOverflow = errors.New("kpi: sum overflows int64")
 
+// ErrZeroAggregator reports an [Aggregator] that was not made by
+// [NewAggregator].
+var ErrZeroAggregator = errors.New("kpi: aggregator not created with NewAggregator")
+
 // DefaultShipWithin is the seed's service promise (承诺48小时发货), which is
 // also the platform's default shipping deadline for ordinary goods.
 const DefaultShipWithin = 48 * time.Hour
@@ -136,6 +140,12 @@ func NewAggregator(period Period, at time.Time, cfg Config) (*Aggregator, error)
 // [*vcart.ValidationError] naming every problem, and an order whose amounts
 // would overflow with [ErrOverflow]; in both cases nothing is applied.
 func (a *Aggregator) Add(o *Order) error {
+	if a == nil || a.buyers == nil {
+		return ErrZeroAggregator
+	}
+	if o == nil {
+		return vcart.NewValidationError([]vcart.FieldError{{Field: "order", Code: "order.missing", Msg: "nil order"}})
+	}
 	if err := o.validate(); err != nil {
 		return err
 	}
@@ -311,6 +321,9 @@ func (r *Report) Metric(id MetricID) (MetricValue, bool) {
 // aggregator. Negative traffic counts are rejected with a
 // [*vcart.ValidationError].
 func (a *Aggregator) Report(t Traffic) (*Report, error) {
+	if a == nil || a.buyers == nil {
+		return nil, ErrZeroAggregator
+	}
 	if err := t.validate(); err != nil {
 		return nil, err
 	}

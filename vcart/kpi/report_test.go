@@ -331,6 +331,25 @@ func TestNewAggregator_Invalid(t *testing.T) {
 	}
 }
 
+func TestAggregator_Zero(t *testing.T) {
+	t.Parallel()
+	var a Aggregator
+	if err := a.Add(&Order{}); !errors.Is(err, ErrZeroAggregator) {
+		t.Errorf("Add on a zero Aggregator = %v", err)
+	}
+	if _, err := a.Report(Traffic{}); !errors.Is(err, ErrZeroAggregator) {
+		t.Errorf("Report on a zero Aggregator = %v", err)
+	}
+	b, _ := NewAggregator(testWeek, day(9, 0), Config{})
+	if err := b.Add(nil); !errors.Is(err, vcart.ErrInvalid) {
+		t.Errorf("Add(nil) = %v", err)
+	}
+	var r *Report
+	if r.Compare(nil) != nil {
+		t.Error("Compare on nil reports")
+	}
+}
+
 func TestConfig_CustomRoundingAndBenchmarks(t *testing.T) {
 	t.Parallel()
 	table := SeedBenchmarks()
