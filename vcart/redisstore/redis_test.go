@@ -58,6 +58,9 @@ func runMain(m *testing.M) int {
 		return m.Run()
 	}
 	redisBin = bin
+	if f := flag.Lookup("test.fuzzworker"); f != nil && f.Value.String() == "true" {
+		return m.Run() // a fuzz worker runs only the (pure) fuzz target
+	}
 	dir, err := os.MkdirTemp("", "redisstore-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "redisstore:", err)

@@ -3,7 +3,9 @@ package redisstore_test
 import (
 	"context"
 	"errors"
+	"net"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -87,6 +89,9 @@ func TestTokenStore_LoadMissingAndCorrupt(t *testing.T) {
 		_, ok, err := s.Load(ctx, "bad")
 		if ok || !errors.Is(err, redisstore.ErrCorrupt) {
 			t.Errorf("Load(%q) = ok %v, err %v; want ErrCorrupt", v, ok, err)
+		}
+		if len(v) > 6 && strings.Contains(err.Error(), v) {
+			t.Errorf("Load error %q leaks the stored value", err)
 		}
 	}
 }
@@ -476,5 +481,60 @@ func TestTokenStore_ExactlyOneFetchContract(t *testing.T) {
 	before = fetches.Load()
 	if seen := run(); fetches.Load()-before != 1 || len(seen) != 1 {
 		t.Fatalf("after restart: %d fetches, tokens %v; want exactly one fetch again", fetches.Load()-before, seen)
+	}
+}
+
+// TestTokenStore_Hung: a Redis that accepts connections but never answers
+// (a hung server, a black-holed network) costs one operation timeout, not a
+// blocked refresh.
+func TestTokenStore_Hung(t *testing.T) {
+	t.Parallel()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var held []net.Conn
+	var mu sync.Mutex
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			held = append(held, c) // read nothing, answer nothing
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		l.Close()
+		<-done
+		mu.Lock()
+		for _, c := range held {
+			c.Close()
+		}
+		mu.Unlock()
+	})
+	rdb := redis.NewClient(&redis.Options{Addr: l.Addr().String(), ContextTimeoutEnabled: true, MaxRetries: -1})
+	t.Cleanup(func() { _ = rdb.Close() })
+	s, err := redisstore.NewTokenStore(rdb, redisstore.WithOpTimeout(200*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := t.Context()
+	for name, call := range map[string]func() error{
+		"Load":        func() error { _, _, err := s.Load(ctx, "k"); return err },
+		"LockRefresh": func() error { _, err := s.LockRefresh(ctx, "k", 10*time.Second); return err },
+	} {
+		start := time.Now()
+		err := call()
+		if !errors.Is(err, redisstore.ErrUnavailable) {
+			t.Errorf("%s on a hung Redis = %v, want ErrUnavailable", name, err)
+		}
+		if el := time.Since(start); el > 2*time.Second {
+			t.Errorf("%s on a hung Redis took %v, want about the 200ms op timeout", name, el)
+		}
 	}
 }
