@@ -19,6 +19,9 @@ func FuzzParseCallback(f *testing.F) {
 	f.Add([]byte(orderPayJSON("1")), "", "1", "n")
 	f.Add([]byte(`{"Encrypt":"AAAA"}`), "x", "1714112445", "n")
 	f.Add([]byte(`{"ToUserName":"gh","CreateTime":1,"Event":"product_spu_audit","ProductSpuAudit":{"audit_info":"{}"}}`), "00", "0", "")
+	for _, s := range fixtureSamples {
+		f.Add([]byte(s.plain), "", "1662480000", "1320562132")
+	}
 	v, err := NewVerifier(v1Token, v1Key, v1AppID, WithClock(fixedClock(v1Unix)), WithTolerance(0))
 	if err != nil {
 		f.Fatal(err)
@@ -60,6 +63,9 @@ func FuzzDecodeEvent(f *testing.F) {
 	f.Add([]byte(`{"Event":"channels_ec_close_store","close_timestamp":"1662480000"}`))
 	f.Add([]byte(`{"Event":"product_spu_audit","ProductSpuAudit":{"audit_info":"{\"busi_audit_info\":{}}"}}`))
 	f.Add([]byte(`{"Event":"x"}`))
+	for _, s := range fixtureSamples {
+		f.Add([]byte(s.plain))
+	}
 	for _, n := range KnownEvents() {
 		f.Add([]byte(`{"Event":"` + n + `"}`))
 	}
