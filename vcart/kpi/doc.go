@@ -89,7 +89,8 @@
 // problem with its field and a stable code (errors.Is(err, vcart.ErrInvalid)
 // holds), and nothing is half-applied: [Aggregator.Add] either counts an
 // order or leaves the aggregator untouched. Sums that would overflow int64
-// fail with [ErrOverflow]. Member redemptions fail with [ErrUnknownCoupon],
+// fail with [ErrOverflow], and an Aggregator not made by [NewAggregator]
+// with [ErrZeroAggregator]. Member redemptions fail with [ErrUnknownCoupon],
 // [ErrTierTooLow] or [ErrInsufficientPoints]. Business verdicts (a red-line
 // grade, an off-target mix, a cadence gap) are values, not errors.
 //
