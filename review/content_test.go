@@ -90,7 +90,7 @@ func contentCases() []ruleCase {
 		{name: "evasion by zero width and symbols", listing: with(cleanApparel, func(l *review.Listing) {
 			l.Description = "最\u200b好的T恤，顶*级做工，Top1爆款"
 		}), want: []string{
-			"block content.adlaw.block desc[0:9] 最​好",
+			"block content.adlaw.block desc[0:9] 最\u200b好",
 			"block content.adlaw.block desc[19:26] 顶*级",
 			"block content.adlaw.block desc[35:39] Top1",
 		}, verdict: review.VerdictRejected},

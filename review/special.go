@@ -58,8 +58,7 @@ func digitRuns(text string, fn func(digitRun)) {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		d, ok := isDigitRune(r)
-		if !ok {
+		if _, ok := isDigitRune(r); !ok {
 			i += n
 			continue
 		}
@@ -72,7 +71,7 @@ func digitRuns(text string, fn func(digitRun)) {
 		j := i
 		for j < len(text) {
 			r, n := utf8.DecodeRuneInString(text[j:])
-			if d, ok = isDigitRune(r); ok {
+			if d, ok := isDigitRune(r); ok {
 				if k < len(buf) {
 					buf[k] = d
 				}
