@@ -160,32 +160,27 @@ type Restriction struct {
 // kind (say a 7-day store ban and a later 1-month one) merge into one
 // restriction that lifts when the last of them ends.
 func (s *State) Restrictions(t time.Time) []Restriction {
+	at := stampOf(t)
+	var byKind [numMeasureKinds][]*measureRec
+	var active [numMeasureKinds]bool
+	for i := range s.measures.len() {
+		if m := s.measures.at(i); m.lasting() {
+			byKind[m.kind] = append(byKind[m.kind], m)
+			active[m.kind] = active[m.kind] || m.activeAt(at)
+		}
+	}
 	var out []Restriction
 	for k := MeasureKind(1); k < numMeasureKinds; k++ {
-		if k.OneOff() {
-			continue
-		}
-		if r, ok := s.restriction(k, t); ok {
-			out = append(out, r)
+		if active[k] {
+			out = append(out, s.restriction(k, byKind[k], t, at))
 		}
 	}
 	return out
 }
 
-func (s *State) restriction(k MeasureKind, t time.Time) (Restriction, bool) {
-	at := stampOf(t)
-	var ms []*measureRec
-	active := false
-	for i := range s.measures.len() {
-		m := s.measures.at(i)
-		if m.kind == k && m.lasting() {
-			ms = append(ms, m)
-			active = active || m.activeAt(at)
-		}
-	}
-	if !active {
-		return Restriction{}, false
-	}
+// restriction merges ms, the lasting measures of kind k, at least one of
+// which is active at t (at as a stamp).
+func (s *State) restriction(k MeasureKind, ms []*measureRec, t time.Time, at stamp) Restriction {
 	since, until, permanent := at, at, false
 	// Forward: follow measures that cover the current end (back-to-back
 	// measures touch, since the end is exclusive).
@@ -224,5 +219,5 @@ func (s *State) restriction(k MeasureKind, t time.Time) (Restriction, bool) {
 	}
 	slices.Sort(r.Violations)
 	r.Violations = slices.Compact(r.Violations)
-	return r, true
+	return r
 }
