@@ -6,8 +6,10 @@ package shopapi
 //   - An endpoint is an [endpoint] value: method, path and whether it is
 //     idempotent (safe to retry after an ambiguous failure). Declare one
 //     unexported var per API in the new file.
-//   - A service is `type XxxService service` with a field on [Client], set in
-//     [Client.initServices] (one line there per new service).
+//   - A service is `type XxxService service`. Expose it either as a field on
+//     [Client] set in [Client.initServices] (one line each; this file), or,
+//     without touching this file, as an accessor in the new file:
+//     `func (c *Client) Orders() *OrderService { return (*OrderService)(&c.common) }`.
 //   - A method calls c.call(ctx, &request{ep: epXxx, body: reqStruct}, &out):
 //     the request helper encodes the body, adds the token, applies the rate
 //     limiter, retries per the policy, refreshes an invalid token and replays
@@ -152,6 +154,7 @@ type Client struct {
 	tokens  TokenSource
 	rc      *resty.Client
 	limiter *limiter
+	common  service // shared by every service
 
 	// Products manages SPUs: add, update, get, list, listing, audit (商品).
 	Products *ProductService
@@ -209,7 +212,8 @@ func NewClient(tokens TokenSource, opts ...Option) (*Client, error) {
 }
 
 func (c *Client) initServices() {
-	s := &service{client: c}
+	c.common.client = c
+	s := &c.common
 	c.Products = (*ProductService)(s)
 	c.Stock = (*StockService)(s)
 	c.Categories = (*CategoryService)(s)

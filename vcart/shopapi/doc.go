@@ -1,3 +1,125 @@
-// Package shopapi is a typed client for the WeChat Channels store (微信小店,
-// formerly 视频号小店) shop API, implementing seed section 四 技术对接.
+// Package shopapi is a typed client for the WeChat Channels store shop API
+// (微信小店, formerly 视频号小店; paths /channels/ec/...). It implements
+// seed section 四 技术对接规范 (商品信息同步、库存更新 …): tokens, products
+// and their audit, stock, categories, brands, images and the shop's basic
+// information, with typed errors, safe retries and a client-side rate
+// limit. Test against the in-memory fake in package shopapitest.
+//
+//	ts, err := shopapi.NewShopTokenSource(appID, appSecret)
+//	c, err := shopapi.NewClient(ts)
+//	res, _, err := c.Products.Add(ctx, product, true)
+//
+// Services hang off [Client] (go-github style): [Client.Products],
+// [Client.Stock], [Client.Categories], [Client.Brands], [Client.Store],
+// [Client.Media]. Every method takes a context first and returns the
+// decoded value, a [*Response] and an error; its doc ends with the WeChat
+// API it calls.
+//
+// # Authentication
+//
+// The access_token goes in the URL query of every call. A [TokenSource]
+// supplies it:
+//   - [NewShopTokenSource]: the shop's own AppID/AppSecret through
+//     POST /cgi-bin/stable_token (default; repeated calls return the same
+//     token, isolated from /cgi-bin/token) or GET /cgi-bin/token
+//     ([WithLegacyToken]; each fetch invalidates the previous token after
+//     5 minutes).
+//   - [NewComponentTokenSource] and [NewAuthorizerTokenSource]: a service
+//     provider's third-party platform (第三方平台): component_verify_ticket →
+//     component_access_token → authorizer_access_token with the
+//     authorizer_refresh_token.
+//   - [StaticToken], or your own implementation.
+//
+// [CachingTokenSource] caches a token in-process, refreshes it early
+// (default 5 minutes before expiry), lets one caller per process fetch
+// (single flight), and shares tokens across processes through a
+// [TokenStore] (default [NewMemoryTokenStore]; package redisstore ships a
+// Redis one with a [RefreshLocker]). When the platform rejects a token
+// (errcode 40001, 40014, 42001, 41001), the client invalidates exactly that
+// token (compare-and-delete in the store), gets a new one and replays the
+// request once.
+//
+// # Errors
+//
+// Every response's errcode/errmsg envelope is decoded; a non-zero errcode
+// is an [*APIError] with the code, the message, the request id (rid), the
+// method and the path. The errcodes of the reference are named constants
+// ([CodeProductNotFound], [CodeStockUpdateRejected] …, [ErrCodeMeaning]).
+// Classes match sentinels with errors.Is: [ErrAccessTokenExpired],
+// [ErrRateLimited] (45009, 45011), [ErrIPNotWhitelisted] (61004, 45035),
+// [ErrSystemBusy] (-1). Transport failures are [*TransportError]; a write
+// that may have been applied wraps [ErrAmbiguous]. Invalid input is a
+// [*vcart.ValidationError] listing every problem (errors.Is(err,
+// vcart.ErrInvalid)) and never reaches the network.
+//
+//	var ae *shopapi.APIError
+//	switch {
+//	case errors.As(err, &ae) && ae.ErrCode == shopapi.CodeStockUpdateRejected:
+//		// not enough stock
+//	case errors.Is(err, shopapi.ErrAmbiguous):
+//		// read the stock back before trying again
+//	}
+//
+// access_token, AppSecret, component secrets, tickets and refresh tokens
+// never appear in errors or logs: URLs are redacted (go-github's
+// sanitizeURL) and so is every logged error.
+//
+// # Retries
+//
+// Each endpoint is marked idempotent or not. Reads and whole-state writes
+// (product/update, listing, delisting, audit-free update, stock "set",
+// uploads) are retried after transport errors, timeouts, HTTP 429/5xx,
+// errcode -1 and 45011, with exponential backoff and jitter
+// ([RetryPolicy], default 3 retries from 500 ms, capped at 5 s). Other
+// writes — product/add, delete, audit cancel, stock add/subtract — are
+// retried only when the request provably was not applied: a dial or DNS
+// error, HTTP 429 or errcode 45011. After a timeout or a connection reset
+// once the request was sent, after a 5xx, and after errcode -1 (the
+// platform does not document that it leaves the write unapplied) the call
+// fails with [ErrAmbiguous]: a stock diff or a new product is never sent
+// twice.
+//
+// # Rate limits
+//
+// A token bucket per path, on the injected clock, keeps calls under the
+// platform's per-minute quota ([DefaultRateLimits]: stable_token
+// 10,000/min, image upload 5,000/min; other paths are unlimited because
+// their quotas are not published — read them with
+// /cgi-bin/openapi/quota/get and pass [WithRateLimits]).
+//
+// # Pagination
+//
+// List methods return one page and set [Response.NextKey]; their ListIter
+// siblings return an iter.Seq2 over every item, following next_key, and
+// stop at the first error.
+//
+// # Wire types
+//
+// Wire structs mirror the JSON: prices are int64 fen (分) with
+// [vcart.Money] accessors, enums keep the API's integers and have String
+// methods. Platform ids are [ID] strings that decode from a JSON number or
+// string without loss (ids exceed 2^53) and encode as strings. Unknown
+// fields of [Product], [SKU], [CategoryAttr] and [Brand] are kept in Extra
+// and sent back on update.
+//
+// # Seed and live platform
+//
+// The seed asks for product sync, order status and stock updates with a
+// 100,000-QPS stress standard (10万级QPS压力测试); the live platform caps each
+// API per minute per shop (errcode 45011), so that figure is a load-test
+// target for the caller's own service, not for the shop API. The live
+// listing flag of product/add is sent as 1 (WxJava) although one doc
+// sample shows true; the image size limits are not documented for
+// channels (MaxImageBytes follows the older mini-shop doc).
+//
+// # Concurrency
+//
+// A [Client] is safe for concurrent use and immutable after [NewClient];
+// [Client.Clone] derives one with other options. Token sources and the
+// memory store are safe for concurrent use.
+//
+// # Extending
+//
+// Orders, delivery, after-sales and funds live in order*.go, delivery*.go,
+// aftersale*.go and funds*.go; client.go documents the extension points.
 package shopapi
