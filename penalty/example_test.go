@@ -185,3 +185,53 @@ func ExampleTable_Mermaid() {
 	//     induced_sharing_2 -->|next offence| induced_sharing_2
 	//   end
 }
+
+// ExampleState_Restrictions merges overlapping measures of one kind: a
+// 7-day store ban for a counterfeit inside a 1-month ban for a second
+// external link lifts when the later of the two ends.
+func ExampleState_Restrictions() {
+	sh := penalty.Shanghai()
+	d, _ := penalty.NewDecider()
+	s := penalty.NewState("wx1234567890abcdef")
+	offend := func(id penalty.ViolationID, t penalty.ViolationType, at time.Time) {
+		_ = s.Evolve(penalty.RecordViolation(id, t, at))
+		ev, _ := d.Decide(s, id, at)
+		_ = s.Evolve(ev)
+	}
+	offend("link-1", penalty.ExternalLink, time.Date(2026, 3, 1, 10, 0, 0, 0, sh))
+	offend("link-2", penalty.ExternalLink, time.Date(2026, 3, 10, 10, 0, 0, 0, sh))
+	offend("fake-1", penalty.Counterfeit, time.Date(2026, 4, 5, 10, 0, 0, 0, sh))
+
+	for _, r := range s.Restrictions(time.Date(2026, 4, 6, 0, 0, 0, 0, sh)) {
+		fmt.Println(r.Kind, r.Since.Format("01-02 15:04"), "→", r.Until.Format("01-02 15:04"), r.Violations)
+	}
+	// Output:
+	// store_ban 03-10 10:00 → 04-12 10:00 [fake-1 link-2]
+}
+
+// ExampleState_OverdueViolations counts a complaint that missed its 24-hour
+// response deadline as a 违背承诺 and decides it with the observed package.
+func ExampleState_OverdueViolations() {
+	sh := penalty.Shanghai()
+	policy := penalty.SeedComplaintPolicy()
+	policy.CountOverdue, policy.OverdueType = true, penalty.BrokenPromise
+	d, _ := penalty.NewDecider(penalty.ObservedLadder())
+	s := penalty.NewState("wx1234567890abcdef")
+	_ = s.Evolve(policy.Open("complaint-9", time.Date(2026, 3, 1, 10, 0, 0, 0, sh)))
+
+	check := time.Date(2026, 3, 2, 12, 0, 0, 0, sh)
+	evs, _ := s.OverdueViolations(check, policy)
+	for _, e := range evs {
+		_ = s.Evolve(e)
+		dec, _ := d.Decide(s, e.Violation, check)
+		_ = s.Evolve(dec)
+		fmt.Println(e.Violation, e.Type.ChineseName())
+		for _, m := range dec.Measures {
+			fmt.Println(" ", m)
+		}
+	}
+	// Output:
+	// complaint:complaint-9 违背承诺
+	//   no_new_products 2026-03-09T12:00:00+08:00 → 2026-03-12T12:00:00+08:00
+	//   window_suspended 2026-03-09T12:00:00+08:00 → 2026-03-12T12:00:00+08:00
+}
