@@ -1,6 +1,7 @@
 // Package redisstore lets several instances of a provider's backend share
 // one Redis, so that they behave as one towards the platform (seed §四
-// 技术对接: tokens and message push; issue 10). It is built on
+// 技术对接: the API's tokens, and 支付回调's "模拟失败重试机制" — a retried
+// callback must be handled once; issue 10). It is built on
 // github.com/redis/go-redis/v9 and is the only package of the SDK that
 // imports it.
 //
@@ -43,6 +44,14 @@
 // A key that already starts with the prefix (shopapi's keys do, with the
 // default prefix) is not prefixed twice.
 //
+// Keep the margin at most shopapi's WithEarlyRefresh (5 min), so instances
+// refresh before the shared copy disappears, and the lock wait
+// ([WithLockWait], 15 s) above the refresh lock's TTL, so a waiter outlives
+// a dead holder's lock. Give the store and the token source the same clock
+// ([WithClock], shopapi.WithTokenClock). Each instance still keeps the token
+// in memory: Redis is read only when a token is due, so API calls cost no
+// Redis round trip; each push costs one (SET NX, about 75 µs on loopback).
+//
 // The refresh path (in shopapi): the in-process single flight lets one
 // goroutine per instance refresh; it takes the Redis lock (SET NX PX with an
 // owner token, polled with jittered backoff up to [WithLockWait]), re-reads
@@ -73,6 +82,14 @@
 //   - Duplicates: [DedupStore.Claim] returns the error; notify answers the
 //     push with an error, and the platform pushes it again later (up to 10
 //     times over about 3.6 hours), so nothing is lost or handled twice.
+//   - A duplicate that reaches a second instance while the first is still
+//     handling the event is answered "success" there: the store knows a
+//     claim, not its outcome (notify.DedupStore has no "done" step). If the
+//     first then fails and releases, the platform may not push again. This
+//     needs the platform to re-push while a handler still runs: two
+//     simultaneous deliveries, or a handler that overran notify's deadline
+//     (4 s, answered 503) and keeps running. Keep handlers within their
+//     deadline and honour ctx.
 //   - Redis restarting without persistence loses the cached token (the next
 //     refresh fetches one, once), the locks (a holder's unlock is then a
 //     no-op) and the claims (a retry of an event handled before the restart

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
 	"github.com/vcart-sdk/vcart-go/vcart/redisstore"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
@@ -209,7 +211,12 @@ func orderPay(orderID string) []byte {
 // client, DedupStore and notify.Handler.
 func pushInstance(t *testing.T, handled func(orderID string) error) *notify.Handler {
 	t.Helper()
-	dedup := newDedupStore(t, sharedClient(t))
+	return pushInstanceOn(t, sharedClient(t), handled)
+}
+
+func pushInstanceOn(t *testing.T, rdb *redis.Client, handled func(orderID string) error) *notify.Handler {
+	t.Helper()
+	dedup := newDedupStore(t, rdb)
 	v, err := notify.NewVerifier(pushToken, pushKey, pushApp,
 		notify.WithClock(func() time.Time { return time.Unix(pushUnix, 0) }))
 	if err != nil {
@@ -301,5 +308,47 @@ func TestMultiInstance_DedupPush(t *testing.T) {
 	mu.Unlock()
 	if got != 2 {
 		t.Fatalf("o-2 handled %d times, want 2 (the failure and B's retry)", got)
+	}
+}
+
+// TestMultiInstance_DedupRedisRestart: while Redis is down a push is
+// answered with an error and not handled (the platform pushes it again);
+// once Redis is back the retry is handled once across both instances.
+func TestMultiInstance_DedupRedisRestart(t *testing.T) {
+	t.Parallel()
+	r := startRedis(t)
+	enc, err := notify.NewEncoder(pushToken, pushKey, pushApp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var handled atomic.Int64
+	count := func(string) error { handled.Add(1); return nil }
+	a := pushInstanceOn(t, newClient(t, r.Addr()), count)
+	b := pushInstanceOn(t, newClient(t, r.Addr()), count)
+	deliver := func(h http.Handler, nonce string) int {
+		req, err := enc.NewRequest("http://backend.example/push", orderPay("o-9"), fmt.Sprint(pushUnix), nonce)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	r.Stop()
+	if code := deliver(a, "down"); code == http.StatusOK {
+		t.Fatalf("push with Redis down answered %d, want an error status", code)
+	}
+	if n := handled.Load(); n != 0 {
+		t.Fatalf("handled %d times with Redis down, want 0", n)
+	}
+	r.Start()
+	codes := make([]int, 2)
+	var wg sync.WaitGroup
+	for i, h := range []http.Handler{a, b} {
+		wg.Go(func() { codes[i] = deliver(h, fmt.Sprint("up", i)) })
+	}
+	wg.Wait()
+	if n := handled.Load(); n != 1 {
+		t.Fatalf("after restart handled %d times, want 1 (answers %v)", n, codes)
 	}
 }
