@@ -13,7 +13,8 @@
 //
 // [Aggregator] (or [BuildReport]) turns a period's orders and traffic into a
 // [Report]: order totals, every metric of [Definitions] with its grade, and
-// the service promise. A caller attaches the other analyses as optional
+// the service promise; [ReportFromTotals] builds the same report from the
+// compass's period totals when no orders are at hand. A caller attaches the other analyses as optional
 // sections ([CheckMix], [CheckCadence], [CheckContent], [CrossAnalyze],
 // [MonitorCompetitors]) and the change from the previous week
 // ([Report.Compare]), then renders it with [Report.WriteText] for people or

@@ -349,3 +349,28 @@ func ExampleMemberProgram_WriteTable() {
 	// c60      800  ¥60.00 off ¥300.00    gold 黄金
 	// c200    2000  ¥200.00 off ¥800.00   diamond 钻石
 }
+
+func ExampleReportFromTotals() {
+	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, shanghai))
+	// Totals as the compass reports them (T+1, amounts in fen).
+	totals := kpi.OrderCounts{
+		Submitted: 1200, Paid: 930, // create_cnt, pay_cnt
+		OrderingBuyers: 1010, PayingBuyers: 800, // create_uv, pay_uv
+		GMVFen: 10432000, RefundFen: 512300, // pay_gmv, pay_refund_gmv
+	}
+	traffic := kpi.Traffic{ClickUV: 9100, ExposureUV: 120000}
+	rep, err := kpi.ReportFromTotals(week, week.End, totals, traffic, kpi.Config{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, id := range []kpi.MetricID{kpi.MetricClickConversion, kpi.MetricPaySuccess, kpi.MetricAOV, kpi.MetricRefundRate} {
+		m, _ := rep.Metric(id)
+		fmt.Printf("%s %s: %s (%s)\n", m.ChineseName, m.Display, m.Grade, m.Formula)
+	}
+	// Output:
+	// 点击转化率 8.79%: average (paying buyers (成交人数) ÷ product-click people (商品点击人数))
+	// 支付成功率 77.50%: above average (paid orders (支付订单数) ÷ submitted orders (提交订单数))
+	// 客单价 ¥130.40: average (GMV (成交金额) ÷ paying buyers (成交人数))
+	// 成交退款率 4.91%: ungraded (refunded amount of paid orders (退款金额) ÷ GMV (成交金额))
+}

@@ -335,19 +335,78 @@ func (a *Aggregator) Report(t Traffic) (*Report, error) {
 			c.PayingBuyers++
 		}
 	}
+	return buildReport(a.period, a.at, a.cfg, c, a.svc, t), nil
+}
+
+// ReportFromTotals builds the report from period totals instead of orders,
+// for a caller that has only the compass's aggregates (电商罗盘, T+1): for
+// example Submitted = create_cnt, Paid = pay_cnt, OrderingBuyers =
+// create_uv, PayingBuyers = pay_uv, GMVFen = pay_gmv, RefundFen =
+// pay_refund_gmv. Without order-level shipping data the service section is
+// empty (its rates undefined). Inconsistent totals (negative counts, more
+// paid than submitted orders, more paying buyers than paid orders or than
+// ordering buyers, more refunded orders than paid ones) are reported at
+// once as a [*vcart.ValidationError].
+func ReportFromTotals(period Period, at time.Time, totals OrderCounts, t Traffic, cfg Config) (*Report, error) {
+	cfg, err := cfg.withDefaults(period.End)
+	var p []vcart.FieldError
+	var ve *vcart.ValidationError
+	if errors.As(err, &ve) {
+		p = append(p, ve.Problems...)
+	}
+	if errors.As(period.validate(), &ve) {
+		p = append(p, ve.Problems...)
+	}
+	if errors.As(t.validate(), &ve) {
+		p = append(p, ve.Problems...)
+	}
+	if at.IsZero() {
+		p = append(p, vcart.FieldError{Field: "at", Code: "at.missing", Msg: "the report needs an as-of instant"})
+	}
+	c := totals
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{
+		{"submitted", c.Submitted}, {"paid", c.Paid}, {"refunded", c.Refunded},
+		{"ordering_buyers", c.OrderingBuyers}, {"paying_buyers", c.PayingBuyers},
+		{"gmv_fen", c.GMVFen}, {"refund_fen", c.RefundFen}, {"skipped", c.Skipped},
+	} {
+		if f.v < 0 {
+			p = append(p, vcart.FieldError{Field: "totals." + f.name, Code: "totals.negative", Msg: fmt.Sprintf("negative %s", f.name)})
+		}
+	}
+	check := func(ok bool, field, msg string) {
+		if !ok {
+			p = append(p, vcart.FieldError{Field: "totals." + field, Code: "totals.inconsistent", Msg: msg})
+		}
+	}
+	check(c.Paid <= c.Submitted, "paid", "more paid than submitted orders")
+	check(c.Refunded <= c.Paid, "refunded", "more refunded than paid orders")
+	check(c.PayingBuyers <= c.OrderingBuyers, "paying_buyers", "more paying than ordering buyers")
+	check(c.PayingBuyers <= c.Paid, "paying_buyers", "more paying buyers than paid orders")
+	check(c.OrderingBuyers <= c.Submitted, "ordering_buyers", "more ordering buyers than submitted orders")
+	if err := vcart.NewValidationError(p); err != nil {
+		return nil, err
+	}
+	return buildReport(period, at, cfg, c, ServiceReport{ShipWithin: cfg.ShipWithin}, t), nil
+}
+
+// buildReport computes every metric from validated totals.
+func buildReport(period Period, at time.Time, cfg Config, c OrderCounts, svc ServiceReport, t Traffic) *Report {
 	r := &Report{
-		Period:             a.period,
-		At:                 a.at,
-		Category:           a.cfg.Category,
-		BenchmarkVersion:   a.cfg.Benchmarks.Version,
-		BenchmarkEffective: a.cfg.Benchmarks.EffectiveFrom,
+		Period:             period,
+		At:                 at,
+		Category:           cfg.Category,
+		BenchmarkVersion:   cfg.Benchmarks.Version,
+		BenchmarkEffective: cfg.Benchmarks.EffectiveFrom,
 		Orders:             c,
 		Traffic:            t,
 		Service: ServiceSummary{
-			ShipWithinHours: int64(a.svc.ShipWithin / time.Hour),
-			ServiceReport:   a.svc,
-			OnTimeRate:      a.svc.OnTimeRate(),
-			InsuredRate:     a.svc.InsuredRate(),
+			ShipWithinHours: int64(svc.ShipWithin / time.Hour),
+			ServiceReport:   svc,
+			OnTimeRate:      svc.OnTimeRate(),
+			InsuredRate:     svc.InsuredRate(),
 		},
 	}
 	values := map[MetricID]any{
@@ -371,7 +430,7 @@ func (a *Aggregator) Report(t Traffic) (*Report, error) {
 	}
 	for _, d := range Definitions() {
 		mv := MetricValue{ID: d.ID, Name: d.Name, ChineseName: d.ChineseName, Unit: d.Unit, Formula: d.Formula()}
-		band, hasBand := a.cfg.Benchmarks.Band(a.cfg.Category, d.ID)
+		band, hasBand := cfg.Benchmarks.Band(cfg.Category, d.ID)
 		switch v := values[d.ID].(type) {
 		case int64:
 			mv.Count = &v
@@ -380,10 +439,10 @@ func (a *Aggregator) Report(t Traffic) (*Report, error) {
 			mv.Ratio = &v
 			mv.Display = "undefined"
 			if d.Unit == UnitMultiple {
-				if m, ok := v.Decimal(2, a.cfg.Rounding); ok {
+				if m, ok := v.Decimal(2, cfg.Rounding); ok {
 					mv.Display = m.StringFixed(2) + "×"
 				}
-			} else if p, ok := v.Percent(2, a.cfg.Rounding); ok {
+			} else if p, ok := v.Percent(2, cfg.Rounding); ok {
 				mv.Display = p.StringFixed(2) + "%"
 			}
 			if hasBand {
@@ -392,7 +451,7 @@ func (a *Aggregator) Report(t Traffic) (*Report, error) {
 		case Average:
 			mv.Average = &v
 			mv.Display = "undefined"
-			if m, ok := v.Money(a.cfg.Rounding); ok {
+			if m, ok := v.Money(cfg.Rounding); ok {
 				mv.Display = m.Format()
 			}
 			if hasBand {
@@ -404,7 +463,7 @@ func (a *Aggregator) Report(t Traffic) (*Report, error) {
 		}
 		r.Metrics = append(r.Metrics, mv)
 	}
-	return r, nil
+	return r
 }
 
 // describeBand renders a band as "average 8–12%, excellent >15%, red line <5%".

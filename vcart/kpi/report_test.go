@@ -538,3 +538,36 @@ func TestReport_Compare(t *testing.T) {
 		t.Errorf("text lacks the change line:\n%s", buf.String())
 	}
 }
+
+func TestReportFromTotals(t *testing.T) {
+	t.Parallel()
+	fromOrders, err := BuildReport(testWeek, day(9, 1), sampleOrders(), sampleTraffic, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromTotals, err := ReportFromTotals(testWeek, day(9, 1), fromOrders.Orders, sampleTraffic, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(fromOrders.Metrics, fromTotals.Metrics); diff != "" {
+		t.Errorf("metrics from totals differ from metrics from orders (-orders +totals):\n%s", diff)
+	}
+	if fromTotals.Service.OnTimeRate.Defined() || fromTotals.Service.InsuredRate.Defined() {
+		t.Errorf("service rates defined without orders: %+v", fromTotals.Service)
+	}
+
+	_, err = ReportFromTotals(testWeek, time.Time{}, OrderCounts{Submitted: 2, Paid: 3, Refunded: 4, OrderingBuyers: 5, PayingBuyers: 6, GMVFen: -1}, Traffic{ViewUV: -1}, Config{})
+	want := []string{
+		"at at.missing",
+		"totals.gmv_fen totals.negative",
+		"totals.ordering_buyers totals.inconsistent",
+		"totals.paid totals.inconsistent",
+		"totals.paying_buyers totals.inconsistent",
+		"totals.paying_buyers totals.inconsistent",
+		"totals.refunded totals.inconsistent",
+		"traffic.view_uv traffic.negative",
+	}
+	if diff := cmp.Diff(want, problemCodes(t, err)); diff != "" {
+		t.Errorf("problems mismatch (-want +got):\n%s", diff)
+	}
+}
