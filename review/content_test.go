@@ -40,6 +40,7 @@ func contentCases() []ruleCase {
 			l.Description = strings.Repeat("舒适透气的纯棉面料。", 10<<20/30) + "全网第一"
 		}), want: []string{
 			"block content.field.too_long desc",
+			"warn content.text.too_many_hits desc",
 			"warn content.text.not_scanned desc",
 		}, verdict: review.VerdictRejected},
 		{name: "images: count, duplicate, small, animated, formats", listing: with(cleanApparel, func(l *review.Listing) {
@@ -211,4 +212,28 @@ func allowCases() []ruleCase {
 func TestAllowList(t *testing.T) {
 	t.Parallel()
 	runCases(t, mustNew(t), allowCases())
+}
+
+// TestAdversarialInput checks that hostile input costs bounded findings.
+func TestAdversarialInput(t *testing.T) {
+	t.Parallel()
+	r := mustNew(t)
+	l := cleanApparel()
+	l.Title = strings.Repeat("√", 10<<20/3)
+	l.Description = strings.Repeat("最好第一最佳食用期", 64<<10/27)
+	l.Attrs = nil
+	for i := 0; i < 2000; i++ {
+		l.Attrs = append(l.Attrs, review.Attr{Key: "卖点", Value: "全网第一"})
+	}
+	res := r.Review(l, at)
+	if n := len(res.Findings); n > 8000 {
+		t.Errorf("%d findings, want a bounded number", n)
+	}
+	counts := map[string]int{}
+	for _, f := range res.Findings {
+		counts[f.Code]++
+	}
+	if counts["content.title.bad_char"] != 10 || counts["content.text.too_many_hits"] != 1 || counts["content.adlaw.block"] < 2000 {
+		t.Errorf("codes %v", counts)
+	}
 }

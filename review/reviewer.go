@@ -294,9 +294,20 @@ type hit struct {
 }
 
 type scanState struct {
-	fields []TextField
-	hits   []hit
-	norm   normText
+	fields   []TextField
+	hits     []hit
+	hitRange [][2]int // per field: its hits are hits[lo:hi]
+	capped   []bool   // per field: the hit cap was reached
+	norm     normText
+}
+
+// maxHitsPerField caps the dictionary hits kept for one field, which bounds
+// the work of the rules on adversarial text.
+const maxHitsPerField = 512
+
+func (st *scanState) fieldHits(fi int) (int, int) {
+	r := st.hitRange[fi]
+	return r[0], r[1]
 }
 
 func (r *Reviewer) textFields(l *Listing, dst []TextField) []TextField {
@@ -322,7 +333,11 @@ func (r *Reviewer) textFields(l *Listing, dst []TextField) []TextField {
 func (r *Reviewer) scan(l *Listing, st *scanState) {
 	st.fields = r.textFields(l, st.fields[:0])
 	st.hits = st.hits[:0]
+	st.hitRange = st.hitRange[:0]
+	st.capped = st.capped[:0]
 	for fi, f := range st.fields {
+		lo := len(st.hits)
+		capped := false
 		text := f.Text
 		if len(text) > MaxScanBytes {
 			cut := MaxScanBytes
@@ -350,8 +365,14 @@ func (r *Reviewer) scan(l *Listing, st *scanState) {
 				}
 			}
 			st.hits = append(st.hits, h)
+			if len(st.hits)-lo >= maxHitsPerField {
+				capped = true
+				return false
+			}
 			return true
 		})
+		st.hitRange = append(st.hitRange, [2]int{lo, len(st.hits)})
+		st.capped = append(st.capped, capped)
 	}
 }
 
@@ -499,11 +520,18 @@ func (c *Check) fieldText(h hit) string {
 // finding on the same field with at least its severity (the longest hit at
 // a position is the one shown), keeping the first of identical spans.
 func dedupe(fs []Finding) []Finding {
-	out := fs[:0]
+	byField := map[string][]int{}
+	for i, f := range fs {
+		if f.Textual() {
+			byField[f.Field] = append(byField[f.Field], i)
+		}
+	}
+	out := make([]Finding, 0, len(fs))
 	for i, f := range fs {
 		drop := false
 		if f.Textual() {
-			for j, g := range fs {
+			for _, j := range byField[f.Field] {
+				g := fs[j]
 				if i == j || !g.Textual() || g.Field != f.Field || g.Severity < f.Severity || g.Start > f.Start || g.End < f.End {
 					continue
 				}

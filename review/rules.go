@@ -221,7 +221,7 @@ func checkTitle(c *Check) {
 	if !utf8.ValidString(t) {
 		return // reported by content.text_encoding
 	}
-	effective, total, alnum := 0, 0, 0
+	effective, total, alnum, bad := 0, 0, 0, 0
 	for i, r := range t {
 		total++
 		switch {
@@ -234,6 +234,9 @@ func checkTitle(c *Check) {
 			}
 		case strings.ContainsRune(titleSpecials, r), r >= 0xFF01 && r <= 0xFF5E && strings.ContainsRune(titleSpecials, r-0xFEE0):
 		default:
+			if bad++; bad > maxBadChars {
+				continue
+			}
 			c.Report(Finding{Code: "content.title.bad_char", Severity: vcart.Block, Field: "title", Start: i, End: i + utf8.RuneLen(r), Text: string(r),
 				Message: fmt.Sprintf("character %q is not allowed in a title", r)})
 		}
@@ -251,6 +254,9 @@ func checkTitle(c *Check) {
 			Message: "a title of only letters and digits is not allowed; describe the product in Chinese"})
 	}
 }
+
+// maxBadChars caps the bad-character findings of one title.
+const maxBadChars = 10
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
@@ -277,11 +283,15 @@ func checkFieldLimits(c *Check) {
 }
 
 func checkEncoding(c *Check) {
-	for _, f := range c.st.fields {
+	for i, f := range c.st.fields {
 		if !utf8.ValidString(f.Text) {
 			i := firstInvalid(f.Text)
 			c.Report(Finding{Code: "content.text.invalid_utf8", Severity: vcart.Block, Field: f.Name, Start: i, End: i + 1,
 				Message: "the text is not valid UTF-8; the API will reject it"})
+		}
+		if c.st.capped[i] {
+			c.Report(Finding{Code: "content.text.too_many_hits", Severity: vcart.Warn, Field: f.Name,
+				Message: fmt.Sprintf("more than %d word hits; only the first were checked", maxHitsPerField)})
 		}
 		if len(f.Text) > MaxScanBytes {
 			c.Report(Finding{Code: "content.text.not_scanned", Severity: vcart.Warn, Field: f.Name,
@@ -383,24 +393,34 @@ func checkAdLaw(c *Check) {
 		}
 		wf = append(wf, wordFinding{h, w, sev})
 	})
-	// Exempt spans also cover shorter words inside them (最 in 最佳食用期).
-	for i := range wf {
-		for _, h := range c.st.hits {
-			if h.allowed != "" && !h.downgrade && h.field == wf[i].h.field && h.start <= wf[i].h.start && h.end >= wf[i].h.end {
-				wf[i].h.suppressed = true
+	// Hits are grouped by field (scan order); compare only within a group,
+	// and every field holds at most maxHitsPerField hits.
+	for g := 0; g < len(wf); {
+		e := g
+		for e < len(wf) && wf[e].h.field == wf[g].h.field {
+			e++
+		}
+		lo, hi := c.st.fieldHits(wf[g].h.field)
+		for i := g; i < e; i++ {
+			a := &wf[i].h
+			// Exempt spans also cover shorter words inside them (最 in
+			// 最佳食用期).
+			for _, h := range c.st.hits[lo:hi] {
+				if h.allowed != "" && !h.downgrade && h.start <= a.start && h.end >= a.end {
+					a.suppressed = true
+					break
+				}
+			}
+			// Report the longest hit at a position: drop hits inside a
+			// longer hit of at least the same severity.
+			for j := g; j < e && !a.suppressed; j++ {
+				b := wf[j]
+				if i != j && b.h.start <= a.start && b.h.end >= a.end && b.h.end-b.h.start > a.end-a.start && b.sev >= wf[i].sev {
+					a.suppressed = true
+				}
 			}
 		}
-	}
-	// Report the longest hit at a position: drop hits inside a longer hit of
-	// at least the same severity.
-	for i := range wf {
-		for j := range wf {
-			a, b := wf[i], wf[j]
-			if i != j && a.h.field == b.h.field && b.h.start <= a.h.start && b.h.end >= a.h.end &&
-				(b.h.end-b.h.start > a.h.end-a.h.start) && b.sev >= a.sev {
-				wf[i].h.suppressed = true
-			}
-		}
+		g = e
 	}
 	for _, x := range wf {
 		if x.h.suppressed {
