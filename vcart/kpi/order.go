@@ -91,9 +91,17 @@ func truncate(s string, n int) string {
 }
 
 // Traffic holds the period's traffic counts, which a caller reads from the
-// compass (电商罗盘) or its own tracking. Every field is a count; UV fields
-// count distinct people (人数) and PV fields count events (次数). A zero
-// field makes every metric that divides by it undefined.
+// compass (电商罗盘, T+1) or its own tracking. Every field is a count; UV
+// fields count distinct people (人数) and PV fields count events (次数). A
+// zero field makes every metric that divides by it undefined.
+//
+// Compass sources: ClickUV is product_click_uv and ClickPV is
+// product_click_cnt (product data); ExposureUV is the size of the
+// sale/profile audience of type 1 (product-exposure users). The compass has
+// no exposure count (PV) and no add-to-cart figure, so ExposurePV and
+// AddToCartUV come from the merchant's own tracking or stay zero. The
+// compass's own click_to_pay_uv_ratio is a float of unstated unit; the
+// package recomputes click conversion from the counts instead.
 type Traffic struct {
 	VisitorUV   int64 `json:"visitor_uv"`     // 访客数: distinct visitors to the store or products
 	PageViews   int64 `json:"page_views"`     // 浏览量 (PV): page views
