@@ -33,6 +33,20 @@ if tok == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `)
 
+// storeScript sets KEYS[1] to ARGV[1] (encodeToken's layout) with PX
+// ARGV[3], unless it holds a token expiring later than ARGV[2] (Unix ms):
+// an instance whose refresh overran the lock never overwrites the newer
+// token another instance stored meanwhile.
+var storeScript = redis.NewScript(`
+local cur = redis.call('GET', KEYS[1])
+if cur then
+  local e = string.match(cur, '^v1 (%-?%d+) .+$')
+  if e and tonumber(e) > tonumber(ARGV[2]) then return 0 end
+end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
+return 1
+`)
+
 // releaseScript deletes KEYS[1] only if its value is ARGV[1] (the owner
 // token of a lock or claim), so nobody releases what another holds.
 var releaseScript = redis.NewScript(`
@@ -108,12 +122,15 @@ func (s *TokenStore) Load(ctx context.Context, key string) (shopapi.Token, bool,
 	return shopapi.Token{AccessToken: tok, ExpiresAt: exp}, true, nil
 }
 
-// Store caches tok under key for every instance. The key's time to live is
-// tok.ExpiresAt − margin ([WithMargin]) measured on the store's clock
-// ([WithClock]); a token that expires sooner than the margin is kept until
-// its own expiry, so other instances still reuse it rather than fetch (and
-// invalidate) another. An empty AccessToken or an ExpiresAt not in the
-// future is a *vcart.ValidationError; nothing is written then.
+// Store caches tok under key for every instance (SET PX in a Lua script).
+// The key's time to live is tok.ExpiresAt − margin ([WithMargin]) measured
+// on the store's clock ([WithClock]); a token that expires sooner than the
+// margin is kept until its own expiry, so other instances still reuse it
+// rather than fetch (and invalidate) another. A stored token that expires
+// later than tok is kept and Store returns nil: it was fetched after tok (by
+// an instance that took the lock after this one's expired). An empty
+// AccessToken or an ExpiresAt not in the future is a *vcart.ValidationError;
+// nothing is written then.
 func (s *TokenStore) Store(ctx context.Context, key string, tok shopapi.Token) error {
 	var p []vcart.FieldError
 	if key == "" {
@@ -135,7 +152,8 @@ func (s *TokenStore) Store(ctx context.Context, key string, tok shopapi.Token) e
 	}
 	octx, cancel := s.cfg.opContext(ctx)
 	defer cancel()
-	if err := s.rdb.Set(octx, s.tokenKey(key), encodeToken(tok.AccessToken, tok.ExpiresAt), ttl).Err(); err != nil {
+	val := encodeToken(tok.AccessToken, tok.ExpiresAt)
+	if err := storeScript.Run(octx, s.rdb, []string{s.tokenKey(key)}, val, tok.ExpiresAt.UnixMilli(), ttl.Milliseconds()).Err(); err != nil {
 		return unavailable("store", key, err)
 	}
 	return nil

@@ -74,6 +74,44 @@ func TestTokenStore_StoreLoad(t *testing.T) {
 	}
 }
 
+// TestTokenStore_StoreKeepsNewer: a late Store of an older token (its
+// refresh overran the lock) does not overwrite a newer one; an equal or
+// later expiry replaces it, and a corrupt value is overwritten.
+func TestTokenStore_StoreKeepsNewer(t *testing.T) {
+	t.Parallel()
+	rdb := sharedClient(t)
+	s := newTokenStore(t, rdb, redisstore.WithClock(func() time.Time { return fixedNow }))
+	ctx := t.Context()
+	at := func(d time.Duration) time.Time { return fixedNow.Add(d) }
+	steps := []struct {
+		tok  shopapi.Token
+		want string
+	}{
+		{shopapi.Token{AccessToken: "T2", ExpiresAt: at(7200 * time.Second)}, "T2"},
+		{shopapi.Token{AccessToken: "T1", ExpiresAt: at(7190 * time.Second)}, "T2"},
+		{shopapi.Token{AccessToken: "T2b", ExpiresAt: at(7200 * time.Second)}, "T2b"},
+		{shopapi.Token{AccessToken: "T3", ExpiresAt: at(7300 * time.Second)}, "T3"},
+	}
+	for i, st := range steps {
+		if err := s.Store(ctx, "k", st.tok); err != nil {
+			t.Fatalf("step %d: Store: %v", i, err)
+		}
+		got, ok, err := s.Load(ctx, "k")
+		if err != nil || !ok || got.AccessToken != st.want {
+			t.Fatalf("step %d: Load = %q, %v, %v; want %q", i, got.AccessToken, ok, err, st.want)
+		}
+	}
+	if err := rdb.Set(ctx, testPrefix(t)+"k", "garbage", time.Minute).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Store(ctx, "k", steps[0].tok); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok, err := s.Load(ctx, "k"); err != nil || !ok || got.AccessToken != "T2" {
+		t.Fatalf("after overwriting a corrupt value: %q, %v, %v", got.AccessToken, ok, err)
+	}
+}
+
 func TestTokenStore_LoadMissingAndCorrupt(t *testing.T) {
 	t.Parallel()
 	rdb := sharedClient(t)
