@@ -550,3 +550,51 @@ func TestCheckContent(t *testing.T) {
 		t.Error("ContentKind names")
 	}
 }
+
+// TestDefaultTables_Invariants checks every shipped table: each validates,
+// carries a version, and is a fresh copy on every call.
+func TestDefaultTables_Invariants(t *testing.T) {
+	t.Parallel()
+	if err := SeedMixPolicy().Validate(); err != nil {
+		t.Errorf("SeedMixPolicy: %v", err)
+	}
+	if err := DefaultAudienceConfig().Validate(); err != nil {
+		t.Errorf("DefaultAudienceConfig: %v", err)
+	}
+	if _, err := CheckContent(nil, testWeek, SeedContentPlan()); err != nil {
+		t.Errorf("SeedContentPlan: %v", err)
+	}
+	if _, err := MonitorCompetitors(nil, nil, day(2, 0), CompetitorConfig{PriceBands: DefaultPriceBands()}); err != nil {
+		t.Errorf("DefaultPriceBands: %v", err)
+	}
+	if _, err := review.NewKeywords(DefaultNegativeKeywords()); err != nil {
+		t.Errorf("DefaultNegativeKeywords: %v", err)
+	}
+	for name, v := range map[string]string{
+		"mix": SeedMixPolicy().Version, "audience": DefaultAudienceConfig().Version, "content": SeedContentPlan().Version,
+		"bands": DefaultPriceBands().Version, "members": SeedMemberProgram().Version, "benchmarks": SeedBenchmarks().Version,
+	} {
+		if v == "" {
+			t.Errorf("%s table has no version", name)
+		}
+	}
+	a := DefaultAudienceConfig()
+	a.AgeBands[0].Label, a.SpendTiers[0].Label = "x", "x"
+	b := DefaultPriceBands()
+	b.EdgesFen[0] = 1
+	k := DefaultNegativeKeywords()
+	k[0] = "x"
+	if DefaultAudienceConfig().AgeBands[0].Label == "x" || DefaultAudienceConfig().SpendTiers[0].Label == "x" ||
+		DefaultPriceBands().EdgesFen[0] == 1 || DefaultNegativeKeywords()[0] == "x" {
+		t.Error("a default table shares state between calls")
+	}
+	// The seed's mix weights and the tiers' order.
+	if p := SeedMixPolicy(); p.Traffic != 3 || p.Profit != 5 || p.Image != 2 {
+		t.Errorf("mix %d:%d:%d, want 3:5:2", p.Traffic, p.Profit, p.Image)
+	}
+	for i, tr := range SeedMemberProgram().Tiers {
+		if tr.Tier != Tier(i+1) {
+			t.Errorf("tier %d is %s", i, tr.Tier)
+		}
+	}
+}
