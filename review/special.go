@@ -102,6 +102,16 @@ func digitRuns(text string, fn func(digitRun)) {
 	}
 }
 
+// residentID reports whether a digit run is a valid resident ID number
+// (vcart.ValidateResidentID: area, birth date, MOD 11-2 check character).
+func residentID(r digitRun) bool {
+	id := r.digits
+	if r.x {
+		id += "X"
+	}
+	return vcart.ValidateResidentID(id, time.Time{}).OK
+}
+
 func checkDiversion(c *Check) {
 	l := c.Listing
 	declared := declaredNumbers(l)
@@ -125,10 +135,10 @@ func checkDiversion(c *Check) {
 			case n == 11 && r.digits[0] == '1' && r.digits[1] >= '3' && !r.x:
 				c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: span,
 					Message: "a mobile phone number in public text diverts buyers off the platform (导流)"})
-			case (n == 18 || (n == 17 && r.x)) && validResidentID(r.digits+map[bool]string{true: "X", false: ""}[r.x]):
+			case (n == 18 || (n == 17 && r.x)) && residentID(r):
 				c.Report(Finding{Code: "content.privacy.id_number", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
 					Message: "a resident ID number in public text is personal data; remove it"})
-			case n >= 16 && n <= 19 && !r.x && (luhn(r.digits) || strings.HasPrefix(r.digits, "62")):
+			case n >= 16 && n <= 19 && !r.x && (vcart.LuhnValid(r.digits) || strings.HasPrefix(r.digits, "62")):
 				c.Report(Finding{Code: "content.privacy.bank_card", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
 					Message: "a bank card number in public text invites payment outside the platform; remove it"})
 			case (n == 10 || n == 11 || n == 12) && r.digits[0] == '0' && r.seps > 0 || n == 10 && strings.HasPrefix(r.digits, "400"):
