@@ -240,3 +240,25 @@ func (m Money) Format() string {
 	}
 	return s
 }
+
+// MarshalText encodes m as [Money.String] does ("12.34 CNY"), so JSON and
+// other text encodings carry the exact amount and its currency, never a
+// float.
+func (m Money) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+
+// UnmarshalText decodes "12.34 CNY" (or a bare "12.34", which leaves the
+// currency empty). The amount must be a plain decimal as [ParseMoney]
+// requires.
+func (m *Money) UnmarshalText(b []byte) error {
+	s := string(b)
+	amount, cur, found := strings.Cut(s, " ")
+	if found && (len(cur) != 3 || strings.ToUpper(cur) != cur) {
+		return fmt.Errorf("%w: currency %q", ErrBadAmount, truncate(cur, 8))
+	}
+	v, err := ParseMoney(amount, Currency(cur))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
