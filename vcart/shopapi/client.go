@@ -390,12 +390,13 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 
 // send makes one HTTP request and reads the body.
 func (c *Client) send(ctx context.Context, req *request, body []byte, ct, tok string) (*http.Response, []byte, error) {
-	q := url.Values{}
-	for k, v := range req.query {
-		q[k] = v
+	// The query is built by hand: the token goes last so the redacted copy
+	// for Response.Request is the same string with the token replaced.
+	var base string
+	if len(req.query) > 0 {
+		base = req.query.Encode() + "&"
 	}
-	q.Set("access_token", tok)
-	u := c.cfg.baseURL + req.ep.path + "?" + q.Encode()
+	u := c.cfg.baseURL + req.ep.path + "?" + base + "access_token=" + url.QueryEscape(tok)
 	r := c.rc.R().SetContext(ctx).SetDoNotParseResponse(true)
 	if body != nil {
 		r.SetHeader("Content-Type", ct).SetBody(body)
@@ -417,9 +418,11 @@ func (c *Client) send(ctx context.Context, req *request, body []byte, ct, tok st
 	if err != nil {
 		return nil, nil, redactErr(err)
 	}
-	if hr.Request != nil {
+	if hr.Request != nil && hr.Request.URL != nil {
 		r2 := *hr.Request
-		r2.URL = sanitizeURL(hr.Request.URL)
+		u2 := *hr.Request.URL
+		u2.RawQuery = base + "access_token=REDACTED"
+		r2.URL = &u2
 		hr.Request = &r2
 	}
 	return hr, raw, nil
