@@ -41,9 +41,13 @@ type Config struct {
 	// Rounding rounds displayed values (text and JSON); grades compare
 	// exact values. The zero value is half-up.
 	Rounding vcart.RoundingMode
-	// BuyerHint pre-sizes the distinct-buyer set; zero is fine.
+	// BuyerHint pre-sizes the distinct-buyer set, up to 100,000,000; zero
+	// is fine.
 	BuyerHint int
 }
+
+// maxBuyerHint caps Config.BuyerHint so a typo cannot reserve gigabytes.
+const maxBuyerHint = 100_000_000
 
 func (c Config) withDefaults(periodEnd time.Time) (Config, error) {
 	if c.Category == "" {
@@ -77,8 +81,8 @@ func (c Config) withDefaults(periodEnd time.Time) (Config, error) {
 	if !c.Rounding.Valid() {
 		p = append(p, vcart.FieldError{Field: "config.rounding", Code: "config.rounding.unknown", Msg: "unknown rounding mode"})
 	}
-	if c.BuyerHint < 0 {
-		p = append(p, vcart.FieldError{Field: "config.buyer_hint", Code: "config.buyer_hint.negative", Msg: "negative buyer hint"})
+	if c.BuyerHint < 0 || c.BuyerHint > maxBuyerHint {
+		p = append(p, vcart.FieldError{Field: "config.buyer_hint", Code: "config.buyer_hint.range", Msg: fmt.Sprintf("buyer hint must be 0 to %d", maxBuyerHint)})
 	}
 	return c, vcart.NewValidationError(p)
 }
