@@ -1,0 +1,338 @@
+package shopapitest
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/vcart-sdk/vcart-go/fees"
+	"github.com/vcart-sdk/vcart-go/vcart"
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
+)
+
+func init() {
+	register(
+		route{method: http.MethodPost, path: "/channels/ec/funds/getbalance", h: (*Server).hBalance},
+		route{method: http.MethodPost, path: "/channels/ec/funds/getfundsflowlist", h: (*Server).hFlowList},
+		route{method: http.MethodPost, path: "/channels/ec/funds/getfundsflowdetail", h: (*Server).hFlowDetail},
+		route{method: http.MethodPost, path: "/channels/ec/funds/getwithdrawlist", h: (*Server).hWithdrawList},
+		route{method: http.MethodPost, path: "/channels/ec/funds/getwithdrawdetail", h: (*Server).hWithdrawDetail},
+		route{method: http.MethodPost, path: "/channels/ec/funds/submitwithdraw", h: (*Server).hWithdrawSubmit},
+		route{method: http.MethodPost, path: "/channels/ec/funds/listorderflow", h: (*Server).hOrderFlow},
+	)
+}
+
+// Fund flow kinds the fake books (funds_type; the fake's own numbering).
+const (
+	FundsOrderIncome   = 1 // 订单收入
+	FundsServiceFee    = 2 // 技术服务费
+	FundsPaymentFee    = 3 // 支付手续费
+	FundsCommission    = 4 // 达人佣金
+	FundsRefund        = 5 // 售后退款
+	FundsWithdrawal    = 6 // 提现
+	defaultServiceRate = 50_000 // 5% in fees.Rate units (a fake default, not a platform figure)
+)
+
+var fundsDesc = map[int]string{FundsOrderIncome: "订单收入", FundsServiceFee: "技术服务费", FundsPaymentFee: "支付手续费",
+	FundsCommission: "达人佣金", FundsRefund: "售后退款", FundsWithdrawal: "提现"}
+
+// orderConfig holds the fake's order options.
+type orderConfig struct {
+	serviceRate fees.Rate
+	calc        *fees.Calculator
+	timers      LifecycleTimers
+}
+
+func (s *Server) orderCfg() *orderConfig {
+	return stateOf(s, "orders.config", func() *orderConfig {
+		c, _ := fees.NewCalculator(fees.SeedSchedule())
+		return &orderConfig{serviceRate: defaultServiceRate, calc: c, timers: DefaultLifecycleTimers()}
+	})
+}
+
+// WithServiceFeeRate sets the technical service fee rate the fake charges
+// on each order's paid amount (default 5%, a fake figure; the platform's
+// rates are per category and unpublished).
+func WithServiceFeeRate(r fees.Rate) Option {
+	return func(s *Server) { s.orderCfg().serviceRate = r }
+}
+
+// WithFeeSchedule sets the WeChat Pay fee schedule the fake books payment
+// fees with at settlement (default fees.SeedSchedule).
+func WithFeeSchedule(sc fees.Schedule) Option {
+	return func(s *Server) {
+		if c, err := fees.NewCalculator(sc); err == nil {
+			s.orderCfg().calc = c
+		}
+	}
+}
+
+type flow struct {
+	id        string
+	kind      int
+	flowType  shopapi.FlowType
+	amount    int64
+	balance   int64
+	at        int64
+	orderID   string
+	aftersale string
+	withdraw  string
+	txID      string
+}
+
+type withdrawal struct {
+	id               string
+	amount           int64
+	created          int64
+	remark, bankMemo string
+}
+
+type funds struct {
+	available, pending int64
+	flows              []flow
+	wds                []withdrawal
+}
+
+func (f *funds) book(s *Server, kind int, ft shopapi.FlowType, amount int64, orderID, asID, wdID, tx string) {
+	if amount == 0 {
+		return
+	}
+	if ft == shopapi.FlowIncome {
+		f.available += amount
+	} else {
+		f.available -= amount
+	}
+	f.flows = append(f.flows, flow{id: s.newID(), kind: kind, flowType: ft, amount: amount, balance: f.available,
+		at: s.now().Unix(), orderID: orderID, aftersale: asID, withdraw: wdID, txID: tx})
+}
+
+// settlement is one order's breakdown.
+type settlement struct {
+	paid, refunded, serviceFee, payFee, commission, net int64
+}
+
+func (s *Server) settlementOf(r *orderRec, d *orderDetail) settlement {
+	var st settlement
+	st.paid = d.orderPrice()
+	for _, l := range d.lines {
+		if l.count > 0 {
+			st.refunded += l.lineFen * l.refunded / l.count
+		}
+	}
+	cfg := s.orderCfg()
+	base := st.paid - st.refunded
+	st.serviceFee, _ = cfg.serviceRate.FeeFen(base, vcart.HalfUp)
+	if st.paid > 0 {
+		st.payFee, _ = cfg.calc.ExpectedFee(fees.QuoteRequest{Method: fees.MethodWeChatPay, AmountFen: st.paid},
+			time.Unix(d.payTime, 0))
+	}
+	st.commission = d.talentCommission
+	st.net = base - st.serviceFee - st.payFee - st.commission
+	return st
+}
+
+// settleFunds books a settled order.
+func (f *funds) settle(s *Server, r *orderRec, d *orderDetail) {
+	st := s.settlementOf(r, d)
+	f.pending -= st.paid - st.refunded
+	id := strconv.FormatUint(r.id, 10)
+	f.book(s, FundsOrderIncome, shopapi.FlowIncome, st.paid-st.refunded, id, "", "", d.transactionID)
+	f.book(s, FundsServiceFee, shopapi.FlowExpense, st.serviceFee, id, "", "", "")
+	f.book(s, FundsPaymentFee, shopapi.FlowExpense, st.payFee, id, "", "", d.transactionID)
+	f.book(s, FundsCommission, shopapi.FlowExpense, st.commission, id, "", "", "")
+	d.commissionFee = st.serviceFee
+}
+
+// refund books a refund: out of the pending amount before settlement,
+// out of the balance after.
+func (f *funds) refund(s *Server, r *orderRec, a *aftersale) {
+	d := r.d
+	if d == nil || d.payTime == 0 {
+		return
+	}
+	if d.settleTime == 0 {
+		f.pending -= a.amount
+		return
+	}
+	f.book(s, FundsRefund, shopapi.FlowExpense, a.amount, a.orderID, a.id, "", d.transactionID)
+}
+
+func (s *Server) hBalance(c *call) (any, error) {
+	f := s.orders().fund
+	return map[string]any{"available_amount": f.available, "pending_amount": f.pending, "sub_mchid": "1900000109"}, nil
+}
+
+func (s *Server) hFlowList(c *call) (any, error) {
+	var b struct {
+		PageSize  int    `json:"page_size"`
+		StartTime int64  `json:"start_time"`
+		EndTime   int64  `json:"end_time"`
+		NextKey   string `json:"next_key"`
+	}
+	if err := c.decode(&b); err != nil {
+		return nil, err
+	}
+	if b.PageSize < 1 || b.PageSize > 100 {
+		return nil, apiErr(shopapi.CodeBadParams, "page_size must be 1..100")
+	}
+	pos, err := parseKey(b.NextKey)
+	if err != nil {
+		return nil, err
+	}
+	f := s.orders().fund
+	out := struct {
+		IDs     []string `json:"flow_ids"`
+		HasMore bool     `json:"has_more"`
+		NextKey string   `json:"next_key"`
+	}{IDs: []string{}}
+	for i := pos; i < len(f.flows); i++ {
+		fl := f.flows[i]
+		if b.EndTime != 0 && (fl.at < b.StartTime || fl.at >= b.EndTime) {
+			continue
+		}
+		if len(out.IDs) == b.PageSize {
+			out.HasMore, out.NextKey = true, makeKey(i)
+			break
+		}
+		out.IDs = append(out.IDs, fl.id)
+	}
+	return out, nil
+}
+
+func (s *Server) hFlowDetail(c *call) (any, error) {
+	var b struct {
+		ID string `json:"flow_id"`
+	}
+	if err := c.decode(&b); err != nil {
+		return nil, err
+	}
+	for _, fl := range s.orders().fund.flows {
+		if fl.id != b.ID {
+			continue
+		}
+		v := shopapi.FundsFlow{FlowID: shopapi.ID(fl.id), FundsType: shopapi.Int64(fl.kind), FundsTypeDesc: fundsDesc[fl.kind],
+			FlowType: fl.flowType, Amount: shopapi.Int64(fl.amount), Balance: shopapi.Int64(fl.balance),
+			BookkeepingTime: time.Unix(fl.at, 0).In(shanghai).Format("2006-01-02 15:04:05")}
+		ri := shopapi.RelatedInfo{OrderID: shopapi.ID(fl.orderID), AftersaleID: shopapi.ID(fl.aftersale),
+			WithdrawID: shopapi.ID(fl.withdraw), TransactionID: fl.txID}
+		switch {
+		case fl.withdraw != "":
+			ri.RelatedType = 3
+		case fl.aftersale != "":
+			ri.RelatedType = 2
+		default:
+			ri.RelatedType = 1
+		}
+		v.RelatedInfoList = []shopapi.RelatedInfo{ri}
+		return struct {
+			F shopapi.FundsFlow `json:"funds_flow"`
+		}{v}, nil
+	}
+	return nil, apiErr(shopapi.CodeBadParams, "flow not exist")
+}
+
+func (s *Server) hWithdrawList(c *call) (any, error) {
+	var b struct {
+		PageNum  int `json:"page_num"`
+		PageSize int `json:"page_size"`
+	}
+	if err := c.decode(&b); err != nil {
+		return nil, err
+	}
+	if b.PageNum < 1 || b.PageSize < 1 || b.PageSize > 100 {
+		return nil, apiErr(shopapi.CodeBadParams, "page_num ≥ 1 and page_size 1..100")
+	}
+	wds := s.orders().fund.wds
+	ids := []string{}
+	for i := (b.PageNum - 1) * b.PageSize; i < len(wds) && len(ids) < b.PageSize; i++ {
+		ids = append(ids, wds[i].id)
+	}
+	return map[string]any{"withdraw_ids": ids, "total_num": len(wds)}, nil
+}
+
+func (s *Server) hWithdrawDetail(c *call) (any, error) {
+	var b struct {
+		ID string `json:"withdraw_id"`
+	}
+	if err := c.decode(&b); err != nil {
+		return nil, err
+	}
+	for _, w := range s.orders().fund.wds {
+		if w.id == b.ID {
+			return shopapi.Withdrawal{Amount: shopapi.Int64(w.amount), CreateTime: shopapi.Int64(w.created),
+				UpdateTime: shopapi.Int64(w.created), Remark: w.remark, BankMemo: w.bankMemo, BankName: "招商银行",
+				BankNum: "****1234", Status: "SUCCESS"}, nil
+		}
+	}
+	return nil, apiErr(shopapi.CodeBadParams, "withdraw not exist")
+}
+
+func (s *Server) hWithdrawSubmit(c *call) (any, error) {
+	var b struct {
+		Amount   int64  `json:"amount"`
+		Remark   string `json:"remark"`
+		BankMemo string `json:"bank_memo"`
+	}
+	if err := c.decode(&b); err != nil {
+		return nil, err
+	}
+	f := s.orders().fund
+	if b.Amount <= 0 {
+		return nil, apiErr(shopapi.CodeBadParams, "amount must be positive")
+	}
+	if b.Amount > f.available {
+		return nil, apiErr(shopapi.CodeInsufficientFunds, "insufficient funds")
+	}
+	w := withdrawal{id: s.newID(), amount: b.Amount, created: s.now().Unix(), remark: b.Remark, bankMemo: b.BankMemo}
+	f.wds = append(f.wds, w)
+	f.book(s, FundsWithdrawal, shopapi.FlowExpense, b.Amount, "", "", w.id, "")
+	s.emit("channels_ec_withdraw_notify", "", "withdraw_info", map[string]any{"withdraw_id": w.id, "event": 1})
+	return map[string]any{"qrcode_ticket": "ticket-" + w.id}, nil
+}
+
+func (s *Server) hOrderFlow(c *call) (any, error) {
+	var b struct {
+		SettleState int    `json:"order_settle_state"`
+		OrderID     string `json:"order_id"`
+		Range       *struct {
+			Begin int64 `json:"begin"`
+			End   int64 `json:"end"`
+		} `json:"create_time_range"`
+		Page struct {
+			Limit  int `json:"limit"`
+			Offset int `json:"offset"`
+		} `json:"pagination_info"`
+	}
+	if err := c.decode(&b); err != nil {
+		return nil, err
+	}
+	if b.SettleState != 1 && b.SettleState != 2 {
+		return nil, apiErr(shopapi.CodeBadParams, "order_settle_state is required")
+	}
+	if b.Page.Limit < 1 || b.Page.Limit > 100 || b.Page.Offset < 0 {
+		return nil, apiErr(shopapi.CodeBadParams, "bad pagination_info")
+	}
+	st := s.orders()
+	var all []shopapi.OrderFlow
+	for i := range st.recs {
+		r := &st.recs[i]
+		d := r.d
+		if d == nil || d.payTime == 0 {
+			continue
+		}
+		id := strconv.FormatUint(r.id, 10)
+		settled := d.settleTime != 0
+		if settled != (b.SettleState == 2) || (b.OrderID != "" && b.OrderID != id) ||
+			(b.Range != nil && (r.created < b.Range.Begin || r.created >= b.Range.End)) {
+			continue
+		}
+		m := s.settlementOf(r, d)
+		all = append(all, shopapi.OrderFlow{OrderID: shopapi.ID(id), SettleState: shopapi.OrderSettleState(b.SettleState),
+			PaidAmount: shopapi.Int64(m.paid), ServiceFee: shopapi.Int64(m.serviceFee), CommissionFee: shopapi.Int64(m.commission),
+			SettleAmount: shopapi.Int64(m.net), SettleTime: shopapi.Int64(d.settleTime)})
+	}
+	total := len(all)
+	lo := min(b.Page.Offset, total)
+	hi := min(lo+b.Page.Limit, total)
+	return map[string]any{"order_flows": all[lo:hi], "total_num": total}, nil
+}
