@@ -3,6 +3,7 @@ package redisstore_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net"
 	"strconv"
 	"strings"
@@ -230,6 +231,9 @@ func TestTokenStore_LockExclusive(t *testing.T) {
 	unlockA, err := a.LockRefresh(ctx, "k", time.Minute)
 	if err != nil {
 		t.Fatalf("A LockRefresh: %v", err)
+	}
+	if pttl, err := rdb.PTTL(ctx, testPrefix(t)+"k:lock").Result(); err != nil || pttl <= 59*time.Second || pttl > time.Minute {
+		t.Errorf("lock PTTL = %v, %v; want about 1m", pttl, err)
 	}
 	if _, err := b.LockRefresh(ctx, "k", time.Minute); !errors.Is(err, redisstore.ErrLockTimeout) {
 		t.Fatalf("B LockRefresh while A holds = %v, want ErrLockTimeout", err)
@@ -574,5 +578,25 @@ func TestTokenStore_Hung(t *testing.T) {
 		if el := time.Since(start); el > 2*time.Second {
 			t.Errorf("%s on a hung Redis took %v, want about the 200ms op timeout", name, el)
 		}
+	}
+}
+
+// TestTokenStore_UnlockFailureLogged: an unlock that cannot reach Redis is
+// logged (the lock then expires by itself), naming the key.
+func TestTokenStore_UnlockFailureLogged(t *testing.T) {
+	t.Parallel()
+	r := startRedis(t)
+	var buf lockedBuffer
+	logger := slog.New(slog.NewTextHandler(&buf, nil))
+	s := newTokenStore(t, newClient(t, r.Addr()), redisstore.WithLogger(logger), redisstore.WithOpTimeout(300*time.Millisecond))
+	unlock, err := s.LockRefresh(t.Context(), "wxapp", time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Stop()
+	unlock()
+	out := buf.String()
+	if !strings.Contains(out, "releasing the refresh lock failed") || !strings.Contains(out, "key=wxapp") {
+		t.Errorf("log = %q, want the failed release with key=wxapp", out)
 	}
 }
