@@ -2,6 +2,7 @@ package notify
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -50,8 +51,20 @@ func FuzzParseCallback(f *testing.F) {
 		if !bytes.Equal(m.Plaintext, body) {
 			t.Fatalf("round trip changed the plaintext: %q → %q", body, m.Plaintext)
 		}
-		if _, err := m.Decode(); err != nil && !errors.Is(err, ErrMalformed) {
+		ev, err := m.Decode()
+		if err != nil && !errors.Is(err, ErrMalformed) {
 			t.Fatalf("Decode: unexpected error %v", err)
+		}
+		// The one-pass ParseEvent agrees with ParseRaw + Decode.
+		m2, ev2, err := v.ParseEvent(q, wire)
+		if err != nil {
+			t.Fatalf("ParseEvent failed where ParseRaw succeeded: %v", err)
+		}
+		if m2.Header != m.Header {
+			t.Fatalf("ParseEvent header %+v, ParseRaw %+v", m2.Header, m.Header)
+		}
+		if ev != nil && fmtType(ev) != fmtType(ev2) {
+			t.Fatalf("ParseEvent decoded %T, Decode %T", ev2, ev)
 		}
 	})
 }
@@ -127,6 +140,33 @@ func FuzzPayV3ParseRaw(f *testing.F) {
 		h.Set(HeaderPaySerial, serial)
 		if n, err := env.v.ParseRaw(h, body); err != nil && n != nil {
 			t.Fatalf("ParseRaw returned a notification and %v", err)
+		}
+	})
+}
+
+// FuzzPushBody checks that the envelope fast path always agrees with
+// encoding/json.
+func FuzzPushBody(f *testing.F) {
+	f.Add([]byte(v1Body))
+	f.Add([]byte(`{"ToUserName":"gh","Encrypt":"a\/b"}`))
+	f.Add([]byte(`{"encrypt":"x","Encrypt":"y"}`))
+	f.Add([]byte(` { } `))
+	f.Add([]byte(`{"a":"b","Encrypt":"c",}`))
+	f.Add([]byte(`{"ToUserName":1}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if len(body) > fuzzMax {
+			return
+		}
+		fast, ok := scanPushBody(body)
+		if !ok {
+			return
+		}
+		var slow pushBody
+		if err := json.Unmarshal(body, &slow); err != nil {
+			t.Fatalf("fast path accepted %q, encoding/json: %v", body, err)
+		}
+		if fast != slow {
+			t.Fatalf("fast %+v != encoding/json %+v for %q", fast, slow, body)
 		}
 	})
 }

@@ -264,12 +264,17 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte(echo))
 	case http.MethodPost:
-		m, err := h.v.Parse(r)
+		body, err := readBody(r, h.v.opts.maxBody)
 		if err != nil {
 			h.fail(w, r, "", err)
 			return
 		}
-		if err := h.Deliver(r.Context(), m); err != nil {
+		m, ev, err := h.v.ParseEvent(r.URL.Query(), body)
+		if err != nil {
+			h.fail(w, r, "", err)
+			return
+		}
+		if err := h.deliver(r.Context(), m, ev); err != nil {
 			h.fail(w, r, m.Event, err)
 			return
 		}
@@ -323,6 +328,10 @@ func (h *Handler) Deliver(ctx context.Context, m *Message) error {
 		}
 		ev = &UnknownEvent{Header: m.Header, Raw: m.Plaintext, Err: err}
 	}
+	return h.deliver(ctx, m, ev)
+}
+
+func (h *Handler) deliver(ctx context.Context, m *Message, ev Event) error {
 	fn := h.route(ev)
 	if fn == nil {
 		return nil // nothing registered: acknowledge

@@ -321,3 +321,64 @@ func TestVerifier_EncryptReply(t *testing.T) {
 		t.Errorf("reply decrypts to %q, %v", plain, err)
 	}
 }
+
+// TestVerifier_ParseEvent checks the one-pass decoder against ParseRaw +
+// Decode, including a misleading nested "Event" key and a known event whose
+// JSON does not fit.
+func TestVerifier_ParseEvent(t *testing.T) {
+	t.Parallel()
+	v, err := NewVerifier(testTok, testKey, testApp, WithClock(fixedClock(testUnix)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plains := []string{
+		orderPayJSON("1"),
+		`{"x":{"Event":"channels_ec_order_pay"},"Event":"channels_ec_order_new","CreateTime":1,"order_info":{"order_id":5}}`,
+		`{"Event" : "channels_ec_close_store","appid":"wx","close_timestamp":"1"}`,
+		`{"event":"channels_ec_order_new","order_info":{"order_id":5}}`,
+		`{"Event":"not_in_catalogue","a":1}`,
+		`{"Event":"channels_ec_order_pay","order_info":{"order_id":[1]}}`,
+	}
+	for _, plain := range plains {
+		q, body, err := SignPush(testTok, testKey, testApp, []byte(plain), "1772294400", "n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m1, ev1, err := v.ParseEvent(q, body)
+		if err != nil {
+			t.Fatalf("ParseEvent(%s) = %v", plain, err)
+		}
+		m2, err := v.ParseRaw(q, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev2, err := m2.Decode()
+		if err != nil {
+			ev2 = &UnknownEvent{Header: m2.Header, Raw: m2.Plaintext, Err: err}
+		}
+		if diff := cmp.Diff(m2, m1); diff != "" {
+			t.Errorf("%s: message mismatch (-ParseRaw +ParseEvent):\n%s", plain, diff)
+		}
+		if diff := cmp.Diff(ev2, ev1, cmp.Comparer(func(a, b error) bool { return (a == nil) == (b == nil) })); diff != "" {
+			t.Errorf("%s: event mismatch (-Decode +ParseEvent):\n%s", plain, diff)
+		}
+	}
+	if _, _, err := v.ParseEvent(url.Values{}, []byte(v1Body)); !errors.Is(err, ErrMissingSignature) {
+		t.Errorf("unsigned: %v", err)
+	}
+	if _, _, err := v.ParseEvent(url.Values{}, []byte("x")); !errors.Is(err, ErrMalformed) {
+		t.Errorf("not JSON: %v", err)
+	}
+	if _, _, err := v.ParseEvent(url.Values{}, []byte(`{}`)); !errors.Is(err, ErrMalformed) {
+		t.Errorf("no Encrypt: %v", err)
+	}
+	if _, _, err := v.ParseEvent(url.Values{}, bytes.Repeat([]byte(" "), DefaultMaxBodyBytes+1)); !errors.Is(err, ErrBodyTooLarge) {
+		t.Errorf("oversized: %v", err)
+	}
+	for _, plain := range []string{`[]`, `{"ToUserName":"gh"}`} {
+		q, body, _ := SignPush(testTok, testKey, testApp, []byte(plain), "1772294400", "n")
+		if _, _, err := v.ParseEvent(q, body); !errors.Is(err, ErrMalformed) {
+			t.Errorf("%s: %v", plain, err)
+		}
+	}
+}
