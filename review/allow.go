@@ -9,8 +9,9 @@ import (
 // AllowRule exempts a word-list hit in a context where the word is not a
 // claim (review-rules §1.4): "第一" in "第一次", "100%" in "100%棉",
 // "最佳" in "最佳食用期". Pattern is a Go regular expression matched on the
-// normalised text (lower case, NFKC, no separators between ideographs)
-// around the hit; the hit is exempt when a match covers it.
+// normalised text (lower case, NFKC, no separators between ideographs); the
+// hit is exempt when a match that starts where the hit starts, or ends where
+// it ends, covers it (within 64 bytes of the hit).
 type AllowRule struct {
 	ID         string
 	Words      []string         // the listed words it can exempt

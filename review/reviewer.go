@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -197,8 +198,9 @@ type dictEntry struct {
 }
 
 type compiledAllow struct {
-	rule *AllowRule
-	re   *regexp.Regexp
+	rule      *AllowRule
+	pre, suf  *regexp.Regexp // the pattern anchored at the start / at the end
+	trySuffix bool           // the pattern may begin before the word
 }
 
 func (r *Reviewer) buildDict() error {
@@ -258,7 +260,14 @@ func (r *Reviewer) buildDict() error {
 			errs = append(errs, fmt.Errorf("%w: allow rule %q: %w", ErrConfig, a.ID, err))
 			continue
 		}
-		ca := &compiledAllow{rule: a, re: re}
+		ca := &compiledAllow{rule: a, pre: regexp.MustCompile(`^(?:` + a.Pattern + `)`), suf: regexp.MustCompile(`(?:` + a.Pattern + `)$`), trySuffix: true}
+		if lit, _ := re.LiteralPrefix(); lit != "" {
+			for _, w := range a.Words {
+				if nw := normalizeWord(w); nw != "" && strings.HasPrefix(lit, nw) {
+					ca.trySuffix = false // it always starts with the word
+				}
+			}
+		}
 		for _, w := range a.Words {
 			if id, ok := index[normalizeWord(w)]; ok {
 				r.allowFor[id] = append(r.allowFor[id], ca)
@@ -316,7 +325,7 @@ func (r *Reviewer) textFields(l *Listing, dst []TextField) []TextField {
 		dst = append(dst, TextField{"short_title", l.ShortTitle})
 	}
 	for i, a := range l.Attrs {
-		dst = append(dst, TextField{fmt.Sprintf("attrs[%d].key", i), a.Key}, TextField{fmt.Sprintf("attrs[%d].value", i), a.Value})
+		dst = append(dst, TextField{attrName(i, ".key"), a.Key}, TextField{attrName(i, ".value"), a.Value})
 	}
 	if l.Description != "" {
 		dst = append(dst, TextField{"desc", l.Description})
@@ -356,7 +365,7 @@ func (r *Reviewer) scan(l *Listing, st *scanState) {
 				if !ca.rule.applies(l) {
 					continue
 				}
-				if allowCovers(ca.re, ns, s, e) {
+				if ca.covers(ns, s, e) {
 					h.allowed = ca.rule.ID
 					h.downgrade = ca.rule.Downgrade
 					if !h.downgrade {
@@ -376,22 +385,28 @@ func (r *Reviewer) scan(l *Listing, st *scanState) {
 	}
 }
 
-// allowCovers reports whether a match of re in a window around [s, e) of the
-// normalised text covers [s, e).
-func allowCovers(re *regexp.Regexp, ns string, s, e int) bool {
-	a, b := max(0, s-30), min(len(ns), e+40)
-	for a > 0 && !utf8.RuneStart(ns[a]) {
-		a--
-	}
+// allowWindow is how far from a hit an allow-list match may reach.
+const allowWindow = 64
+
+// covers reports whether a match of the allow pattern that starts where the
+// hit [s, e) of the normalised text starts, or ends where it ends, covers it.
+func (ca *compiledAllow) covers(ns string, s, e int) bool {
+	b := min(len(ns), s+allowWindow)
 	for b < len(ns) && !utf8.RuneStart(ns[b]) {
 		b++
 	}
-	for _, m := range re.FindAllStringIndex(ns[a:b], -1) {
-		if a+m[0] <= s && a+m[1] >= e {
-			return true
-		}
+	if loc := ca.pre.FindStringIndex(ns[s:b]); loc != nil && s+loc[1] >= e {
+		return true
 	}
-	return false
+	if !ca.trySuffix {
+		return false
+	}
+	a := max(0, e-allowWindow)
+	for a > 0 && !utf8.RuneStart(ns[a]) {
+		a--
+	}
+	loc := ca.suf.FindStringIndex(ns[a:e])
+	return loc != nil && a+loc[0] <= s
 }
 
 // Review runs every rule over l at instant at (the time documents, shelf
@@ -417,18 +432,17 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 		c.run()
 	}
 	findings = dedupe(findings)
-	sort.SliceStable(findings, func(i, j int) bool {
-		a, b := findings[i], findings[j]
+	slices.SortStableFunc(findings, func(a, b Finding) int {
 		if a.Severity != b.Severity {
-			return a.Severity > b.Severity
+			return int(b.Severity) - int(a.Severity)
 		}
 		if a.Stage != b.Stage {
-			return a.Stage < b.Stage
+			return int(a.Stage) - int(b.Stage)
 		}
-		if a.Field != b.Field {
-			return a.Field < b.Field
+		if c := strings.Compare(a.Field, b.Field); c != 0 {
+			return c
 		}
-		return a.Start < b.Start
+		return a.Start - b.Start
 	})
 	res := Result{Category: l.Category, Findings: findings}
 	for _, f := range findings {
@@ -520,6 +534,15 @@ func (c *Check) fieldText(h hit) string {
 // finding on the same field with at least its severity (the longest hit at
 // a position is the one shown), keeping the first of identical spans.
 func dedupe(fs []Finding) []Finding {
+	textual := 0
+	for _, f := range fs {
+		if f.Textual() {
+			textual++
+		}
+	}
+	if textual < 2 {
+		return fs
+	}
 	byField := map[string][]int{}
 	for i, f := range fs {
 		if f.Textual() {
@@ -547,4 +570,25 @@ func dedupe(fs []Finding) []Finding {
 		}
 	}
 	return out
+}
+
+// attrNames caches the field names of the first attributes.
+var attrNames = func() [2][32]string {
+	var n [2][32]string
+	for i := range n[0] {
+		n[0][i] = "attrs[" + strconv.Itoa(i) + "].key"
+		n[1][i] = "attrs[" + strconv.Itoa(i) + "].value"
+	}
+	return n
+}()
+
+// attrName returns "attrs[i]" + suffix (".key" or ".value").
+func attrName(i int, suffix string) string {
+	if i < len(attrNames[0]) {
+		if suffix == ".key" {
+			return attrNames[0][i]
+		}
+		return attrNames[1][i]
+	}
+	return "attrs[" + strconv.Itoa(i) + "]" + suffix
 }

@@ -263,6 +263,9 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 func checkFieldLimits(c *Check) {
 	l := c.Listing
 	long := func(field, s string, limit int) {
+		if len(s) <= limit {
+			return // fewer bytes than the limit: fewer runes too
+		}
 		if n := runeLen(s); n > limit {
 			c.Report(Finding{Code: "content.field.too_long", Severity: vcart.Block, Field: field,
 				Message: fmt.Sprintf("%d characters; the API allows at most %d", n, limit)})
@@ -270,8 +273,8 @@ func checkFieldLimits(c *Check) {
 	}
 	long("short_title", l.ShortTitle, 20)
 	for i, a := range l.Attrs {
-		long(fmt.Sprintf("attrs[%d].key", i), a.Key, 40)
-		long(fmt.Sprintf("attrs[%d].value", i), a.Value, 40)
+		long(attrName(i, ".key"), a.Key, 40)
+		long(attrName(i, ".value"), a.Value, 40)
 	}
 	long("desc", l.Description, 2000)
 	if n := len(l.DetailImages); n > 50 {
