@@ -304,6 +304,7 @@ type CadenceEntry struct {
 
 // ServiceSummary is the JSON and text form of a [ServiceReport].
 type ServiceSummary struct {
+	// ShipWithinHours is the promise in whole hours (truncated), for display.
 	ShipWithinHours int64 `json:"ship_within_hours"`
 	ServiceReport
 	OnTimeRate  Ratio `json:"on_time_rate"`
