@@ -51,13 +51,26 @@
 //
 // [PayV3Verifier] verifies API v3 notifications: the timestamp within 5
 // minutes (two-sided), SHA256withRSA over "timestamp\nnonce\nbody\n" with the
-// key chosen by Wechatpay-Serial (a platform certificate serial or a
-// PUB_KEY_ID_… public key; both may be configured during the switch),
+// key chosen by Wechatpay-Serial (a platform certificate serial, see
+// [ParseCertificatePEM], or a PUB_KEY_ID_… public key, see
+// [ParsePublicKeyPEM]; configure both during the switch),
 // `WECHATPAY/SIGNTEST/` probes rejected, then AEAD_AES_256_GCM decryption with
 // the 32-byte APIv3 key into [Transaction] or [Refund]. [PayV3Handler]
 // implements the response contract (200 with {"code":"SUCCESS"} or 4xx/5xx
-// with {"code":"FAIL","message":…}). The legacy v2 XML API is covered by
+// with {"code":"FAIL","message":…}) with the same deadline and duplicate
+// suppression as the push Handler (key "wxpay:" + id). [PayV3Encoder] forges
+// notifications for tests. Only RSA is supported: 国密 (SM2/SM4)
+// notifications are rejected. The APIv3 key must be 32 bytes. The legacy v2 XML API is covered by
 // [SignV2], [VerifyV2], [ParseV2XML] and [DecryptV2RefundInfo].
+//
+// # Performance
+//
+// On a 2-core test machine, verify + decrypt of a 1 KiB event
+// ([Verifier.Open]) takes about 2.2 µs with no allocation besides the CBC
+// decrypter: 1.09× SHA-1 + base64 + AES-CBC alone, 1.5× SHA-1 + AES-CBC on
+// pre-decoded bytes (base64 decoding alone is 40% of that). The full path
+// with JSON decoding ([Verifier.ParseEvent]) takes about 8.5 µs. See
+// BenchmarkVerifyDecryptRatio.
 //
 // # Limits
 //
