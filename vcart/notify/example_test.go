@@ -217,3 +217,27 @@ func ExampleMemoryDedupStore() {
 	fmt.Println(a, b, c)
 	// Output: true false true
 }
+
+// ParseEvent verifies, decrypts and decodes a push in one pass; the typed
+// event is ready for a type switch.
+func ExampleVerifier_ParseEvent() {
+	const token, aesKey, appID = "my-token", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wx1234567890abcdef"
+	v, _ := notify.NewVerifier(token, aesKey, appID,
+		notify.WithClock(func() time.Time { return time.Unix(1772330400, 0) }))
+	q, body, _ := notify.SignPush(token, aesKey, appID,
+		[]byte(`{"ToUserName":"gh_shop","CreateTime":1772330400,"MsgType":"event","Event":"product_spu_audit",`+
+			`"ProductSpuAudit":{"product_id":"23423523452345235","status":2,`+
+			`"audit_info":"{\"busi_audit_info\":{\"item_list\":[{\"multi_failed_reasons\":[{\"audit_reason\":\"主图不清晰\"}],\"busi_show_field_api\":\"product.head_imgs\"}]}}"}}`),
+		"1772330400", "nonce")
+	m, ev, err := v.ParseEvent(q, body)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if e, ok := ev.(*notify.ProductSpuAuditEvent); ok {
+		a := e.ProductSpuAudit
+		item := a.AuditInfo.BusiAuditInfo.ItemList[0]
+		fmt.Println(m.Event, a.ProductID, a.Status, item.BusiShowFieldAPI, item.MultiFailedReasons[0].AuditReason)
+	}
+	// Output: product_spu_audit 23423523452345235 2 product.head_imgs 主图不清晰
+}
