@@ -27,11 +27,19 @@ func contentCases() []ruleCase {
 			l.Attrs = append(l.Attrs, review.Attr{Key: "说明", Value: strings.Repeat("长", 41)})
 			l.Description = strings.Repeat("描述", 1001)
 			l.DetailImages = make([]review.Image, 51)
+			l.OutProductID = strings.Repeat("x", 129)
+			l.Aftersale = strings.Repeat("售", 201)
+			l.SKUs[0].SKUCode = strings.Repeat("C", 21)
+			l.SKUs[1].Stock = -1
 		}), want: []string{
+			"block content.field.too_long aftersale_desc",
 			"block content.field.too_long attrs[3].value",
 			"block content.field.too_long desc",
 			"block content.field.too_many detail_images",
+			"block content.field.too_long out_product_id",
 			"block content.field.too_long short_title",
+			"block content.field.too_long skus[0].sku_code",
+			"block content.field.out_of_range skus[1].stock_num",
 		}, verdict: review.VerdictRejected},
 		{name: "invalid utf-8", listing: with(cleanApparel, func(l *review.Listing) { l.Description = "舒适\xff透气" }), want: []string{
 			"block content.text.invalid_utf8 desc[6:7] ",

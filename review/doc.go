@@ -42,7 +42,8 @@
 //   - content.title: 5–60 characters, at least 5 effective ones, not only
 //     letters and digits, only the symbols the product API allows.
 //   - content.field_limits: short_title ≤ 20, attribute keys and values ≤ 40,
-//     desc ≤ 2,000 characters, ≤ 50 detail images, ≤ 500 SKUs.
+//     desc ≤ 2,000, out_product_id ≤ 128, aftersale_desc ≤ 200, sku_code ≤ 20
+//     characters, stock 0–10,000,000, ≤ 50 detail images, ≤ 500 SKUs.
 //   - content.text_encoding: text is valid UTF-8; text beyond [MaxScanBytes]
 //     is not scanned and says so.
 //   - content.images: 3–9 main images (food 4–9), no duplicates (by SHA-256

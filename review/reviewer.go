@@ -330,6 +330,9 @@ func (r *Reviewer) textFields(l *Listing, dst []TextField) []TextField {
 	if l.Description != "" {
 		dst = append(dst, TextField{"desc", l.Description})
 	}
+	if l.Aftersale != "" {
+		dst = append(dst, TextField{"aftersale_desc", l.Aftersale})
+	}
 	for i, s := range l.SKUs {
 		for j, a := range s.Attrs {
 			dst = append(dst, TextField{fmt.Sprintf("skus[%d].attrs[%d].value", i, j), a.Value})

@@ -51,7 +51,7 @@ func DefaultRules() []Rule {
 		{ID: RuleCategoryMatch, Stage: StageBasic, Reason: ReasonCategoryMatch, Source: "seed 二 基础审核: 类目匹配度", Doc: "the title and attributes fit the declared category", Check: checkCategoryMatch},
 		{ID: RulePrice, Stage: StageBasic, Reason: ReasonPrice, Source: "seed 二 基础审核: 价格合理性; product API sale_price < market_price (10020040)", Doc: "prices are positive, whole fen, below the market price and inside the category's band", Check: checkPrice},
 		{ID: RuleTitle, Stage: StageContent, Reason: ReasonFieldLimits, Source: "product API: title 5–60 effective characters", Doc: "the title has 5–60 characters, is not only letters and digits and uses allowed symbols", Check: checkTitle},
-		{ID: RuleFieldLimits, Stage: StageContent, Reason: ReasonFieldLimits, Source: "product API field limits (short_title ≤20, attrs ≤40, desc ≤2000, desc imgs ≤50, skus 1–500)", Doc: "fields are within the product API's limits", Check: checkFieldLimits},
+		{ID: RuleFieldLimits, Stage: StageContent, Reason: ReasonFieldLimits, Source: "product API field limits (short_title ≤20, attrs ≤40, desc ≤2000, out_product_id ≤128, aftersale_desc ≤200, sku_code ≤20, stock ≤10,000,000, desc imgs ≤50, skus 1–500)", Doc: "fields are within the product API's limits", Check: checkFieldLimits},
 		{ID: RuleTextEncoding, Stage: StageContent, Reason: ReasonFieldLimits, Source: "product API: UTF-8 JSON", Doc: "text is valid UTF-8", Check: checkEncoding},
 		{ID: RuleImages, Stage: StageContent, Reason: ReasonImageClarity, Source: "seed 二 内容审核: 主图清晰度(800*800像素); product API head_imgs 3–9 (food ≥4), no duplicates, jpeg/png/bmp/webp, not animated", Doc: "main images are readable, large enough, static, accepted formats, 3–9 and distinct", Check: checkImages},
 		{ID: RuleAdLaw, Stage: StageContent, Reason: ReasonFalseAdvertising, Source: "seed 二 内容审核: 广告语合规性; 广告法", Doc: "no advertising-law words outside their allowed contexts", Check: checkAdLaw},
@@ -277,6 +277,15 @@ func checkFieldLimits(c *Check) {
 		long(attrName(i, ".value"), a.Value, 40)
 	}
 	long("desc", l.Description, 2000)
+	long("out_product_id", l.OutProductID, 128)
+	long("aftersale_desc", l.Aftersale, 200)
+	for i, s := range l.SKUs {
+		long(fmt.Sprintf("skus[%d].sku_code", i), s.SKUCode, 20)
+		if s.Stock < 0 || s.Stock > 10_000_000 {
+			c.Report(Finding{Code: "content.field.out_of_range", Severity: vcart.Block, Field: fmt.Sprintf("skus[%d].stock_num", i),
+				Message: fmt.Sprintf("stock %d is outside 0–10000000", s.Stock)})
+		}
+	}
 	if n := len(l.DetailImages); n > 50 {
 		c.Report(Finding{Code: "content.field.too_many", Severity: vcart.Block, Field: "detail_images", Message: fmt.Sprintf("%d detail images; at most 50 are allowed", n)})
 	}

@@ -118,6 +118,8 @@ type Image struct {
 // SKU is one stock-keeping unit with its prices.
 type SKU struct {
 	OutSKUID    string      // the merchant's SKU id, used in messages
+	SKUCode     string      // sku_code (≤ 20 characters)
+	Stock       int         // stock_num (0–10,000,000)
 	SalePrice   vcart.Money // sale_price, must be positive and below MarketPrice
 	MarketPrice vcart.Money // market_price (划线价); zero when not set
 	Attrs       []Attr      // sale attributes (sku_attrs)
@@ -164,6 +166,8 @@ type Listing struct {
 	Brand        string // brand name; empty or "无品牌" for none
 	Attrs        []Attr
 	Description  string // desc_info.desc
+	OutProductID string // out_product_id, the merchant's product id (≤ 128 characters)
+	Aftersale    string // aftersale_desc (≤ 200 characters)
 	MainImages   []Image
 	DetailImages []Image
 	SKUs         []SKU
