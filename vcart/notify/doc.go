@@ -61,7 +61,8 @@
 // suppression as the push Handler (key "wxpay:" + id). [PayV3Encoder] forges
 // notifications for tests. Only RSA is supported: 国密 (SM2/SM4)
 // notifications are rejected. The APIv3 key must be 32 bytes. The legacy v2 XML API is covered by
-// [SignV2], [VerifyV2], [ParseV2XML] and [DecryptV2RefundInfo].
+// [SignV2], [VerifyV2], [ParseV2XML], [ParseV2Request], [V2Answer] and
+// [DecryptV2RefundInfo] (AES-256-ECB keyed with the MD5 of the API key).
 //
 // # Performance
 //

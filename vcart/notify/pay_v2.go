@@ -15,6 +15,7 @@ import (
 	"hash"
 	"io"
 	"maps"
+	"net/http"
 	"slices"
 	"strings"
 )
@@ -226,4 +227,25 @@ func EncryptV2RefundInfo(plainXML []byte, apiKey string) (string, error) {
 	}
 	sum := md5.Sum([]byte(apiKey))
 	return encryptECB([]byte(hex.EncodeToString(sum[:])), plainXML)
+}
+
+// ParseV2Request reads a v2 notification (body capped at
+// [DefaultMaxBodyBytes] through http.MaxBytesReader), parses its XML and
+// verifies its sign in constant time with apiKey and t (see [VerifyV2]). It
+// returns the parameters; check return_code, result_code and the amount
+// against the stored order before trusting them, and answer with
+// [V2Answer].
+func ParseV2Request(r *http.Request, apiKey string, t V2SignType) (map[string]string, error) {
+	body, err := readBody(r, DefaultMaxBodyBytes)
+	if err != nil {
+		return nil, err
+	}
+	p, err := ParseV2XML(body)
+	if err != nil {
+		return nil, err
+	}
+	if err := VerifyV2(p, apiKey, t); err != nil {
+		return nil, err
+	}
+	return p, nil
 }

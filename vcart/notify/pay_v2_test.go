@@ -1,7 +1,10 @@
 package notify
 
 import (
+	"bytes"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -159,5 +162,32 @@ func TestV2ECB_KAT(t *testing.T) {
 	}
 	if _, err := EncryptV2RefundInfo([]byte("x"), ""); err == nil {
 		t.Error("empty API key accepted")
+	}
+}
+
+func TestParseV2Request(t *testing.T) {
+	t.Parallel()
+	p := map[string]string{"return_code": "SUCCESS", "result_code": "SUCCESS", "appid": "wxd930ea5d5a258f4f", "mch_id": "10000100",
+		"nonce_str": "n1", "out_trade_no": "T1", "total_fee": "750", "sign_type": "HMAC-SHA256"}
+	sign, err := SignV2(p, v2APIKey, V2HMACSHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p["sign"] = sign
+	body := EncodeV2XML(p)
+	got, err := ParseV2Request(httptest.NewRequest(http.MethodPost, "/wxpay/v2", bytes.NewReader(body)), v2APIKey, "")
+	if err != nil || got["total_fee"] != "750" {
+		t.Fatalf("ParseV2Request() = %v, %v", got, err)
+	}
+	tampered := bytes.Replace(body, []byte("750"), []byte("1"), 1)
+	if _, err := ParseV2Request(httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(tampered)), v2APIKey, ""); !errors.Is(err, ErrBadSignature) {
+		t.Errorf("tampered: %v", err)
+	}
+	if _, err := ParseV2Request(httptest.NewRequest(http.MethodPost, "/", strings.NewReader("<xml>")), v2APIKey, ""); !errors.Is(err, ErrMalformed) {
+		t.Errorf("bad xml: %v", err)
+	}
+	huge := httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(make([]byte, DefaultMaxBodyBytes+1)))
+	if _, err := ParseV2Request(huge, v2APIKey, ""); !errors.Is(err, ErrBodyTooLarge) {
+		t.Errorf("huge: %v", err)
 	}
 }
