@@ -30,10 +30,14 @@ type instance struct {
 
 func newInstance(t *testing.T, srv *shopapitest.Server, addr string, clock func() time.Time, tokenOpts ...shopapi.TokenOption) *instance {
 	t.Helper()
-	store := newTokenStore(t, newClient(t, addr), redisstore.WithClock(clock), redisstore.WithOpTimeout(500*time.Millisecond))
 	// srv.HTTPClient (loopback), not srv.Transport: the in-process transport
 	// panics on a GET without a body (the legacy /cgi-bin/token).
-	hc := srv.HTTPClient()
+	return newInstanceHC(t, srv, srv.HTTPClient(), addr, clock, tokenOpts...)
+}
+
+func newInstanceHC(t *testing.T, srv *shopapitest.Server, hc *http.Client, addr string, clock func() time.Time, tokenOpts ...shopapi.TokenOption) *instance {
+	t.Helper()
+	store := newTokenStore(t, newClient(t, addr), redisstore.WithClock(clock), redisstore.WithOpTimeout(500*time.Millisecond))
 	opts := append([]shopapi.TokenOption{shopapi.WithTokenStore(store), shopapi.WithTokenClock(clock)}, tokenOpts...)
 	ts, err := srv.TokenSource(hc, opts...)
 	if err != nil {
@@ -118,6 +122,53 @@ func TestMultiInstance_ExactlyOneFetch(t *testing.T) {
 	seen = callAll(t, insts, goroutines)
 	if got := srv.TokenFetches() - before; got != 1 || len(seen) != 1 {
 		t.Fatalf("after restart: %d fetches, tokens used %d; want exactly 1", got, len(seen))
+	}
+}
+
+// onTokenFetch runs hook once, when the first token request is about to
+// leave, then forwards every request.
+type onTokenFetch struct {
+	base http.RoundTripper
+	once *sync.Once
+	hook func()
+}
+
+func (o onTokenFetch) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.URL.Path == "/cgi-bin/token" {
+		o.once.Do(o.hook)
+	}
+	return o.base.RoundTrip(req)
+}
+
+// TestMultiInstance_RedisDiesMidRefresh: Redis dies while the lock holder
+// is fetching and the other instances wait for its lock. Every call still
+// succeeds, with at most one fetch per instance; after Redis comes back one
+// fetch serves everyone again.
+func TestMultiInstance_RedisDiesMidRefresh(t *testing.T) {
+	t.Parallel()
+	r := startRedis(t)
+	var now atomic.Int64
+	now.Store(fixedNow.UnixNano())
+	clock := func() time.Time { return time.Unix(0, now.Load()) }
+	srv := shopapitest.NewServer(t, shopapitest.WithClock(clock))
+	var once sync.Once
+	hc := &http.Client{Transport: onTokenFetch{base: srv.HTTPClient().Transport, once: &once, hook: r.Stop}}
+	const instances, goroutines = 4, 10
+	insts := make([]*instance, instances)
+	for i := range insts {
+		insts[i] = newInstanceHC(t, srv, hc, r.Addr(), clock, shopapi.WithLegacyToken())
+	}
+	callAll(t, insts, goroutines) // fails the test on any failed call
+	if got := srv.TokenFetches(); got < 1 || got > instances {
+		t.Fatalf("Redis died mid-refresh: %d fetches, want 1..%d", got, instances)
+	} else {
+		t.Logf("Redis died mid-refresh: %d fetches for %d instances", got, instances)
+	}
+	r.Start()
+	now.Add(int64(2 * time.Hour))
+	before := srv.TokenFetches()
+	if seen := callAll(t, insts, goroutines); srv.TokenFetches()-before != 1 || len(seen) != 1 {
+		t.Fatalf("after restart: %d fetches, %d tokens used; want 1", srv.TokenFetches()-before, len(seen))
 	}
 }
 
