@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -173,3 +174,22 @@ func BenchmarkSignature(b *testing.B) {
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// BenchmarkMemoryDedupStore_Claim claims fresh keys in a store kept at its
+// size cap, the worst case.
+func BenchmarkMemoryDedupStore_Claim(b *testing.B) {
+	s := NewMemoryDedupStore(WithMaxEntries(10_000))
+	ctx := b.Context()
+	keys := make([]string, 1<<16)
+	for i := range keys {
+		keys[i] = "push:gh_shop:channels_ec_order_pay:1772294400:" + strconv.Itoa(i)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := s.Claim(ctx, keys[i&(len(keys)-1)], time.Hour); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

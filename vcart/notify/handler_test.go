@@ -53,11 +53,31 @@ func TestMemoryDedupStore(t *testing.T) {
 	if s.Len() != 3 {
 		t.Errorf("Len() = %d, want 3", s.Len())
 	}
+	if claim("d") || claim("c") {
+		t.Error(`"c" or "d" was evicted instead`)
+	}
 	if !claim("a") {
 		t.Error(`"a" was not evicted`)
 	}
-	if claim("d") {
-		t.Error(`"d" was evicted instead`)
+	// A bigger full store evicts an eighth at once.
+	big := NewMemoryDedupStore(WithStoreClock(clock), WithMaxEntries(80))
+	for i := range 80 {
+		advance(time.Second)
+		if _, err := big.Claim(ctx, fmt.Sprint("k", i), time.Hour); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := big.Claim(ctx, "new", time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if big.Len() != 71 {
+		t.Errorf("after eviction Len() = %d, want 71", big.Len())
+	}
+	if first, _ := big.Claim(ctx, "k10", time.Hour); first {
+		t.Error("k10 (not among the 10 oldest) was evicted")
+	}
+	if first, _ := big.Claim(ctx, "k9", time.Hour); !first {
+		t.Error("k9 (among the 10 oldest) was kept")
 	}
 	if _, err := s.Claim(ctx, "x", 0); !errors.Is(err, ErrDedupTTL) {
 		t.Errorf("zero TTL: err = %v", err)
