@@ -254,6 +254,10 @@ func (m *Matcher) Scan(text string, fn func(id, start, end int) bool) {
 		m.scanFrom(text, 0, 0, 0, fn)
 		return
 	}
+	if len(text) >= interleave8Min {
+		m.scan8(text, fn)
+		return
+	}
 	ov := m.maxLen - 1
 	q := len(text) / 4
 	b1, b2, b3 := q, 2*q, 3*q
@@ -300,6 +304,64 @@ func (m *Matcher) Scan(text string, fn func(id, start, end int) bool) {
 		return
 	}
 	m.scanFrom(text, st3+n, s3, b3, fn)
+}
+
+// interleave8Min is the text length from which Scan runs eight streams.
+const interleave8Min = 4096
+
+// scan8 is Scan with eight interleaved streams, for long texts.
+func (m *Matcher) scan8(text string, fn func(id, start, end int) bool) {
+	ov := m.maxLen - 1
+	q := len(text) / 8
+	var b, st [8]int
+	for k := 1; k < 8; k++ {
+		b[k] = k * q
+		st[k] = max(0, b[k]-ov)
+	}
+	end := func(k int) int {
+		if k == 7 {
+			return len(text)
+		}
+		return b[k+1]
+	}
+	n := len(text)
+	for k := 0; k < 8; k++ {
+		n = min(n, end(k)-st[k])
+	}
+	t0, t1, t2, t3 := text[st[0]:st[0]+n], text[st[1]:st[1]+n], text[st[2]:st[2]+n], text[st[3]:st[3]+n]
+	t4, t5, t6, t7 := text[st[4]:st[4]+n], text[st[5]:st[5]+n], text[st[6]:st[6]+n], text[st[7]:st[7]+n]
+	t1, t2, t3, t4, t5, t6, t7 = t1[:len(t0)], t2[:len(t0)], t3[:len(t0)], t4[:len(t0)], t5[:len(t0)], t6[:len(t0)], t7[:len(t0)]
+	trans, class := m.trans, &m.class
+	var s [8]uint32
+	var s0, s1, s2, s3, s4, s5, s6, s7 uint32
+	for i := 0; i < len(t0); i++ {
+		s0 = trans[s0+uint32(class[t0[i]])]
+		s1 = trans[s1+uint32(class[t1[i]])]
+		s2 = trans[s2+uint32(class[t2[i]])]
+		s3 = trans[s3+uint32(class[t3[i]])]
+		s4 = trans[s4+uint32(class[t4[i]])]
+		s5 = trans[s5+uint32(class[t5[i]])]
+		s6 = trans[s6+uint32(class[t6[i]])]
+		s7 = trans[s7+uint32(class[t7[i]])]
+		if (s0|s1|s2|s3|s4|s5|s6|s7)&outFlag != 0 {
+			s = [8]uint32{s0, s1, s2, s3, s4, s5, s6, s7}
+			for k := range s {
+				if s[k] >= outFlag {
+					s[k] &^= outFlag
+					if !m.report(s[k], st[k]+i+1, b[k], fn) {
+						return
+					}
+				}
+			}
+			s0, s1, s2, s3, s4, s5, s6, s7 = s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]
+		}
+	}
+	s = [8]uint32{s0, s1, s2, s3, s4, s5, s6, s7}
+	for k := 0; k < 8; k++ {
+		if !m.scanFrom(text[:end(k)], st[k]+n, s[k], b[k], fn) {
+			return
+		}
+	}
 }
 
 // scanFrom continues a scan of text from byte i in state s, reporting hits

@@ -108,7 +108,7 @@ func TestAgreement(t *testing.T) {
 		for i := range pats {
 			pats[i] = word(1 + r.IntN(5))
 		}
-		text := word(r.IntN(80) + (round%3)*r.IntN(400))
+		text := word(r.IntN(80) + (round%3)*r.IntN(400) + (round%7/6)*(4096+r.IntN(3000)))
 		m, err := match.Compile(pats)
 		if err != nil {
 			t.Fatal(err)

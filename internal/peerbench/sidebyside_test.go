@@ -23,7 +23,7 @@ func TestSideBySide(t *testing.T) {
 	}
 	dicts, corpus := setup()
 	data := []byte(corpus)
-	const rounds = 15
+	const rounds = 40
 	var report strings.Builder
 	fmt.Fprintf(&report, "%-10s %-28s %10s\n", "dict", "matcher", "MB/s")
 	for _, d := range dicts {
