@@ -273,8 +273,7 @@ func (s *Server) hImageUpload(c *call) (any, error) {
 			return nil, apiErr(shopapi.CodeImageEmpty, "media is empty")
 		}
 	}
-	s.uploads++
-	key := strconv.Itoa(s.uploads)
+	key := strconv.Itoa(s.nextUpload())
 	pf := map[string]any{}
 	if rt == "1" {
 		pf["img_url"] = imageURLPrefix + s.appID + "/" + key
@@ -289,6 +288,15 @@ func (s *Server) hQualificationUpload(c *call) (any, error) {
 	if !strings.HasPrefix(c.r.Header.Get("Content-Type"), "multipart/form-data") || !strings.Contains(string(c.body), `name="media"`) {
 		return nil, apiErr(shopapi.CodeImageEmpty, "media is empty")
 	}
-	s.uploads++
-	return map[string]any{"data": map[string]any{"file_id": "file_" + strconv.Itoa(s.uploads)}}, nil
+	return map[string]any{"data": map[string]any{"file_id": "file_" + strconv.Itoa(s.nextUpload())}}, nil
+}
+
+// mediaState numbers uploaded files.
+type mediaState struct{ n int }
+
+// nextUpload returns the next upload number; s.mu is held.
+func (s *Server) nextUpload() int {
+	m := stateOf(s, "media", func() *mediaState { return &mediaState{} })
+	m.n++
+	return m.n
 }

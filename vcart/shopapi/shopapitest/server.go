@@ -68,15 +68,14 @@ func WithAutoAudit() Option { return func(s *Server) { s.autoAudit = true } }
 // issuance and expiry, and per-path fault injection. It is safe for
 // concurrent use.
 type Server struct {
-	mu   sync.Mutex
-	t    testing.TB
-	hs   *httptest.Server
-	now  func() time.Time
-	mux  map[string]route
-	seq  uint64
-	rid  uint64
-	ext  map[string]any
-	auto bool
+	mu  sync.Mutex
+	t   testing.TB
+	hs  *httptest.Server
+	now func() time.Time
+	mux map[string]route
+	seq uint64
+	rid uint64
+	ext map[string]any
 
 	appID, secret                   string
 	componentAppID, componentSecret string
@@ -94,7 +93,6 @@ type Server struct {
 	faults       map[string][]*Fault
 	products     map[string]*product
 	productOrder []string
-	uploads      int
 }
 
 // NewServer starts a fake on a local port and closes it when t ends.
