@@ -24,12 +24,12 @@ func init() {
 
 // Fund flow kinds the fake books (funds_type; the fake's own numbering).
 const (
-	FundsOrderIncome   = 1 // 订单收入
-	FundsServiceFee    = 2 // 技术服务费
-	FundsPaymentFee    = 3 // 支付手续费
-	FundsCommission    = 4 // 达人佣金
-	FundsRefund        = 5 // 售后退款
-	FundsWithdrawal    = 6 // 提现
+	FundsOrderIncome   = 1      // 订单收入
+	FundsServiceFee    = 2      // 技术服务费
+	FundsPaymentFee    = 3      // 支付手续费
+	FundsCommission    = 4      // 达人佣金
+	FundsRefund        = 5      // 售后退款
+	FundsWithdrawal    = 6      // 提现
 	defaultServiceRate = 50_000 // 5% in fees.Rate units (a fake default, not a platform figure)
 )
 

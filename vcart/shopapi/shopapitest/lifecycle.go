@@ -70,7 +70,7 @@ func (s *Server) CreateOrder(o NewOrder) (string, error) {
 	if len(o.Lines) == 0 {
 		return "", errors.New("shopapitest: an order needs at least one line")
 	}
-	d := &orderDetail{openid: o.OpenID, freight: o.FreightFen, customerNotes: o.CustomerNotes,
+	d := &orderDetail{openid: o.OpenID, freight: o.FreightFen, origFreight: o.FreightFen, customerNotes: o.CustomerNotes,
 		virtual: o.Virtual, talentCommission: o.TalentCommissionFen, addr: defaultAddress()}
 	if d.openid == "" {
 		d.openid = "o-fake-buyer"

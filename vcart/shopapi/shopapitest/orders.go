@@ -66,7 +66,7 @@ type pkg struct {
 type orderDetail struct {
 	openid                       string
 	lines                        []orderLine
-	freight                      int64
+	freight, origFreight         int64
 	virtual                      bool
 	payTime                      int64
 	prepayID, transactionID      string
@@ -345,8 +345,9 @@ func (st *orderStore) view(r *orderRec) *shopapi.Order {
 		})
 	}
 	pi := shopapi.OrderPriceInfo{ProductPrice: shopapi.Int64(orig), OrderPrice: shopapi.Int64(now + d.freight),
-		Freight: shopapi.Int64(d.freight), OriginalOrderPrice: shopapi.Int64(orig + d.freight),
-		ChangeDownPrice: shopapi.Int64(orig - now), IsChangeFreight: shopapi.Bool(d.changedFreight)}
+		Freight: shopapi.Int64(d.freight), OriginalOrderPrice: shopapi.Int64(orig + d.origFreight),
+		ChangeDownPrice: shopapi.Int64(orig - now + d.origFreight - d.freight), IsChangeFreight: shopapi.Bool(d.changedFreight),
+		ChangeFreight: shopapi.Int64(d.origFreight - d.freight)}
 	pi.MerchantReceivePrice = pi.OriginalOrderPrice - pi.DiscountedPrice - pi.DeductionPrice - pi.ChangeDownPrice
 	o.Detail.PriceInfo = pi
 	if d.payTime != 0 {

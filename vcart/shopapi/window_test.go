@@ -1,0 +1,81 @@
+package shopapi_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
+)
+
+func TestSplitWindows(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)
+	day := 24 * time.Hour
+	w := func(from, to time.Duration) shopapi.Window {
+		return shopapi.Window{Start: t0.Add(from), End: t0.Add(to)}
+	}
+	tests := []struct {
+		name     string
+		from, to time.Duration
+		span     time.Duration
+		want     []shopapi.Window
+	}{
+		{"zero seconds", 0, 0, shopapi.MaxOrderWindow, nil},
+		{"one second", 0, time.Second, shopapi.MaxOrderWindow, []shopapi.Window{w(0, time.Second)}},
+		{"exactly 7 days", 0, 7 * day, shopapi.MaxOrderWindow, []shopapi.Window{w(0, 7*day)}},
+		{"7 days + 1 s", 0, 7*day + time.Second, shopapi.MaxOrderWindow,
+			[]shopapi.Window{w(0, 7*day), w(7*day, 7*day+time.Second)}},
+		{"30 days", 0, 30 * day, shopapi.MaxOrderWindow,
+			[]shopapi.Window{w(0, 7*day), w(7*day, 14*day), w(14*day, 21*day), w(21*day, 28*day), w(28*day, 30*day)}},
+		{"sub-second bounds truncate", 500 * time.Millisecond, day + 900*time.Millisecond, shopapi.MaxAftersaleWindow,
+			[]shopapi.Window{w(0, day)}},
+		{"after-sale 49 h", 0, 49 * time.Hour, shopapi.MaxAftersaleWindow,
+			[]shopapi.Window{w(0, day), w(day, 2*day), w(2*day, 49*time.Hour)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := shopapi.SplitWindows(t0.Add(tt.from), t0.Add(tt.to), tt.span)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("windows (-want +got):\n%s", diff)
+			}
+			// Invariants: contiguous, half-open, none longer than the span.
+			for i, x := range got {
+				if x.Duration() <= 0 || x.Duration() > tt.span {
+					t.Errorf("window %d lasts %v", i, x.Duration())
+				}
+				if i > 0 && !got[i-1].End.Equal(x.Start) {
+					t.Errorf("gap or overlap between windows %d and %d", i-1, i)
+				}
+				if x.Contains(x.End) || !x.Contains(x.Start) {
+					t.Errorf("window %d is not half-open", i)
+				}
+			}
+		})
+	}
+}
+
+func TestSplitWindows_Errors(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)
+	if _, err := shopapi.SplitWindows(t0, t0.Add(-time.Second), time.Hour); !errors.Is(err, shopapi.ErrWindow) {
+		t.Errorf("end before start: %v", err)
+	}
+	if _, err := shopapi.SplitWindows(t0, t0.Add(time.Hour), time.Millisecond); !errors.Is(err, shopapi.ErrWindow) {
+		t.Errorf("span under a second: %v", err)
+	}
+	// Stopping early stops the iterator.
+	n := 0
+	for range shopapi.Windows(t0, t0.Add(30*24*time.Hour), shopapi.MaxOrderWindow) {
+		n++
+		break
+	}
+	if n != 1 {
+		t.Errorf("iterations after break: %d", n)
+	}
+}
