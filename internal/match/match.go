@@ -7,12 +7,15 @@
 //
 // The trie is built over the patterns' bytes, the failure function is folded
 // into a full transition table (so a scan is one table load per input byte),
-// the 256 byte values are merged into the classes no pattern can tell apart,
-// and state numbers are premultiplied by the number of classes. States whose
-// output set is non-empty (including outputs reached through dictionary
-// suffix links) are numbered last, so the hot loop tests a single comparison
-// per byte. While the automaton sits in its start state, bytes that cannot
-// begin any pattern are skipped without a table load.
+// the byte values no pattern contains share one class (every other byte has
+// its own), and state numbers are premultiplied by the number of classes.
+// Transitions into states whose output set is non-empty (including outputs
+// reached through dictionary suffix links) carry a flag bit, so the hot loop
+// tests a single comparison per byte. While the automaton sits in its start state, bytes that cannot
+// begin any pattern are skipped without a table load. A scan is bound by the
+// latency of one dependent table load per byte, so texts of 256 bytes and
+// more are cut into four (or, from 4 KiB, eight) overlapping segments
+// scanned in one interleaved loop: the CPU overlaps their loads.
 //
 // # Concurrency
 //
@@ -243,9 +246,9 @@ const interleaveMin = 256
 // Scan reports every occurrence of every pattern in text, overlapping ones
 // included. fn receives the pattern id and the byte offsets [start, end) and
 // returns false to stop the scan. Texts shorter than a few hundred bytes are
-// reported in order of end offset; longer texts are scanned as four
-// interleaved streams and hits come in no particular order. Scan does not
-// allocate.
+// reported in order of end offset; longer texts are scanned as four (from
+// 256 bytes) or eight (from 4 KiB) interleaved streams and hits come in no
+// particular order. Scan does not allocate.
 func (m *Matcher) Scan(text string, fn func(id, start, end int) bool) {
 	if m == nil || len(m.trans) == 0 {
 		return
