@@ -32,17 +32,24 @@ const DefaultDedupMaxEntries = 100_000
 var ErrDedupTTL = errors.New("notify: dedup TTL must be positive")
 
 // MemoryDedupStore is the default, in-process [DedupStore]: a map from key to
-// expiry, bounded by the TTL of each entry and by a size cap. When the cap is
-// reached and no entry has expired, the eighth of the entries closest to
-// expiry is evicted (so a very old delivery might be handled twice rather
-// than the store growing without bound). Use a shared store (vcart/redisstore) when several
-// instances receive pushes. It is safe for concurrent use.
+// expiry plus a queue in claim order, bounded by the TTL of each entry and
+// by a size cap. When the cap is reached, the oldest claims are evicted
+// first (so a very old delivery might be handled twice rather than the store
+// growing without bound). Claims cost O(1) amortised. Use a shared store
+// (vcart/redisstore) when several instances receive pushes. It is safe for
+// concurrent use.
 type MemoryDedupStore struct {
 	mu      sync.Mutex
 	entries map[string]time.Time
+	queue   []queued // claim order; entries whose expiry no longer matches are stale
+	head    int
 	max     int
 	now     func() time.Time
-	claims  int
+}
+
+type queued struct {
+	key string
+	exp time.Time
 }
 
 // MemoryDedupOption configures a [MemoryDedupStore].
@@ -91,15 +98,63 @@ func (s *MemoryDedupStore) Claim(ctx context.Context, key string, ttl time.Durat
 	if exp, ok := s.entries[key]; ok && now.Before(exp) {
 		return false, nil
 	}
-	s.claims++
-	if len(s.entries) >= s.max || s.claims%1024 == 0 {
-		s.sweepLocked(now)
+	s.dropLocked(now, false)
+	for len(s.entries) >= s.max && s.head < len(s.queue) {
+		s.dropLocked(now, true)
 	}
-	if len(s.entries) >= s.max {
-		s.evictLocked()
-	}
-	s.entries[key] = now.Add(ttl)
+	exp := now.Add(ttl)
+	s.entries[key] = exp
+	s.queue = append(s.queue, queued{key, exp})
+	s.compactLocked()
 	return true, nil
+}
+
+// dropLocked pops the queue head: stale records always, expired entries,
+// and (when evict is set) the oldest live entry, once.
+func (s *MemoryDedupStore) dropLocked(now time.Time, evict bool) {
+	for s.head < len(s.queue) {
+		q := s.queue[s.head]
+		exp, ok := s.entries[q.key]
+		switch {
+		case !ok || !exp.Equal(q.exp): // released or re-claimed since
+		case !now.Before(exp):
+			delete(s.entries, q.key)
+		case evict:
+			delete(s.entries, q.key)
+			s.queue[s.head] = queued{}
+			s.head++
+			return
+		default:
+			return
+		}
+		s.queue[s.head] = queued{}
+		s.head++
+	}
+}
+
+// compactLocked reclaims the consumed queue prefix and, when released keys
+// have left too many stale records, rebuilds the queue from the map.
+func (s *MemoryDedupStore) compactLocked() {
+	live := len(s.queue) - s.head
+	if live > 2*len(s.entries)+64 {
+		q := make([]queued, 0, len(s.entries))
+		for k, exp := range s.entries {
+			q = append(q, queued{k, exp})
+		}
+		slices.SortFunc(q, func(a, b queued) int {
+			if c := a.exp.Compare(b.exp); c != 0 {
+				return c
+			}
+			return strings.Compare(a.key, b.key)
+		})
+		s.queue, s.head = q, 0
+		return
+	}
+	if s.head > 64 && s.head > len(s.queue)/2 {
+		n := copy(s.queue, s.queue[s.head:])
+		clear(s.queue[n:])
+		s.queue, s.head = s.queue[:n], 0
+	}
 }
 
 // Release implements [DedupStore].
@@ -115,36 +170,4 @@ func (s *MemoryDedupStore) Len() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.entries)
-}
-
-func (s *MemoryDedupStore) sweepLocked(now time.Time) {
-	for k, exp := range s.entries {
-		if !now.Before(exp) {
-			delete(s.entries, k)
-		}
-	}
-}
-
-// evictLocked drops the eighth of the entries closest to expiry (at least
-// one), so a store kept full by traffic pays O(log n) per claim amortised
-// instead of a full scan each time.
-func (s *MemoryDedupStore) evictLocked() {
-	type entry struct {
-		key string
-		exp time.Time
-	}
-	all := make([]entry, 0, len(s.entries))
-	for k, exp := range s.entries {
-		all = append(all, entry{k, exp})
-	}
-	slices.SortFunc(all, func(a, b entry) int {
-		if c := a.exp.Compare(b.exp); c != 0 {
-			return c
-		}
-		return strings.Compare(a.key, b.key)
-	})
-	n := max(1, len(all)/8)
-	for _, e := range all[:n] {
-		delete(s.entries, e.key)
-	}
 }

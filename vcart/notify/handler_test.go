@@ -59,25 +59,36 @@ func TestMemoryDedupStore(t *testing.T) {
 	if !claim("a") {
 		t.Error(`"a" was not evicted`)
 	}
-	// A bigger full store evicts an eighth at once.
-	big := NewMemoryDedupStore(WithStoreClock(clock), WithMaxEntries(80))
-	for i := range 80 {
-		advance(time.Second)
-		if _, err := big.Claim(ctx, fmt.Sprint("k", i), time.Hour); err != nil {
+	// Released and re-claimed keys leave stale queue records that are
+	// skipped; the store stays bounded.
+	churn := NewMemoryDedupStore(WithStoreClock(clock), WithMaxEntries(50))
+	for i := range 5000 {
+		k := fmt.Sprint("k", i%70)
+		if _, err := churn.Claim(ctx, k, time.Hour); err != nil {
 			t.Fatal(err)
 		}
+		if i%3 == 0 {
+			_ = churn.Release(ctx, k)
+		}
+		if churn.Len() > 50 {
+			t.Fatalf("Len() = %d above the cap", churn.Len())
+		}
 	}
-	if _, err := big.Claim(ctx, "new", time.Hour); err != nil {
-		t.Fatal(err)
+	churn.mu.Lock()
+	qlen := len(churn.queue) - churn.head
+	churn.mu.Unlock()
+	if qlen > 2*50+64+1 {
+		t.Errorf("queue holds %d records for at most 50 entries", qlen)
 	}
-	if big.Len() != 71 {
-		t.Errorf("after eviction Len() = %d, want 71", big.Len())
+	// Expired entries are dropped on the next claim.
+	exp := NewMemoryDedupStore(WithStoreClock(clock))
+	for i := range 10 {
+		_, _ = exp.Claim(ctx, fmt.Sprint("e", i), time.Minute)
 	}
-	if first, _ := big.Claim(ctx, "k10", time.Hour); first {
-		t.Error("k10 (not among the 10 oldest) was evicted")
-	}
-	if first, _ := big.Claim(ctx, "k9", time.Hour); !first {
-		t.Error("k9 (among the 10 oldest) was kept")
+	advance(2 * time.Minute)
+	_, _ = exp.Claim(ctx, "fresh", time.Minute)
+	if exp.Len() != 1 {
+		t.Errorf("expired entries kept: Len() = %d", exp.Len())
 	}
 	if _, err := s.Claim(ctx, "x", 0); !errors.Is(err, ErrDedupTTL) {
 		t.Errorf("zero TTL: err = %v", err)
