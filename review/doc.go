@@ -110,7 +110,7 @@
 // # Performance
 //
 // The word scan runs on internal/match, a dense byte-level DFA scanned as
-// four interleaved streams; a clean scan does not allocate. See
+// four or eight interleaved streams; a clean scan does not allocate. See
 // internal/peerbench for the side-by-side benchmark.
 //
 // # Errors

@@ -303,7 +303,7 @@ func checkEncoding(c *Check) {
 		}
 		if c.st.capped[i] {
 			c.Report(Finding{Code: "content.text.too_many_hits", Severity: vcart.Warn, Field: f.Name,
-				Message: fmt.Sprintf("more than %d word hits; only the first were checked", maxHitsPerField)})
+				Message: fmt.Sprintf("more than %d word hits; only %d were checked", maxHitsPerField, maxHitsPerField)})
 		}
 		if len(f.Text) > MaxScanBytes {
 			c.Report(Finding{Code: "content.text.not_scanned", Severity: vcart.Warn, Field: f.Name,
