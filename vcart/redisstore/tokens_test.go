@@ -197,6 +197,8 @@ func TestTokenStore_Invalidate(t *testing.T) {
 		{"newer token kept", "AT-new", "AT-old", true},
 		{"prefix of stored token kept", "AT-old-2", "AT-old", true},
 		{"token with spaces", "a b c", "a b c", false},
+		{"token with newlines", "a\nb\n", "a\nb\n", false},
+		{"newline-suffixed stored token kept", "AT-old\n", "AT-old", true},
 		{"nothing stored", "", "AT-old", false},
 	}
 	for _, tt := range tests {
