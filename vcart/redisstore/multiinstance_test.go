@@ -30,9 +30,7 @@ type instance struct {
 
 func newInstance(t *testing.T, srv *shopapitest.Server, addr string, clock func() time.Time, tokenOpts ...shopapi.TokenOption) *instance {
 	t.Helper()
-	// srv.HTTPClient (loopback), not srv.Transport: the in-process transport
-	// panics on a GET without a body (the legacy /cgi-bin/token).
-	return newInstanceHC(t, srv, srv.HTTPClient(), addr, clock, tokenOpts...)
+	return newInstanceHC(t, srv, &http.Client{Transport: srv.Transport()}, addr, clock, tokenOpts...)
 }
 
 func newInstanceHC(t *testing.T, srv *shopapitest.Server, hc *http.Client, addr string, clock func() time.Time, tokenOpts ...shopapi.TokenOption) *instance {
@@ -152,7 +150,7 @@ func TestMultiInstance_RedisDiesMidRefresh(t *testing.T) {
 	clock := func() time.Time { return time.Unix(0, now.Load()) }
 	srv := shopapitest.NewServer(t, shopapitest.WithClock(clock))
 	var once sync.Once
-	hc := &http.Client{Transport: onTokenFetch{base: srv.HTTPClient().Transport, once: &once, hook: r.Stop}}
+	hc := &http.Client{Transport: onTokenFetch{base: srv.Transport(), once: &once, hook: r.Stop}}
 	const instances, goroutines = 4, 10
 	insts := make([]*instance, instances)
 	for i := range insts {
