@@ -85,7 +85,9 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithClock sets the clock used for the rate limiter. The default is time.Now.
+// WithClock sets the clock of the rate limiter and of the 45011 "next
+// minute" hold; it must advance. The default is time.Now. (Token expiry
+// uses the token source's own clock, [WithTokenClock].)
 func WithClock(now func() time.Time) Option {
 	return func(c *config) error {
 		if now == nil {
@@ -296,6 +298,7 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 	replayed := false
 	retries := 0
 	for {
+		var minWait time.Duration
 		if err := ctx.Err(); err != nil {
 			return resp, err
 		}
@@ -368,7 +371,10 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 			}
 			switch apiErr.ErrCode {
 			case CodeMinuteQuota:
-				retryable = true // rejected by the quota: not applied
+				// Rejected by the quota, so not applied; the platform says
+				// "retry next minute": hold this path until then.
+				retryable = true
+				minWait = c.holdUntilNextMinute(req.ep.path)
 			case CodeSystemBusy:
 				retryable = idem
 			}
@@ -381,11 +387,22 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 		if !retryable || retries >= c.cfg.retry.MaxRetries {
 			return resp, callErr
 		}
-		if err := sleepCtx(ctx, c.cfg.retry.backoff(retries)); err != nil {
+		if err := sleepCtx(ctx, max(minWait, c.cfg.retry.backoff(retries))); err != nil {
 			return resp, callErr
 		}
 		retries++
 	}
+}
+
+// holdUntilNextMinute makes the limiter hold path until the next minute
+// of the client's clock and returns how long that is.
+func (c *Client) holdUntilNextMinute(path string) time.Duration {
+	now := c.cfg.now()
+	next := now.Truncate(time.Minute).Add(time.Minute)
+	if c.limiter != nil {
+		c.limiter.hold(path, next)
+	}
+	return next.Sub(now)
 }
 
 // send makes one HTTP request and reads the body.

@@ -245,3 +245,21 @@ func TestCall_ContextCancelled(t *testing.T) {
 		t.Errorf("error = %v, want context.Canceled", err)
 	}
 }
+
+func TestClient_Clone(t *testing.T) {
+	t.Parallel()
+	c := sampleServer(t, map[string]string{"/channels/ec/basics/info/get": "shop_info.json"})
+	c2, err := c.Clone(shopapi.WithRetry(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c2 == c || c2.Products == c.Products {
+		t.Error("Clone shares services")
+	}
+	if info, _, err := c2.Store.Info(t.Context()); err != nil || info.Nickname == "" {
+		t.Errorf("clone: %+v, %v", info, err)
+	}
+	if _, err := c.Clone(shopapi.WithBaseURL("::")); err == nil {
+		t.Error("Clone accepted a bad option")
+	}
+}

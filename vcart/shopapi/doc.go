@@ -85,7 +85,9 @@
 // platform's per-minute quota ([DefaultRateLimits]: stable_token
 // 10,000/min, image upload 5,000/min; other paths are unlimited because
 // their quotas are not published — read them with
-// /cgi-bin/openapi/quota/get and pass [WithRateLimits]).
+// /cgi-bin/openapi/quota/get and pass [WithRateLimits]). After errcode
+// 45011 ("retry next minute") the path is held until the next minute for
+// every caller of the client, and the call is retried then.
 //
 // # Pagination
 //

@@ -247,3 +247,43 @@ func TestConcurrentStockDiffs(t *testing.T) {
 		t.Errorf("ok %d, rejected %d, stock %d; want 100, 50, 0", ok.Load(), rejected.Load(), n)
 	}
 }
+
+// TestMinuteQuotaHold: after errcode 45011 ("retry next minute") the call
+// is retried at the next minute and the path is held for other callers
+// too; other paths are not held.
+func TestMinuteQuotaHold(t *testing.T) {
+	t.Parallel()
+	srv := shopapitest.NewServer(t)
+	id, _ := addApproved(t, srv.Client(), srv, "分钟配额测试核桃")
+	synctest.Test(t, func(t *testing.T) {
+		time.Sleep(20 * time.Second) // 00:00:20 on the bubble's clock
+		c := inprocClient(t, srv)
+		srv.InjectFault(pathGet, shopapitest.Fault{Kind: shopapitest.FaultErrCode, Code: shopapi.CodeMinuteQuota})
+		start := time.Now()
+		_, resp, err := c.Products.Get(t.Context(), id, shopapi.DataOnline)
+		if err != nil || resp.Attempts != 2 {
+			t.Fatalf("%v after %d attempts", err, resp.Attempts)
+		}
+		if el := time.Since(start); el != 40*time.Second {
+			t.Errorf("retried after %v, want 40s (the next minute)", el)
+		}
+		srv.InjectFault(pathGet, shopapitest.Fault{Kind: shopapitest.FaultErrCode, Code: shopapi.CodeMinuteQuota})
+		start = time.Now()
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			_, _, _ = c.Products.Get(t.Context(), id, shopapi.DataOnline)
+		}()
+		synctest.Wait()
+		if _, _, err := c.Store.Info(t.Context()); err != nil || time.Since(start) != 0 {
+			t.Errorf("another path was held: %v after %v", err, time.Since(start))
+		}
+		if _, _, err := c.Products.Get(t.Context(), id, shopapi.DataOnline); err != nil {
+			t.Fatal(err)
+		}
+		if el := time.Since(start); el != time.Minute {
+			t.Errorf("a second caller of the held path waited %v, want 1m", el)
+		}
+		<-done
+	})
+}

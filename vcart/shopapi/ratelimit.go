@@ -70,18 +70,39 @@ type limiter struct {
 	limits  RateLimits
 	now     func() time.Time
 	buckets map[string]*bucket
+	held    map[string]time.Time // path → no calls before (after errcode 45011)
 }
 
 func newLimiter(l RateLimits, now func() time.Time) *limiter {
-	return &limiter{limits: l, now: now, buckets: make(map[string]*bucket)}
+	return &limiter{limits: l, now: now, buckets: make(map[string]*bucket), held: make(map[string]time.Time)}
+}
+
+// hold stops calls to path until t.
+func (l *limiter) hold(path string, t time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if t.After(l.held[path]) {
+		l.held[path] = t
+	}
 }
 
 // reserve takes one token for path and returns how long to wait for it.
 func (l *limiter) reserve(path string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	b := l.buckets[path]
 	now := l.now()
+	var held time.Duration
+	if until, ok := l.held[path]; ok {
+		if held = until.Sub(now); held <= 0 {
+			delete(l.held, path)
+			held = 0
+		}
+	}
+	return max(held, l.take(path, now))
+}
+
+func (l *limiter) take(path string, now time.Time) time.Duration {
+	b := l.buckets[path]
 	if b == nil {
 		n, ok := l.limits.PerMinute[path]
 		if !ok {

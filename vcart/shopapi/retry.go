@@ -22,7 +22,9 @@ import (
 //     that they leave the write unapplied. Such errors, and timeouts or
 //     resets after the request was sent, wrap [ErrAmbiguous].
 //
-// The token-invalid replay (40001, 40014, 42001, 41001) is separate: the
+// After errcode 45011 the wait is at least until the next minute of the
+// client's clock, and the rate limiter holds the path until then for every
+// caller. The token-invalid replay (40001, 40014, 42001, 41001) is separate: the
 // request was rejected before it ran, so it is replayed once with a fresh
 // token for every endpoint, and does not count as a retry.
 type RetryPolicy struct {
