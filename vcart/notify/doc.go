@@ -4,7 +4,9 @@
 // "签名校验失败、异步通知超时"): every callback is verified before anything
 // else, failures are answered so that the platform retries, duplicates from
 // those retries are suppressed, and [Replay] simulates the retry schedules
-// under a fake clock so a user can test idempotency and timeouts.
+// under a fake clock so a user can test idempotency and timeouts
+// ([Encoder.RequestFunc] and [PayV3Encoder.RequestFunc] build the re-signed
+// attempts).
 //
 // # Store message push
 //

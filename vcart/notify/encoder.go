@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
+	"time"
 
 	"github.com/vcart-sdk/vcart-go/internal/wxcrypto"
 )
@@ -100,4 +102,13 @@ func SignPush(token, encodingAESKey, appID string, event any, timestamp, nonce s
 		return nil, nil, err
 	}
 	return e.Encode(event, timestamp, nonce)
+}
+
+// RequestFunc returns a request builder for [Replay]: attempt n at instant
+// at is the push of event to target, signed with at's unix timestamp and a
+// nonce derived from n, as the platform re-signs each push.
+func (e *Encoder) RequestFunc(target string, event any) func(n int, at time.Time) (*http.Request, error) {
+	return func(n int, at time.Time) (*http.Request, error) {
+		return e.NewRequest(target, event, strconv.FormatInt(at.Unix(), 10), "replay"+strconv.Itoa(n))
+	}
 }

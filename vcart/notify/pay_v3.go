@@ -563,3 +563,11 @@ func writePayV3(w http.ResponseWriter, status int, code, msg string) {
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
 }
+
+// RequestFunc returns a request builder for [Replay]: attempt n at instant
+// at is the notification ev to target, signed with at's unix timestamp.
+func (e *PayV3Encoder) RequestFunc(target string, ev PayV3Event) func(n int, at time.Time) (*http.Request, error) {
+	return func(n int, at time.Time) (*http.Request, error) {
+		return e.NewRequest(target, ev, strconv.FormatInt(at.Unix(), 10), "replay"+strconv.Itoa(n))
+	}
+}

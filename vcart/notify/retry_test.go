@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strconv"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -82,9 +81,7 @@ func TestReplay_PayV3(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := Replay(t.Context(), h, PayV3Schedule(), func(n int, at time.Time) (*http.Request, error) {
-			return env.enc.NewRequest("https://merchant.example/notify", txnEvent("EV-9"), strconv.FormatInt(at.Unix(), 10), "n"+strconv.Itoa(n))
-		})
+		res, err := Replay(t.Context(), h, PayV3Schedule(), env.enc.RequestFunc("https://merchant.example/notify", txnEvent("EV-9")))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -174,9 +171,7 @@ func TestReplay_StorePushTimeout(t *testing.T) {
 			}
 			return nil
 		})
-		res, err = Replay(t.Context(), env.h, StorePushSchedule(), func(n int, at time.Time) (*http.Request, error) {
-			return env.enc.NewRequest("https://shop.example/push", []byte(orderPayJSON("77")), strconv.FormatInt(at.Unix(), 10), "n"+strconv.Itoa(n))
-		})
+		res, err = Replay(t.Context(), env.h, StorePushSchedule(), env.enc.RequestFunc("https://shop.example/push", []byte(orderPayJSON("77"))))
 		if err != nil {
 			t.Fatal(err)
 		}
