@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -586,5 +587,41 @@ func TestHandler_CustomEventNames(t *testing.T) {
 	want := []string{`custom {"CreateTime":1,"Event":"channels_ec_future"}`, "fallback channels_ec_other"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("calls (-want +got):\n%s", diff)
+	}
+}
+
+// TestHandler_OfficialVector serves the official safe-mode push (V1) and
+// its URL check (V2) through the http.Handler.
+func TestHandler_OfficialVector(t *testing.T) {
+	t.Parallel()
+	v, err := NewVerifier(v1Token, v1Key, v1AppID, WithClock(fixedClock(v1Unix)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := NewHandler(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	h.OnUnknown(func(ctx context.Context, ev Event) error {
+		var body struct {
+			DebugStr string `json:"debug_str"`
+		}
+		u := ev.(*UnknownEvent)
+		if err := json.Unmarshal(u.Raw, &body); err != nil {
+			return err
+		}
+		got = u.EventName() + ": " + body.DebugStr
+		return nil
+	})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/push?"+v1Query, strings.NewReader(v1Body)))
+	if rec.Code != 200 || rec.Body.String() != "success" || got != "debug_demo: hello world" {
+		t.Errorf("POST V1: %d %q, handler saw %q", rec.Code, rec.Body, got)
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/push?signature=f464b24fc39322e44b38aa78f5edd27bd1441696&timestamp=1714036504&nonce=1514711492&echostr=4375120948345356249", nil))
+	if rec.Code != 200 || rec.Body.String() != "4375120948345356249" {
+		t.Errorf("GET V2: %d %q", rec.Code, rec.Body)
 	}
 }
