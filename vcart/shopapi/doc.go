@@ -67,8 +67,8 @@
 // # Retries
 //
 // Each endpoint is marked idempotent or not. Reads and whole-state writes
-// (product/update, listing, delisting, audit-free update, stock "set",
-// uploads) are retried after transport errors, timeouts, HTTP 429/5xx,
+// (product/update, listing, delisting, stock "set", an audit-free update
+// without a stock add/subtract, uploads) are retried after transport errors, timeouts, HTTP 429/5xx,
 // errcode -1 and 45011, with exponential backoff and jitter
 // ([RetryPolicy], default 3 retries from 500 ms, capped at 5 s). Other
 // writes — product/add, delete, audit cancel, stock add/subtract — are

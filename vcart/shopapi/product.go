@@ -24,7 +24,7 @@ var (
 	epProductDelisting   = endpoint{http.MethodPost, "/channels/ec/product/delisting", true}
 	epProductDelete      = endpoint{http.MethodPost, "/channels/ec/product/delete", false}
 	epProductAuditCancel = endpoint{http.MethodPost, "/channels/ec/product/audit/cancel", false}
-	epProductAuditFree   = endpoint{http.MethodPost, "/channels/ec/product/auditfree", true}
+	epProductAuditFree   = endpoint{http.MethodPost, "/channels/ec/product/auditfree", false}
 )
 
 type productIDBody struct {
@@ -191,8 +191,10 @@ func (s *ProductService) simple(ctx context.Context, ep endpoint, productID ID, 
 	return resp, nil
 }
 
-// UpdateAuditFree changes the sale price and stock of a listed product's
-// SKUs without an audit (免审更新); it writes the online version directly.
+// UpdateAuditFree changes the sale price, stock and codes of a listed
+// product's SKUs without an audit (免审更新); it writes the online version
+// directly. It is retried like a read unless it carries a stock add or
+// subtract, which is never resent after an ambiguous failure.
 //
 // WeChat API: POST /channels/ec/product/auditfree
 func (s *ProductService) UpdateAuditFree(ctx context.Context, req *AuditFreeRequest) (*Response, error) {
@@ -200,6 +202,7 @@ func (s *ProductService) UpdateAuditFree(ctx context.Context, req *AuditFreeRequ
 		return nil, errorf("audit-free update", errors.New("nil request"))
 	}
 	var probs []vcart.FieldError
+	diff := false
 	if strings.TrimSpace(string(req.ProductID)) == "" {
 		probs = append(probs, vcart.FieldError{Field: "product_id", Code: "required", Msg: "must not be empty"})
 	}
@@ -213,14 +216,28 @@ func (s *ProductService) UpdateAuditFree(ctx context.Context, req *AuditFreeRequ
 		if k.SalePrice < 0 {
 			probs = append(probs, vcart.FieldError{Field: "skus[" + itoa(i) + "].sale_price", Code: "range", Msg: "must not be negative"})
 		}
-		if k.StockInfo != nil && k.StockInfo.StockNum < 0 {
-			probs = append(probs, vcart.FieldError{Field: "skus[" + itoa(i) + "].stock_info.stock_num", Code: "range", Msg: "must not be negative"})
+		if k.StockInfo != nil {
+			si := StockUpdateRequest{ProductID: req.ProductID, SKUID: k.SKUID, DiffType: k.StockInfo.DiffType, Num: k.StockInfo.Num}
+			if err := si.validate(); err != nil {
+				var ve *vcart.ValidationError
+				if errors.As(err, &ve) {
+					for _, p := range ve.Problems {
+						if p.Field == "num" || p.Field == "diff_type" {
+							p.Field = "skus[" + itoa(i) + "].stock_info." + p.Field
+							probs = append(probs, p)
+						}
+					}
+				}
+			}
+			if k.StockInfo.DiffType != StockSet {
+				diff = true
+			}
 		}
 	}
 	if err := vcart.NewValidationError(probs); err != nil {
 		return nil, errorf("audit-free update", err)
 	}
-	resp, err := s.client.call(ctx, &request{ep: epProductAuditFree, body: req}, nil)
+	resp, err := s.client.call(ctx, &request{ep: epProductAuditFree, body: req, idempotent: !diff}, nil)
 	if err != nil {
 		return resp, errorf("audit-free update "+string(req.ProductID), err)
 	}

@@ -270,7 +270,7 @@ func TestProducts_AuditFree(t *testing.T) {
 	ctx := t.Context()
 	id, sku := addApproved(t, c, srv, "免审改价的核桃商品")
 	if _, err := c.Products.UpdateAuditFree(ctx, &shopapi.AuditFreeRequest{ProductID: id, SKUs: []shopapi.AuditFreeSKU{
-		{SKUID: sku, SalePrice: 2990, StockInfo: &shopapi.AuditFreeStock{StockNum: 7}}}}); err != nil {
+		{SKUID: sku, SalePrice: 2990, StockInfo: &shopapi.AuditFreeStock{DiffType: shopapi.StockSet, Num: 7}}}}); err != nil {
 		t.Fatal(err)
 	}
 	d, _, err := c.Products.Get(ctx, id, shopapi.DataOnline)
@@ -286,6 +286,25 @@ func TestProducts_AuditFree(t *testing.T) {
 	}
 	if n, _ := srv.Stock(string(id), string(sku)); n != 7 {
 		t.Errorf("a rejected audit-free update was half-applied: stock %d", n)
+	}
+	if _, err := c.Products.UpdateAuditFree(ctx, &shopapi.AuditFreeRequest{ProductID: id, SKUs: []shopapi.AuditFreeSKU{
+		{SKUID: sku, SalePrice: 100, StockInfo: &shopapi.AuditFreeStock{DiffType: shopapi.StockSubtract, Num: 8}}}}); apiCode(err) != shopapi.CodeStockUpdateRejected {
+		t.Errorf("audit-free oversell: %v", err)
+	}
+	if _, err := c.Products.UpdateAuditFree(ctx, &shopapi.AuditFreeRequest{ProductID: id, SKUs: []shopapi.AuditFreeSKU{
+		{SKUID: sku, StockInfo: &shopapi.AuditFreeStock{DiffType: 7, Num: -1}}}}); !errors.Is(err, vcart.ErrInvalid) {
+		t.Errorf("bad stock_info accepted: %v", err)
+	}
+	// A stock diff inside an audit-free update is not resent after an
+	// ambiguous failure.
+	srv.InjectFault("/channels/ec/product/auditfree", shopapitest.Fault{Kind: shopapitest.FaultApplyThenDrop})
+	_, err = c.Products.UpdateAuditFree(ctx, &shopapi.AuditFreeRequest{ProductID: id, SKUs: []shopapi.AuditFreeSKU{
+		{SKUID: sku, StockInfo: &shopapi.AuditFreeStock{DiffType: shopapi.StockAdd, Num: 3}}}})
+	if !errors.Is(err, shopapi.ErrAmbiguous) {
+		t.Errorf("ambiguous audit-free diff: %v", err)
+	}
+	if n, _ := srv.Stock(string(id), string(sku)); n != 10 {
+		t.Errorf("stock %d after one +3, want 10", n)
 	}
 }
 

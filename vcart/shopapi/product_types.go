@@ -345,25 +345,32 @@ type ProductList struct {
 	TotalNum   int    `json:"total_num"`
 }
 
-// AuditFreeRequest changes price and stock of listed SKUs without an audit
-// (免审更新).
+// AuditFreeRequest changes price, stock and codes of a listed product's
+// SKUs without an audit (免审更新).
 type AuditFreeRequest struct {
-	ProductID ID             `json:"product_id"`
-	SKUs      []AuditFreeSKU `json:"skus"`
+	ProductID   ID             `json:"product_id"`
+	SKUs        []AuditFreeSKU `json:"skus"`
+	SPUCode     string         `json:"spu_code,omitempty"`
+	LimitedInfo *LimitedInfo   `json:"limited_info,omitempty"`
 }
 
 // AuditFreeSKU is one SKU change of an audit-free update.
 type AuditFreeSKU struct {
 	SKUID          ID              `json:"sku_id"`
-	SalePrice      int64           `json:"sale_price,omitempty"` // fen
+	SalePrice      int64           `json:"sale_price,omitempty"` // fen; 0 leaves it
 	StockInfo      *AuditFreeStock `json:"stock_info,omitempty"`
 	SKUDeliverInfo *SKUDeliverInfo `json:"sku_deliver_info,omitempty"`
-	IsDelete       bool            `json:"is_delete,omitempty"`
+	SKUCode        string          `json:"sku_code,omitempty"`
+	// Status lists (5) or delists (11) the SKU; 0 leaves it.
+	Status   int  `json:"status,omitempty"`
+	IsDelete bool `json:"is_delete,omitempty"`
 }
 
-// AuditFreeStock sets a SKU's stock in an audit-free update.
+// AuditFreeStock changes a SKU's stock in an audit-free update, as
+// stock/update does (WxJava SkuFastInfo.StockInfo).
 type AuditFreeStock struct {
-	StockNum int64 `json:"stock_num"`
+	DiffType StockDiffType `json:"diff_type"`
+	Num      int64         `json:"num"`
 }
 
 // productBody encodes p with the listing flag (1 = list after audit; the

@@ -415,9 +415,12 @@ func (s *Server) hAuditFree(c *call) (any, error) {
 			SKUID     string `json:"sku_id"`
 			SalePrice int64  `json:"sale_price"`
 			StockInfo *struct {
-				StockNum int64 `json:"stock_num"`
+				DiffType int   `json:"diff_type"`
+				Num      int64 `json:"num"`
 			} `json:"stock_info"`
-			IsDelete bool `json:"is_delete"`
+			SKUCode  string `json:"sku_code"`
+			Status   int    `json:"status"`
+			IsDelete bool   `json:"is_delete"`
 		} `json:"skus"`
 	}
 	if err := c.decode(&req); err != nil {
@@ -438,8 +441,10 @@ func (s *Server) hAuditFree(c *call) (any, error) {
 		if k.SalePrice < 0 || k.SalePrice > maxSKUPrice {
 			return nil, apiErr(shopapi.CodeSKUPriceTooHigh, "sale_price out of range")
 		}
-		if k.StockInfo != nil && (k.StockInfo.StockNum < 0 || k.StockInfo.StockNum > maxStock) {
-			return nil, apiErr(shopapi.CodeStockUpdateRejected, "stock out of range")
+		if k.StockInfo != nil {
+			if _, err := applyDiff(st.stock[k.SKUID], k.StockInfo.DiffType, k.StockInfo.Num); err != nil {
+				return nil, err
+			}
 		}
 	}
 	on := *st.online
@@ -454,7 +459,10 @@ func (s *Server) hAuditFree(c *call) (any, error) {
 			on.SKUs[i].SalePrice = k.SalePrice
 		}
 		if k.StockInfo != nil {
-			st.stock[k.SKUID] = k.StockInfo.StockNum
+			st.stock[k.SKUID], _ = applyDiff(st.stock[k.SKUID], k.StockInfo.DiffType, k.StockInfo.Num)
+		}
+		if k.SKUCode != "" {
+			on.SKUs[i].SKUCode = k.SKUCode
 		}
 	}
 	st.online = &on
@@ -530,28 +538,38 @@ func (s *Server) hStockUpdate(c *call) (any, error) {
 	if !ok {
 		return nil, apiErr(shopapi.CodeStockUpdateRejected, "product and sku mismatch")
 	}
-	next := cur
-	switch req.DiffType {
-	case 1:
-		next = cur + req.Num
-	case 2:
-		next = cur - req.Num
-	case 3:
-		next = req.Num
-	default:
-		return nil, apiErr(shopapi.CodeBadParams, "invalid diff_type")
-	}
-	if req.Num < 0 || (req.Num == 0 && req.DiffType != 3) {
-		return nil, apiErr(shopapi.CodeStockUpdateRejected, "num must be positive")
-	}
-	if next < 0 {
-		return nil, apiErr(shopapi.CodeStockUpdateRejected, "insufficient stock")
-	}
-	if next > maxStock {
-		return nil, apiErr(shopapi.CodeStockUpdateRejected, "stock too large")
+	next, err := applyDiff(cur, req.DiffType, req.Num)
+	if err != nil {
+		return nil, err
 	}
 	st.stock[req.SKUID] = next
 	return nil, nil
+}
+
+// applyDiff returns the stock after a diff, or the platform's error: the
+// stock never goes negative nor above the cap.
+func applyDiff(cur int64, diffType int, num int64) (int64, error) {
+	var next int64
+	switch diffType {
+	case 1:
+		next = cur + num
+	case 2:
+		next = cur - num
+	case 3:
+		next = num
+	default:
+		return 0, apiErr(shopapi.CodeBadParams, "invalid diff_type")
+	}
+	if num < 0 || (num == 0 && diffType != 3) {
+		return 0, apiErr(shopapi.CodeStockUpdateRejected, "num must be positive")
+	}
+	if next < 0 {
+		return 0, apiErr(shopapi.CodeStockUpdateRejected, "insufficient stock")
+	}
+	if next > maxStock {
+		return 0, apiErr(shopapi.CodeStockUpdateRejected, "stock too large")
+	}
+	return next, nil
 }
 
 // ErrNoProduct is returned by the inspection helpers for an unknown product.
