@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/vcart-sdk/vcart-go/internal/match"
 	"github.com/vcart-sdk/vcart-go/internal/match/matchtest"
+	"github.com/vcart-sdk/vcart-go/review"
 )
 
 // naive returns every occurrence of every pattern, by brute force.
@@ -222,5 +223,44 @@ func BenchmarkCompile5k(b *testing.B) {
 		if _, err := match.Compile(words); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkScan scans the shared 1 MiB corpus (matchtest, review-rules
+// §5.2) with the 351-word list and with 5,000 dense extra words; the peer
+// comparison lives in the nested module internal/peerbench.
+func BenchmarkScan(b *testing.B) {
+	var adlaw []string
+	for _, w := range review.DefaultWordList().Words {
+		adlaw = append(adlaw, w.Text)
+	}
+	corpus := matchtest.Corpus(1<<20, adlaw)
+	clean := matchtest.Corpus(1<<20, nil)
+	for _, d := range []struct {
+		name  string
+		words []string
+	}{{"adlaw351", adlaw}, {"adlaw+5k", append(slices.Clone(adlaw), matchtest.ExtraWords(5000)...)}} {
+		m, err := match.Compile(d.words)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(d.name+"/AppendAll", func(b *testing.B) {
+			b.SetBytes(int64(len(corpus)))
+			b.ReportAllocs()
+			dst := m.AppendAll(nil, corpus)
+			for b.Loop() {
+				dst = m.AppendAll(dst[:0], corpus)
+			}
+		})
+		if d.name != "adlaw351" {
+			continue // the dense words occur in any text of their alphabet
+		}
+		b.Run(d.name+"/Contains-clean", func(b *testing.B) {
+			b.SetBytes(int64(len(clean)))
+			b.ReportAllocs()
+			for b.Loop() {
+				m.Contains(clean)
+			}
+		})
 	}
 }
