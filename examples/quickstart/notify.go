@@ -2,91 +2,94 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http/httptest"
-	"strconv"
 	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
 
-// notifyDemo receives store pushes the way a provider's push URL does (seed
-// §四, the 支付回调 row): an order-paid event is verified, decrypted,
-// decoded and handled; the platform's retry of the same event is suppressed;
-// a push with a forged signature and one whose handler overruns the budget
-// are refused so that the platform retries them. The pushes are signed and
-// encrypted with notify.Encoder, the tool the in-memory fake uses.
+// notifyDemo receives the store's message pushes the way a provider's push
+// URL does (seed §四, the 支付回调 row: 模拟失败重试机制; 签名校验失败、异步通知超时).
+// The in-memory fake pushes an order's events, signed and encrypted in safe
+// mode, into a notify.Handler: each push is verified, decrypted, decoded and
+// handled; a handler failure is answered 500 and the fake retries on the
+// platform's schedule; a push with a bad signature is refused.
 func notifyDemo(w io.Writer) error {
-	const token, aesKey, appID = "demo-token", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wx0000000000demo01"
-	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	const token, aesKey = "demo-token", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+	start := time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	clock := func() time.Time { return start }
 
-	v, err := notify.NewVerifier(token, aesKey, appID, notify.WithClock(func() time.Time { return now }))
+	fake := shopapitest.New(shopapitest.WithClock(clock))
+	defer fake.Close()
+
+	v, err := notify.NewVerifier(token, aesKey, fake.AppID(), notify.WithClock(clock))
 	if err != nil {
 		return err
 	}
-	h, err := notify.NewHandler(v, notify.WithHandlerTimeout(50*time.Millisecond))
+	h, err := notify.NewHandler(v) // in-memory dedup store, 4 s deadline per push
 	if err != nil {
 		return err
 	}
-	err = notify.Handle(h, notify.EventOrderPay, func(ctx context.Context, e *notify.OrderPayEvent) error {
-		fmt.Fprintf(w, "  handler: order %s paid at %s\n", e.OrderInfo.OrderID,
-			time.Unix(e.OrderInfo.PayTime.Int64(), 0).In(now.Location()).Format("2006-01-02 15:04:05"))
+	inventoryDown := true
+	if err := notify.Handle(h, notify.EventOrderNew, func(ctx context.Context, e *notify.OrderNewEvent) error {
+		fmt.Fprintf(w, "  handler: new order %s from %s\n", e.OrderInfo.OrderID, e.FromUserName)
 		return nil
-	})
-	if err != nil {
+	}); err != nil {
 		return err
 	}
-	err = notify.Handle(h, notify.EventOrderDeliver, func(ctx context.Context, e *notify.OrderDeliverEvent) error {
-		<-ctx.Done() // a stuck downstream call: the deadline answers for it
-		return ctx.Err()
-	})
-	if err != nil {
+	if err := notify.Handle(h, notify.EventOrderPay, func(ctx context.Context, e *notify.OrderPayEvent) error {
+		if inventoryDown {
+			inventoryDown = false
+			fmt.Fprintln(w, "  handler: order paid, but the inventory service is down: fail, so the platform retries")
+			return errors.New("inventory service unavailable")
+		}
+		fmt.Fprintf(w, "  handler: order %s paid at %s, reserving stock\n", e.OrderInfo.OrderID,
+			time.Unix(e.OrderInfo.PayTime.Int64(), 0).In(start.Location()).Format("15:04:05"))
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := fake.EnablePush(shopapitest.PushConfig{Handler: h, Token: token, EncodingAESKey: aesKey}); err != nil {
 		return err
 	}
 
-	fake, err := notify.NewEncoder(token, aesKey, appID)
+	ctx := context.Background()
+	id, err := fake.CreateOrder(shopapitest.NewOrder{OpenID: "o_buyer_demo",
+		Lines: []shopapitest.OrderLine{{ProductID: "10000000000000001", SKUID: "20000000000000001", Count: 1, UnitPriceFen: 5900}}})
 	if err != nil {
 		return err
 	}
-	ts := strconv.FormatInt(now.Unix(), 10)
-	paid := `{"ToUserName":"gh_demo","FromUserName":"o_buyer","CreateTime":1772330400,"MsgType":"event",` +
-		`"Event":"channels_ec_order_pay","order_info":{"order_id":3705115058471208928,"pay_time":"1772330399"}}`
-	shipped := `{"ToUserName":"gh_demo","FromUserName":"o_buyer","CreateTime":1772330460,"MsgType":"event",` +
-		`"Event":"channels_ec_order_deliver","order_info":{"order_id":"3705115058471208928","finish_delivery":1}}`
-
-	deliveries := []struct {
-		label, event, nonce string
-		forge               bool
-	}{
-		{"order paid (first push)", paid, "n1", false},
-		{"order paid (platform retry)", paid, "n2", false},
-		{"order paid (forged signature)", paid, "n3", true},
-		{"order shipped (handler stuck)", shipped, "n4", false},
+	fake.DeliverPushes(ctx)
+	if err := fake.PayOrder(id); err != nil {
+		return err
 	}
-	for _, d := range deliveries {
-		req, err := fake.NewRequest("https://provider.example/wx/push", []byte(d.event), ts, d.nonce)
-		if err != nil {
-			return err
-		}
-		if d.forge {
-			q := req.URL.Query()
-			q.Set("msg_signature", "0000000000000000000000000000000000000000")
-			req.URL.RawQuery = q.Encode()
-		}
-		fmt.Fprintf(w, "push %s\n", d.label)
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		body := rec.Body.String()
-		if rec.Code != 200 {
-			body = "(the platform will push again)"
-		}
-		fmt.Fprintf(w, "  answer: %d %s\n", rec.Code, body)
+	fake.DeliverPushes(ctx)
+
+	fmt.Fprintln(w, "push log (event, attempt, answer):")
+	for _, a := range fake.PushLog() {
+		fmt.Fprintf(w, "  %-22s #%d  %d  accepted=%v\n", a.Event, a.N, a.Status, a.Accepted)
 	}
 
-	s := notify.StorePushSchedule()
-	fmt.Fprintf(w, "platform retries: up to %d pushes within %s; WeChat Pay v3: up to %d deliveries within %s\n",
-		s.Attempts(), s.Offsets()[s.Attempts()-1], notify.PayV3Schedule().Attempts(),
-		notify.PayV3Schedule().Offsets()[notify.PayV3Schedule().Attempts()-1])
+	// A push signed with the wrong token: verification fails, the answer is
+	// a failure status, and nothing reaches the handlers.
+	forger, err := notify.NewEncoder("not-the-token", aesKey, fake.AppID())
+	if err != nil {
+		return err
+	}
+	req, err := forger.NewRequest("https://provider.example/wx/push", fake.Events()[1].Plaintext, "1772330400", "n")
+	if err != nil {
+		return err
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	fmt.Fprintf(w, "forged push answered %d\n", rec.Code)
+
+	s, p := notify.StorePushSchedule(), notify.PayV3Schedule()
+	fmt.Fprintf(w, "retry schedules: store pushes up to %d within %s; WeChat Pay v3 up to %d within %s\n",
+		s.Attempts(), s.Offsets()[s.Attempts()-1], p.Attempts(), p.Offsets()[p.Attempts()-1])
 	return nil
 }
