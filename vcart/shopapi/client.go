@@ -170,6 +170,14 @@ type Client struct {
 	Store *StoreService
 	// Media uploads images and qualification files (图片/资质上传).
 	Media *MediaService
+	// Orders reads and updates orders (订单).
+	Orders *OrderService
+	// Delivery ships orders (物流发货).
+	Delivery *DeliveryService
+	// Aftersales handles after-sale requests (售后).
+	Aftersales *AftersaleService
+	// Funds reads settlements and withdrawals (资金).
+	Funds *FundsService
 }
 
 type service struct{ client *Client }
@@ -222,6 +230,10 @@ func (c *Client) initServices() {
 	c.Brands = (*BrandService)(s)
 	c.Store = (*StoreService)(s)
 	c.Media = (*MediaService)(s)
+	c.Orders = (*OrderService)(s)
+	c.Delivery = (*DeliveryService)(s)
+	c.Aftersales = (*AftersaleService)(s)
+	c.Funds = (*FundsService)(s)
 }
 
 // Clone returns a new client with the same token source and options plus

@@ -11,7 +11,8 @@
 //
 // Services hang off [Client] (go-github style): [Client.Products],
 // [Client.Stock], [Client.Categories], [Client.Brands], [Client.Store],
-// [Client.Media]. Every method takes a context first and returns the
+// [Client.Media], and [Client.Orders], [Client.Delivery],
+// [Client.Aftersales], [Client.Funds]. Every method takes a context first and returns the
 // decoded value, a [*Response] and an error; its doc ends with the WeChat
 // API it calls.
 //
