@@ -63,7 +63,7 @@
 // Special categories (特殊类目):
 //   - special.food_licence: an SC number of the right format ([CheckSC]; its
 //     MOD 11,10 check digit failing is a warning), a QS number alone is
-//     expired.
+//     expired, health food (保健食品) needs a health-food licence (SC127…).
 //   - special.food_shelf_life: shelf life and production date are stated;
 //     expired stock is blocked, less than a third of the shelf life left is a
 //     warning (保质期不足).
@@ -73,7 +73,8 @@
 //     format ([ClassifyCosmetics]) that covers the claims: 美白, 防晒, 祛斑,
 //     防脱, 染发, 烫发 need 国妆特字 / 国妆特进字.
 //   - special.electronics_ccc: a 3C certificate number of the right format
-//     ([CheckCCC]), required for products in the CCC catalogue.
+//     ([CheckCCC]), required for products in the CCC catalogue, and a model
+//     or serial number attribute (序列号, the seed's other electronics focus).
 //   - special.electronics_condition: used, refurbished or modified goods
 //     (二手充新, 翻新, 改装机, 刷机, 扩容) are not sold as new.
 //

@@ -253,10 +253,27 @@ func checkFoodLicence(c *Check) {
 		c.Report(Finding{Code: "special.food.sc_checksum", Severity: vcart.Warn, Field: "food.sc_number",
 			Message: fmt.Sprintf("%q fails the ISO 7064 MOD 11,10 check digit; check for a typo", sc)})
 	}
+	if CheckSC(sc) != SCBadFormat && healthFood(c) && scCategory(sc) != "127" {
+		c.Report(Finding{Code: "special.food.sc_category", Severity: vcart.Warn, Field: "food.sc_number",
+			Message: fmt.Sprintf("the listing presents health food (保健食品) but %q is not a health-food licence (SC127…)", sc)})
+	}
 	if doc != "" && l.Food != nil && l.Food.SCNumber != "" && !strings.EqualFold(strings.ReplaceAll(doc, " ", ""), strings.ReplaceAll(l.Food.SCNumber, " ", "")) {
 		c.Report(Finding{Code: "special.food.sc_document_mismatch", Severity: vcart.Warn, Field: "food.sc_number",
 			Message: "the SC number differs from the number on the uploaded licence"})
 	}
+}
+
+// scCategory returns the food/additive flag and category digits of an SC
+// number ("127" for health food).
+func scCategory(sc string) string {
+	sc = strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(sc), " ", ""))
+	return sc[2:5]
+}
+
+// healthFood reports whether the title presents the product as health food.
+func healthFood(c *Check) bool {
+	t := c.Listing.Title
+	return strings.Contains(t, "保健食品") || strings.Contains(t, "蓝帽")
 }
 
 func checkShelfLife(c *Check) {
@@ -365,6 +382,10 @@ func checkCCC(c *Check) {
 	if l.Category != vcart.CategoryElectronics {
 		return
 	}
+	if !hasModelAttr(l) {
+		c.Report(Finding{Code: "special.electronics.no_model", Severity: vcart.Warn, Field: "attrs",
+			Message: "state the model or serial number (型号/序列号), a review focus for electronics"})
+	}
 	num := ""
 	if l.Electronics != nil {
 		num = strings.TrimSpace(l.Electronics.CCCNumber)
@@ -432,4 +453,13 @@ func checkCondition(c *Check) {
 		c.Report(Finding{Code: "special.condition.modified", Severity: vcart.Block, Field: c.st.fields[h.field].Name, Start: h.start, End: h.end, Text: c.fieldText(h), Reason: ReasonModifiedDevice,
 			Message: fmt.Sprintf("%q describes a modified device (改装机), which cannot be sold as a certified product", w)})
 	})
+}
+
+func hasModelAttr(l *Listing) bool {
+	for _, a := range l.Attrs {
+		if strings.Contains(a.Key, "型号") || strings.Contains(a.Key, "序列号") || strings.Contains(a.Key, "货号") {
+			return strings.TrimSpace(a.Value) != ""
+		}
+	}
+	return false
 }

@@ -37,6 +37,19 @@ func specialCases() []ruleCase {
 		}), want: []string{
 			"warn special.food.sc_checksum food.sc_number",
 		}, verdict: review.VerdictNeedsAttention},
+		{name: "food health food without SC127", listing: with(cleanFood, func(l *review.Listing) {
+			l.Title = "蓝帽保健食品维生素C咀嚼片"
+			l.Attrs = nil
+			l.Description = "每日一片。"
+		}), want: []string{
+			"warn content.adlaw.warn title[6:12] 保健",
+			"warn special.food.sc_category food.sc_number",
+		}, verdict: review.VerdictNeedsAttention},
+		{name: "electronics without model", listing: with(cleanElectronics, func(l *review.Listing) {
+			l.Attrs = l.Attrs[1:]
+		}), want: []string{
+			"warn special.electronics.no_model attrs",
+		}, verdict: review.VerdictNeedsAttention},
 		{name: "food sc differs from document", listing: with(cleanFood, func(l *review.Listing) {
 			l.Documents[0].Number = "SC11464010500023"
 		}), want: []string{
