@@ -115,6 +115,7 @@ func (s *Server) EnablePush(cfg PushConfig) error {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	ps.cfg, ps.enc, ps.sched = &cfg, enc, sched
+	ps.wake = make(chan struct{}, 1) // made here, so RunPushes can run in a synctest bubble
 	return nil
 }
 
