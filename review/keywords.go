@@ -114,13 +114,13 @@ func (k *Keywords) scan(text string, n *normText, fn func(id, os, oe, ns, ne int
 	}
 	for a := 0; a < len(text); {
 		b := min(a+scanChunk, len(text))
-		for b < len(text) && !utf8.RuneStart(text[b]) {
-			b--
+		for k := 0; k < utf8.UTFMax-1 && b < len(text) && b > a+1 && !utf8.RuneStart(text[b]); k++ {
+			b-- // do not split a rune; invalid bytes may be split anywhere
 		}
 		from := 0
 		if a > 0 {
 			from = max(0, a-scanOverlap)
-			for from > 0 && !utf8.RuneStart(text[from]) {
+			for k := 0; k < utf8.UTFMax-1 && from > 0 && !utf8.RuneStart(text[from]); k++ {
 				from--
 			}
 		}

@@ -117,6 +117,24 @@ func TestKeywordsLongText(t *testing.T) {
 	}
 }
 
+// TestKeywordsInvalidLongText feeds megabytes of continuation bytes, which
+// have no rune boundary to cut chunks at.
+func TestKeywordsInvalidLongText(t *testing.T) {
+	t.Parallel()
+	k, err := review.NewKeywords([]string{"差评"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("\x80", 1<<20) + "差评" + strings.Repeat("\xbf", 100<<10)
+	hits := k.FindAll(text)
+	if len(hits) != 1 || text[hits[0].Start:hits[0].End] != "差评" {
+		t.Errorf("hits %+v", hits)
+	}
+	l := cleanApparel()
+	l.Description = text
+	_ = mustNew(t).Review(l, at)
+}
+
 func TestKeywordsCleanAllocs(t *testing.T) {
 	if raceEnabled {
 		t.Skip("sync.Pool drops items under -race")

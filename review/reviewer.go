@@ -353,7 +353,7 @@ func (r *Reviewer) scan(l *Listing, st *scanState) {
 		text := f.Text
 		if len(text) > MaxScanBytes {
 			cut := MaxScanBytes
-			for cut > 0 && !utf8.RuneStart(text[cut]) {
+			for k := 0; k < utf8.UTFMax-1 && !utf8.RuneStart(text[cut]); k++ {
 				cut--
 			}
 			text = text[:cut]
