@@ -438,10 +438,7 @@ func checkAdLaw(c *Check) {
 		if x.h.suppressed {
 			continue
 		}
-		code := "content.adlaw.warn"
-		if x.sev >= vcart.Block {
-			code = "content.adlaw.block"
-		}
+		code := "content.adlaw." + x.sev.String() // block, warn or info
 		note, _, _ := strings.Cut(x.w.Note, ";")
 		msg := fmt.Sprintf("%q (%s): %s", x.w.Text, x.w.Category, strings.TrimSpace(note))
 		if x.h.allowed != "" {
