@@ -210,6 +210,22 @@ func readBody(r *http.Request, limit int64) ([]byte, error) {
 // and Encrypt (constant time; the plain `signature` is never trusted), AES
 // decryption with the AppID check, and finally decoding of the header.
 func (v *Verifier) ParseRaw(q url.Values, body []byte) (*Message, error) {
+	m, err := v.openBody(q, body)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(m.Plaintext, &m.Header); err != nil {
+		return nil, fmt.Errorf("%w: plaintext is not a JSON event", ErrMalformed)
+	}
+	if m.Event == "" {
+		return nil, fmt.Errorf("%w: plaintext has no Event", ErrMalformed)
+	}
+	return m, nil
+}
+
+// openBody checks the body cap, decodes the envelope, verifies and
+// decrypts: a Message without its Header yet.
+func (v *Verifier) openBody(q url.Values, body []byte) (*Message, error) {
 	if int64(len(body)) > v.opts.maxBody {
 		return nil, fmt.Errorf("%w: %d bytes, cap %d", ErrBodyTooLarge, len(body), v.opts.maxBody)
 	}
@@ -225,14 +241,7 @@ func (v *Verifier) ParseRaw(q url.Values, body []byte) (*Message, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Message{Plaintext: plain, Timestamp: ts, Nonce: nonce, OpenID: q.Get("openid")}
-	if err := json.Unmarshal(plain, &m.Header); err != nil {
-		return nil, fmt.Errorf("%w: plaintext is not a JSON event", ErrMalformed)
-	}
-	if m.Event == "" {
-		return nil, fmt.Errorf("%w: plaintext has no Event", ErrMalformed)
-	}
-	return m, nil
+	return &Message{Plaintext: plain, Timestamp: ts, Nonce: nonce, OpenID: q.Get("openid")}, nil
 }
 
 // ParseEvent is [Verifier.ParseRaw] followed by [Message.Decode], decoding
@@ -240,22 +249,11 @@ func (v *Verifier) ParseRaw(q url.Values, body []byte) (*Message, error) {
 // A known event whose JSON does not fit its typed struct is returned as an
 // [*UnknownEvent] with Err set (never dropped); the error is then nil.
 func (v *Verifier) ParseEvent(q url.Values, body []byte) (*Message, Event, error) {
-	if int64(len(body)) > v.opts.maxBody {
-		return nil, nil, fmt.Errorf("%w: %d bytes, cap %d", ErrBodyTooLarge, len(body), v.opts.maxBody)
-	}
-	pb, err := decodePushBody(body)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w: body is not the safe-mode JSON envelope", ErrMalformed)
-	}
-	if pb.Encrypt == "" {
-		return nil, nil, fmt.Errorf("%w: body has no Encrypt field (only safe mode is supported)", ErrMalformed)
-	}
-	ts, nonce := q.Get("timestamp"), q.Get("nonce")
-	plain, err := v.Open(q.Get("msg_signature"), ts, nonce, pb.Encrypt, nil)
+	m, err := v.openBody(q, body)
 	if err != nil {
 		return nil, nil, err
 	}
-	m := &Message{Plaintext: plain, Timestamp: ts, Nonce: nonce, OpenID: q.Get("openid")}
+	plain := m.Plaintext
 	// Fast path: guess the name, decode straight into its typed struct and
 	// confirm the guess from the decoded header.
 	if name := guessEventName(plain); name != "" {
