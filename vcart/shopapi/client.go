@@ -516,6 +516,11 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 // discardLogger silences resty.
 type discardLogger struct{}
 
+// Errorf discards.
 func (discardLogger) Errorf(string, ...any) {}
-func (discardLogger) Warnf(string, ...any)  {}
+
+// Warnf discards.
+func (discardLogger) Warnf(string, ...any) {}
+
+// Debugf discards.
 func (discardLogger) Debugf(string, ...any) {}

@@ -45,6 +45,7 @@ func StaticToken(tok string) TokenSource { return staticToken(tok) }
 
 type staticToken string
 
+// Token returns the static token.
 func (s staticToken) Token(context.Context) (string, error) {
 	if s == "" {
 		return "", errors.New("shopapi: empty static token")
@@ -56,6 +57,7 @@ func (s staticToken) Token(context.Context) (string, error) {
 // other than the current one (stable_token force_refresh); it is set only
 // when a normal fetch returned the very token the platform just rejected.
 type TokenFetcher interface {
+	// FetchToken returns a fresh token from the platform.
 	FetchToken(ctx context.Context, force bool) (Token, error)
 }
 
@@ -404,6 +406,7 @@ type tokenResponse struct {
 	ExpiresIn              Int64  `json:"expires_in"`
 }
 
+// FetchToken calls stable_token (or /cgi-bin/token in legacy mode).
 func (f *shopFetcher) FetchToken(ctx context.Context, force bool) (Token, error) {
 	var tr tokenResponse
 	if f.cfg.legacy {

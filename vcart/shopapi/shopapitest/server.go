@@ -261,6 +261,7 @@ type apiError struct {
 	msg  string
 }
 
+// Error returns "code message".
 func (e *apiError) Error() string { return strconv.Itoa(e.code) + " " + e.msg }
 
 func apiErr(code int, msg string) error { return &apiError{code, msg} }
@@ -425,6 +426,7 @@ var errRefuse = errors.New("shopapitest: refuse")
 // inproc serves requests without a network.
 type inproc struct{ s *Server }
 
+// RoundTrip serves req in-process.
 func (t inproc) RoundTrip(req *http.Request) (resp *http.Response, err error) {
 	if req.Body != nil {
 		defer req.Body.Close()
