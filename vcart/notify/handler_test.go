@@ -496,8 +496,11 @@ func TestHandler_ConcurrentDuplicates(t *testing.T) {
 		})
 	}
 	// Let the racers in, then release the one handler.
-	for calls.Load() == 0 {
-		time.Sleep(time.Millisecond)
+	for deadline := time.Now().Add(5 * time.Second); calls.Load() == 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			close(gate)
+			t.Fatal("no copy reached the handler")
+		}
 	}
 	time.Sleep(20 * time.Millisecond)
 	close(gate)
