@@ -281,8 +281,8 @@ type envelope struct {
 	ErrMsg  string `json:"errmsg"`
 }
 
-// decodeEnvelope decodes the errcode envelope of body. ok is false when the
-// body is not a JSON object.
+// decodeEnvelope decodes the errcode envelope of body; a body that is not
+// a JSON object wraps [ErrMalformedResponse]. A missing errcode is 0.
 func decodeEnvelope(body []byte) (env envelope, err error) {
 	if err := json.Unmarshal(body, &env); err != nil {
 		return envelope{}, fmt.Errorf("%w: %w", ErrMalformedResponse, redactErr(err))

@@ -340,3 +340,40 @@ func TestEnums_String(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestProducts_UnknownFieldsSurviveUpdate: a field the SDK does not know,
+// read from the platform, is sent back on update and not lost.
+func TestProducts_UnknownFieldsSurviveUpdate(t *testing.T) {
+	t.Parallel()
+	srv := shopapitest.NewServer(t)
+	c := srv.Client()
+	ctx := t.Context()
+	p := newProduct("保留未知字段的核桃商品")
+	p.Extra = shopapi.Extra{"release_mode": []byte(`1`), "spu_deliver_info": []byte(`{"is_spu_range":true}`)}
+	res, _, err := c.Products.Add(ctx, p, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Products.CancelAudit(ctx, res.ProductID); err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := c.Products.Get(ctx, res.ProductID, shopapi.DataDraft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft := d.EditProduct
+	draft.ShortTitle = "核桃"
+	if _, _, err := c.Products.Update(ctx, draft, false); err != nil {
+		t.Fatal(err)
+	}
+	d, _, err = c.Products.Get(ctx, res.ProductID, shopapi.DataDraft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(d.EditProduct.Extra["spu_deliver_info"]); got != `{"is_spu_range":true}` || string(d.EditProduct.Extra["release_mode"]) != "1" {
+		t.Errorf("extra after get→update→get = %v", d.EditProduct.Extra)
+	}
+	if d.EditProduct.ShortTitle != "核桃" {
+		t.Errorf("short title %q", d.EditProduct.ShortTitle)
+	}
+}
