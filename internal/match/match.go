@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"unsafe"
 )
 
 // MaxPatterns caps the dictionary size accepted by [Compile].
@@ -235,6 +236,16 @@ func (m *Matcher) States() int {
 	return len(m.trans) / m.stride
 }
 
+// checkTable verifies the invariant the unchecked scan loops rely on.
+func (m *Matcher) checkTable() error {
+	for i, v := range m.trans {
+		if t := v &^ outFlag; t%uint32(m.stride) != 0 || int(t)+m.stride > len(m.trans) {
+			return fmt.Errorf("match: entry %d = %d is not a row start", i, v)
+		}
+	}
+	return nil
+}
+
 // Classes returns the number of byte equivalence classes.
 func (m *Matcher) Classes() int { return m.stride }
 
@@ -268,13 +279,13 @@ func (m *Matcher) Scan(text string, fn func(id, start, end int) bool) {
 	t0, t1, t2, t3 := text[st0:b1], text[st1:b2], text[st2:b3], text[st3:]
 	n := min(len(t0), len(t1), len(t2), len(t3))
 	t0, t1, t2, t3 = t0[:n], t1[:n], t2[:n], t3[:n]
-	trans, class := m.trans, &m.class
+	base, class := unsafe.Pointer(unsafe.SliceData(m.trans)), &m.class
 	var s0, s1, s2, s3 uint32
 	for i := 0; i < len(t0); i++ {
-		s0 = trans[s0+uint32(class[t0[i]])]
-		s1 = trans[s1+uint32(class[t1[i]])]
-		s2 = trans[s2+uint32(class[t2[i]])]
-		s3 = trans[s3+uint32(class[t3[i]])]
+		s0 = next(base, s0+uint32(class[t0[i]]))
+		s1 = next(base, s1+uint32(class[t1[i]]))
+		s2 = next(base, s2+uint32(class[t2[i]]))
+		s3 = next(base, s3+uint32(class[t3[i]]))
 		if (s0|s1|s2|s3)&outFlag != 0 {
 			if s0 >= outFlag {
 				s0 &^= outFlag
@@ -309,6 +320,14 @@ func (m *Matcher) Scan(text string, fn func(id, start, end int) bool) {
 	m.scanFrom(text, st3+n, s3, b3, fn)
 }
 
+// next returns trans[i] without a bounds check. Compile guarantees the
+// invariant that makes it safe: every entry of the table, flag removed, is a
+// state's row start, and a row start plus any class is inside the table
+// (TestTableInvariant checks it); scans start at row 0 of a non-empty table.
+func next(base unsafe.Pointer, i uint32) uint32 {
+	return *(*uint32)(unsafe.Add(base, uintptr(i)*4))
+}
+
 // interleave8Min is the text length from which Scan runs eight streams.
 const interleave8Min = 4096
 
@@ -334,18 +353,18 @@ func (m *Matcher) scan8(text string, fn func(id, start, end int) bool) {
 	t0, t1, t2, t3 := text[st[0]:st[0]+n], text[st[1]:st[1]+n], text[st[2]:st[2]+n], text[st[3]:st[3]+n]
 	t4, t5, t6, t7 := text[st[4]:st[4]+n], text[st[5]:st[5]+n], text[st[6]:st[6]+n], text[st[7]:st[7]+n]
 	t1, t2, t3, t4, t5, t6, t7 = t1[:len(t0)], t2[:len(t0)], t3[:len(t0)], t4[:len(t0)], t5[:len(t0)], t6[:len(t0)], t7[:len(t0)]
-	trans, class := m.trans, &m.class
+	base, class := unsafe.Pointer(unsafe.SliceData(m.trans)), &m.class
 	var s [8]uint32
 	var s0, s1, s2, s3, s4, s5, s6, s7 uint32
 	for i := 0; i < len(t0); i++ {
-		s0 = trans[s0+uint32(class[t0[i]])]
-		s1 = trans[s1+uint32(class[t1[i]])]
-		s2 = trans[s2+uint32(class[t2[i]])]
-		s3 = trans[s3+uint32(class[t3[i]])]
-		s4 = trans[s4+uint32(class[t4[i]])]
-		s5 = trans[s5+uint32(class[t5[i]])]
-		s6 = trans[s6+uint32(class[t6[i]])]
-		s7 = trans[s7+uint32(class[t7[i]])]
+		s0 = next(base, s0+uint32(class[t0[i]]))
+		s1 = next(base, s1+uint32(class[t1[i]]))
+		s2 = next(base, s2+uint32(class[t2[i]]))
+		s3 = next(base, s3+uint32(class[t3[i]]))
+		s4 = next(base, s4+uint32(class[t4[i]]))
+		s5 = next(base, s5+uint32(class[t5[i]]))
+		s6 = next(base, s6+uint32(class[t6[i]]))
+		s7 = next(base, s7+uint32(class[t7[i]]))
 		if (s0|s1|s2|s3|s4|s5|s6|s7)&outFlag != 0 {
 			s = [8]uint32{s0, s1, s2, s3, s4, s5, s6, s7}
 			for k := range s {

@@ -114,6 +114,9 @@ func TestAgreement(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if err := m.CheckTable(); err != nil {
+			t.Fatal(err)
+		}
 		got := m.AppendAll(nil, text)
 		want := naive(pats, text)
 		sortHits(got)
@@ -202,6 +205,9 @@ func FuzzScan(f *testing.F) {
 		}
 		m, err := match.Compile(pats)
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.CheckTable(); err != nil {
 			t.Fatal(err)
 		}
 		got := m.AppendAll(nil, text)
