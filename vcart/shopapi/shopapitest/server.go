@@ -17,6 +17,7 @@ package shopapitest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -311,7 +312,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.hang(r, f)
 			panic(http.ErrAbortHandler)
 		case FaultRefuse:
-			panic(errRefuse)
+			if r.Context().Value(inprocKey{}) != nil {
+				panic(errRefuse) // the in-process transport turns it into a dial error
+			}
+			panic(http.ErrAbortHandler) // over loopback the request was already sent
 		case FaultDropBefore:
 			panic(http.ErrAbortHandler)
 		case FaultInvalidateToken:
@@ -423,6 +427,9 @@ func (s *Server) writeErr(w http.ResponseWriter, code int, msg string) {
 
 var errRefuse = errors.New("shopapitest: refuse")
 
+// inprocKey marks requests served by the in-process transport.
+type inprocKey struct{}
+
 // inproc serves requests without a network.
 type inproc struct{ s *Server }
 
@@ -431,7 +438,7 @@ func (t inproc) RoundTrip(req *http.Request) (resp *http.Response, err error) {
 	if req.Body != nil {
 		defer req.Body.Close()
 	}
-	sreq := req.Clone(req.Context())
+	sreq := req.Clone(context.WithValue(req.Context(), inprocKey{}, true))
 	if sreq.Body == nil {
 		sreq.Body = http.NoBody
 	}

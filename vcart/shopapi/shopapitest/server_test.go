@@ -350,3 +350,14 @@ func TestNew_WithoutT(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestServer_RefuseOverLoopback(t *testing.T) {
+	t.Parallel()
+	srv := shopapitest.NewServer(t)
+	tok := token(t, srv)
+	srv.InjectFault("/channels/ec/basics/info/get", shopapitest.Fault{Kind: shopapitest.FaultRefuse})
+	req, _ := http.NewRequestWithContext(t.Context(), "POST", srv.URL()+"/channels/ec/basics/info/get?access_token="+tok, strings.NewReader("{}"))
+	if _, err := srv.HTTPClient().Do(req); err == nil {
+		t.Error("refused request answered")
+	}
+}
