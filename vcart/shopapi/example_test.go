@@ -164,3 +164,43 @@ func ExampleCategoryService_Detail() {
 	fmt.Println(d.Info.Name, d.Attr.DepositMoney().Format(), len(d.ProductQuaList), "qualification")
 	// Output: 坚果炒货 ¥5000.00 1 qualification
 }
+
+// ExampleNewAuthorizerTokenSource calls a merchant's shop as its service
+// provider (第三方平台): component_verify_ticket → component_access_token →
+// authorizer_access_token.
+func ExampleNewAuthorizerTokenSource() {
+	srv := shopapitest.New(shopapitest.WithComponent("wxcomponent0001", "component-secret"))
+	defer srv.Close()
+	base := shopapi.WithTokenBaseURL(srv.URL()) // omit in production
+
+	// The ticket arrives by message push every 10 minutes; keep the latest.
+	ticket := func(context.Context) (string, error) { return srv.ComponentVerifyTicket(), nil }
+	comp, err := shopapi.NewComponentTokenSource("wxcomponent0001", "component-secret", ticket, base)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	shop, err := shopapi.NewAuthorizerTokenSource(shopapi.AuthorizerConfig{
+		ComponentAppID:  "wxcomponent0001",
+		AuthorizerAppID: srv.AppID(),
+		Component:       comp,
+		// The refresh token comes from the authorisation callback; store it.
+		RefreshToken: func(context.Context) (string, error) { return srv.AuthorizerRefreshToken(), nil },
+	}, base)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c, err := shopapi.NewClient(shop, shopapi.WithBaseURL(srv.URL()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	info, _, err := c.Store.Info(context.Background())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(info.Nickname, "via", shop.Key())
+	// Output: vcart 测试小店 via vcart:authorizer_token:wxcomponent0001:wxfake00000000001
+}
