@@ -48,7 +48,9 @@
 //     is not scanned and says so.
 //   - content.images: 3–9 main images (food 4–9), no duplicates (by SHA-256
 //     or URL), JPEG/PNG/BMP/WebP only, not animated, at least 800×800 px,
-//     read from the header only ([ReadImageHeader]).
+//     read from the header only ([ReadImageHeader]); near-duplicates when the
+//     caller supplies difference hashes ([DifferenceHash], an explicit and
+//     bounded decode).
 //   - content.adlaw: advertising-law words from the word list with block or
 //     warn severity, after the allow-list ([DefaultAllowList]); the longest
 //     hit at a position is reported.

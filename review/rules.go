@@ -353,6 +353,17 @@ func checkImages(c *Check) {
 				seenName[im.Name] = i
 			}
 		}
+		if im.HasDHash {
+			for j := 0; j < i; j++ {
+				o := l.MainImages[j]
+				exact := im.SHA256 != "" && strings.EqualFold(o.SHA256, im.SHA256)
+				if o.HasDHash && !exact && HashDistance(o.DHash, im.DHash) <= NearDuplicateDistance {
+					c.Report(Finding{Code: "content.image.near_duplicate", Severity: vcart.Warn, Field: f, Reason: ReasonImageCopyright,
+						Message: fmt.Sprintf("looks like the same picture as main_images[%d] (difference hash %d bits apart)", j, HashDistance(o.DHash, im.DHash))})
+					break
+				}
+			}
+		}
 		if len(im.Header) == 0 {
 			c.Report(Finding{Code: "content.image.not_checked", Severity: vcart.Info, Field: f, Message: "no image bytes given; size and format not checked"})
 			continue

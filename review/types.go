@@ -109,11 +109,22 @@ type Attr struct {
 // whole file is fine; only the header is read, at most [MaxImageHeader]
 // bytes). SHA256 is the hex SHA-256 of the whole file, used to find
 // duplicates; [ImageFromBytes] fills both.
+//
+// DHash, when HasDHash is set, is the image's [DifferenceHash] (compute it
+// explicitly: it decodes the image); two main
+// images within [NearDuplicateDistance] bits of each other are reported as
+// near-duplicates (the same photo re-encoded, resized or watermarked).
 type Image struct {
-	Name   string // URL or file name, used in messages
-	Header []byte
-	SHA256 string
+	Name     string // URL or file name, used in messages
+	Header   []byte
+	SHA256   string
+	DHash    uint64
+	HasDHash bool
 }
+
+// NearDuplicateDistance is the largest [HashDistance] at which two main
+// images count as the same picture.
+const NearDuplicateDistance = 6
 
 // SKU is one stock-keeping unit with its prices.
 type SKU struct {
