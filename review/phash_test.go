@@ -139,3 +139,20 @@ func BenchmarkDifferenceHash(b *testing.B) {
 		}
 	}
 }
+
+func FuzzDifferenceHash(f *testing.F) {
+	small := photo(5, 24, 16)
+	var j bytes.Buffer
+	_ = jpeg.Encode(&j, small, nil)
+	var p bytes.Buffer
+	_ = png.Encode(&p, small)
+	f.Add(j.Bytes())
+	f.Add(p.Bytes())
+	f.Add(animatedGIF(8, 8))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<16 {
+			return
+		}
+		_, _ = review.DifferenceHash(data, 1<<16) // no panic, bounded decode
+	})
+}
