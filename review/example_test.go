@@ -3,6 +3,7 @@ package review_test
 import (
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/vcart-sdk/vcart-go/review"
@@ -105,4 +106,36 @@ func ExampleClassifyCosmetics() {
 	// Output:
 	// 国产特殊化妆品注册证(国妆特字)
 	// 国产普通化妆品备案(G妆网备字)
+}
+
+// ExampleCheckCCC checks 3C certificate numbers against the review year.
+func ExampleCheckCCC() {
+	for _, n := range []string{"2023010907123456", "2031010907123456", "A12345678901"} {
+		fmt.Println(n, review.CheckCCC(n, 2026) == review.CCCValid)
+	}
+	// Output:
+	// 2023010907123456 true
+	// 2031010907123456 false
+	// A12345678901 false
+}
+
+// ExampleWithWordList adds a shop's own banned word to the built-in list.
+func ExampleWithWordList() {
+	wl := review.DefaultWordList()
+	extra, err := review.ParseWordList(strings.NewReader("神器\tshop_policy\tblock\tour own rule\n"))
+	if err != nil {
+		panic(err)
+	}
+	wl.Words = append(wl.Words, extra.Words...)
+	r, err := review.New(review.WithWordList(wl), review.WithoutRules(review.RuleImages, review.RulePrice))
+	if err != nil {
+		panic(err)
+	}
+	res := r.Review(review.Listing{Title: "夏季防晒神器冰袖男女通用", Category: vcart.CategoryApparel}, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	for _, f := range res.Findings {
+		fmt.Println(f.Severity, f.Code, f.Text)
+	}
+	// Output:
+	// block content.adlaw.block 神器
+	// warn content.adlaw.warn 防晒
 }
