@@ -319,17 +319,26 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 				return resp, err
 			}
 		}
-		tok, err := c.tokens.Token(ctx)
-		if err != nil {
-			return resp, fmt.Errorf("token: %w", err)
-		}
-		resp.Attempts++
+		var (
+			callErr   error
+			retryable bool
+			env       envelope
+			hr        *http.Response
+			raw       []byte
+			sendErr   error
+		)
 		start := time.Now()
-		hr, raw, sendErr := c.send(ctx, req, body, ct, tok)
-		var callErr error
-		retryable := false
-		var env envelope
+		tok, tokErr := c.tokens.Token(ctx)
+		if tokErr == nil {
+			resp.Attempts++
+			hr, raw, sendErr = c.send(ctx, req, body, ct, tok)
+		}
 		switch {
+		case tokErr != nil:
+			// The call itself was not sent, so even a write may be retried
+			// when the token failure is transient.
+			callErr = fmt.Errorf("token: %w", tokErr)
+			retryable = transientTokenError(tokErr) && ctx.Err() == nil
 		case sendErr != nil:
 			sent := !notSent(sendErr)
 			callErr = &TransportError{Method: req.ep.method, Path: req.ep.path, Sent: sent, Err: sendErr}
@@ -339,6 +348,7 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 			retryable = (idem || !sent) && ctx.Err() == nil
 		default:
 			resp.Response = hr
+			var err error
 			env, err = decodeEnvelope(raw)
 			if err != nil || (hr.StatusCode/100 != 2 && env.ErrCode == 0) {
 				if hr.StatusCode/100 != 2 {
@@ -404,6 +414,21 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 		}
 		retries++
 	}
+}
+
+// transientTokenError reports whether a token fetch failed for a reason
+// that may pass: a transport error, a non-2xx status, a malformed answer,
+// errcode -1 or 45011. Bad credentials and whitelist errors are not.
+func transientTokenError(err error) bool {
+	var te *TransportError
+	var ae *APIError
+	switch {
+	case errors.As(err, &ae):
+		return ae.ErrCode == CodeSystemBusy || ae.ErrCode == CodeMinuteQuota
+	case errors.As(err, &te), errors.Is(err, ErrHTTPStatus), errors.Is(err, ErrMalformedResponse):
+		return true
+	}
+	return false
 }
 
 // holdUntilNextMinute makes the limiter hold path until the next minute
