@@ -78,7 +78,9 @@
 // once the request was sent, after a 5xx, and after errcode -1 (the
 // platform does not document that it leaves the write unapplied) the call
 // fails with [ErrAmbiguous]: a stock diff or a new product is never sent
-// twice.
+// twice. A transient failure to get a token (transport error, HTTP 5xx,
+// errcode -1 or 45011 from the token endpoint) is retried for every call,
+// since the call itself was not sent.
 //
 // # Rate limits
 //
