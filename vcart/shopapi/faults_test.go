@@ -287,3 +287,25 @@ func TestMinuteQuotaHold(t *testing.T) {
 		<-done
 	})
 }
+
+// TestDelistingRetriedAfterLostAnswer: the first delisting is applied but
+// its answer lost; the retry's "not listed" means success.
+func TestDelistingRetriedAfterLostAnswer(t *testing.T) {
+	t.Parallel()
+	srv := shopapitest.NewServer(t)
+	id, _ := addApproved(t, srv.Client(), srv, "下架重试测试核桃")
+	synctest.Test(t, func(t *testing.T) {
+		c := inprocClient(t, srv)
+		srv.InjectFault("/channels/ec/product/delisting", shopapitest.Fault{Kind: shopapitest.FaultApplyThenDrop})
+		resp, err := c.Products.Delisting(t.Context(), id)
+		if err != nil || resp.Attempts != 2 {
+			t.Fatalf("%v after %d attempts", err, resp.Attempts)
+		}
+		if st, _, _ := srv.ProductState(string(id)); st != shopapi.ProductStatusDelisted {
+			t.Errorf("status %v", st)
+		}
+		if _, err := c.Products.Delisting(t.Context(), id); apiCode(err) != shopapi.CodeProductNotListed {
+			t.Errorf("a plain second delisting: %v", err)
+		}
+	})
+}

@@ -158,11 +158,18 @@ func (s *ProductService) Listing(ctx context.Context, productID ID) (*Response, 
 	return s.simple(ctx, epProductListing, productID, "list product")
 }
 
-// Delisting delists (下架) the product.
+// Delisting delists (下架) the product. It is retried like a read; when a
+// retry answers 10020065 (not listed) after an attempt whose answer was
+// lost, the product is delisted as asked and Delisting returns nil.
 //
 // WeChat API: POST /channels/ec/product/delisting
 func (s *ProductService) Delisting(ctx context.Context, productID ID) (*Response, error) {
-	return s.simple(ctx, epProductDelisting, productID, "delist product")
+	resp, err := s.simple(ctx, epProductDelisting, productID, "delist product")
+	var ae *APIError
+	if err != nil && resp != nil && resp.Attempts > 1 && errors.As(err, &ae) && ae.ErrCode == CodeProductNotListed {
+		return resp, nil
+	}
+	return resp, err
 }
 
 // Delete deletes the product. It is not retried after an ambiguous failure.
