@@ -79,3 +79,40 @@ func TestSplitWindows_Errors(t *testing.T) {
 		t.Errorf("iterations after break: %d", n)
 	}
 }
+
+// FuzzSplitWindows checks the splitting invariants for arbitrary ranges:
+// the windows tile [start, end) at second resolution with no gap or
+// overlap, none longer than the span.
+func FuzzSplitWindows(f *testing.F) {
+	f.Add(int64(1772294400), int64(0), int64(604800))
+	f.Add(int64(1772294400), int64(604801), int64(604800))
+	f.Add(int64(0), int64(2592000), int64(86400))
+	f.Add(int64(-5), int64(3), int64(1))
+	f.Fuzz(func(t *testing.T, start, length, span int64) {
+		if length < -1e6 || length > 1e8 || span < -10 || span > 1e7 || start < -1e12 || start > 1e12 {
+			return
+		}
+		s := time.Unix(start, 0)
+		e := s.Add(time.Duration(length) * time.Second)
+		ws, err := shopapi.SplitWindows(s, e, time.Duration(span)*time.Second)
+		if length < 0 || span < 1 {
+			if !errors.Is(err, shopapi.ErrWindow) {
+				t.Fatalf("want ErrWindow, got %v", err)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := s
+		for i, w := range ws {
+			if !w.Start.Equal(at) || w.Duration() <= 0 || w.Duration() > time.Duration(span)*time.Second {
+				t.Fatalf("window %d = %v", i, w)
+			}
+			at = w.End
+		}
+		if !at.Equal(e) {
+			t.Fatalf("windows end at %v, want %v", at, e)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"sync"
 	"testing"
@@ -360,5 +361,30 @@ func TestOrders_RawPlatformErrors(t *testing.T) {
 	}
 	if n := srv.Packages(id); n != 0 {
 		t.Errorf("rejected shipment left %d packages", n)
+	}
+}
+
+// TestPush_URL pushes over HTTP to a callback URL, as the platform does.
+func TestPush_URL(t *testing.T) {
+	t.Parallel()
+	srv, clk := newFake(t)
+	rc := newReceiver(t, srv, clk.Now, 1)
+	hs := httptest.NewServer(rc)
+	t.Cleanup(hs.Close)
+	if err := srv.EnablePush(shopapitest.PushConfig{URL: hs.URL + "/wx/callback", Token: pushToken, EncodingAESKey: pushAESKey}); err != nil {
+		t.Fatal(err)
+	}
+	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{line}})
+	if n := srv.DeliverPushes(t.Context()); n != 2 {
+		t.Errorf("%d attempts, want 2 (one failure, then accepted)", n)
+	}
+	if diff := cmp.Diff([]string{"channels_ec_order_new " + id}, rc.events()); diff != "" {
+		t.Error(diff)
+	}
+	if err := srv.EnablePush(shopapitest.PushConfig{Token: pushToken, EncodingAESKey: pushAESKey}); err == nil {
+		t.Error("no URL and no handler accepted")
+	}
+	if err := srv.EnablePush(shopapitest.PushConfig{URL: hs.URL, Token: pushToken, EncodingAESKey: "short"}); err == nil {
+		t.Error("bad AES key accepted")
 	}
 }
