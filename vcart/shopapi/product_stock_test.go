@@ -1,7 +1,6 @@
 package shopapi_test
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
@@ -63,7 +62,7 @@ func TestStock_Update(t *testing.T) {
 	if len(all) != 2 || all[0].ProductID != id || all[0].SKUStock[0].SKUID != sku || all[0].SKUStock[0].TotalStockNum != 42 || all[1].SKUStock[0].TotalStockNum != 100 {
 		t.Errorf("batch = %+v", all)
 	}
-	if _, _, err := c.Stock.BatchGet(ctx, []shopapi.ID{id, "404"}); !errors.Is(err, err) || apiCode(err) != shopapi.CodeProductNotFound {
+	if _, _, err := c.Stock.BatchGet(ctx, []shopapi.ID{id, "404"}); apiCode(err) != shopapi.CodeProductNotFound {
 		t.Errorf("batch with unknown id: %v", err)
 	}
 }

@@ -32,8 +32,8 @@ func TestProducts_AuditFlow(t *testing.T) {
 	if d.Product != nil || d.EditProduct.EditStatus != shopapi.EditStatusAuditing {
 		t.Fatalf("after add: online %v, draft status %v; want none and auditing", d.Product, d.EditProduct.EditStatus)
 	}
-	if _, _, err := c.Products.Get(ctx, id, shopapi.DataOnline); apiCode(err) != shopapi.CodeProductNotListed {
-		t.Errorf("online get of a never-listed product: %v", err)
+	if d, _, err := c.Products.Get(ctx, id, shopapi.DataOnline); err != nil || d.Product != nil || d.EditProduct != nil {
+		t.Errorf("online get of a never-listed product: %+v, %v; want neither version", d, err)
 	}
 
 	// Under audit: no update, delete or listing (10020049).

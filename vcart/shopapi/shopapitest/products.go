@@ -295,9 +295,6 @@ func (s *Server) hProductGet(c *call) (any, error) {
 	if req.DataType != 1 {
 		out["edit_product"] = s.view(st, &st.draft, false)
 	}
-	if req.DataType == 1 && st.online == nil {
-		return nil, apiErr(shopapi.CodeProductNotListed, "product has no online version")
-	}
 	return out, nil
 }
 
