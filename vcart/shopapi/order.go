@@ -194,25 +194,27 @@ func (s *OrderService) ListIter(ctx context.Context, opts *OrderListOptions) ite
 			yield("", errorf("list orders", err))
 			return
 		}
-		split := &o.CreateTime
-		if o.CreateTime == nil {
-			split = &o.UpdateTime
+		// Split the create range (or, when only it is given, the update
+		// range); the other range, if any, fits in one call.
+		splitCreate := o.CreateTime != nil
+		full := o.UpdateTime
+		if splitCreate {
+			full = o.CreateTime
 		}
-		full := **split
-		first := true
+		key := o.NextKey
 		for w, err := range Windows(full.Start, full.End, MaxOrderWindow) {
 			if err != nil {
 				yield("", errorf("list orders", err))
 				return
 			}
 			page := o
-			*(windowField(&page, split == &o.CreateTime)) = &w
-			if !first {
-				page.NextKey = ""
+			if splitCreate {
+				page.CreateTime = &w
+			} else {
+				page.UpdateTime = &w
 			}
-			first = false
-			for id, err := range paginate(ctx, page.NextKey, func(ctx context.Context, key string) ([]ID, string, error) {
-				page.NextKey = key
+			for id, err := range paginate(ctx, key, func(ctx context.Context, k string) ([]ID, string, error) {
+				page.NextKey = k
 				l, _, err := s.list(ctx, &page)
 				if err != nil {
 					return nil, "", err
@@ -223,15 +225,9 @@ func (s *OrderService) ListIter(ctx context.Context, opts *OrderListOptions) ite
 					return
 				}
 			}
+			key = ""
 		}
 	}
-}
-
-func windowField(o *OrderListOptions, create bool) **Window {
-	if create {
-		return &o.CreateTime
-	}
-	return &o.UpdateTime
 }
 
 // Get returns the full order tree: lines, pay_info, price_info (fen),
