@@ -489,11 +489,11 @@ func (s *AftersaleService) RejectReasons(ctx context.Context) ([]RejectReason, *
 
 // Complaint is a dispute (纠纷单) the buyer raised with the platform.
 type Complaint struct {
-	ComplaintID      ID    `json:"complaint_id"`
-	AftersaleOrderID ID    `json:"after_sale_order_id"`
-	OrderID          ID    `json:"order_id"`
-	Status           Int64 `json:"status"`
-	Type             Int64 `json:"type,omitempty"`
+	ComplaintID      ID `json:"complaint_id"`
+	AftersaleOrderID ID `json:"after_sale_order_id"`
+	OrderID          ID `json:"order_id"`
+	// Status is the dispute status (complaint status codes).
+	Status Int64 `json:"status"`
 	// History is the dispute's timeline (shape as WxJava models it).
 	History []struct {
 		ItemType    Int64    `json:"item_type"`
@@ -501,8 +501,10 @@ type Complaint struct {
 		PhoneNumber string   `json:"phone_number,omitempty"`
 		Content     string   `json:"content,omitempty"`
 		MediaIDList []string `json:"media_id_list,omitempty"`
+		// AftersaleType is 1 refund only, 2 return and refund.
+		AftersaleType   Int64 `json:"after_sale_type,omitempty"`
+		AftersaleReason Int64 `json:"after_sale_reason,omitempty"`
 	} `json:"history,omitempty"`
-	Extra Extra `json:"-"`
 }
 
 // GetComplaint returns a dispute.
