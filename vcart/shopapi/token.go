@@ -232,7 +232,9 @@ type flight struct {
 // re-Load from the store (another process may have refreshed) → fetch only if
 // still missing or stale → Store → unlock. A store failure is logged and
 // the refresh carries on, so a store outage costs at most one fetch per
-// process. It is safe for concurrent use and implements [TokenInvalidator].
+// process. If an early refresh fails while the current token is still
+// valid, the token is kept and the refresh retried 30 s later. It is safe
+// for concurrent use and implements [TokenInvalidator].
 type CachingTokenSource struct {
 	key     string
 	fetcher TokenFetcher
@@ -289,6 +291,11 @@ func (s *CachingTokenSource) Token(ctx context.Context) (string, error) {
 			f.tok, f.err = tok, err
 			if err == nil {
 				s.cur.Store(&tok)
+			} else if keep, ok := s.keepOnFailure(err); ok {
+				// An early refresh failed but the current token is still
+				// valid: keep using it and try again a little later.
+				f.tok, f.err = keep, nil
+				s.cur.Store(&keep)
 			}
 			s.flight = nil
 			s.mu.Unlock()
@@ -308,6 +315,21 @@ func (s *CachingTokenSource) Token(ctx context.Context) (string, error) {
 	case <-ctx.Done():
 		return "", ctx.Err()
 	}
+}
+
+// keepOnFailure returns the current token with a later refresh instant if
+// it is still valid after a failed early refresh; s.mu is held.
+func (s *CachingTokenSource) keepOnFailure(err error) (cachedToken, bool) {
+	t := s.cur.Load()
+	now := s.cfg.now()
+	if t == nil || t.AccessToken == s.bad || !now.Before(t.ExpiresAt) {
+		return cachedToken{}, false
+	}
+	s.cfg.logger.Warn("shopapi: early token refresh failed; keeping the current token",
+		slog.String("key", s.key), slog.Time("expires_at", t.ExpiresAt), slog.String("error", redactString(err.Error())))
+	keep := *t
+	keep.refreshAt = now.Add(min(30*time.Second, t.ExpiresAt.Sub(now)/2))
+	return keep, true
 }
 
 func (s *CachingTokenSource) cache(t Token) cachedToken {

@@ -411,3 +411,44 @@ func TestThirdParty(t *testing.T) {
 		t.Error("empty AuthorizerConfig accepted")
 	}
 }
+
+// TestToken_EarlyRefreshFailureKeepsToken: a failed early refresh keeps
+// the still-valid token and tries again 30 s later.
+func TestToken_EarlyRefreshFailureKeepsToken(t *testing.T) {
+	t.Parallel()
+	srv := shopapitest.NewServer(t, shopapitest.WithTokenTTL(2*time.Hour))
+	synctest.Test(t, func(t *testing.T) {
+		ts, err := srv.TokenSource(&http.Client{Transport: srv.Transport()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, err := ts.Token(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Hour + 56*time.Minute)
+		srv.InjectFault("/cgi-bin/stable_token", shopapitest.Fault{Kind: shopapitest.FaultHTTPStatus, Status: 502})
+		tok, err := ts.Token(t.Context())
+		if err != nil || tok != first {
+			t.Fatalf("failed early refresh: %q, %v; want the current token", tok, err)
+		}
+		calls := srv.Calls("/cgi-bin/stable_token")
+		for range 10 {
+			_, _ = ts.Token(t.Context())
+		}
+		if srv.Calls("/cgi-bin/stable_token") != calls {
+			t.Error("refresh retried at once")
+		}
+		time.Sleep(31 * time.Second)
+		second, err := ts.Token(t.Context())
+		if err != nil || second == first {
+			t.Errorf("refresh 30 s later: %q, %v", second, err)
+		}
+		// Once expired, a failing refresh is an error.
+		time.Sleep(2 * time.Hour)
+		srv.InjectFault("/cgi-bin/stable_token", shopapitest.Fault{Kind: shopapitest.FaultHTTPStatus, Status: 502})
+		if _, err := ts.Token(t.Context()); !errors.Is(err, shopapi.ErrHTTPStatus) {
+			t.Errorf("expired token and failing refresh: %v", err)
+		}
+	})
+}
