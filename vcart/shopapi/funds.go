@@ -119,13 +119,19 @@ func (f *FundsFlow) Signed() vcart.Money {
 	return m
 }
 
-// FundsFlowListOptions selects fund flows by bookkeeping time.
+// FundsFlowListOptions selects fund flows. Pages are numbered from 1; the
+// platform wants the previous page's next_key once page × page_size
+// reaches 10,000, which FlowListIter passes along.
 type FundsFlowListOptions struct {
 	// Window is the bookkeeping-time range (optional).
 	Window *Window
-	// PageSize is 1..100 (0 means 100).
-	PageSize int
-	NextKey  string
+	// FlowType filters income or expense (0 = both).
+	FlowType FlowType
+	// TransactionID filters by WeChat Pay transaction.
+	TransactionID string
+	// Page is 1-based (0 means 1); PageSize is 1..100 (0 means 100).
+	Page, PageSize int
+	NextKey        string
 }
 
 // FundsFlowList is one page of flow ids.
@@ -146,9 +152,18 @@ func (s *FundsService) FlowList(ctx context.Context, opts *FundsFlowListOptions)
 	if o.PageSize == 0 {
 		o.PageSize = 100
 	}
+	if o.Page == 0 {
+		o.Page = 1
+	}
 	var p []vcart.FieldError
+	if o.Page < 1 {
+		p = append(p, vcart.FieldError{Field: "page", Code: "range", Msg: "must be at least 1"})
+	}
 	if o.PageSize < 1 || o.PageSize > 100 {
 		p = append(p, vcart.FieldError{Field: "page_size", Code: "range", Msg: "must be 1..100"})
+	}
+	if o.FlowType != 0 && o.FlowType != FlowIncome && o.FlowType != FlowExpense {
+		p = append(p, vcart.FieldError{Field: "flow_type", Code: "enum", Msg: "must be 1 (income) or 2 (expense)"})
 	}
 	if o.Window != nil && o.Window.End.Before(o.Window.Start) {
 		p = append(p, vcart.FieldError{Field: "end_time", Code: "order", Msg: "end is before start"})
@@ -157,11 +172,14 @@ func (s *FundsService) FlowList(ctx context.Context, opts *FundsFlowListOptions)
 		return nil, nil, errorf("list fund flows", err)
 	}
 	body := struct {
-		PageSize  int    `json:"page_size"`
-		StartTime int64  `json:"start_time,omitempty"`
-		EndTime   int64  `json:"end_time,omitempty"`
-		NextKey   string `json:"next_key,omitempty"`
-	}{PageSize: o.PageSize, NextKey: o.NextKey}
+		Page          int      `json:"page"`
+		PageSize      int      `json:"page_size"`
+		StartTime     int64    `json:"start_time,omitempty"`
+		EndTime       int64    `json:"end_time,omitempty"`
+		FlowType      FlowType `json:"flow_type,omitempty"`
+		TransactionID string   `json:"transaction_id,omitempty"`
+		NextKey       string   `json:"next_key,omitempty"`
+	}{Page: o.Page, PageSize: o.PageSize, FlowType: o.FlowType, TransactionID: o.TransactionID, NextKey: o.NextKey}
 	if o.Window != nil {
 		body.StartTime, body.EndTime = o.Window.unix()
 	}
@@ -177,7 +195,8 @@ func (s *FundsService) FlowList(ctx context.Context, opts *FundsFlowListOptions)
 	return &out, resp, nil
 }
 
-// FlowListIter iterates over every fund flow id.
+// FlowListIter iterates over every fund flow id from opts.Page on, passing
+// each page's next_key to the next page.
 //
 // WeChat API: POST /channels/ec/funds/getfundsflowlist
 func (s *FundsService) FlowListIter(ctx context.Context, opts *FundsFlowListOptions) iter.Seq2[ID, error] {
@@ -185,7 +204,15 @@ func (s *FundsService) FlowListIter(ctx context.Context, opts *FundsFlowListOpti
 	if opts != nil {
 		o = *opts
 	}
+	if o.Page == 0 {
+		o.Page = 1
+	}
+	first := true
 	return paginate(ctx, o.NextKey, func(ctx context.Context, key string) ([]ID, string, error) {
+		if !first {
+			o.Page++
+		}
+		first = false
 		o.NextKey = key
 		l, _, err := s.FlowList(ctx, &o)
 		if err != nil {

@@ -164,30 +164,49 @@ func (s *Server) hBalance(c *call) (any, error) {
 
 func (s *Server) hFlowList(c *call) (any, error) {
 	var b struct {
+		Page      int    `json:"page"`
 		PageSize  int    `json:"page_size"`
 		StartTime int64  `json:"start_time"`
 		EndTime   int64  `json:"end_time"`
+		FlowType  int    `json:"flow_type"`
+		TxID      string `json:"transaction_id"`
 		NextKey   string `json:"next_key"`
 	}
 	if err := c.decode(&b); err != nil {
 		return nil, err
 	}
-	if b.PageSize < 1 || b.PageSize > 100 {
-		return nil, apiErr(shopapi.CodeBadParams, "page_size must be 1..100")
+	if b.PageSize == 0 {
+		b.PageSize = 10
+	}
+	if b.Page < 1 || b.PageSize < 1 || b.PageSize > 100 {
+		return nil, apiErr(shopapi.CodeBadParams, "page ≥ 1 and page_size 1..100")
 	}
 	pos, err := parseKey(b.NextKey)
 	if err != nil {
 		return nil, err
 	}
 	f := s.orders().fund
+	if b.NextKey == "" {
+		// Without a cursor, skip the matches of the earlier pages.
+		if (b.Page-1)*b.PageSize >= 10000 {
+			return nil, apiErr(shopapi.CodeBadParams, "next_key is required beyond 10000 flows")
+		}
+		skip := (b.Page - 1) * b.PageSize
+		for pos < len(f.flows) && skip > 0 {
+			if flowMatches(&f.flows[pos], b.StartTime, b.EndTime, b.FlowType, b.TxID) {
+				skip--
+			}
+			pos++
+		}
+	}
 	out := struct {
 		IDs     []string `json:"flow_ids"`
 		HasMore bool     `json:"has_more"`
 		NextKey string   `json:"next_key"`
 	}{IDs: []string{}}
 	for i := pos; i < len(f.flows); i++ {
-		fl := f.flows[i]
-		if b.EndTime != 0 && (fl.at < b.StartTime || fl.at >= b.EndTime) {
+		fl := &f.flows[i]
+		if !flowMatches(fl, b.StartTime, b.EndTime, b.FlowType, b.TxID) {
 			continue
 		}
 		if len(out.IDs) == b.PageSize {
@@ -197,6 +216,11 @@ func (s *Server) hFlowList(c *call) (any, error) {
 		out.IDs = append(out.IDs, fl.id)
 	}
 	return out, nil
+}
+
+func flowMatches(fl *flow, start, end int64, flowType int, tx string) bool {
+	return (end == 0 || fl.at >= start && fl.at < end) && (flowType == 0 || int(fl.flowType) == flowType) &&
+		(tx == "" || fl.txID == tx)
 }
 
 func (s *Server) hFlowDetail(c *call) (any, error) {
