@@ -29,6 +29,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -356,6 +357,7 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 					// 429 is a throttle that did not apply the call; a 5xx may
 					// come from a gateway after the call reached the platform.
 					retryable = hr.StatusCode == http.StatusTooManyRequests || (idem && hr.StatusCode >= 500)
+					minWait = retryAfter(hr)
 					if !idem && hr.StatusCode >= 500 {
 						callErr = fmt.Errorf("%w: %w", ErrAmbiguous, callErr)
 					}
@@ -405,7 +407,7 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 		if hr != nil {
 			status = hr.StatusCode
 		}
-		c.logCall(ctx, req, status, int(env.ErrCode), resp.Attempts, start, callErr)
+		c.logCallRID(ctx, req, status, int(env.ErrCode), resp.Attempts, start, callErr, resp.RequestID)
 		if !retryable || retries >= c.cfg.retry.MaxRetries {
 			return resp, callErr
 		}
@@ -414,6 +416,20 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 		}
 		retries++
 	}
+}
+
+// retryAfter returns the wait a 429 or 503 asks for in its Retry-After
+// header (seconds, at most a minute), or 0.
+func retryAfter(hr *http.Response) time.Duration {
+	v := hr.Header.Get("Retry-After")
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return min(time.Duration(n)*time.Second, time.Minute)
 }
 
 // transientTokenError reports whether a token fetch failed for a reason
@@ -483,6 +499,10 @@ func (c *Client) send(ctx context.Context, req *request, body []byte, ct, tok st
 }
 
 func (c *Client) logCall(ctx context.Context, req *request, status, code, attempt int, start time.Time, err error) {
+	c.logCallRID(ctx, req, status, code, attempt, start, err, "")
+}
+
+func (c *Client) logCallRID(ctx context.Context, req *request, status, code, attempt int, start time.Time, err error, rid string) {
 	lvl := slog.LevelDebug
 	if err != nil {
 		lvl = slog.LevelWarn
@@ -494,6 +514,9 @@ func (c *Client) logCall(ctx context.Context, req *request, status, code, attemp
 		slog.String("method", req.ep.method), slog.String("path", req.ep.path),
 		slog.Int("status", status), slog.Int("errcode", code), slog.Int("attempt", attempt),
 		slog.Duration("elapsed", time.Since(start)),
+	}
+	if rid != "" {
+		attrs = append(attrs, slog.String("rid", rid))
 	}
 	if err != nil {
 		attrs = append(attrs, slog.String("error", redactString(err.Error())))

@@ -309,3 +309,26 @@ func TestDelistingRetriedAfterLostAnswer(t *testing.T) {
 		}
 	})
 }
+
+// TestRetryAfter: a 429 with Retry-After is retried after that long, even
+// for a stock diff (a throttled call was not applied).
+func TestRetryAfter(t *testing.T) {
+	t.Parallel()
+	srv := shopapitest.NewServer(t)
+	id, sku := addApproved(t, srv.Client(), srv, "重试等待头测试核桃")
+	synctest.Test(t, func(t *testing.T) {
+		c := inprocClient(t, srv)
+		srv.InjectFault(pathStock, shopapitest.Fault{Kind: shopapitest.FaultHTTPStatus, Status: 429, RetryAfter: 7 * time.Second})
+		start := time.Now()
+		resp, err := c.Stock.Update(t.Context(), &shopapi.StockUpdateRequest{ProductID: id, SKUID: sku, DiffType: shopapi.StockAdd, Num: 1})
+		if err != nil || resp.Attempts != 2 {
+			t.Fatalf("%v after %d attempts", err, resp.Attempts)
+		}
+		if el := time.Since(start); el != 7*time.Second {
+			t.Errorf("retried after %v, want 7s", el)
+		}
+		if n, _ := srv.Stock(string(id), string(sku)); n != 101 {
+			t.Errorf("stock %d", n)
+		}
+	})
+}

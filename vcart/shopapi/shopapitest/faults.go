@@ -69,6 +69,8 @@ type Fault struct {
 	// Delay bounds FaultTimeout and FaultApplyThenTimeout (0 = until the
 	// client gives up).
 	Delay time.Duration
+	// RetryAfter sets the Retry-After header of FaultHTTPStatus (whole seconds).
+	RetryAfter time.Duration
 }
 
 // InjectFault queues f for the next requests to path; faults queued for the

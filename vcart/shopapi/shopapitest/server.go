@@ -298,6 +298,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if f != nil {
 		switch f.Kind {
 		case FaultHTTPStatus:
+			if f.RetryAfter > 0 {
+				w.Header().Set("Retry-After", strconv.Itoa(int(f.RetryAfter/time.Second)))
+			}
 			w.WriteHeader(f.Status)
 			_, _ = io.WriteString(w, "<html>"+http.StatusText(f.Status)+"</html>")
 			return
