@@ -22,7 +22,8 @@ import (
 //     that they leave the write unapplied. Such errors, and timeouts or
 //     resets after the request was sent, wrap [ErrAmbiguous].
 //
-// After errcode 45011 the wait is at least until the next minute of the
+// A Retry-After header (seconds) on HTTP 429/5xx sets a minimum wait,
+// capped at a minute. After errcode 45011 the wait is at least until the next minute of the
 // client's clock, and the rate limiter holds the path until then for every
 // caller. The token-invalid replay (40001, 40014, 42001, 41001) is separate: the
 // request was rejected before it ran, so it is replayed once with a fresh
