@@ -393,6 +393,8 @@ type RejectRequest struct {
 	RejectReason     string `json:"reject_reason,omitempty"`
 	// RejectReasonType comes from [AftersaleService.RejectReasons].
 	RejectReasonType int `json:"reject_reason_type,omitempty"`
+	// RejectCertificates are media ids of images supporting the rejection.
+	RejectCertificates []string `json:"reject_certificates,omitempty"`
 }
 
 // Reject refuses the after-sale (the buyer may then open a dispute).
