@@ -1,0 +1,161 @@
+package shopapi_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/vcart-sdk/vcart-go/vcart"
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
+)
+
+// settledOrder takes an order from payment to settlement on the fake.
+func settledOrder(t *testing.T, srv *shopapitest.Server, clk *manualClock, lines ...shopapitest.OrderLine) string {
+	t.Helper()
+	if len(lines) == 0 {
+		lines = []shopapitest.OrderLine{walnuts, pecans}
+	}
+	id, err := srv.CreateOrder(shopapitest.NewOrder{Lines: lines, FreightFen: 800, TalentCommissionFen: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder}
+	for i, step := range steps {
+		clk.Advance(time.Hour)
+		if err := step(id); err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+	}
+	return id
+}
+
+func TestFunds_SettlementFlows(t *testing.T) {
+	t.Parallel()
+	srv, c, clk := orderFake(t)
+	ctx := t.Context()
+	pending := newOrder(t, srv, true) // paid, not settled
+	id := settledOrder(t, srv, clk)
+
+	bal, _, err := c.Funds.Balance(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Paid 113.70: service fee 5% = 5.69, WeChat Pay 0.6% = 0.68, commission 3.00.
+	net := int64(11370 - 569 - 68 - 300)
+	if bal.AvailableAmount != shopapi.Int64(net) || bal.PendingAmount != 11370 || !bal.Available().Equal(vcart.FromFen(net)) || !bal.Pending().Equal(vcart.FromFen(11370)) {
+		t.Errorf("balance %+v", bal)
+	}
+	type line struct {
+		Type    int64
+		Flow    shopapi.FlowType
+		Amount  int64
+		Balance int64
+		Order   shopapi.ID
+	}
+	var got []line
+	var total vcart.Money = vcart.FromFen(0)
+	for fid, err := range c.Funds.FlowListIter(ctx, &shopapi.FundsFlowListOptions{PageSize: 3}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _, err := c.Funds.FlowDetail(ctx, fid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, line{int64(f.FundsType), f.FlowType, int64(f.Amount), int64(f.Balance), f.RelatedInfoList[0].OrderID})
+		if total, err = total.Add(f.Signed()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	oid := shopapi.ID(id)
+	want := []line{
+		{shopapitest.FundsOrderIncome, shopapi.FlowIncome, 11370, 11370, oid},
+		{shopapitest.FundsServiceFee, shopapi.FlowExpense, 569, 10801, oid},
+		{shopapitest.FundsPaymentFee, shopapi.FlowExpense, 68, 10733, oid},
+		{shopapitest.FundsCommission, shopapi.FlowExpense, 300, 10433, oid},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("flows (-want +got):\n%s", diff)
+	}
+	if !total.Equal(vcart.FromFen(net)) {
+		t.Errorf("flows sum to %v, want %v", total, vcart.FromFen(net))
+	}
+
+	// Filters and page numbers without a cursor.
+	exp, _, err := c.Funds.FlowList(ctx, &shopapi.FundsFlowListOptions{FlowType: shopapi.FlowExpense, PageSize: 2, Page: 2})
+	if err != nil || len(exp.FlowIDs) != 1 || bool(exp.HasMore) {
+		t.Errorf("expense page 2: %v %+v", err, exp)
+	}
+
+	// Per-order settlement flow.
+	flows, n, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderSettled})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFlow := []shopapi.OrderFlow{{OrderID: oid, SettleState: shopapi.OrderSettled, PaidAmount: 11370, ServiceFee: 569,
+		CommissionFee: 300, SettleAmount: shopapi.Int64(net), SettleTime: flows[0].SettleTime}}
+	if diff := cmp.Diff(wantFlow, flows); diff != "" || n != 1 {
+		t.Errorf("order flow (n=%d):\n%s", n, diff)
+	}
+	unsettled, n, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderUnsettled})
+	if err != nil || n != 1 || unsettled[0].OrderID != shopapi.ID(pending) {
+		t.Errorf("unsettled: %v %d %+v", err, n, unsettled)
+	}
+	if _, _, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{Limit: 101, Offset: -1}); len(fieldCodes(err)) != 3 {
+		t.Errorf("validation: %v", err)
+	}
+}
+
+func TestFunds_Withdraw(t *testing.T) {
+	t.Parallel()
+	srv, c, clk := orderFake(t)
+	ctx := t.Context()
+	settledOrder(t, srv, clk)
+	if _, _, err := c.Funds.SubmitWithdraw(ctx, &shopapi.WithdrawRequest{AmountFen: 1_000_000}); apiCode(err) != shopapi.CodeInsufficientFunds {
+		t.Errorf("overdraw: %v", err)
+	}
+	res, _, err := c.Funds.SubmitWithdraw(ctx, &shopapi.WithdrawRequest{AmountFen: 10000, Remark: "周结"})
+	if err != nil || res.QrcodeTicket == "" {
+		t.Fatalf("withdraw: %v %+v", err, res)
+	}
+	l, _, err := c.Funds.WithdrawList(ctx, nil)
+	if err != nil || l.TotalNum != 1 || len(l.WithdrawIDs) != 1 {
+		t.Fatalf("list: %v %+v", err, l)
+	}
+	w, _, err := c.Funds.WithdrawDetail(ctx, l.WithdrawIDs[0])
+	if err != nil || w.Amount != 10000 || w.Remark != "周结" || w.Status != "SUCCESS" {
+		t.Errorf("detail: %v %+v", err, w)
+	}
+	bal, _, _ := c.Funds.Balance(ctx)
+	if bal.AvailableAmount != 10433-10000 {
+		t.Errorf("balance after withdrawal: %+v", bal)
+	}
+	if _, _, err := c.Funds.SubmitWithdraw(ctx, &shopapi.WithdrawRequest{}); !cmp.Equal([]string{"amount:range"}, fieldCodes(err)) {
+		t.Errorf("validation: %v", err)
+	}
+	if _, _, err := c.Funds.WithdrawList(ctx, &shopapi.WithdrawListOptions{PageNum: -1, PageSize: 500}); len(fieldCodes(err)) != 2 {
+		t.Errorf("list validation: %v", err)
+	}
+	if _, _, err := c.Funds.FlowList(ctx, &shopapi.FundsFlowListOptions{Page: -1, PageSize: 500, FlowType: 3}); len(fieldCodes(err)) != 3 {
+		t.Errorf("flow list validation: %v", err)
+	}
+}
+
+func TestFunds_RefundAfterSettlement(t *testing.T) {
+	t.Parallel()
+	srv, c, clk := orderFake(t)
+	ctx := t.Context()
+	id := settledOrder(t, srv, clk)
+	as, err := srv.OpenAftersale(id, shopapitest.NewAftersale{SKUID: pecans.SKUID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)}); err != nil {
+		t.Fatal(err)
+	}
+	bal, _, _ := c.Funds.Balance(ctx)
+	if bal.AvailableAmount != 10433-2590 {
+		t.Errorf("balance after refund: %+v", bal)
+	}
+}
