@@ -6,10 +6,11 @@ package shopapi
 //   - An endpoint is an [endpoint] value: method, path and whether it is
 //     idempotent (safe to retry after an ambiguous failure). Declare one
 //     unexported var per API in the new file.
-//   - A service is `type XxxService service`. Expose it either as a field on
-//     [Client] set in [Client.initServices] (one line each; this file), or,
-//     without touching this file, as an accessor in the new file:
-//     `func (c *Client) Orders() *OrderService { return (*OrderService)(&c.common) }`.
+//   - A service is `type XxxService service` with a field on [Client], set in
+//     [Client.initServices] (Orders, Delivery, Aftersales and Funds are
+//     wired there already). A service added later without touching this
+//     file can use an accessor instead:
+//     `func (c *Client) Xxx() *XxxService { return (*XxxService)(&c.common) }`.
 //   - A method calls c.call(ctx, &request{ep: epXxx, body: reqStruct}, &out):
 //     the request helper encodes the body, adds the token, applies the rate
 //     limiter, retries per the policy, refreshes an invalid token and replays
