@@ -177,3 +177,39 @@ func TestShipmentState_String(t *testing.T) {
 		t.Error(diff)
 	}
 }
+
+func TestDelivery_Virtual(t *testing.T) {
+	t.Parallel()
+	srv, c, _ := orderFake(t)
+	ctx := t.Context()
+	id, err := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{walnuts}, Virtual: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = srv.PayOrder(id)
+	logistics := &shopapi.ShipRequest{OrderID: shopapi.ID(id), Packages: []shopapi.Package{walnutPkg("SF1000000001", 2)}}
+	if _, err := c.Delivery.Ship(ctx, logistics); apiCode(err) != shopapi.CodeDeliverTypeMismatch {
+		t.Errorf("logistics package on a virtual order: %v", err)
+	}
+	req := &shopapi.ShipRequest{OrderID: shopapi.ID(id), Packages: []shopapi.Package{{DeliverType: shopapi.DeliverVirtual,
+		Products: walnutPkg("", 2).Products}}}
+	if state, _, err := c.Delivery.Confirm(ctx, req); err != nil || state != shopapi.ShipmentNotRecorded {
+		t.Fatalf("before: %v %v", state, err)
+	}
+	if _, err := c.Delivery.Ship(ctx, req); err != nil {
+		t.Fatal(err)
+	}
+	state, o, err := c.Delivery.Confirm(ctx, req)
+	if err != nil || state != shopapi.ShipmentRecorded || o.Status != shopapi.OrderShipped || o.Detail.DeliveryInfo.DeliverMethod != 1 {
+		t.Errorf("after: %v %v %+v", state, err, o)
+	}
+	// A package that is not on the order, next to one that is.
+	both := &shopapi.ShipRequest{OrderID: shopapi.ID(id), Packages: []shopapi.Package{req.Packages[0],
+		{DeliverType: shopapi.DeliverVirtual, Products: walnutPkg("", 1).Products}}}
+	if state, _, _ := c.Delivery.Confirm(ctx, both); state != shopapi.ShipmentPartlyRecorded {
+		t.Errorf("partly: %v", state)
+	}
+	if _, _, err := c.Delivery.Confirm(ctx, nil); err == nil {
+		t.Error("nil request accepted")
+	}
+}

@@ -78,6 +78,9 @@ func TestFunds_SettlementFlows(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("flows (-want +got):\n%s", diff)
 	}
+	if shopapi.FlowIncome.String() != "income" || shopapi.FlowExpense.String() != "expense" || shopapi.FlowType(7).String() != "FlowType(7)" {
+		t.Error("FlowType names")
+	}
 	if !total.Equal(vcart.FromFen(net)) {
 		t.Errorf("flows sum to %v, want %v", total, vcart.FromFen(net))
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/vcart-sdk/vcart-go/fees"
 	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
@@ -413,5 +414,50 @@ func TestOrders_AddressAndNotes(t *testing.T) {
 	}
 	if _, err := c.Orders.UpdateMerchantNotes(ctx, "3705115058471208928", "x"); apiCode(err) != shopapi.CodeOrderNotFound {
 		t.Errorf("notes on unknown order: %v", err)
+	}
+}
+
+func TestOrders_FakeOptionsAndClockOrder(t *testing.T) {
+	t.Parallel()
+	srv, c, clk := orderFake(t, shopapitest.WithServiceFeeRate(fees.BasisPoints(200)),
+		shopapitest.WithLifecycleTimers(shopapitest.LifecycleTimers{PayTimeout: time.Hour}),
+		shopapitest.WithFeeSchedule(fees.SeedSchedule()))
+	ctx := t.Context()
+	later := newOrder(t, srv, true)
+	clk.Advance(-30 * time.Minute) // a clock that steps back: the fake keeps create-time order
+	earlier, _ := srv.CreateOrder(shopapitest.NewOrder{OpenID: "o-other", Lines: []shopapitest.OrderLine{pecans}})
+	w := shopapi.Window{Start: orderEpoch.Add(-time.Hour), End: orderEpoch.Add(time.Hour)}
+	var got []shopapi.ID
+	for id, err := range c.Orders.ListIter(ctx, &shopapi.OrderListOptions{CreateTime: &w}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, id)
+	}
+	if diff := cmp.Diff([]shopapi.ID{shopapi.ID(earlier), shopapi.ID(later)}, got); diff != "" {
+		t.Errorf("create-time order:\n%s", diff)
+	}
+	l, _, err := c.Orders.List(ctx, &shopapi.OrderListOptions{CreateTime: &w, OpenID: "o-other"})
+	if err != nil || len(l.OrderIDList) != 1 || l.OrderIDList[0] != shopapi.ID(earlier) {
+		t.Errorf("openid filter: %v %+v", err, l)
+	}
+	o, _, err := c.Orders.Get(ctx, shopapi.ID(later))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Detail.SettleInfo.PredictCommissionFee != 227 || !o.Updated().Equal(orderEpoch) { // 2% of 113.70
+		t.Errorf("predicted fee %d, updated %v", o.Detail.SettleInfo.PredictCommissionFee, o.Updated())
+	}
+	// The one-hour payment timeout.
+	clk.Advance(59 * time.Minute)
+	if n := srv.Tick(); n != 0 {
+		t.Errorf("%d transitions before the timeout", n)
+	}
+	clk.Advance(time.Minute)
+	if n := srv.Tick(); n != 1 {
+		t.Errorf("%d transitions at the timeout", n)
+	}
+	if st, _ := srv.OrderStatus(earlier); st != shopapi.OrderCancelled {
+		t.Errorf("status %v", st)
 	}
 }
