@@ -277,8 +277,9 @@ func sameSKUs(a, b []DeliveryProduct) bool {
 	return true
 }
 
-// Unshipped returns the quantity of each line not yet in a package, keyed
-// by SKU id: the input for shipping the rest of a partly shipped order.
+// Unshipped returns the quantity of each line neither in a package nor
+// refunded (finish_aftersale_sku_cnt): the input for shipping the rest of a
+// partly shipped order.
 func (o *Order) Unshipped() []DeliveryProduct {
 	shipped := map[ID]Int64{}
 	if o.Detail.DeliveryInfo != nil {
@@ -290,7 +291,7 @@ func (o *Order) Unshipped() []DeliveryProduct {
 	}
 	var out []DeliveryProduct
 	for _, l := range o.Detail.ProductInfos {
-		left := l.SKUCnt - shipped[l.SKUID]
+		left := l.SKUCnt - l.FinishAftersaleSKUCnt - shipped[l.SKUID]
 		if left > 0 {
 			out = append(out, DeliveryProduct{ProductID: l.ProductID, SKUID: l.SKUID, ProductCnt: left})
 		}
