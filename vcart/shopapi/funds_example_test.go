@@ -1,0 +1,43 @@
+package shopapi_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
+)
+
+func ExampleFundsService_FlowListIter() {
+	srv, c := exampleFake()
+	defer srv.Close()
+	ctx := context.Background()
+	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{exampleLine}, FreightFen: 800})
+	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
+		_ = step(id)
+	}
+
+	for fid, err := range c.Funds.FlowListIter(ctx, nil) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		f, _, err := c.Funds.FlowDetail(ctx, fid)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s %s, balance %s\n", f.FundsTypeDesc, f.Signed().Format(), vcart.FromFen(int64(f.Balance)).Format())
+	}
+	bal, _, _ := c.Funds.Balance(ctx)
+	fmt.Println("available", bal.Available().Format())
+	flows, _, _, _ := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderSettled})
+	fmt.Println("order", flows[0].OrderID == shopapi.ID(id), "settles", vcart.FromFen(int64(flows[0].SettleAmount)).Format())
+	// Output:
+	// 订单收入 ¥87.80, balance ¥87.80
+	// 技术服务费 -¥4.39, balance ¥83.41
+	// 支付手续费 -¥0.53, balance ¥82.88
+	// available ¥82.88
+	// order true settles ¥82.88
+}
