@@ -106,9 +106,9 @@ type AftersaleType string
 
 // After-sale types.
 const (
-	AftersaleRefund   AftersaleType = "REFUND"
-	AftersaleReturn   AftersaleType = "RETURN"
-	AftersaleExchange AftersaleType = "EXCHANGE"
+	AftersaleRefund   AftersaleType = "REFUND"   // 仅退款
+	AftersaleReturn   AftersaleType = "RETURN"   // 退货退款
+	AftersaleExchange AftersaleType = "EXCHANGE" // 换货
 )
 
 // AftersaleReason is the buyer's reason code (reason). Newer reasons are

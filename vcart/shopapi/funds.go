@@ -58,8 +58,8 @@ type FlowType int
 
 // Flow types.
 const (
-	FlowIncome  FlowType = 1
-	FlowExpense FlowType = 2
+	FlowIncome  FlowType = 1 // 收入
+	FlowExpense FlowType = 2 // 支出
 )
 
 // String returns "income" or "expense".
