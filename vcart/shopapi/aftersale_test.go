@@ -201,11 +201,14 @@ func TestAftersales_ReasonsAndComplaints(t *testing.T) {
 	if _, err := c.Aftersales.AddComplaintProof(ctx, shopapi.ID(cid), "发货单据见图", []string{"media-2"}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := c.Aftersales.AddComplaintMaterial(ctx, shopapi.ID(cid), "补充说明：已联系买家", nil); err != nil {
+		t.Fatal(err)
+	}
 	cp, _, err := c.Aftersales.GetComplaint(ctx, shopapi.ID(cid))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cp.AftersaleOrderID != shopapi.ID(as) || cp.OrderID != shopapi.ID(id) || cp.Status != 100 || len(cp.History) != 2 ||
+	if cp.AftersaleOrderID != shopapi.ID(as) || cp.OrderID != shopapi.ID(id) || cp.Status != 100 || len(cp.History) != 3 ||
 		cp.History[1].Content != "发货单据见图" {
 		t.Errorf("complaint %+v", cp)
 	}
