@@ -15,19 +15,19 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
 
-// demoClock is a clock the demo moves by hand.
-type demoClock struct {
+// ordersClock is a clock the demo moves by hand.
+type ordersClock struct {
 	mu sync.Mutex
 	t  time.Time
 }
 
-func (c *demoClock) now() time.Time {
+func (c *ordersClock) now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.t
 }
 
-func (c *demoClock) advance(d time.Duration) {
+func (c *ordersClock) advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.t = c.t.Add(d)
@@ -40,7 +40,7 @@ func (c *demoClock) advance(d time.Duration) {
 func ordersDemo(w io.Writer) error {
 	ctx := context.Background()
 	cst := time.FixedZone("CST", 8*3600)
-	clk := &demoClock{t: time.Date(2026, 3, 1, 20, 30, 0, 0, cst)}
+	clk := &ordersClock{t: time.Date(2026, 3, 1, 20, 30, 0, 0, cst)}
 	srv := shopapitest.New(shopapitest.WithClock(clk.now), shopapitest.WithTokenTTL(365*24*time.Hour))
 	defer srv.Close()
 
