@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -387,4 +388,39 @@ func TestPush_URL(t *testing.T) {
 	if err := srv.EnablePush(shopapitest.PushConfig{URL: hs.URL, Token: pushToken, EncodingAESKey: "short"}); err == nil {
 		t.Error("bad AES key accepted")
 	}
+}
+
+// TestPush_ReceiverTimeout: a receiver that hangs past the 5-second budget
+// counts as a failed attempt (under synctest the wait is instant).
+func TestPush_ReceiverTimeout(t *testing.T) {
+	t.Parallel()
+	srv := shopapitest.NewServer(t, shopapitest.WithTokenTTL(365*24*time.Hour))
+	synctest.Test(t, func(t *testing.T) {
+		release := make(chan struct{})
+		var calls atomic.Int32
+		slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if calls.Add(1) == 1 {
+				select {
+				case <-r.Context().Done():
+				case <-release:
+				}
+				return
+			}
+			_, _ = w.Write([]byte("success"))
+		})
+		if err := srv.EnablePush(shopapitest.PushConfig{Handler: slow, Token: pushToken, EncodingAESKey: pushAESKey}); err != nil {
+			t.Fatal(err)
+		}
+		_, _ = srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{line}})
+		start := time.Now()
+		srv.DeliverPushes(t.Context())
+		close(release)
+		log := srv.PushLog()
+		if len(log) != 2 || log[0].Err == "" || log[0].Accepted || !log[1].Accepted {
+			t.Fatalf("log %+v", log)
+		}
+		if d := log[1].At.Sub(start); d != 5*time.Second {
+			t.Errorf("second attempt after %v, want 5s (the timeout; the next interval is 0 s)", d)
+		}
+	})
 }

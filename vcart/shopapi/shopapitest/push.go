@@ -272,12 +272,28 @@ func send(ctx context.Context, cfg *PushConfig, enc *notify.Encoder, timeout tim
 	defer cancel()
 	req = req.WithContext(rctx)
 	if cfg.Handler != nil {
+		// Serve in a goroutine so a receiver that hangs costs the schedule's
+		// timeout, as with the platform (the request context is cancelled).
 		rec := httptest.NewRecorder()
-		cfg.Handler.ServeHTTP(rec, req)
-		if rctx.Err() != nil {
+		done := make(chan bool, 1)
+		go func() {
+			ok := false
+			defer func() {
+				_ = recover() // a panicking receiver is a failed attempt
+				done <- ok
+			}()
+			cfg.Handler.ServeHTTP(rec, req)
+			ok = true
+		}()
+		select {
+		case ok := <-done:
+			if !ok {
+				return http.StatusInternalServerError, nil, nil
+			}
+			return rec.Code, bytes.TrimSpace(rec.Body.Bytes()), nil
+		case <-rctx.Done():
 			return 0, nil, errors.New("receiver did not answer in time")
 		}
-		return rec.Code, rec.Body.Bytes(), nil
 	}
 	res, err := cfg.HTTPClient.Do(req)
 	if err != nil {
