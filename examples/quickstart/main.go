@@ -26,7 +26,8 @@ func steps() []step {
 		{"2. Listing pre-review (review, seed §二 商品审核)", reviewDemo},
 		{"3. Fees and settlement (fees, seed §三 支付配置)", feesDemo},
 		{"4a. Shop API against the in-memory fake (vcart/shopapi, seed §四 技术对接)", shopapiDemo},
-		{"4b. Callbacks and payment notifications (vcart/notify, seed §四 支付回调)", notifyDemo},
+		{"4b. An order from payment to settlement (vcart/shopapi, seed §四 订单状态回传)", ordersDemo},
+		{"4c. Callbacks and payment notifications (vcart/notify, seed §四 支付回调)", notifyDemo},
 		{"5. Weekly KPI report (vcart/kpi, seed §五 数据监控 and §七 运营优化)", kpiDemo},
 		{"6. Violations and restrictions (penalty, seed §六 平台规则红线)", penaltyDemo},
 	}
