@@ -27,29 +27,6 @@ var (
 	epComplaintMaterial      = endpoint{http.MethodPost, "/channels/ec/aftersale/addcomplaintmaterial", false}
 )
 
-// After-sale errcodes (channels-api §1.7).
-const (
-	CodeAftersaleIDNotFound     = 10020000 // after-sale order id does not exist
-	CodeAftersaleStatusInvalid  = 10020001 // invalid after-sale status
-	CodeAftersaleOpNotSupported = 10021041 // operation not supported in the current status
-	CodeAftersaleNotThisAccount = 10021043 // after-sale belongs to another account
-	CodeAftersaleBusy           = 10021044 // too many users, retry
-	CodeRefundFailed            = 10021045 // refund failed
-	CodeInsufficientFunds       = 10021046 // insufficient funds
-	CodeAftersaleNotFound       = 10021050 // after-sale not found
-)
-
-func init() {
-	for k, v := range map[int]string{
-		CodeAftersaleIDNotFound: "after-sale order does not exist", CodeAftersaleStatusInvalid: "invalid after-sale status",
-		CodeAftersaleOpNotSupported: "operation not supported in this status", CodeAftersaleNotThisAccount: "after-sale not this account",
-		CodeAftersaleBusy: "after-sale busy, retry", CodeRefundFailed: "refund failed", CodeInsufficientFunds: "insufficient funds",
-		CodeAftersaleNotFound: "after-sale not found",
-	} {
-		codeMeanings[k] = v
-	}
-}
-
 // AftersaleStatus is the after-sale string enum (售后单状态). The misspelling
 // USER_CANCELD is the wire value.
 type AftersaleStatus string

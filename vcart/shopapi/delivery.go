@@ -20,31 +20,6 @@ var (
 	epDeliverySend      = endpoint{http.MethodPost, "/channels/ec/order/delivery/send", false}
 )
 
-// Delivery errcodes (channels-api §1.7).
-const (
-	CodeAftersaleBlocksShipping = 108009 // unfinished after-sale blocks shipping
-	CodeDeliveryFailed          = 109000 // delivery failed (see errmsg)
-	CodeAlreadyShipped          = 109001 // already fully shipped
-	CodeNoProductsToShip        = 109002 // no products in the request
-	CodeInvalidDeliveryID       = 606004 // invalid delivery_id
-	CodeInvalidWaybillID        = 606005 // invalid waybill_id
-	CodeDeliverTypeMismatch     = 606008 // deliver_type mismatches deliver_method
-	CodeSameSKUOnePackage       = 606030 // the same SKU must ship in one package
-	CodeWrongProductOrSKU       = 606031 // wrong product_id / sku_id
-)
-
-func init() {
-	for k, v := range map[int]string{
-		CodeAftersaleBlocksShipping: "unfinished after-sale blocks shipping", CodeDeliveryFailed: "delivery failed",
-		CodeAlreadyShipped: "already fully shipped", CodeNoProductsToShip: "no products to ship",
-		CodeInvalidDeliveryID: "invalid delivery_id", CodeInvalidWaybillID: "invalid waybill_id",
-		CodeDeliverTypeMismatch: "deliver_type mismatches deliver_method",
-		CodeSameSKUOnePackage:   "same SKU must ship in one package", CodeWrongProductOrSKU: "wrong product_id or sku_id",
-	} {
-		codeMeanings[k] = v
-	}
-}
-
 // DeliverType is how a package travels (deliver_type).
 type DeliverType int
 

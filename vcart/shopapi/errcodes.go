@@ -100,6 +100,45 @@ const (
 	CodeAftersaleDescTooLong    = 10020095 // aftersale_desc longer than 200 chars
 )
 
+// Order errcodes (订单, channels-api §1.7).
+const (
+	CodeOrderNotFound           = 100002   // order not found (check the order id and the token's shop)
+	CodeOrderUpdatedTooOften    = 100003   // order updated too often, retry
+	CodeOrderStatusForbids      = 101100   // order not unpaid (price change) or state forbids shipping
+	CodePriceAboveOriginal      = 108021   // changed price exceeds the original
+	CodePriceChangedTooOften    = 108022   // price changed more than 50 times
+	CodePriceBecomesZero        = 108023   // price would become 0
+	CodeAddressOnlyAwaitingShip = 606000   // only 待发货 orders can change address
+	CodeAddressChangedTooOften  = 606001   // address changed more than 5 times
+	CodeAddressInvalid          = 606002   // user_address invalid
+	CodeTimeRangeTooLong        = 10020004 // time range too long (after-sales: over 24 h)
+)
+
+// Delivery errcodes (发货, channels-api §1.7).
+const (
+	CodeAftersaleBlocksShipping = 108009 // unfinished after-sale blocks shipping
+	CodeDeliveryFailed          = 109000 // delivery failed (see errmsg)
+	CodeAlreadyShipped          = 109001 // already fully shipped
+	CodeNoProductsToShip        = 109002 // no products in the request
+	CodeInvalidDeliveryID       = 606004 // invalid delivery_id
+	CodeInvalidWaybillID        = 606005 // invalid waybill_id
+	CodeDeliverTypeMismatch     = 606008 // deliver_type mismatches deliver_method
+	CodeSameSKUOnePackage       = 606030 // the same SKU must ship in one package
+	CodeWrongProductOrSKU       = 606031 // wrong product_id / sku_id
+)
+
+// After-sale errcodes (售后, channels-api §1.7).
+const (
+	CodeAftersaleIDNotFound     = 10020000 // after-sale order id does not exist
+	CodeAftersaleStatusInvalid  = 10020001 // invalid after-sale status
+	CodeAftersaleOpNotSupported = 10021041 // operation not supported in the current status
+	CodeAftersaleNotThisAccount = 10021043 // after-sale belongs to another account
+	CodeAftersaleBusy           = 10021044 // too many users, retry
+	CodeRefundFailed            = 10021045 // refund failed
+	CodeInsufficientFunds       = 10021046 // insufficient funds
+	CodeAftersaleNotFound       = 10021050 // after-sale not found
+)
+
 var codeMeanings = map[int]string{
 	CodeSystemBusy: "system busy", CodeInvalidCredential: "invalid credential",
 	CodeInvalidGrantType: "invalid grant_type", CodeInvalidOpenID: "invalid openid",
@@ -145,6 +184,24 @@ var codeMeanings = map[int]string{
 	CodeWeightZero: "weight 0 with weight-based template", CodeBrandNotAllowed: "brand not allowed",
 	CodeShopNotOpened: "shop not opened", CodeAPIOffline: "API temporarily offline",
 	CodeProductTypeNotListable: "product type not listable", CodeAftersaleDescTooLong: "aftersale_desc too long",
+
+	CodeOrderNotFound: "order not found", CodeOrderUpdatedTooOften: "order updated too often",
+	CodeOrderStatusForbids: "order status forbids the operation", CodePriceAboveOriginal: "changed price exceeds original",
+	CodePriceChangedTooOften: "price changed too often", CodePriceBecomesZero: "price becomes 0",
+	CodeAddressOnlyAwaitingShip: "only orders awaiting shipment can change address",
+	CodeAddressChangedTooOften:  "address changed too often", CodeAddressInvalid: "address invalid",
+	CodeTimeRangeTooLong: "time range too long",
+
+	CodeAftersaleBlocksShipping: "unfinished after-sale blocks shipping", CodeDeliveryFailed: "delivery failed",
+	CodeAlreadyShipped: "already fully shipped", CodeNoProductsToShip: "no products to ship",
+	CodeInvalidDeliveryID: "invalid delivery_id", CodeInvalidWaybillID: "invalid waybill_id",
+	CodeDeliverTypeMismatch: "deliver_type mismatches deliver_method",
+	CodeSameSKUOnePackage:   "same SKU must ship in one package", CodeWrongProductOrSKU: "wrong product_id or sku_id",
+
+	CodeAftersaleIDNotFound: "after-sale order does not exist", CodeAftersaleStatusInvalid: "invalid after-sale status",
+	CodeAftersaleOpNotSupported: "operation not supported in this status", CodeAftersaleNotThisAccount: "after-sale not this account",
+	CodeAftersaleBusy: "after-sale busy, retry", CodeRefundFailed: "refund failed", CodeInsufficientFunds: "insufficient funds",
+	CodeAftersaleNotFound: "after-sale not found",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or

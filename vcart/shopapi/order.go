@@ -28,33 +28,6 @@ var (
 	epOrderAddressReject = endpoint{http.MethodPost, "/channels/ec/order/addressmodify/reject", false}
 )
 
-// Order errcodes (channels-api §1.7).
-const (
-	CodeOrderNotFound           = 100002   // order not found (check the order id and the token's shop)
-	CodeOrderUpdatedTooOften    = 100003   // order updated too often, retry
-	CodeOrderStatusForbids      = 101100   // order not unpaid (price change) or state forbids shipping
-	CodePriceAboveOriginal      = 108021   // changed price exceeds the original
-	CodePriceChangedTooOften    = 108022   // price changed more than 50 times
-	CodePriceBecomesZero        = 108023   // price would become 0
-	CodeAddressOnlyAwaitingShip = 606000   // only 待发货 orders can change address
-	CodeAddressChangedTooOften  = 606001   // address changed more than 5 times
-	CodeAddressInvalid          = 606002   // user_address invalid
-	CodeTimeRangeTooLong        = 10020004 // time range too long (after-sales: over 24 h)
-)
-
-func init() {
-	for k, v := range map[int]string{
-		CodeOrderNotFound: "order not found", CodeOrderUpdatedTooOften: "order updated too often",
-		CodeOrderStatusForbids: "order status forbids the operation", CodePriceAboveOriginal: "changed price exceeds original",
-		CodePriceChangedTooOften: "price changed too often", CodePriceBecomesZero: "price becomes 0",
-		CodeAddressOnlyAwaitingShip: "only orders awaiting shipment can change address",
-		CodeAddressChangedTooOften:  "address changed too often", CodeAddressInvalid: "address invalid",
-		CodeTimeRangeTooLong: "time range too long",
-	} {
-		codeMeanings[k] = v
-	}
-}
-
 // OrderListOptions selects orders for [OrderService.List] and
 // [OrderService.ListIter]. At least one of CreateTime and UpdateTime is
 // required. List sends one page and needs each range within
