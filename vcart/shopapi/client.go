@@ -1,7 +1,6 @@
 package shopapi
 
-// Extension points (for the engineers adding orders, delivery, after-sales
-// and funds in order*.go, delivery*.go, aftersale*.go, funds*.go):
+// Extension points (for the engineers adding endpoints or services):
 //
 //   - An endpoint is an [endpoint] value: method, path and whether it is
 //     idempotent (safe to retry after an ambiguous failure). Declare one
@@ -20,6 +19,9 @@ package shopapi
 //   - Pagination: set Response.NextKey from the response and add a ListIter
 //     sibling built with [paginate].
 //   - Rate limits: add the path's per-minute quota to [DefaultRateLimits].
+//   - Errcodes: declare the area's codes as named constants in errcodes.go
+//     and add their meanings to its static table (codeMeanings); no init()
+//     extends it (STYLE.md: no init() side effects).
 
 import (
 	"context"

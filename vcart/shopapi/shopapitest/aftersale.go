@@ -8,19 +8,20 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
-func init() {
-	register(
-		route{method: http.MethodPost, path: "/channels/ec/aftersale/getaftersalelist", h: (*Server).hAftersaleList},
-		route{method: http.MethodPost, path: "/channels/ec/aftersale/getaftersaleorder", h: (*Server).hAftersaleGet},
-		route{method: http.MethodPost, path: "/channels/ec/aftersale/acceptapply", h: (*Server).hAftersaleAccept},
-		route{method: http.MethodPost, path: "/channels/ec/aftersale/rejectapply", h: (*Server).hAftersaleReject},
-		route{method: http.MethodPost, path: "/channels/ec/aftersale/uploadrefundcertificate", h: (*Server).hAftersaleCert},
-		route{method: http.MethodPost, path: "/channels/ec/aftersale/reason/get", h: (*Server).hAftersaleReasons},
-		route{method: http.MethodPost, path: "/channels/ec/aftersale/rejectreason/get", h: (*Server).hRejectReasons},
-		route{method: http.MethodPost, path: "/channels/ec/aftersale/getcomplaintorder", h: (*Server).hComplaintGet},
-		route{method: http.MethodPost, path: "/channels/ec/aftersale/addcomplaintproof", h: (*Server).hComplaintAdd},
-		route{method: http.MethodPost, path: "/channels/ec/aftersale/addcomplaintmaterial", h: (*Server).hComplaintAdd},
-	)
+// aftersaleRoutes returns the after-sale and complaint endpoints.
+func aftersaleRoutes() []route {
+	return []route{
+		{method: http.MethodPost, path: "/channels/ec/aftersale/getaftersalelist", h: (*Server).hAftersaleList},
+		{method: http.MethodPost, path: "/channels/ec/aftersale/getaftersaleorder", h: (*Server).hAftersaleGet},
+		{method: http.MethodPost, path: "/channels/ec/aftersale/acceptapply", h: (*Server).hAftersaleAccept},
+		{method: http.MethodPost, path: "/channels/ec/aftersale/rejectapply", h: (*Server).hAftersaleReject},
+		{method: http.MethodPost, path: "/channels/ec/aftersale/uploadrefundcertificate", h: (*Server).hAftersaleCert},
+		{method: http.MethodPost, path: "/channels/ec/aftersale/reason/get", h: (*Server).hAftersaleReasons},
+		{method: http.MethodPost, path: "/channels/ec/aftersale/rejectreason/get", h: (*Server).hRejectReasons},
+		{method: http.MethodPost, path: "/channels/ec/aftersale/getcomplaintorder", h: (*Server).hComplaintGet},
+		{method: http.MethodPost, path: "/channels/ec/aftersale/addcomplaintproof", h: (*Server).hComplaintAdd},
+		{method: http.MethodPost, path: "/channels/ec/aftersale/addcomplaintmaterial", h: (*Server).hComplaintAdd},
+	}
 }
 
 const maxAftersaleSpan = 24 * 3600

@@ -8,19 +8,20 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
-func init() {
-	register(
-		route{method: http.MethodGet, path: "/channels/ec/category/all", h: (*Server).hCategoryAll},
-		route{method: http.MethodPost, path: "/channels/ec/category/detail", h: (*Server).hCategoryDetail},
-		route{method: http.MethodPost, path: "/channels/ec/category/availablesoncategories/get", h: (*Server).hCategoryChildren},
-		route{method: http.MethodGet, path: "/channels/ec/category/list/get", h: (*Server).hCategoryApproved},
-		route{method: http.MethodPost, path: "/channels/ec/brand/all", h: (*Server).hBrandAll},
-		route{method: http.MethodPost, path: "/channels/ec/brand/list/get", h: (*Server).hBrandList},
-		route{method: http.MethodPost, path: "/channels/ec/brand/get", h: (*Server).hBrandGet},
-		route{method: http.MethodGet, path: "/channels/ec/basics/info/get", h: (*Server).hShopInfo},
-		route{method: http.MethodPost, path: "/channels/ec/basics/img/upload", h: (*Server).hImageUpload},
-		route{method: http.MethodPost, path: "/channels/ec/basics/qualification/upload", h: (*Server).hQualificationUpload},
-	)
+// catalogRoutes returns the category, brand, shop-info and upload endpoints.
+func catalogRoutes() []route {
+	return []route{
+		{method: http.MethodGet, path: "/channels/ec/category/all", h: (*Server).hCategoryAll},
+		{method: http.MethodPost, path: "/channels/ec/category/detail", h: (*Server).hCategoryDetail},
+		{method: http.MethodPost, path: "/channels/ec/category/availablesoncategories/get", h: (*Server).hCategoryChildren},
+		{method: http.MethodGet, path: "/channels/ec/category/list/get", h: (*Server).hCategoryApproved},
+		{method: http.MethodPost, path: "/channels/ec/brand/all", h: (*Server).hBrandAll},
+		{method: http.MethodPost, path: "/channels/ec/brand/list/get", h: (*Server).hBrandList},
+		{method: http.MethodPost, path: "/channels/ec/brand/get", h: (*Server).hBrandGet},
+		{method: http.MethodGet, path: "/channels/ec/basics/info/get", h: (*Server).hShopInfo},
+		{method: http.MethodPost, path: "/channels/ec/basics/img/upload", h: (*Server).hImageUpload},
+		{method: http.MethodPost, path: "/channels/ec/basics/qualification/upload", h: (*Server).hQualificationUpload},
+	}
 }
 
 // fakeCategory is one node of the fake's category tree.

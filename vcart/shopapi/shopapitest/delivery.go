@@ -8,11 +8,12 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
-func init() {
-	register(
-		route{method: http.MethodPost, path: "/channels/ec/order/deliverycompanylist/get", h: (*Server).hDeliveryCompanies},
-		route{method: http.MethodPost, path: "/channels/ec/order/delivery/send", h: (*Server).hDeliverySend},
-	)
+// deliveryRoutes returns the delivery endpoints.
+func deliveryRoutes() []route {
+	return []route{
+		{method: http.MethodPost, path: "/channels/ec/order/deliverycompanylist/get", h: (*Server).hDeliveryCompanies},
+		{method: http.MethodPost, path: "/channels/ec/order/delivery/send", h: (*Server).hDeliverySend},
+	}
 }
 
 // deliveryCompanies is the fake's carrier list.

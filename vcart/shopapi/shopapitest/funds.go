@@ -10,16 +10,17 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
-func init() {
-	register(
-		route{method: http.MethodPost, path: "/channels/ec/funds/getbalance", h: (*Server).hBalance},
-		route{method: http.MethodPost, path: "/channels/ec/funds/getfundsflowlist", h: (*Server).hFlowList},
-		route{method: http.MethodPost, path: "/channels/ec/funds/getfundsflowdetail", h: (*Server).hFlowDetail},
-		route{method: http.MethodPost, path: "/channels/ec/funds/getwithdrawlist", h: (*Server).hWithdrawList},
-		route{method: http.MethodPost, path: "/channels/ec/funds/getwithdrawdetail", h: (*Server).hWithdrawDetail},
-		route{method: http.MethodPost, path: "/channels/ec/funds/submitwithdraw", h: (*Server).hWithdrawSubmit},
-		route{method: http.MethodPost, path: "/channels/ec/funds/listorderflow", h: (*Server).hOrderFlow},
-	)
+// fundRoutes returns the funds endpoints (balance, flows, withdrawals, per-order settlement).
+func fundRoutes() []route {
+	return []route{
+		{method: http.MethodPost, path: "/channels/ec/funds/getbalance", h: (*Server).hBalance},
+		{method: http.MethodPost, path: "/channels/ec/funds/getfundsflowlist", h: (*Server).hFlowList},
+		{method: http.MethodPost, path: "/channels/ec/funds/getfundsflowdetail", h: (*Server).hFlowDetail},
+		{method: http.MethodPost, path: "/channels/ec/funds/getwithdrawlist", h: (*Server).hWithdrawList},
+		{method: http.MethodPost, path: "/channels/ec/funds/getwithdrawdetail", h: (*Server).hWithdrawDetail},
+		{method: http.MethodPost, path: "/channels/ec/funds/submitwithdraw", h: (*Server).hWithdrawSubmit},
+		{method: http.MethodPost, path: "/channels/ec/funds/listorderflow", h: (*Server).hOrderFlow},
+	}
 }
 
 // Fund flow kinds the fake books (funds_type; the fake's own numbering).

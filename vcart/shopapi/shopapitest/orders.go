@@ -10,17 +10,18 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
-func init() {
-	register(
-		route{method: http.MethodPost, path: "/channels/ec/order/list/get", h: (*Server).hOrderList},
-		route{method: http.MethodPost, path: "/channels/ec/order/get", h: (*Server).hOrderGet},
-		route{method: http.MethodPost, path: "/channels/ec/order/search", h: (*Server).hOrderSearch},
-		route{method: http.MethodPost, path: "/channels/ec/order/price/update", h: (*Server).hOrderPrice},
-		route{method: http.MethodPost, path: "/channels/ec/order/merchantnotes/update", h: (*Server).hOrderNotes},
-		route{method: http.MethodPost, path: "/channels/ec/order/address/update", h: (*Server).hOrderAddress},
-		route{method: http.MethodPost, path: "/channels/ec/order/addressmodify/accept", h: (*Server).hAddressAccept},
-		route{method: http.MethodPost, path: "/channels/ec/order/addressmodify/reject", h: (*Server).hAddressReject},
-	)
+// orderRoutes returns the order endpoints.
+func orderRoutes() []route {
+	return []route{
+		{method: http.MethodPost, path: "/channels/ec/order/list/get", h: (*Server).hOrderList},
+		{method: http.MethodPost, path: "/channels/ec/order/get", h: (*Server).hOrderGet},
+		{method: http.MethodPost, path: "/channels/ec/order/search", h: (*Server).hOrderSearch},
+		{method: http.MethodPost, path: "/channels/ec/order/price/update", h: (*Server).hOrderPrice},
+		{method: http.MethodPost, path: "/channels/ec/order/merchantnotes/update", h: (*Server).hOrderNotes},
+		{method: http.MethodPost, path: "/channels/ec/order/address/update", h: (*Server).hOrderAddress},
+		{method: http.MethodPost, path: "/channels/ec/order/addressmodify/accept", h: (*Server).hAddressAccept},
+		{method: http.MethodPost, path: "/channels/ec/order/addressmodify/reject", h: (*Server).hAddressReject},
+	}
 }
 
 // Limits the fake enforces on orders (channels-api §1.7, §3.1).

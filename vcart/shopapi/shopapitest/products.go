@@ -14,21 +14,22 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
-func init() {
-	register(
-		route{method: http.MethodPost, path: "/channels/ec/product/add", h: (*Server).hProductAdd},
-		route{method: http.MethodPost, path: "/channels/ec/product/update", h: (*Server).hProductUpdate},
-		route{method: http.MethodPost, path: "/channels/ec/product/get", h: (*Server).hProductGet},
-		route{method: http.MethodPost, path: "/channels/ec/product/list/get", h: (*Server).hProductList},
-		route{method: http.MethodPost, path: "/channels/ec/product/listing", h: (*Server).hProductListing},
-		route{method: http.MethodPost, path: "/channels/ec/product/delisting", h: (*Server).hProductDelisting},
-		route{method: http.MethodPost, path: "/channels/ec/product/delete", h: (*Server).hProductDelete},
-		route{method: http.MethodPost, path: "/channels/ec/product/audit/cancel", h: (*Server).hAuditCancel},
-		route{method: http.MethodPost, path: "/channels/ec/product/auditfree", h: (*Server).hAuditFree},
-		route{method: http.MethodPost, path: "/channels/ec/product/stock/get", h: (*Server).hStockGet},
-		route{method: http.MethodPost, path: "/channels/ec/product/stock/batchget", h: (*Server).hStockBatchGet},
-		route{method: http.MethodPost, path: "/channels/ec/product/stock/update", h: (*Server).hStockUpdate},
-	)
+// productRoutes returns the product and stock endpoints.
+func productRoutes() []route {
+	return []route{
+		{method: http.MethodPost, path: "/channels/ec/product/add", h: (*Server).hProductAdd},
+		{method: http.MethodPost, path: "/channels/ec/product/update", h: (*Server).hProductUpdate},
+		{method: http.MethodPost, path: "/channels/ec/product/get", h: (*Server).hProductGet},
+		{method: http.MethodPost, path: "/channels/ec/product/list/get", h: (*Server).hProductList},
+		{method: http.MethodPost, path: "/channels/ec/product/listing", h: (*Server).hProductListing},
+		{method: http.MethodPost, path: "/channels/ec/product/delisting", h: (*Server).hProductDelisting},
+		{method: http.MethodPost, path: "/channels/ec/product/delete", h: (*Server).hProductDelete},
+		{method: http.MethodPost, path: "/channels/ec/product/audit/cancel", h: (*Server).hAuditCancel},
+		{method: http.MethodPost, path: "/channels/ec/product/auditfree", h: (*Server).hAuditFree},
+		{method: http.MethodPost, path: "/channels/ec/product/stock/get", h: (*Server).hStockGet},
+		{method: http.MethodPost, path: "/channels/ec/product/stock/batchget", h: (*Server).hStockBatchGet},
+		{method: http.MethodPost, path: "/channels/ec/product/stock/update", h: (*Server).hStockUpdate},
+	}
 }
 
 // Validation limits the fake enforces (from the add-product doc).

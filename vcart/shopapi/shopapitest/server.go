@@ -1,15 +1,18 @@
 package shopapitest
 
-// Extension points (for the engineers adding orders, delivery, after-sales
-// and funds in order*.go, delivery*.go, aftersale*.go, funds*.go):
+// Extension points (for the engineers adding endpoints or state to the fake):
 //
-//   - Routes: declare a []route table in the new file and register it from
-//     that file's init with register(routes...). A route is method, path and
-//     a handler func(s *Server, c *call) (any, error). The handler runs with
-//     s.mu held, after the token check and fault injection; it returns the
-//     response object (encoded next to errcode 0 / errmsg "ok") or an error
-//     from apiErr(code, msg), which becomes the errcode envelope. Decode the
-//     body with c.decode(&v) (a type mismatch answers 47001, as the platform).
+//   - Routes: in the area's file, add an unexported func xxxRoutes() []route
+//     returning its table, and list that func once in [routes] below. A
+//     route is method, path and a handler func(s *Server, c *call) (any, error).
+//     The handler runs with s.mu held, after the token check and fault
+//     injection; it returns the response object (encoded next to errcode 0 /
+//     errmsg "ok") or an error from apiErr(code, msg), which becomes the
+//     errcode envelope. Decode the body with c.decode(&v) (a type mismatch
+//     answers 47001, as the platform). The table is built once, when the
+//     package is initialised, by newRouteTable; there is no init() and no
+//     registration order to depend on, and a path listed twice panics there
+//     (so every test run catches it).
 //   - State: keep it in the new file behind stateOf[T](s, "orders", newT),
 //     which lazily creates one *T per Server (guarded by s.mu).
 //   - IDs: s.newID() returns a fresh 64-bit id above 2^53, as a string.
@@ -73,7 +76,6 @@ type Server struct {
 	t   testing.TB
 	hs  *httptest.Server
 	now func() time.Time
-	mux map[string]route
 	seq uint64
 	rid uint64
 	ext map[string]any
@@ -112,7 +114,6 @@ func New(opts ...Option) *Server {
 		appID:      DefaultAppID,
 		secret:     DefaultAppSecret,
 		tokenTTL:   7200 * time.Second,
-		mux:        make(map[string]route),
 		ext:        make(map[string]any),
 		tokens:     make(map[string]time.Time),
 		calls:      make(map[string]int),
@@ -126,11 +127,6 @@ func New(opts ...Option) *Server {
 	}
 	s.ticket = "ticket@@@" + strconv.FormatUint(s.seq%997, 10)
 	s.refreshToken = "refreshtoken@@@" + s.appID
-	for _, rs := range routeSets {
-		for _, r := range rs {
-			s.mux[r.path] = r
-		}
-	}
 	s.hs = httptest.NewServer(s)
 	return s
 }
@@ -232,10 +228,32 @@ type route struct {
 	noAuth bool
 }
 
-var routeSets [][]route
+// routes maps each path the fake serves to its route. It is built once and
+// only read afterwards.
+var routes = newRouteTable(
+	tokenRoutes,
+	catalogRoutes,
+	productRoutes,
+	orderRoutes,
+	deliveryRoutes,
+	aftersaleRoutes,
+	fundRoutes,
+)
 
-// register adds a route table; call it from an init function.
-func register(rs ...route) { routeSets = append(routeSets, rs) }
+// newRouteTable indexes the routes of every table by path. A path listed
+// twice is a programming error in this package and panics.
+func newRouteTable(tables ...func() []route) map[string]route {
+	m := make(map[string]route)
+	for _, table := range tables {
+		for _, r := range table() {
+			if _, dup := m[r.path]; dup {
+				panic("shopapitest: route " + r.path + " listed twice")
+			}
+			m[r.path] = r
+		}
+	}
+	return m
+}
 
 // call is one request as a handler sees it.
 type call struct {
@@ -354,7 +372,7 @@ func (s *Server) hang(r *http.Request, f *Fault) {
 func (s *Server) handle(r *http.Request, body []byte) (int, []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	rt, ok := s.mux[r.URL.Path]
+	rt, ok := routes[r.URL.Path]
 	if !ok {
 		return 200, s.errBody(shopapi.CodeInvalidURL, "invalid url")
 	}

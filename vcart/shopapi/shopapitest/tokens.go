@@ -8,13 +8,14 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
-func init() {
-	register(
-		route{method: http.MethodGet, path: "/cgi-bin/token", h: (*Server).hToken, noAuth: true},
-		route{method: http.MethodPost, path: "/cgi-bin/stable_token", h: (*Server).hStableToken, noAuth: true},
-		route{method: http.MethodPost, path: "/cgi-bin/component/api_component_token", h: (*Server).hComponentToken, noAuth: true},
-		route{method: http.MethodPost, path: "/cgi-bin/component/api_authorizer_token", h: (*Server).hAuthorizerToken, noAuth: true},
-	)
+// tokenRoutes returns the token endpoints (shop, stable, component and authorizer tokens).
+func tokenRoutes() []route {
+	return []route{
+		{method: http.MethodGet, path: "/cgi-bin/token", h: (*Server).hToken, noAuth: true},
+		{method: http.MethodPost, path: "/cgi-bin/stable_token", h: (*Server).hStableToken, noAuth: true},
+		{method: http.MethodPost, path: "/cgi-bin/component/api_component_token", h: (*Server).hComponentToken, noAuth: true},
+		{method: http.MethodPost, path: "/cgi-bin/component/api_authorizer_token", h: (*Server).hAuthorizerToken, noAuth: true},
+	}
 }
 
 type tokenAnswer struct {

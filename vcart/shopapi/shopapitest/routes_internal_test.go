@@ -1,0 +1,39 @@
+package shopapitest
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestRoutes_EveryTableServed(t *testing.T) {
+	t.Parallel()
+	tables := []func() []route{tokenRoutes, catalogRoutes, productRoutes, orderRoutes, deliveryRoutes, aftersaleRoutes, fundRoutes}
+	n := 0
+	for _, table := range tables {
+		for _, r := range table() {
+			n++
+			got, ok := routes[r.path]
+			if !ok {
+				t.Errorf("%s not served", r.path)
+				continue
+			}
+			if diff := cmp.Diff([]any{r.method, r.noAuth}, []any{got.method, got.noAuth}); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", r.path, diff)
+			}
+		}
+	}
+	if len(routes) != n {
+		t.Errorf("routes has %d paths, the tables list %d", len(routes), n)
+	}
+}
+
+func TestNewRouteTable_DuplicatePathPanics(t *testing.T) {
+	t.Parallel()
+	defer func() {
+		if recover() == nil {
+			t.Error("no panic on a path listed twice")
+		}
+	}()
+	newRouteTable(deliveryRoutes, deliveryRoutes)
+}
