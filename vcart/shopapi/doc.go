@@ -1,9 +1,10 @@
 // Package shopapi is a typed client for the WeChat Channels store shop API
 // (微信小店, formerly 视频号小店; paths /channels/ec/...). It implements
-// seed section 四 技术对接规范 (商品信息同步、库存更新 …): tokens, products
-// and their audit, stock, categories, brands, images and the shop's basic
-// information, with typed errors, safe retries and a client-side rate
-// limit. Test against the in-memory fake in package shopapitest.
+// seed section 四 技术对接规范 (商品信息同步、订单状态、库存更新 …): tokens,
+// products and their audit, stock, categories, brands, images and the
+// shop's basic information, orders, delivery, after-sales and funds, with
+// typed errors, safe retries and a client-side rate limit. Test against
+// the in-memory fake in package shopapitest.
 //
 //	ts, err := shopapi.NewShopTokenSource(appID, appSecret)
 //	c, err := shopapi.NewClient(ts)
@@ -98,6 +99,52 @@
 // siblings return an iter.Seq2 over every item, following next_key, and
 // stop at the first error.
 //
+// # Orders and time windows
+//
+// [OrderService] lists order ids by create or update time, gets the full
+// order tree ([Order]: lines, pay_info, price_info in fen, delivery,
+// after-sale detail, settle_info), searches, and changes prices, the
+// merchant's notes and the address. The list APIs cap the time range of
+// one call: 7 days for order/list/get ([MaxOrderWindow]) and 24 hours for
+// aftersale/getaftersalelist ([MaxAftersaleWindow]; errcode 10020004
+// beyond). List sends one page and rejects a longer range before the
+// network; [OrderService.ListIter] and [AftersaleService.ListIter] cut any
+// range into consecutive half-open [Window]s ([SplitWindows], [Windows]:
+// truncated to the second, no gap, no overlap) and follow each window's
+// cursor, holding one page at a time.
+//
+// # Delivery safety
+//
+// A shipment must never be sent twice. [DeliveryService.Ship] is not
+// retried once the request may have reached the platform: a timeout, a
+// dropped connection after sending, a 5xx or errcode -1 returns an error
+// wrapping [ErrAmbiguous]. Then do not call Ship again: call
+// [DeliveryService.Confirm] with the same request, which re-reads the
+// order (a safe, retried read) and reports [ShipmentRecorded],
+// [ShipmentNotRecorded] or [ShipmentPartlyRecorded]; [Order.Unshipped]
+// lists what is left. After-sale [AftersaleService.Accept], address
+// changes, complaint proofs and [FundsService.SubmitWithdraw] follow the
+// same rule: re-read, never replay.
+//
+// # After-sales and funds
+//
+// [AftersaleService] lists, reads, accepts and rejects refunds and returns
+// (售后) and handles disputes (纠纷). [FundsService] reads the balance, fund
+// flows (资金流水), withdrawals and each order's settlement flow
+// ([FundsService.OrderFlow]), and submits withdrawals.
+//
+// # Fees link
+//
+// [CheckOrderFees] reconciles one order against package fees: it prices
+// the WeChat Pay fee (支付手续费) of the order's payment with a
+// [fees.Calculator] at the payment instant ([Order.FeeInput] extracts the
+// figures), compares the technical service fee (技术服务费) in settle_info
+// with a caller-supplied [ServiceFeeSchedule] (the platform publishes no
+// machine-readable rates, so there is no default), and gives the expected
+// net amount. This is why shopapi imports package fees, besides vcart and
+// internal/*: fees is pure (no I/O, no clock), so it adds no network or
+// global state, and a user of fees alone still never pulls in resty.
+//
 // # Wire types
 //
 // Wire structs mirror the JSON: prices are int64 fen (分) with
@@ -126,5 +173,7 @@
 // # Extending
 //
 // Orders, delivery, after-sales and funds live in order*.go, delivery*.go,
-// aftersale*.go and funds*.go; client.go documents the extension points.
+// aftersale*.go and funds*.go; their errcodes are named constants in the
+// static table of errcodes.go (no init). client.go documents the extension
+// points.
 package shopapi

@@ -33,6 +33,66 @@
 //     [CatCream]; [CatsFor]), category detail with the deposit as a string,
 //     brands, shop info, image and qualification upload.
 //
+// # Order lifecycle
+//
+// Tests drive orders as the buyer and the platform would, each step at the
+// fake's clock and each pushing its event when pushes are enabled:
+//
+//   - [Server.CreateOrder] places an unpaid order (status 10) from a
+//     [NewOrder] and returns its id (> 2^53); [Server.PayOrder] pays it
+//     (→ 20, 待发货); [Server.CancelOrder] cancels it unpaid (→ 250,
+//     cancel_type 1).
+//   - Shipping goes through delivery/send (shopapi's Delivery.Ship) or
+//     [Server.ShipAll], which ships every unshipped item in one package as
+//     the back office would (→ 30); [Server.Packages] counts packages, so a
+//     test proves nothing shipped twice.
+//   - [Server.ConfirmReceipt] records the buyer's receipt (→ 100,
+//     confirm_type 1); [Server.SettleOrder] settles a completed order: it
+//     books the income, the technical service fee ([WithServiceFeeRate]),
+//     the WeChat Pay fee (package fees, [WithFeeSchedule]) and any talent
+//     commission as fund flows and fills settle_info, so shopapi's
+//     CheckOrderFees can be tested against it.
+//   - After-sales: [Server.OpenAftersale] opens a refund or return on a
+//     paid order's line (MERCHANT_PROCESSING); the merchant accepts or
+//     rejects it through the API; [Server.ReturnGoods],
+//     [Server.CancelAftersale] and [Server.OpenComplaint] (纠纷) are the
+//     buyer's moves. A refund of every item cancels the order (→ 200).
+//     [Server.RequestAddressChange] queues an address change for review.
+//   - [Server.Tick] applies the [LifecycleTimers] ([WithLifecycleTimers],
+//     [DefaultLifecycleTimers]: 15 min to pay, receipt 10 days after
+//     shipping, settlement 7 days after receipt; fake figures) and returns
+//     how many transitions it made. Advance the clock ([WithClock]) and
+//     call it; lifecycle steps never run on their own.
+//   - [Server.SeedOrders] bulk-loads n paid orders awaiting shipment,
+//     compactly and without events, for list and iterator load tests.
+//
+// [Server.OrderStatus] and [Server.AftersaleStatus] inspect state; a step
+// the state does not allow returns [ErrState], an unknown id [ErrNotFound].
+// order/list/get rejects a range over 7 days and aftersale/getaftersalelist
+// one over 24 hours with errcode 10020004, as the platform.
+//
+// # Signed pushes
+//
+// [Server.EnablePush] makes every later event (channels_ec_order_new, _pay,
+// _deliver, _confirm, _settle, _cancel, channels_ec_aftersale_update,
+// channels_ec_complaint_update, channels_ec_withdraw_notify) a message
+// push, signed and AES-encrypted
+// in safe mode as the platform does, so a notify.Verifier with the same
+// Token and EncodingAESKey accepts it. [PushConfig] sends to a URL or to an
+// in-process http.Handler. Delivery follows a notify.RetrySchedule,
+// notify.StorePushSchedule by default: up to 10 pushes at 0 s, 0 s, 10 s,
+// 1 min, 5 min, 30 min, then 60 min three times (≈3.6 h), 5 s to answer,
+// and only a 200 with "success" or an empty body stops the retries.
+//
+//   - [Server.DeliverPushes] makes every attempt due at the fake's clock
+//     (immediate retries included) and returns how many; call it after each
+//     step or clock advance.
+//   - [Server.RunPushes] delivers as attempts fall due until its context
+//     ends: run it in a goroutine, or in a testing/synctest bubble so the
+//     whole schedule passes instantly.
+//   - [Server.Events], [Server.PushLog] and [Server.PendingPushes] inspect
+//     what was emitted and attempted.
+//
 // # Faults
 //
 // [Server.InjectFault] queues a [Fault] for a path: HTTP 5xx, an errcode
@@ -50,8 +110,9 @@
 //
 // # Extending
 //
-// server.go documents how order, delivery, after-sale and funds endpoints
-// are added in their own files.
+// server.go documents how endpoints are added: each area's file returns
+// its routes from an unexported func, and server.go indexes them once in a
+// single list (no init registration).
 //
 // # Concurrency
 //
