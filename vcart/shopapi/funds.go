@@ -149,19 +149,8 @@ func (s *FundsService) FlowList(ctx context.Context, opts *FundsFlowListOptions)
 	if opts != nil {
 		o = *opts
 	}
-	if o.PageSize == 0 {
-		o.PageSize = 100
-	}
-	if o.Page == 0 {
-		o.Page = 1
-	}
-	var p []vcart.FieldError
-	if o.Page < 1 {
-		p = append(p, vcart.FieldError{Field: "page", Code: "range", Msg: "must be at least 1"})
-	}
-	if o.PageSize < 1 || o.PageSize > 100 {
-		p = append(p, vcart.FieldError{Field: "page_size", Code: "range", Msg: "must be 1..100"})
-	}
+	p := checkPageNum("page", &o.Page, nil)
+	p = checkPageSize("page_size", &o.PageSize, p)
 	if o.FlowType != 0 && o.FlowType != FlowIncome && o.FlowType != FlowExpense {
 		p = append(p, vcart.FieldError{Field: "flow_type", Code: "enum", Msg: "must be 1 (income) or 2 (expense)"})
 	}
@@ -265,19 +254,8 @@ func (s *FundsService) WithdrawList(ctx context.Context, opts *WithdrawListOptio
 	if opts != nil {
 		o = *opts
 	}
-	if o.PageNum == 0 {
-		o.PageNum = 1
-	}
-	if o.PageSize == 0 {
-		o.PageSize = 100
-	}
-	var p []vcart.FieldError
-	if o.PageNum < 1 {
-		p = append(p, vcart.FieldError{Field: "page_num", Code: "range", Msg: "must be at least 1"})
-	}
-	if o.PageSize < 1 || o.PageSize > 100 {
-		p = append(p, vcart.FieldError{Field: "page_size", Code: "range", Msg: "must be 1..100"})
-	}
+	p := checkPageNum("page_num", &o.PageNum, nil)
+	p = checkPageSize("page_size", &o.PageSize, p)
 	if err := vcart.NewValidationError(p); err != nil {
 		return nil, nil, errorf("list withdrawals", err)
 	}
@@ -416,16 +394,11 @@ func (s *FundsService) OrderFlow(ctx context.Context, opts *OrderFlowOptions) ([
 	if opts != nil {
 		o = *opts
 	}
-	if o.Limit == 0 {
-		o.Limit = 100
-	}
 	var p []vcart.FieldError
 	if o.SettleState != OrderUnsettled && o.SettleState != OrderSettled {
 		p = append(p, vcart.FieldError{Field: "order_settle_state", Code: "enum", Msg: "must be 1 (unsettled) or 2 (settled)"})
 	}
-	if o.Limit < 1 || o.Limit > 100 {
-		p = append(p, vcart.FieldError{Field: "pagination_info.limit", Code: "range", Msg: "must be 1..100"})
-	}
+	p = checkPageSize("pagination_info.limit", &o.Limit, p)
 	if o.Offset < 0 {
 		p = append(p, vcart.FieldError{Field: "pagination_info.offset", Code: "range", Msg: "must not be negative"})
 	}

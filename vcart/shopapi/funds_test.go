@@ -1,6 +1,8 @@
 package shopapi_test
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -160,5 +162,65 @@ func TestFunds_RefundAfterSettlement(t *testing.T) {
 	bal, _, _ := c.Funds.Balance(ctx)
 	if bal.AvailableAmount != 10433-2590 {
 		t.Errorf("balance after refund: %+v", bal)
+	}
+}
+
+// TestFunds_PageValidation checks the paging defaults and limits of every
+// paged funds and order call: each problem is named, nothing is sent.
+func TestFunds_PageValidation(t *testing.T) {
+	t.Parallel()
+	srv, c, _ := orderFake(t)
+	ctx := t.Context()
+	fields := func(err error) []string {
+		var ve *vcart.ValidationError
+		if !errors.As(err, &ve) {
+			return []string{"not a ValidationError: " + fmt.Sprint(err)}
+		}
+		var out []string
+		for _, p := range ve.Problems {
+			out = append(out, p.Field+" "+p.Code)
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		call func() error
+		want []string
+	}{
+		{"flows", func() error {
+			_, _, err := c.Funds.FlowList(ctx, &shopapi.FundsFlowListOptions{Page: -1, PageSize: 101})
+			return err
+		}, []string{"page range", "page_size range"}},
+		{"flows page size", func() error {
+			_, _, err := c.Funds.FlowList(ctx, &shopapi.FundsFlowListOptions{PageSize: -5})
+			return err
+		}, []string{"page_size range"}},
+		{"withdrawals", func() error {
+			_, _, err := c.Funds.WithdrawList(ctx, &shopapi.WithdrawListOptions{PageNum: -2, PageSize: 200})
+			return err
+		}, []string{"page_num range", "page_size range"}},
+		{"order flows", func() error {
+			_, _, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderSettled, Limit: 101})
+			return err
+		}, []string{"pagination_info.limit range"}},
+		{"order search", func() error {
+			_, _, err := c.Orders.Search(ctx, &shopapi.OrderSearchOptions{PageSize: -1})
+			return err
+		}, []string{"page_size range"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, fields(tt.call())); diff != "" {
+			t.Errorf("%s: problems (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	for _, path := range []string{"/channels/ec/funds/getfundsflowlist", "/channels/ec/funds/getwithdrawlist",
+		"/channels/ec/funds/listorderflow", "/channels/ec/order/search"} {
+		if n := srv.Calls(path); n != 0 {
+			t.Errorf("%s: %d calls reached the server", path, n)
+		}
+	}
+	// The defaults (page 1, 100 a page) are valid.
+	if _, _, err := c.Funds.WithdrawList(ctx, nil); err != nil {
+		t.Errorf("default withdraw page: %v", err)
 	}
 }

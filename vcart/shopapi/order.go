@@ -259,13 +259,7 @@ func (s *OrderService) Search(ctx context.Context, opts *OrderSearchOptions) (*O
 	if opts != nil {
 		o = *opts
 	}
-	var p []vcart.FieldError
-	if o.PageSize == 0 {
-		o.PageSize = 100
-	}
-	if o.PageSize < 1 || o.PageSize > 100 {
-		p = append(p, vcart.FieldError{Field: "page_size", Code: "range", Msg: "must be 1..100"})
-	}
+	p := checkPageSize("page_size", &o.PageSize, nil)
 	if t := o.Condition.TelNumberLast4; t != "" && len(t) != 4 {
 		p = append(p, vcart.FieldError{Field: "search_condition.tel_number_last4", Code: "format", Msg: "must be 4 digits"})
 	}

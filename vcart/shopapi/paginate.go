@@ -5,6 +5,8 @@ import (
 	"errors"
 	"iter"
 	"strconv"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
 // errCursorLoop is returned when the platform repeats a next_key.
@@ -44,6 +46,30 @@ func paginate[T any](ctx context.Context, start string, fetch func(ctx context.C
 			key = next
 		}
 	}
+}
+
+// checkPageNum defaults a 1-based page number (0 means 1) and reports one
+// below 1 as a problem of field.
+func checkPageNum(field string, n *int, p []vcart.FieldError) []vcart.FieldError {
+	if *n == 0 {
+		*n = 1
+	}
+	if *n < 1 {
+		p = append(p, vcart.FieldError{Field: field, Code: "range", Msg: "must be at least 1"})
+	}
+	return p
+}
+
+// checkPageSize defaults a page size (0 means 100) and reports one outside
+// 1..100 as a problem of field.
+func checkPageSize(field string, n *int, p []vcart.FieldError) []vcart.FieldError {
+	if *n == 0 {
+		*n = 100
+	}
+	if *n < 1 || *n > 100 {
+		p = append(p, vcart.FieldError{Field: field, Code: "range", Msg: "must be 1..100"})
+	}
+	return p
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
