@@ -21,10 +21,10 @@ func productRoutes() []route {
 		{method: http.MethodPost, path: "/channels/ec/product/update", h: (*Server).hProductUpdate},
 		{method: http.MethodPost, path: "/channels/ec/product/get", h: (*Server).hProductGet},
 		{method: http.MethodPost, path: "/channels/ec/product/list/get", h: (*Server).hProductList},
-		{method: http.MethodPost, path: "/channels/ec/product/listing", h: (*Server).hProductListing},
-		{method: http.MethodPost, path: "/channels/ec/product/delisting", h: (*Server).hProductDelisting},
-		{method: http.MethodPost, path: "/channels/ec/product/delete", h: (*Server).hProductDelete},
-		{method: http.MethodPost, path: "/channels/ec/product/audit/cancel", h: (*Server).hAuditCancel},
+		{method: http.MethodPost, path: "/channels/ec/product/listing", h: productStep(listProduct)},
+		{method: http.MethodPost, path: "/channels/ec/product/delisting", h: productStep(delistProduct)},
+		{method: http.MethodPost, path: "/channels/ec/product/delete", h: productStep(deleteProduct)},
+		{method: http.MethodPost, path: "/channels/ec/product/audit/cancel", h: productStep(cancelAudit)},
 		{method: http.MethodPost, path: "/channels/ec/product/auditfree", h: (*Server).hAuditFree},
 		{method: http.MethodPost, path: "/channels/ec/product/stock/get", h: (*Server).hStockGet},
 		{method: http.MethodPost, path: "/channels/ec/product/stock/batchget", h: (*Server).hStockBatchGet},
@@ -344,66 +344,58 @@ func (s *Server) hProductList(c *call) (any, error) {
 	return map[string]any{"product_ids": page, "next_key": next, "total_num": len(ids)}, nil
 }
 
-func (s *Server) idCall(c *call) (*product, error) {
-	var req idReq
-	if err := c.decode(&req); err != nil {
-		return nil, err
+// productStep adapts a change to the product named by product_id into a
+// handler that answers with no data.
+func productStep(step func(st *product) error) func(*Server, *call) (any, error) {
+	return func(s *Server, c *call) (any, error) {
+		var req idReq
+		if err := c.decode(&req); err != nil {
+			return nil, err
+		}
+		st, err := s.lookup(req.ProductID)
+		if err != nil {
+			return nil, err
+		}
+		return nil, step(st)
 	}
-	return s.lookup(req.ProductID)
 }
 
-func (s *Server) hProductListing(c *call) (any, error) {
-	st, err := s.idCall(c)
-	if err != nil {
-		return nil, err
-	}
+func listProduct(st *product) error {
 	switch {
 	case st.editStatus == shopapi.EditStatusAuditing:
-		return nil, apiErr(shopapi.CodeProductUnderAudit, "product is under audit")
+		return apiErr(shopapi.CodeProductUnderAudit, "product is under audit")
 	case st.editStatus == shopapi.EditStatusApproved:
 		on := st.draft
 		st.online = &on
 	case st.online == nil:
-		return nil, apiErr(shopapi.CodeProductNotEditable, "product has no approved version")
+		return apiErr(shopapi.CodeProductNotEditable, "product has no approved version")
 	}
 	st.status = shopapi.ProductStatusListed
-	return nil, nil
+	return nil
 }
 
-func (s *Server) hProductDelisting(c *call) (any, error) {
-	st, err := s.idCall(c)
-	if err != nil {
-		return nil, err
-	}
+func delistProduct(st *product) error {
 	if st.status != shopapi.ProductStatusListed {
-		return nil, apiErr(shopapi.CodeProductNotListed, "product not listed")
+		return apiErr(shopapi.CodeProductNotListed, "product not listed")
 	}
 	st.status = shopapi.ProductStatusDelisted
-	return nil, nil
+	return nil
 }
 
-func (s *Server) hProductDelete(c *call) (any, error) {
-	st, err := s.idCall(c)
-	if err != nil {
-		return nil, err
-	}
+func deleteProduct(st *product) error {
 	if st.editStatus == shopapi.EditStatusAuditing {
-		return nil, apiErr(shopapi.CodeProductUnderAudit, "product is under audit")
+		return apiErr(shopapi.CodeProductUnderAudit, "product is under audit")
 	}
 	st.status = shopapi.ProductStatusDeleted
-	return nil, nil
+	return nil
 }
 
-func (s *Server) hAuditCancel(c *call) (any, error) {
-	st, err := s.idCall(c)
-	if err != nil {
-		return nil, err
-	}
+func cancelAudit(st *product) error {
 	if st.editStatus != shopapi.EditStatusAuditing {
-		return nil, apiErr(shopapi.CodeNotUnderAudit, "edit_status is not 2")
+		return apiErr(shopapi.CodeNotUnderAudit, "edit_status is not 2")
 	}
 	st.editStatus = shopapi.EditStatusEditing
-	return nil, nil
+	return nil
 }
 
 func (s *Server) hAuditFree(c *call) (any, error) {
