@@ -461,3 +461,50 @@ func TestOrders_FakeOptionsAndClockOrder(t *testing.T) {
 		t.Errorf("status %v", st)
 	}
 }
+
+// TestOrders_UnknownIDs checks that every order, delivery and after-sale
+// call naming an unknown id gets the platform's not-found errcode.
+func TestOrders_UnknownIDs(t *testing.T) {
+	t.Parallel()
+	_, c, _ := orderFake(t)
+	ctx := t.Context()
+	const order, as = shopapi.ID("3705115058471208928"), shopapi.ID("3705115058471208999")
+	addr := &shopapi.AddressInfo{UserName: "李四", TelNumber: "13900000000", ProvinceName: "广东省", CityName: "深圳市",
+		CountyName: "南山区", DetailInfo: "科技园1号"}
+	tests := []struct {
+		name string
+		call func() error
+		want int
+	}{
+		{"price", func() error {
+			_, err := c.Orders.UpdatePrice(ctx, &shopapi.PriceUpdateRequest{OrderID: order, ChangeExpress: true, ExpressFee: 100})
+			return err
+		}, shopapi.CodeOrderNotFound},
+		{"notes", func() error { _, err := c.Orders.UpdateMerchantNotes(ctx, order, "x"); return err }, shopapi.CodeOrderNotFound},
+		{"address", func() error { _, err := c.Orders.UpdateAddress(ctx, order, addr); return err }, shopapi.CodeOrderNotFound},
+		{"accept address", func() error { _, err := c.Orders.AcceptAddressChange(ctx, order); return err }, shopapi.CodeOrderNotFound},
+		{"reject address", func() error { _, err := c.Orders.RejectAddressChange(ctx, order); return err }, shopapi.CodeOrderNotFound},
+		{"ship", func() error {
+			_, err := c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: order, Packages: []shopapi.Package{walnutPkg("SF1000000009", 1)}})
+			return err
+		}, shopapi.CodeOrderNotFound},
+		{"after-sale get", func() error { _, _, err := c.Aftersales.Get(ctx, as); return err }, shopapi.CodeAftersaleNotFound},
+		{"after-sale accept", func() error {
+			_, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: as})
+			return err
+		}, shopapi.CodeAftersaleNotFound},
+		{"after-sale reject", func() error {
+			_, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: as, RejectReason: "不同意"})
+			return err
+		}, shopapi.CodeAftersaleNotFound},
+		{"refund certificate", func() error {
+			_, err := c.Aftersales.UploadRefundCertificate(ctx, as, "已退款", []string{"media-1"})
+			return err
+		}, shopapi.CodeAftersaleNotFound},
+	}
+	for _, tt := range tests {
+		if got := apiCode(tt.call()); got != tt.want {
+			t.Errorf("%s: errcode %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}

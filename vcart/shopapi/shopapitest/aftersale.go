@@ -149,10 +149,17 @@ func (s *Server) aftersaleFor(c *call) (*aftersale, error) {
 	var b struct {
 		ID string `json:"after_sale_order_id"`
 	}
-	if err := c.decode(&b); err != nil {
+	return s.decodeAftersale(c, &b, &b.ID)
+}
+
+// decodeAftersale decodes the body into b and returns the after-sale named
+// by its after_sale_order_id field, which id points to (10021050 when
+// unknown).
+func (s *Server) decodeAftersale(c *call, b any, id *string) (*aftersale, error) {
+	if err := c.decode(b); err != nil {
 		return nil, err
 	}
-	a, ok := s.orders().as[b.ID]
+	a, ok := s.orders().as[*id]
 	if !ok {
 		return nil, apiErr(shopapi.CodeAftersaleNotFound, "aftersale order not exist")
 	}
@@ -192,12 +199,9 @@ func (s *Server) hAftersaleReject(c *call) (any, error) {
 		Reason string `json:"reject_reason"`
 		Type   int    `json:"reject_reason_type"`
 	}
-	if err := c.decode(&b); err != nil {
+	a, err := s.decodeAftersale(c, &b, &b.ID)
+	if err != nil {
 		return nil, err
-	}
-	a, ok := s.orders().as[b.ID]
-	if !ok {
-		return nil, apiErr(shopapi.CodeAftersaleNotFound, "aftersale order not exist")
 	}
 	if a.status != shopapi.AftersaleMerchantProcessing && a.status != shopapi.AftersaleMerchantWaitReceipt {
 		return nil, apiErr(shopapi.CodeAftersaleOpNotSupported, "operation not supported in the current status")
@@ -220,12 +224,9 @@ func (s *Server) hAftersaleCert(c *call) (any, error) {
 		ID    string   `json:"after_sale_order_id"`
 		Certs []string `json:"refund_certificates"`
 	}
-	if err := c.decode(&b); err != nil {
+	a, err := s.decodeAftersale(c, &b, &b.ID)
+	if err != nil {
 		return nil, err
-	}
-	a, ok := s.orders().as[b.ID]
-	if !ok {
-		return nil, apiErr(shopapi.CodeAftersaleNotFound, "aftersale order not exist")
 	}
 	a.certificates = slices.Clone(b.Certs)
 	a.updated = s.now().Unix()

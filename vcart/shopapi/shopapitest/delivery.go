@@ -64,10 +64,9 @@ func (s *Server) hDeliverySend(c *call) (any, error) {
 
 // ship validates the whole request, then applies it (never half).
 func (s *Server) ship(b *shipBody) error {
-	st := s.orders()
-	r, ok := st.get(b.OrderID)
-	if !ok {
-		return orderNotFound()
+	st, r, err := s.orderOf(b.OrderID)
+	if err != nil {
+		return err
 	}
 	status := shopapi.OrderStatus(r.status)
 	if status == shopapi.OrderShipped {

@@ -181,6 +181,26 @@ func orderNotFound() error {
 	return apiErr(shopapi.CodeOrderNotFound, "order not exist, please check order_id and access_token")
 }
 
+// orderOf returns the order store and the order id names, or errcode
+// 100002.
+func (s *Server) orderOf(id string) (*orderStore, *orderRec, error) {
+	st := s.orders()
+	r, ok := st.get(id)
+	if !ok {
+		return nil, nil, orderNotFound()
+	}
+	return st, r, nil
+}
+
+// decodeOrder decodes the body into b and returns the order named by its
+// order_id field, which id points to.
+func (s *Server) decodeOrder(c *call, b any, id *string) (*orderStore, *orderRec, error) {
+	if err := c.decode(b); err != nil {
+		return nil, nil, err
+	}
+	return s.orderOf(*id)
+}
+
 type rangeBody struct {
 	StartTime *int64 `json:"start_time"`
 	EndTime   *int64 `json:"end_time"`
@@ -314,13 +334,9 @@ func (s *Server) hOrderGet(c *call) (any, error) {
 	var b struct {
 		OrderID string `json:"order_id"`
 	}
-	if err := c.decode(&b); err != nil {
+	st, r, err := s.decodeOrder(c, &b, &b.OrderID)
+	if err != nil {
 		return nil, err
-	}
-	st := s.orders()
-	r, ok := st.get(b.OrderID)
-	if !ok {
-		return nil, orderNotFound()
 	}
 	return struct {
 		Order *shopapi.Order `json:"order"`
@@ -482,13 +498,9 @@ func (s *Server) hOrderPrice(c *call) (any, error) {
 			ChangePrice int64  `json:"change_price"`
 		} `json:"change_order_infos"`
 	}
-	if err := c.decode(&b); err != nil {
+	st, r, err := s.decodeOrder(c, &b, &b.OrderID)
+	if err != nil {
 		return nil, err
-	}
-	st := s.orders()
-	r, ok := st.get(b.OrderID)
-	if !ok {
-		return nil, orderNotFound()
 	}
 	if shopapi.OrderStatus(r.status) != shopapi.OrderUnpaid {
 		return nil, apiErr(shopapi.CodeOrderStatusForbids, "order status is not unpaid")
@@ -535,13 +547,9 @@ func (s *Server) hOrderNotes(c *call) (any, error) {
 		OrderID       string `json:"order_id"`
 		MerchantNotes string `json:"merchant_notes"`
 	}
-	if err := c.decode(&b); err != nil {
+	st, r, err := s.decodeOrder(c, &b, &b.OrderID)
+	if err != nil {
 		return nil, err
-	}
-	st := s.orders()
-	r, ok := st.get(b.OrderID)
-	if !ok {
-		return nil, orderNotFound()
 	}
 	if utf8.RuneCountInString(b.MerchantNotes) > shopapi.MaxMerchantNotes {
 		return nil, apiErr(shopapi.CodeBadParams, "merchant_notes too long")
@@ -556,13 +564,9 @@ func (s *Server) hOrderAddress(c *call) (any, error) {
 		OrderID string               `json:"order_id"`
 		Addr    *shopapi.AddressInfo `json:"user_address"`
 	}
-	if err := c.decode(&b); err != nil {
+	st, r, err := s.decodeOrder(c, &b, &b.OrderID)
+	if err != nil {
 		return nil, err
-	}
-	st := s.orders()
-	r, ok := st.get(b.OrderID)
-	if !ok {
-		return nil, orderNotFound()
 	}
 	if shopapi.OrderStatus(r.status) != shopapi.OrderAwaitingShipment {
 		return nil, apiErr(shopapi.CodeAddressOnlyAwaitingShip, "only orders awaiting shipment can change address")
@@ -588,13 +592,9 @@ func (s *Server) addressModify(c *call, accept bool) (any, error) {
 	var b struct {
 		OrderID string `json:"order_id"`
 	}
-	if err := c.decode(&b); err != nil {
+	st, r, err := s.decodeOrder(c, &b, &b.OrderID)
+	if err != nil {
 		return nil, err
-	}
-	st := s.orders()
-	r, ok := st.get(b.OrderID)
-	if !ok {
-		return nil, orderNotFound()
 	}
 	d := st.detail(r)
 	if d.pendingAddr == nil {
