@@ -40,18 +40,25 @@ func (s *Server) hDeliveryCompanies(c *call) (any, error) {
 	}{slices.Clone(deliveryCompanies)}, nil
 }
 
+// shipBody is a delivery/send request.
 type shipBody struct {
-	OrderID  string `json:"order_id"`
-	Packages []struct {
-		DeliveryID  string `json:"delivery_id"`
-		WaybillID   string `json:"waybill_id"`
-		DeliverType int    `json:"deliver_type"`
-		Products    []struct {
-			ProductID  string `json:"product_id"`
-			SKUID      string `json:"sku_id"`
-			ProductCnt int64  `json:"product_cnt"`
-		} `json:"product_infos"`
-	} `json:"delivery_list"`
+	OrderID  string        `json:"order_id"`
+	Packages []shipPackage `json:"delivery_list"`
+}
+
+// shipPackage is one package of a delivery/send request.
+type shipPackage struct {
+	DeliveryID  string        `json:"delivery_id"`
+	WaybillID   string        `json:"waybill_id"`
+	DeliverType int           `json:"deliver_type"`
+	Products    []shipProduct `json:"product_infos"`
+}
+
+// shipProduct is one SKU's quantity in a package.
+type shipProduct struct {
+	ProductID  string `json:"product_id"`
+	SKUID      string `json:"sku_id"`
+	ProductCnt int64  `json:"product_cnt"`
 }
 
 func (s *Server) hDeliverySend(c *call) (any, error) {

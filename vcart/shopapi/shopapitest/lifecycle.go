@@ -145,29 +145,16 @@ func (s *Server) ShipAll(id string) error {
 			return stateErr(r, "ship")
 		}
 		st.wb++
-		b := shipBody{OrderID: id}
-		b.Packages = append(b.Packages, struct {
-			DeliveryID  string `json:"delivery_id"`
-			WaybillID   string `json:"waybill_id"`
-			DeliverType int    `json:"deliver_type"`
-			Products    []struct {
-				ProductID  string `json:"product_id"`
-				SKUID      string `json:"sku_id"`
-				ProductCnt int64  `json:"product_cnt"`
-			} `json:"product_infos"`
-		}{DeliveryID: "SF", WaybillID: "SF" + strconv.FormatUint(1_000_000_000+st.wb, 10), DeliverType: 1})
+		pkg := shipPackage{DeliveryID: "SF", WaybillID: "SF" + strconv.FormatUint(1_000_000_000+st.wb, 10), DeliverType: 1}
 		if d.virtual {
-			b.Packages[0].DeliveryID, b.Packages[0].WaybillID, b.Packages[0].DeliverType = "", "", 3
+			pkg.DeliveryID, pkg.WaybillID, pkg.DeliverType = "", "", 3
 		}
 		for _, l := range d.lines {
 			if n := l.count - l.shipped - l.refunded; n > 0 {
-				b.Packages[0].Products = append(b.Packages[0].Products, struct {
-					ProductID  string `json:"product_id"`
-					SKUID      string `json:"sku_id"`
-					ProductCnt int64  `json:"product_cnt"`
-				}{l.productID, l.skuID, n})
+				pkg.Products = append(pkg.Products, shipProduct{l.productID, l.skuID, n})
 			}
 		}
+		b := shipBody{OrderID: id, Packages: []shipPackage{pkg}}
 		if err := s.ship(&b); err != nil {
 			return fmt.Errorf("%w: ship: %v", ErrState, err)
 		}

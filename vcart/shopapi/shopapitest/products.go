@@ -205,6 +205,15 @@ func (s *Server) lookup(id string) (*product, error) {
 	return p, nil
 }
 
+// decodeProductRef decodes the body into b and returns the product named by
+// its product_id field, which id points to.
+func (s *Server) decodeProductRef(c *call, b any, id *string) (*product, error) {
+	if err := c.decode(b); err != nil {
+		return nil, err
+	}
+	return s.lookup(*id)
+}
+
 func (s *Server) hProductUpdate(c *call) (any, error) {
 	p, listing, err := decodeProduct(c)
 	if err != nil {
@@ -276,10 +285,7 @@ func (s *Server) hProductGet(c *call) (any, error) {
 		ProductID string `json:"product_id"`
 		DataType  int    `json:"data_type"`
 	}
-	if err := c.decode(&req); err != nil {
-		return nil, err
-	}
-	st, err := s.lookup(req.ProductID)
+	st, err := s.decodeProductRef(c, &req, &req.ProductID)
 	if err != nil {
 		return nil, err
 	}
@@ -349,10 +355,7 @@ func (s *Server) hProductList(c *call) (any, error) {
 func productStep(step func(st *product) error) func(*Server, *call) (any, error) {
 	return func(s *Server, c *call) (any, error) {
 		var req idReq
-		if err := c.decode(&req); err != nil {
-			return nil, err
-		}
-		st, err := s.lookup(req.ProductID)
+		st, err := s.decodeProductRef(c, &req, &req.ProductID)
 		if err != nil {
 			return nil, err
 		}
@@ -413,10 +416,7 @@ func (s *Server) hAuditFree(c *call) (any, error) {
 			IsDelete bool   `json:"is_delete"`
 		} `json:"skus"`
 	}
-	if err := c.decode(&req); err != nil {
-		return nil, err
-	}
-	st, err := s.lookup(req.ProductID)
+	st, err := s.decodeProductRef(c, &req, &req.ProductID)
 	if err != nil {
 		return nil, err
 	}
@@ -464,10 +464,7 @@ func (s *Server) hStockGet(c *call) (any, error) {
 		ProductID string `json:"product_id"`
 		SKUID     string `json:"sku_id"`
 	}
-	if err := c.decode(&req); err != nil {
-		return nil, err
-	}
-	st, err := s.lookup(req.ProductID)
+	st, err := s.decodeProductRef(c, &req, &req.ProductID)
 	if err != nil {
 		return nil, err
 	}
@@ -517,10 +514,7 @@ func (s *Server) hStockUpdate(c *call) (any, error) {
 		DiffType  int    `json:"diff_type"`
 		Num       int64  `json:"num"`
 	}
-	if err := c.decode(&req); err != nil {
-		return nil, err
-	}
-	st, err := s.lookup(req.ProductID)
+	st, err := s.decodeProductRef(c, &req, &req.ProductID)
 	if err != nil {
 		return nil, err
 	}
