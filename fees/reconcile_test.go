@@ -4,36 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"io"
-	"os"
 	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/vcart-sdk/vcart-go/fees"
+	"github.com/vcart-sdk/vcart-go/internal/golden"
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := "testdata/golden/" + name
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./fees -update)", err)
-	}
-	if diff := cmp.Diff(strings.ReplaceAll(string(want), "\r\n", "\n"), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
-}
 
 func TestReconcileFixture(t *testing.T) {
 	t.Parallel()
@@ -45,7 +25,7 @@ func TestReconcileFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "bill_all.report.txt", rep.String())
+	golden.Assert(t, "testdata/golden/bill_all.report.txt", []byte(rep.String()))
 	js, err := json.Marshal(rep)
 	if err != nil || !strings.Contains(string(js), `"Status":"rounding-sensitive"`) || !strings.Contains(string(js), `"BilledRate":"0.60%"`) {
 		t.Errorf("JSON report: %v\n%s", err, js)

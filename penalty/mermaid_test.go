@@ -1,37 +1,20 @@
 package penalty_test
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	goldenfile "github.com/vcart-sdk/vcart-go/internal/golden"
 	"github.com/vcart-sdk/vcart-go/penalty"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files and LADDER.md")
-
-// golden compares got with the file at path, normalising CRLF, or rewrites
-// the file under -update.
+// golden compares got with the file at path (CRLF normalised), or rewrites
+// the file under -update. It stays a local name because json_test.go
+// calls it too.
 func golden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./penalty -update to create it)", err)
-	}
-	norm := func(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
-	if diff := cmp.Diff(norm(string(want)), norm(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
+	goldenfile.Assert(t, path, []byte(got))
 }
 
 func TestMermaidGolden(t *testing.T) {

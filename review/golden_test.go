@@ -1,18 +1,14 @@
 package review_test
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/vcart-sdk/vcart-go/internal/golden"
 	"github.com/vcart-sdk/vcart-go/review"
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden files")
 
 // dirtyApparel is a listing with one problem of nearly every kind.
 func dirtyApparel() review.Listing {
@@ -39,19 +35,7 @@ func TestGoldenReport(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	path := filepath.Join("testdata", "golden", "report.txt")
-	if *update {
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./review -run TestGoldenReport -update)", err)
-	}
-	if diff := cmp.Diff(strings.ReplaceAll(string(want), "\r\n", "\n"), b.String()); diff != "" {
-		t.Errorf("report mismatch (-want +got):\n%s", diff)
-	}
+	golden.Assert(t, filepath.Join("testdata", "golden", "report.txt"), []byte(b.String()))
 }
 
 // FuzzReview feeds arbitrary text into every text field: no panic, and every

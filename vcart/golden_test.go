@@ -1,16 +1,11 @@
 package vcart
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/vcart-sdk/vcart-go/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // TestReport_Golden compares whole reports with testdata/golden/*.txt;
 // run `go test ./vcart -run Golden -update` after an intended change.
@@ -53,20 +48,7 @@ func TestReport_Golden(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			got := checker.Check(tt.a, testAt).String()
-			path := filepath.Join("testdata", "golden", tt.name+".txt")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(strings.ReplaceAll(string(want), "\r\n", "\n"), got); diff != "" {
-				t.Errorf("report mismatch with %s (-want +got):\n%s", path, diff)
-			}
+			golden.Assert(t, filepath.Join("testdata", "golden", tt.name+".txt"), []byte(got))
 		})
 	}
 }

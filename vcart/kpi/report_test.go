@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,10 +13,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/vcart-sdk/vcart-go/internal/golden"
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden files")
 
 var cst = time.FixedZone("CST", 8*60*60)
 
@@ -154,8 +151,8 @@ func TestReport_Golden(t *testing.T) {
 	if err := rep.WriteJSON(&js); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "weekly.txt", txt.Bytes())
-	golden(t, "weekly.json", js.Bytes())
+	golden.Assert(t, filepath.Join("testdata", "golden", "weekly.txt"), txt.Bytes())
+	golden.Assert(t, filepath.Join("testdata", "golden", "weekly.json"), js.Bytes())
 
 	// The JSON carries no floats: every number is an integer.
 	var v any
@@ -180,24 +177,6 @@ func checkIntegers(t *testing.T, path string, v any) {
 		for i, e := range x {
 			checkIntegers(t, fmt.Sprintf("%s[%d]", path, i), e)
 		}
-	}
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	want = bytes.ReplaceAll(want, []byte("\r\n"), []byte("\n"))
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
 	}
 }
 
