@@ -165,13 +165,9 @@ type MixReport struct {
 // or a negative price, all at once. Shares are by number of products; an
 // empty assortment has undefined shares and is not on target.
 func CheckMix(products []AssortedProduct, policy MixPolicy) (*MixReport, error) {
-	var fe []vcart.FieldError
-	var ve *vcart.ValidationError
-	if err := policy.Validate(); err != nil && asValidation(err, &ve) {
-		for _, f := range ve.Problems {
-			f.Field = "policy." + f.Field
-			fe = append(fe, f)
-		}
+	fe := problemsOf(policy.Validate())
+	for i := range fe {
+		fe[i].Field = "policy." + fe[i].Field
 	}
 	counts := map[Role]int64{}
 	for i, pr := range products {

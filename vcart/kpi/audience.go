@@ -168,11 +168,7 @@ type AudienceReport struct {
 // BuyerID or a negative spend is an error naming its index, as is an
 // invalid config; all problems are reported at once.
 func CrossAnalyze(records []AudienceRecord, cfg AudienceConfig) (*AudienceReport, error) {
-	var p []vcart.FieldError
-	var ve *vcart.ValidationError
-	if err := cfg.Validate(); err != nil && asValidation(err, &ve) {
-		p = append(p, ve.Problems...)
-	}
+	p := problemsOf(cfg.Validate())
 	for i, r := range records {
 		if r.BuyerID == "" {
 			p = append(p, vcart.FieldError{Field: fmt.Sprintf("records[%d].buyer_id", i), Code: "audience.buyer_id.missing", Msg: "no buyer id"})
@@ -278,8 +274,22 @@ func CrossAnalyze(records []AudienceRecord, cfg AudienceConfig) (*AudienceReport
 	return rep, nil
 }
 
-// asValidation reports whether err is a *vcart.ValidationError and sets
-// target to it.
-func asValidation(err error, target **vcart.ValidationError) bool {
-	return errors.As(err, target)
+// problemsOf collects the problems of every [*vcart.ValidationError] among
+// errs, so a function can report its own problems and its inputs' at once.
+// An error of any other kind is reported as one problem under "error": it is
+// never dropped.
+func problemsOf(errs ...error) []vcart.FieldError {
+	var p []vcart.FieldError
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		var ve *vcart.ValidationError
+		if errors.As(err, &ve) {
+			p = append(p, ve.Problems...)
+			continue
+		}
+		p = append(p, vcart.FieldError{Field: "error", Code: "error", Msg: err.Error()})
+	}
+	return p
 }

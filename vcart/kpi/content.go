@@ -79,11 +79,7 @@ type ContentReport struct {
 // with no kind or no time, a target outside 0–1000 or an empty period is a
 // [*vcart.ValidationError] listing every problem.
 func CheckContent(posts []ContentPost, period Period, plan ContentPlan) (*ContentReport, error) {
-	var fe []vcart.FieldError
-	var ve *vcart.ValidationError
-	if asValidation(period.validate(), &ve) {
-		fe = append(fe, ve.Problems...)
-	}
+	fe := problemsOf(period.validate())
 	if plan.Version == "" {
 		fe = append(fe, vcart.FieldError{Field: "plan.version", Code: "content.version.missing", Msg: "the plan has no version"})
 	}

@@ -116,14 +116,7 @@ type Aggregator struct {
 // a zero at, or a bad config.
 func NewAggregator(period Period, at time.Time, cfg Config) (*Aggregator, error) {
 	cfg, err := cfg.withDefaults(period.End)
-	var p []vcart.FieldError
-	var ve *vcart.ValidationError
-	if errors.As(err, &ve) {
-		p = append(p, ve.Problems...)
-	}
-	if errors.As(period.validate(), &ve) {
-		p = append(p, ve.Problems...)
-	}
+	p := problemsOf(err, period.validate())
 	if at.IsZero() {
 		p = append(p, vcart.FieldError{Field: "at", Code: "at.missing", Msg: "the report needs an as-of instant"})
 	}
@@ -354,17 +347,7 @@ func (a *Aggregator) Report(t Traffic) (*Report, error) {
 // once as a [*vcart.ValidationError].
 func ReportFromTotals(period Period, at time.Time, totals OrderCounts, t Traffic, cfg Config) (*Report, error) {
 	cfg, err := cfg.withDefaults(period.End)
-	var p []vcart.FieldError
-	var ve *vcart.ValidationError
-	if errors.As(err, &ve) {
-		p = append(p, ve.Problems...)
-	}
-	if errors.As(period.validate(), &ve) {
-		p = append(p, ve.Problems...)
-	}
-	if errors.As(t.validate(), &ve) {
-		p = append(p, ve.Problems...)
-	}
+	p := problemsOf(err, period.validate(), t.validate())
 	if at.IsZero() {
 		p = append(p, vcart.FieldError{Field: "at", Code: "at.missing", Msg: "the report needs an as-of instant"})
 	}
