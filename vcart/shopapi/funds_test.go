@@ -56,7 +56,7 @@ func TestFunds_SettlementFlows(t *testing.T) {
 		Order   shopapi.ID
 	}
 	var got []line
-	var total vcart.Money = vcart.FromFen(0)
+	total := vcart.FromFen(0)
 	for fid, err := range c.Funds.FlowListIter(ctx, &shopapi.FundsFlowListOptions{PageSize: 3}) {
 		if err != nil {
 			t.Fatal(err)
