@@ -46,8 +46,9 @@ var (
 	ErrBillAmount = errors.New("fees: malformed bill amount")
 	// ErrBillTime reports a trade time that is not "2006-01-02 15:04:05".
 	ErrBillTime = errors.New("fees: malformed bill time")
-	// ErrBillTruncated reports a bill that ends before its summary row, or a
-	// compressed stream cut short.
+	// ErrBillTruncated reports a bill that ends before its summary row, a
+	// compressed stream cut short, or a last line that lacks fields and
+	// has no line end (a plain file cut mid-row).
 	ErrBillTruncated = errors.New("fees: bill truncated")
 	// ErrBillLineTooLong reports a line longer than [MaxBillLine].
 	ErrBillLineTooLong = errors.New("fees: bill line too long")
@@ -159,7 +160,10 @@ type BillReader struct {
 	row     BillRow
 	summary *BillSummary
 	state   int // 0 rows, 1 after summary header, 2 after summary row
-	err     error
+	// noLineEnd reports that the last line read ended at EOF without a
+	// line end, so a short last line is a cut file, not a bad row.
+	noLineEnd bool
+	err       error
 }
 
 type colIndex struct {
@@ -249,8 +253,16 @@ func (br *BillReader) Line() int { return br.line }
 // until the next read.
 func (br *BillReader) readLine() ([]byte, error) {
 	line, err := br.r.ReadSlice('\n')
+	br.noLineEnd = false
+	// The line number counts the line being read as soon as any of it
+	// arrives, so an error after a partial line names that line, and an
+	// error before any byte names the next one.
 	if len(line) > 0 || err == nil {
 		br.line++
+	}
+	at := br.line
+	if len(line) == 0 {
+		at++
 	}
 	switch {
 	case err == nil:
@@ -260,10 +272,11 @@ func (br *BillReader) readLine() ([]byte, error) {
 		if len(line) == 0 {
 			return nil, io.EOF
 		}
+		br.noLineEnd = true
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
-		return nil, &BillError{Line: br.line + 1, Err: fmt.Errorf("%w: %v", ErrBillTruncated, err)}
+		return nil, &BillError{Line: at, Err: fmt.Errorf("%w: %v", ErrBillTruncated, err)}
 	default:
-		return nil, &BillError{Line: br.line + 1, Err: err}
+		return nil, &BillError{Line: at, Err: err}
 	}
 	line = bytes.TrimSuffix(line, []byte{'\n'})
 	line = bytes.TrimSuffix(line, []byte{'\r'})
@@ -376,6 +389,9 @@ func (br *BillReader) parseRow(s string) error {
 	r.Line = br.line
 	if len(r.Fields) != len(br.header) {
 		col := min(len(r.Fields), len(br.header)) + 1
+		if br.noLineEnd && len(r.Fields) < len(br.header) {
+			return &BillError{Line: br.line, Column: col, Err: fmt.Errorf("%w: last line has %d fields, header has %d, and no line end", ErrBillTruncated, len(r.Fields), len(br.header))}
+		}
 		return &BillError{Line: br.line, Column: col, Err: fmt.Errorf("%w: %d fields, header has %d", ErrBillColumns, len(r.Fields), len(br.header))}
 	}
 	c := &br.col
@@ -460,6 +476,10 @@ func (br *BillReader) parseSummary(s string) error {
 	f := splitFields(s, br.row.Fields)
 	br.row.Fields = f
 	if len(f) != len(summaryColumns) {
+		if br.noLineEnd && len(f) < len(summaryColumns) {
+			return &BillError{Line: br.line, Column: len(f) + 1,
+				Err: fmt.Errorf("%w: summary has %d fields, want %d, and no line end", ErrBillTruncated, len(f), len(summaryColumns))}
+		}
 		return &BillError{Line: br.line, Column: min(len(f), len(summaryColumns)) + 1,
 			Err: fmt.Errorf("%w: summary has %d fields, want %d", ErrBillColumns, len(f), len(summaryColumns))}
 	}

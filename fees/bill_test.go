@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -141,9 +142,21 @@ func gzipped(s string) []byte {
 	return b.Bytes()
 }
 
+// gzippedCut compresses s, flushes, and returns the stream without its
+// end: a reader gets exactly s and then io.ErrUnexpectedEOF.
+func gzippedCut(s string) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	io.WriteString(zw, s)
+	zw.Flush()
+	return b.Bytes()
+}
+
 func TestBillReaderErrors(t *testing.T) {
 	t.Parallel()
 	full := gzipped(miniHeader + miniRow + miniRow + miniSummary)
+	cutMidRow := miniHeader + miniRow + miniRow[:30] // line 3 stops inside 交易状态, the 3rd field
+	cutAtLineEnd := miniHeader + miniRow + miniRow
 	tests := []struct {
 		name     string
 		in       []byte
@@ -165,7 +178,13 @@ func TestBillReaderErrors(t *testing.T) {
 		{"31 February", []byte(miniHeader + strings.Replace(miniRow, "03-01", "02-31", 1)), fees.ErrBillTime, 2, 1, "交易时间", 0},
 		{"truncated before the summary", []byte(miniHeader + miniRow + miniRow), fees.ErrBillTruncated, 4, 0, "", 2},
 		{"truncated after the summary header", []byte(miniHeader + miniRow + strings.SplitAfter(miniSummary, "\n")[0]), fees.ErrBillTruncated, 4, 0, "", 1},
-		{"truncated gzip", full[:len(full)-12], fees.ErrBillTruncated, 0, 0, "", -1},
+		{"truncated gzip", full[:len(full)-12], fees.ErrBillTruncated, 6, 0, "", 2},
+		{"plain cut mid-row", []byte(cutMidRow), fees.ErrBillTruncated, 3, 4, "", 1},
+		{"gzip cut mid-row", gzippedCut(cutMidRow), fees.ErrBillTruncated, 3, 0, "", 1},
+		{"plain cut at a line end", []byte(cutAtLineEnd), fees.ErrBillTruncated, 4, 0, "", 2},
+		{"gzip cut at a line end", gzippedCut(cutAtLineEnd), fees.ErrBillTruncated, 4, 0, "", 2},
+		{"plain cut mid-summary", []byte(miniHeader + miniRow + miniSummary[:len(miniSummary)-10]), fees.ErrBillTruncated, 4, 7, "", 1},
+		{"short row with its line end", []byte(miniHeader + miniRow[:30] + "\n" + miniSummary), fees.ErrBillColumns, 2, 4, "", 0},
 		{"garbage after gzip magic", []byte{0x1f, 0x8b, 0, 0}, fees.ErrBillTruncated, 1, 0, "", 0},
 		{"summary with a bad number", []byte(miniHeader + miniRow + strings.Replace(miniSummary, "`0.04", "`x", 1)), fees.ErrBillAmount, 4, 5, "手续费总金额", 1},
 		{"summary with too few fields", []byte(miniHeader + miniRow + strings.Replace(miniSummary, ",`6.00,`0.00\n", "\n", 1)), fees.ErrBillColumns, 4, 6, "", 1},
@@ -225,6 +244,45 @@ func TestBillReaderSuccessAndRefundBills(t *testing.T) {
 		}
 		if !rep.OK() || rep.Matched != 1 {
 			t.Errorf("%s bill:\n%s", name, rep)
+		}
+	}
+}
+
+// TestBillReaderTruncatedLargeGzip cuts a 3,000-row gzip bill at two thirds
+// of its compressed bytes: the error names the line that broke (the first
+// line not read whole), and the plain file cut at the same byte says the same.
+func TestBillReaderTruncatedLargeGzip(t *testing.T) {
+	t.Parallel()
+	var sb strings.Builder
+	sb.WriteString(miniHeader)
+	for range 3000 {
+		sb.WriteString(miniRow)
+	}
+	sb.WriteString(miniSummary)
+	gz := gzipped(sb.String())
+	cut := gz[:len(gz)*2/3]
+	zr, err := gzip.NewReader(bytes.NewReader(cut))
+	if err != nil {
+		t.Fatal(err)
+	}
+	avail, err := io.ReadAll(zr)
+	if !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Fatalf("reading the cut stream: %v", err)
+	}
+	whole := bytes.Count(avail, []byte("\n")) // lines read whole, the header included
+	if whole < 1000 || bytes.HasSuffix(avail, []byte("\n")) {
+		t.Fatalf("cut after %d whole lines, ending %q: want a cut mid-row", whole, avail[len(avail)-5:])
+	}
+	wantRows, wantLine := whole-1, whole+1
+	for name, in := range map[string][]byte{"gzip": cut, "plain": avail} {
+		rows, _, err := readAll(t, bytes.NewReader(in))
+		var be *fees.BillError
+		if !errors.Is(err, fees.ErrBillTruncated) || !errors.As(err, &be) {
+			t.Fatalf("%s: error %v, want a *BillError wrapping ErrBillTruncated", name, err)
+		}
+		named := strings.Contains(err.Error(), fmt.Sprintf("line %d:", wantLine)) || strings.Contains(err.Error(), fmt.Sprintf("line %d,", wantLine))
+		if len(rows) != wantRows || be.Line != wantLine || !named {
+			t.Errorf("%s: %d rows kept, error %v; want %d rows and line %d", name, len(rows), err, wantRows, wantLine)
 		}
 	}
 }
