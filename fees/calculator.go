@@ -40,8 +40,9 @@ func WithRounding(mode vcart.RoundingMode) Option {
 	}
 }
 
-// WithCalendar makes T+n settlement periods count business days of cal.
-// Without it every day counts (natural days). D+n periods always count
+// WithCalendar makes T+n settlement periods count business days of cal:
+// T+n is the n-th business day after the payment's business day (see
+// [SettlementDate]). Without it every day counts (natural days). D+n periods always count
 // natural days. The package ships no holiday list: the caller supplies the
 // calendar, for example from the State Council's yearly notice.
 func WithCalendar(cal Calendar) Option {

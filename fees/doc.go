@@ -78,8 +78,13 @@
 // # Settlement
 //
 // [SettlementDate] counts T+n and D+n from the payment instant's date in
-// Asia/Shanghai: natural days by default; with a caller-supplied
-// [Calendar], T+n counts business days. No holiday list is built in.
+// Asia/Shanghai: natural days by default. With a caller-supplied
+// [Calendar] ([WithCalendar]), T is the payment's business day (the
+// payment date if it is a business day, else the next business day) and
+// T+n is the n-th business day after T: a Friday payment settles T+1 on
+// Monday, a Saturday payment T+0 on Monday and T+1 on Tuesday. D+n always
+// counts natural days, calendar or not (the seed's D+7 for international
+// cards). No holiday list is built in.
 //
 // # Reconciliation
 //

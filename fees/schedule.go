@@ -65,8 +65,10 @@ type SettlementBasis int
 
 // Settlement bases.
 const (
-	// TradeDays is T+n: n business days after the trade day. Without a
-	// calendar every day counts as a business day (see [WithCalendar]).
+	// TradeDays is T+n: the n-th business day after T, the payment's
+	// business day (the payment date if it is a business day, else the
+	// next one). Without a calendar every day counts as a business day
+	// (see [WithCalendar] and [SettlementDate]).
 	TradeDays SettlementBasis = iota
 	// NaturalDays is D+n: n natural (calendar) days after the payment day,
 	// whatever the calendar says.

@@ -49,12 +49,19 @@ func (w WeekendCalendar) IsBusinessDay(day time.Time) bool {
 var ErrSettlement = errors.New("fees: settlement date")
 
 // SettlementDate returns the day (00:00 Asia/Shanghai) on which a payment
-// made at paidAt settles under s. The trade day is paidAt's date in
+// made at paidAt settles under s. The payment day is paidAt's date in
 // Asia/Shanghai, so a payment at 23:59 on 1 March settles T+1 on 2 March.
 //
-// D+n counts n natural days. T+n counts n business days of cal after the
-// trade day (T+0 is the trade day if it is a business day, else the next
-// one); with a nil cal every day is a business day, so T+n equals D+n.
+// T+n with a calendar: T is the payment's business day, the payment day if
+// cal says it is a business day, else the next business day; T+n is the
+// n-th business day after T. So a Friday payment settles T+1 on Monday, a
+// Saturday payment T+0 on Monday and T+1 on Tuesday, and a payment on the
+// last day before a holiday T+1 on the first business day after it. With a
+// nil cal every day is a business day, so T+n equals D+n.
+//
+// D+n always counts n natural days from the payment day, whatever cal says
+// (the seed's D+7 for international cards), and lands on a weekend or
+// holiday if that is where the count ends.
 func SettlementDate(paidAt time.Time, s Settlement, cal Calendar) (time.Time, error) {
 	if s.Days < 0 || s.Days > 365 {
 		return time.Time{}, fmt.Errorf("%w: period %s out of range", ErrSettlement, s)
@@ -71,23 +78,23 @@ func SettlementDate(paidAt time.Time, s Settlement, cal Calendar) (time.Time, er
 	default:
 		return time.Time{}, fmt.Errorf("%w: %s has no fixed period", ErrSettlement, s)
 	}
+	// Roll the payment day forward to T, then count s.Days business days
+	// after it; give up after ten years of days without enough of them.
 	const limit = 3660
-	need := s.Days
-	for i := 0; i < limit; i++ {
-		if need == 0 {
-			if cal.IsBusinessDay(day) {
-				return day, nil
-			}
-			day = day.AddDate(0, 0, 1)
-			continue
+	for i := 0; !cal.IsBusinessDay(day); i++ {
+		if i == limit {
+			return time.Time{}, fmt.Errorf("%w: no business day within ten years", ErrSettlement)
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	for need, i := s.Days, 0; need > 0; i++ {
+		if i == limit {
+			return time.Time{}, fmt.Errorf("%w: no business day within ten years", ErrSettlement)
 		}
 		day = day.AddDate(0, 0, 1)
 		if cal.IsBusinessDay(day) {
 			need--
-			if need == 0 {
-				return day, nil
-			}
 		}
 	}
-	return time.Time{}, fmt.Errorf("%w: no business day within ten years", ErrSettlement)
+	return day, nil
 }
