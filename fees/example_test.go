@@ -108,6 +108,12 @@ func ExampleSettlementDate() {
 	// D+7:          2026-10-07
 }
 
+// ExampleCalculator_Reconcile checks a bill in the lenient mode (no
+// RateFor): a row counts as covered when its billed rate is any WeChat Pay
+// rate of the schedule, so only the fee arithmetic is checked, not whether
+// the rate suits what was sold (see [ExampleCalculator_RateByCategory] for
+// the strict mode). The fees of rows not covered are reported apart, so
+// "billed" and "expected" range over the same rows.
 func ExampleCalculator_Reconcile() {
 	bill := "\ufeff交易时间,公众账号ID,商户号,微信订单号,商户订单号,交易状态,应结订单金额,微信退款单号,退款金额,手续费,费率,订单金额\r\n" +
 		"`2026-03-01 09:00:00,`wx01,`1900000001,`4200000001,`A1,`SUCCESS,`6.00,`0,`0.00,`0.04000,`0.60%,`6.00\r\n" +
@@ -125,7 +131,8 @@ func ExampleCalculator_Reconcile() {
 	// Output:
 	// reconciliation NOT OK: schedule seed-2024.1, rounding half-up
 	// rows 4 (payments 4, refunds 0): matched 1, mismatched 1, rounding-sensitive 1, not covered 1
-	// fees billed 0.82, expected 0.69
+	// fees on covered rows: billed 0.78, expected 0.69
+	// fees on rows not covered: billed 0.04, nothing expected
 	// total 总交易单数: summary 4, rows 4 ok
 	// total 应结订单总金额: summary 123.50, rows 123.50 ok
 	// total 退款总金额: summary 0.00, rows 0.00 ok
@@ -134,6 +141,32 @@ func ExampleCalculator_Reconcile() {
 	// line 3 4200000002 rounding-sensitive: exact half fen: the bill used half-even (base 7.50, rate 0.60%)
 	// line 4 4200000003 mismatched: billed fee 0.70000, expected 0.60 (base 100.00, rate 0.60%)
 	// line 5 4200000004 not-covered: rate 0.38% is not in the schedule (base 10.00, rate 0.38%)
+}
+
+// ExampleCalculator_RateByCategory reconciles strictly: the caller knows
+// each order's category, so a jewellery order billed at the standard 0.60%
+// (instead of the seed's 1.20%) is a mismatch, where the lenient mode
+// counts it as matched.
+func ExampleCalculator_RateByCategory() {
+	bill := "交易时间,微信订单号,商户订单号,交易状态,应结订单金额,退款金额,手续费,费率\n" +
+		"`2026-03-01 09:00:00,`4200000001,`A1,`SUCCESS,`100.00,`0.00,`0.60000,`0.60%\n" +
+		"`2026-03-01 09:05:00,`4200000002,`A2,`SUCCESS,`100.00,`0.00,`0.60000,`0.60%\n" +
+		"总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\n" +
+		"`2,`200.00,`0.00,`0.00,`1.20,`0.00,`0.00\n"
+	orders := map[string]vcart.Category{"A1": vcart.CategoryApparel, "A2": vcart.CategoryJewellery}
+	calc, _ := fees.NewCalculator(fees.SeedSchedule())
+	lenient, _ := calc.Reconcile(strings.NewReader(bill), fees.ReconcileOptions{})
+	strict, _ := calc.Reconcile(strings.NewReader(bill), fees.ReconcileOptions{RateFor: calc.RateByCategory(func(r *fees.BillRow) (vcart.Category, bool) {
+		c, ok := orders[r.OutTradeNo]
+		return c, ok
+	})})
+	fmt.Printf("lenient: matched %d, mismatched %d\n", lenient.Matched, lenient.Mismatched)
+	fmt.Printf("strict:  matched %d, mismatched %d\n", strict.Matched, strict.Mismatched)
+	fmt.Println(strict.Exceptions[0].OutTradeNo, strict.Exceptions[0].Reason)
+	// Output:
+	// lenient: matched 2, mismatched 0
+	// strict:  matched 1, mismatched 1
+	// A2 billed rate 0.60%, schedule 1.20%
 }
 
 // ExampleParseScheduleJSON loads the live platform's shapes into the same

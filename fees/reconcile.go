@@ -80,9 +80,16 @@ type TotalCheck struct {
 type ReconcileOptions struct {
 	// RateFor returns the rate the schedule expects for a row, for example
 	// from the order's category looked up by OutTradeNo; false means the
-	// schedule does not cover the row. When nil, a row is covered if its
-	// billed rate is one of the WeChat Pay rates of the schedule in force at
-	// the row's trade time, and that rate is expected.
+	// schedule does not cover the row. [Calculator.RateByCategory] builds
+	// one from a lookup of the row's [vcart.Category].
+	//
+	// When nil, reconciliation is lenient: the bill does not say what was
+	// sold, so a row counts as covered if its billed rate is any of the
+	// WeChat Pay rates of the schedule in force at the row's trade time,
+	// and that same rate is expected. Only the fee arithmetic is checked,
+	// not whether the rate suits the order: a jewellery order billed at the
+	// standard 0.60% instead of its 1.20% shows as matched. Set RateFor to
+	// check the rate too.
 	RateFor func(row *BillRow) (Rate, bool)
 	// MaxExceptions bounds the rows other than matched kept in
 	// [Report.Exceptions]; 0 means 100, a negative value keeps none. Counts
@@ -106,11 +113,19 @@ type Report struct {
 	RoundingSensitive int
 	NotCovered        int
 
-	// BilledFeeMilliFen is the sum of the rows' 手续费 (signed as printed), in
-	// 0.001 fen; ExpectedFeeFen the sum of the expected fees, refunds
-	// subtracted, in fen.
+	// BilledFeeMilliFen is the sum of every row's 手续费 (signed as
+	// printed), in 0.001 fen: the figure checked against the summary's
+	// 手续费总金额.
 	BilledFeeMilliFen int64
-	ExpectedFeeFen    int64
+	// CoveredBilledMilliFen is the part of BilledFeeMilliFen on the rows the
+	// schedule covers (every status but not covered), and
+	// NotCoveredBilledMilliFen the part on the rows it does not cover, which
+	// have no expected fee. ExpectedFeeFen is the sum of the expected fees
+	// over the covered rows, refunds subtracted, in fen: compare it with
+	// CoveredBilledMilliFen, never with BilledFeeMilliFen.
+	CoveredBilledMilliFen    int64
+	NotCoveredBilledMilliFen int64
+	ExpectedFeeFen           int64
 
 	Exceptions        []RowResult
 	ExceptionsDropped int
@@ -244,9 +259,14 @@ func (c *Calculator) Reconcile(rd io.Reader, opts ReconcileOptions) (*Report, er
 				res.Reason = "billed fee " + FeeMoney(row.FeeMilliFen).Amount().StringFixed(5) + ", expected " + vcart.FromFen(fee).Amount().StringFixed(2)
 			}
 		}
-		if row.IsRefund {
+		switch {
+		case !covered:
+			rep.NotCoveredBilledMilliFen += row.FeeMilliFen
+		case row.IsRefund:
+			rep.CoveredBilledMilliFen += row.FeeMilliFen
 			rep.ExpectedFeeFen -= res.ExpectedFen
-		} else {
+		default:
+			rep.CoveredBilledMilliFen += row.FeeMilliFen
 			rep.ExpectedFeeFen += res.ExpectedFen
 		}
 		switch res.Status {
@@ -301,6 +321,36 @@ func (c *Calculator) Reconcile(rd io.Reader, opts ReconcileOptions) (*Report, er
 	return rep, nil
 }
 
+// RateByCategory returns a [ReconcileOptions.RateFor] that checks each row
+// against the WeChat Pay rate of its category: lookup gives the row's
+// [vcart.Category] (from the caller's orders, by [BillRow.OutTradeNo] or
+// the product name in [BillRow.Field]), and the expected rate is that
+// category's rate (or the general rate) in the schedule in force at the
+// row's trade time. A row lookup does not know, or whose trade time no
+// schedule covers, is not covered. With it, strict reconciliation is one
+// line:
+//
+//	rep, err := calc.Reconcile(bill, fees.ReconcileOptions{RateFor: calc.RateByCategory(lookup)})
+//
+// lookup is called once per row, from the goroutine running Reconcile.
+func (c *Calculator) RateByCategory(lookup func(row *BillRow) (vcart.Category, bool)) func(row *BillRow) (Rate, bool) {
+	return func(row *BillRow) (Rate, bool) {
+		cat, ok := lookup(row)
+		if !ok {
+			return 0, false
+		}
+		s := c.lookup(row.TradeTime)
+		if s == nil {
+			return 0, false
+		}
+		t, ok := s.Terms(MethodWeChatPay)
+		if !ok {
+			return 0, false
+		}
+		return t.RateFor(cat)
+	}
+}
+
 func abs(v int64) int64 {
 	if v < 0 {
 		return -v
@@ -322,7 +372,10 @@ func (r *Report) String() string {
 	fmt.Fprintf(&b, "reconciliation %s: schedule %s, rounding %s\n", state, r.Version, r.Rounding)
 	fmt.Fprintf(&b, "rows %d (payments %d, refunds %d): matched %d, mismatched %d, rounding-sensitive %d, not covered %d\n",
 		r.Rows, r.Payments, r.Refunds, r.Matched, r.Mismatched, r.RoundingSensitive, r.NotCovered)
-	fmt.Fprintf(&b, "fees billed %s, expected %s\n", FeeMoney(r.BilledFeeMilliFen).Amount().StringFixed(2), vcart.FromFen(r.ExpectedFeeFen).Amount().StringFixed(2))
+	fmt.Fprintf(&b, "fees on covered rows: billed %s, expected %s\n", FeeMoney(r.CoveredBilledMilliFen).Amount().StringFixed(2), vcart.FromFen(r.ExpectedFeeFen).Amount().StringFixed(2))
+	if r.NotCovered > 0 {
+		fmt.Fprintf(&b, "fees on rows not covered: billed %s, nothing expected\n", FeeMoney(r.NotCoveredBilledMilliFen).Amount().StringFixed(2))
+	}
 	for _, t := range r.Totals {
 		mark := "ok"
 		if !t.OK {

@@ -42,6 +42,12 @@ func TestReconcileFixture(t *testing.T) {
 	if counts != [4]int{6, 2, 2, 1} || rep.Rows != 11 || rep.Payments != 9 || rep.Refunds != 2 || rep.OK() || !rep.Complete {
 		t.Errorf("counts %v, report %+v", counts, rep)
 	}
+	// Billed and expected fees range over the same (covered) rows; the
+	// 0.20% row's 0.10 is reported apart.
+	fees3 := [4]int64{rep.BilledFeeMilliFen, rep.CoveredBilledMilliFen, rep.NotCoveredBilledMilliFen, rep.ExpectedFeeFen}
+	if fees3 != [4]int64{1772000, 1762000, 10000, 1633} {
+		t.Errorf("fees billed/covered/not covered/expected = %v, want [1772000 1762000 10000 1633]", fees3)
+	}
 	tie := rep.Exceptions[0]
 	if tie.Status != fees.RowRoundingSensitive || tie.ExpectedFen != 5 || tie.AltFen != 4 || tie.BaseFen != 750 {
 		t.Errorf("tie row %+v", tie)
@@ -84,6 +90,39 @@ func TestReconcileHalfEvenAndRateFor(t *testing.T) {
 	// Half-even sees the 7.50 row (billed half-up) as the other mode.
 	if e := rep.Exceptions[0]; e.Line != 6 || e.ExpectedFen != 4 || e.AltFen != 5 || !strings.Contains(e.Reason, "half-up") {
 		t.Errorf("first exception %+v", e)
+	}
+}
+
+func TestRateByCategory(t *testing.T) {
+	t.Parallel()
+	calc := seedCalc(t)
+	orders := map[string]vcart.Category{"J1": vcart.CategoryJewellery, "J2": vcart.CategoryJewellery, "F1": vcart.CategoryFood}
+	rateFor := calc.RateByCategory(func(r *fees.BillRow) (vcart.Category, bool) {
+		c, ok := orders[r.OutTradeNo]
+		return c, ok
+	})
+	row := func(at, out, fee, rate string) string {
+		return "`" + at + ",`42001,`" + out + ",`SUCCESS,`100.00,`0.00,`" + fee + ",`" + rate + "\n"
+	}
+	bill := "交易时间,微信订单号,商户订单号,交易状态,应结订单金额,退款金额,手续费,费率\n" +
+		row("2026-03-01 09:00:00", "J1", "0.60000", "0.60%") + // jewellery billed at the standard rate
+		row("2026-03-01 09:00:00", "J2", "1.20000", "1.20%") +
+		row("2026-03-01 09:00:00", "F1", "0.60000", "0.60%") + // no food rate in the seed: the general rate
+		row("2026-03-01 09:00:00", "X9", "0.60000", "0.60%") + // an order the caller does not know
+		row("2001-01-01 09:00:00", "J2", "1.20000", "1.20%") + // before any schedule
+		summaryHeader + "\n`5,`500.00,`0.00,`0.00,`4.20,`0.00,`0.00\n"
+	var got []string
+	rep, err := calc.Reconcile(strings.NewReader(bill), fees.ReconcileOptions{RateFor: rateFor,
+		OnRow: func(r fees.RowResult) { got = append(got, r.OutTradeNo+":"+r.Status.String()+":"+r.ExpectedRate.String()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"J1:mismatched:1.20%", "J2:matched:1.20%", "F1:matched:0.60%", "X9:not-covered:0.00%", "J2:not-covered:0.00%"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	if rep.NotCoveredBilledMilliFen != 180000 || rep.CoveredBilledMilliFen != 240000 || rep.ExpectedFeeFen != 300 {
+		t.Errorf("covered %d, not covered %d, expected %d\n%s", rep.CoveredBilledMilliFen, rep.NotCoveredBilledMilliFen, rep.ExpectedFeeFen, rep)
 	}
 }
 
