@@ -113,7 +113,9 @@ func TestRateByCategory(t *testing.T) {
 		summaryHeader + "\n`5,`500.00,`0.00,`0.00,`4.20,`0.00,`0.00\n"
 	var got []string
 	rep, err := calc.Reconcile(strings.NewReader(bill), fees.ReconcileOptions{RateFor: rateFor,
-		OnRow: func(r fees.RowResult) { got = append(got, r.OutTradeNo+":"+r.Status.String()+":"+r.ExpectedRate.String()) }})
+		OnRow: func(r fees.RowResult) {
+			got = append(got, r.OutTradeNo+":"+r.Status.String()+":"+r.ExpectedRate.String())
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}
