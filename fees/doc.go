@@ -70,7 +70,8 @@
 // # Refunds
 //
 // [Calculator.Refunds] follows WeChat Pay: the fee returned is the refunded
-// amount × rate, rounded per refund. A series of partial refunds can return
+// amount × rate, rounded per refund with the quote's own rounding mode
+// ([Quote.Rounding]), not the refunding calculator's. A series of partial refunds can return
 // a fen less (or more) than one refund of the same total; the quote reports
 // that drift ([RefundQuote.DriftFen]) and never returns more fee than was
 // charged. Fixed fees are not returned.

@@ -33,6 +33,8 @@ type Refund struct {
 // RefundQuote is the fee effect of a series of refunds (退款退手续费) on
 // one payment.
 type RefundQuote struct {
+	// Version is the schedule version of the quote; Rounding is the quote's
+	// rounding mode, which every refund's return uses.
 	Version  string
 	Rounding vcart.RoundingMode
 	Refunds  []Refund
@@ -80,13 +82,18 @@ func (rq *RefundQuote) Drift() vcart.Money { return vcart.FromFen(rq.DriftFen) }
 // Refunds applies a series of refunds (amounts in fen, in order) to the
 // payment quoted in q. Following WeChat Pay, each refund returns refund ×
 // rate of every merchant-paid percentage line, rounded to the fen per refund
-// with the calculator's mode; a return is capped at what the line has left,
-// so the total never exceeds the original fee. Fixed fees are not returned.
-// Buyer-paid lines are outside the merchant's account and are ignored.
+// with the quote's mode ([Quote.Rounding], the mode the payment was quoted
+// with, whatever c's own mode is); a return is capped at what the line has
+// left, so the total never exceeds the original fee. Fixed fees are not
+// returned. Buyer-paid lines are outside the merchant's account and are
+// ignored.
 func (c *Calculator) Refunds(q Quote, refundsFen ...int64) (RefundQuote, error) {
 	var p []vcart.FieldError
 	if q.GrossFen <= 0 || len(q.Lines) == 0 {
 		p = append(p, vcart.FieldError{Field: "quote", Code: "quote.empty", Msg: "the quote has no gross or no fee lines"})
+	}
+	if !q.Rounding.Valid() {
+		p = append(p, vcart.FieldError{Field: "quote.Rounding", Code: "quote.rounding", Msg: "the quote's rounding mode is not a known mode"})
 	}
 	if len(refundsFen) == 0 {
 		p = append(p, vcart.FieldError{Field: "refunds", Code: "refunds.empty", Msg: "no refund given"})
@@ -110,7 +117,7 @@ func (c *Calculator) Refunds(q Quote, refundsFen ...int64) (RefundQuote, error) 
 	if err := vcart.NewValidationError(p); err != nil {
 		return RefundQuote{}, errors.Join(ErrRefund, err)
 	}
-	mode := c.cfg.rounding
+	mode := q.Rounding
 	left := make([]int64, len(q.Lines))
 	var merchantFees int64
 	for i, l := range q.Lines {

@@ -78,6 +78,46 @@ func TestRefunds(t *testing.T) {
 	}
 }
 
+// TestRefundsUseTheQuoteRounding refunds a payment quoted half-even through
+// a half-up calculator: each refund rounds as the quote did. ¥15.00 at 0.6%
+// is 9 fen either way; two refunds of ¥7.50 are 4.5 fen each: half-even
+// returns 4 + 4 (a fen of drift), half-up would return 5 and then the
+// capped 4.
+func TestRefundsUseTheQuoteRounding(t *testing.T) {
+	t.Parallel()
+	even := seedCalc(t, fees.WithRounding(vcart.HalfEven))
+	up := seedCalc(t, fees.WithRounding(vcart.HalfUp))
+	q, err := even.Quote(fees.QuoteRequest{Method: fees.MethodWeChatPay, AmountFen: 1500}, march1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Rounding != vcart.HalfEven || q.MerchantFeeFen != 9 {
+		t.Fatalf("quote %+v", q)
+	}
+	rq, err := up.Refunds(q, 750, 750)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type sum struct {
+		Rounding vcart.RoundingMode
+		Returned [2]int64
+		Capped   [2]bool
+		Total    int64
+		Drift    int64
+	}
+	got := sum{rq.Rounding, [2]int64{rq.Refunds[0].FeeReturnedFen, rq.Refunds[1].FeeReturnedFen},
+		[2]bool{rq.Refunds[0].Capped, rq.Refunds[1].Capped}, rq.FeeReturnedFen, rq.DriftFen}
+	want := sum{vcart.HalfEven, [2]int64{4, 4}, [2]bool{false, false}, 8, 1}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	bad := q
+	bad.Rounding = vcart.RoundingMode(99)
+	if _, err := up.Refunds(bad, 750); !errors.Is(err, fees.ErrRefund) || !cmp.Equal(codes(err), []string{"quote.Rounding:quote.rounding"}) {
+		t.Errorf("a quote with an unknown rounding mode: %v", err)
+	}
+}
+
 func fifty(fen int64) []int64 {
 	r := make([]int64, 50)
 	for i := range r {
