@@ -115,7 +115,12 @@ func (s *Server) EnablePush(cfg PushConfig) error {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	ps.cfg, ps.enc, ps.sched = &cfg, enc, sched
-	ps.wake = make(chan struct{}, 1) // made here, so RunPushes can run in a synctest bubble
+	// A fresh channel, so RunPushes can run in a synctest bubble. Closing
+	// the old one wakes a RunPushes waiting on it: it re-reads ps.wake
+	// under ps.mu. Every send and every replacement happens under ps.mu,
+	// so nothing sends on the closed channel.
+	close(ps.wake)
+	ps.wake = make(chan struct{}, 1)
 	return nil
 }
 
@@ -313,7 +318,7 @@ func (s *Server) RunPushes(ctx context.Context) {
 	for {
 		s.DeliverPushes(ctx)
 		ps.mu.Lock()
-		next := ps.nextDue()
+		next, wake := ps.nextDue(), ps.wake // EnablePush replaces wake under ps.mu
 		ps.mu.Unlock()
 		var timer *time.Timer
 		var fire <-chan time.Time
@@ -323,7 +328,7 @@ func (s *Server) RunPushes(ctx context.Context) {
 		}
 		select {
 		case <-ctx.Done():
-		case <-ps.wake:
+		case <-wake:
 		case <-fire:
 		}
 		if timer != nil {
