@@ -345,7 +345,7 @@ type AcceptRequest struct {
 // WeChat API: POST /channels/ec/aftersale/acceptapply
 func (s *AftersaleService) Accept(ctx context.Context, req *AcceptRequest) (*Response, error) {
 	if req == nil {
-		return nil, errorf("accept after-sale", errors.New("nil request"))
+		return nil, errorf("accept after-sale", errNilRequest())
 	}
 	var p []vcart.FieldError
 	if strings.TrimSpace(string(req.AftersaleOrderID)) == "" {
@@ -379,7 +379,7 @@ type RejectRequest struct {
 // WeChat API: POST /channels/ec/aftersale/rejectapply
 func (s *AftersaleService) Reject(ctx context.Context, req *RejectRequest) (*Response, error) {
 	if req == nil {
-		return nil, errorf("reject after-sale", errors.New("nil request"))
+		return nil, errorf("reject after-sale", errNilRequest())
 	}
 	var p []vcart.FieldError
 	if strings.TrimSpace(string(req.AftersaleOrderID)) == "" {

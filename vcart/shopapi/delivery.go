@@ -2,7 +2,6 @@ package shopapi
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -141,7 +140,7 @@ func (r *ShipRequest) validate() error {
 // WeChat API: POST /channels/ec/order/delivery/send
 func (s *DeliveryService) Ship(ctx context.Context, req *ShipRequest) (*Response, error) {
 	if req == nil {
-		return nil, errorf("ship order", errors.New("nil request"))
+		return nil, errorf("ship order", errNilRequest())
 	}
 	if err := req.validate(); err != nil {
 		return nil, errorf("ship order", err)
@@ -192,7 +191,7 @@ func (s ShipmentState) String() string {
 // WeChat API: POST /channels/ec/order/get
 func (s *DeliveryService) Confirm(ctx context.Context, req *ShipRequest) (ShipmentState, *Order, error) {
 	if req == nil {
-		return ShipmentNotRecorded, nil, errorf("confirm shipment", errors.New("nil request"))
+		return ShipmentNotRecorded, nil, errorf("confirm shipment", errNilRequest())
 	}
 	o, _, err := (*OrderService)(s).Get(ctx, req.OrderID)
 	if err != nil {

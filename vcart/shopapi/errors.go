@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
 // Sentinel errors. An [*APIError] matches the sentinel of its errcode class
@@ -112,6 +114,12 @@ func parseRID(msg string) string {
 }
 
 // errorf wraps err with the operation name; it keeps the chain (%w).
+// errNilRequest is the error of a method given a nil request pointer: a
+// [*vcart.ValidationError] with Field "request" and Code "request.required".
+func errNilRequest() error {
+	return vcart.NewValidationError([]vcart.FieldError{{Field: "request", Code: "request.required", Msg: "must not be nil"}})
+}
+
 func errorf(op string, err error) error {
 	return fmt.Errorf("shopapi: %s: %w", op, err)
 }

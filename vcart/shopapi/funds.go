@@ -327,7 +327,7 @@ type WithdrawResult struct {
 // WeChat API: POST /channels/ec/funds/submitwithdraw
 func (s *FundsService) SubmitWithdraw(ctx context.Context, req *WithdrawRequest) (*WithdrawResult, *Response, error) {
 	if req == nil {
-		return nil, nil, errorf("submit withdrawal", errors.New("nil request"))
+		return nil, nil, errorf("submit withdrawal", errNilRequest())
 	}
 	if req.AmountFen <= 0 {
 		return nil, nil, errorf("submit withdrawal", vcart.NewValidationError([]vcart.FieldError{{Field: "amount", Code: "range", Msg: "must be positive (fen)"}}))

@@ -321,7 +321,7 @@ type PriceUpdateRequest struct {
 // WeChat API: POST /channels/ec/order/price/update
 func (s *OrderService) UpdatePrice(ctx context.Context, req *PriceUpdateRequest) (*Response, error) {
 	if req == nil {
-		return nil, errorf("update order price", errors.New("nil request"))
+		return nil, errorf("update order price", errNilRequest())
 	}
 	var p []vcart.FieldError
 	if strings.TrimSpace(string(req.OrderID)) == "" {

@@ -63,7 +63,7 @@ func (s *ProductService) Update(ctx context.Context, p *Product, listing bool) (
 
 func (s *ProductService) write(ctx context.Context, ep endpoint, p *Product, listing bool, op string) (*ProductWriteResult, *Response, error) {
 	if p == nil {
-		return nil, nil, errorf(op, errors.New("nil product"))
+		return nil, nil, errorf(op, errNilRequest())
 	}
 	body, err := productBody(p, listing)
 	if err != nil {
@@ -206,7 +206,7 @@ func (s *ProductService) simple(ctx context.Context, ep endpoint, productID ID, 
 // WeChat API: POST /channels/ec/product/auditfree
 func (s *ProductService) UpdateAuditFree(ctx context.Context, req *AuditFreeRequest) (*Response, error) {
 	if req == nil {
-		return nil, errorf("audit-free update", errors.New("nil request"))
+		return nil, errorf("audit-free update", errNilRequest())
 	}
 	var probs []vcart.FieldError
 	diff := false

@@ -159,7 +159,7 @@ func (s *StockService) BatchGet(ctx context.Context, productIDs []ID) ([]SPUStoc
 // WeChat API: POST /channels/ec/product/stock/update
 func (s *StockService) Update(ctx context.Context, req *StockUpdateRequest) (*Response, error) {
 	if req == nil {
-		return nil, errorf("update stock", vcart.NewValidationError([]vcart.FieldError{{Field: "request", Code: "required", Msg: "must not be nil"}}))
+		return nil, errorf("update stock", errNilRequest())
 	}
 	if err := req.validate(); err != nil {
 		return nil, errorf("update stock", err)
