@@ -2,6 +2,7 @@ package review
 
 import (
 	"slices"
+	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -26,13 +27,13 @@ type AllowRule struct {
 	Note      string
 }
 
-func (a *AllowRule) applies(l *Listing) bool {
+func (a *AllowRule) applies(l *Listing, at time.Time) bool {
 	if len(a.Categories) > 0 && !slices.Contains(a.Categories, l.Category) {
 		return false
 	}
 	if a.RequireDocument != "" {
 		for _, d := range l.Documents {
-			if d.Kind == a.RequireDocument {
+			if d.Kind == a.RequireDocument && d.ValidAt(at) {
 				return true
 			}
 		}

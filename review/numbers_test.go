@@ -98,7 +98,7 @@ func TestPrivacyVectors(t *testing.T) {
 		want []string
 	}{
 		{"身份证11010519491231002X", []string{"block content.privacy.id_number desc[9:27] [redacted]"}},
-		{"身份证110105194912310021", nil}, // wrong check character
+		{"身份证110105194912310021", []string{"warn content.privacy.possible_id_number desc[9:27] [redacted]"}}, // wrong check character: possibly an ID
 		{"卡号4111111111111111", []string{"block content.privacy.bank_card desc[6:22] [redacted]"}},
 		{"卡号4111111111111112", nil},
 		{"卡号6222600260001234567", []string{"block content.privacy.bank_card desc[6:25] [redacted]"}}, // 62 BIN, Luhn fails

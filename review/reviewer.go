@@ -34,6 +34,7 @@ type Reviewer struct {
 	minSide int
 
 	dict     *Keywords
+	maxPat   int                // longest dictionary pattern in bytes
 	tags     [][]tag            // per dictionary pattern
 	allowFor [][]*compiledAllow // per dictionary pattern
 	pool     sync.Pool          // *scanState
@@ -283,6 +284,9 @@ func (r *Reviewer) buildDict() error {
 	}
 	r.dict = &Keywords{m: m, words: orig}
 	r.tags = tags
+	for _, p := range pats {
+		r.maxPat = max(r.maxPat, len(p))
+	}
 	return nil
 }
 
@@ -306,17 +310,50 @@ type scanState struct {
 	fields   []TextField
 	hits     []hit
 	hitRange [][2]int // per field: its hits are hits[lo:hi]
-	capped   []bool   // per field: the hit cap was reached
+	over     []int    // per field: hits found past the cap (0: not capped)
 	norm     normText
+	seen     []uint8 // per pattern: hit kinds kept in the capped field
+	touched  []int32 // patterns whose seen bits are set
 }
 
-// maxHitsPerField caps the dictionary hits kept for one field, which bounds
-// the work of the rules on adversarial text.
+// maxHitsPerField is how many dictionary hits of one field are kept in full.
+// Past it the scan goes on but keeps a hit only when it is of a kind not
+// kept yet in the field (a new word, allow-list outcome or contact account),
+// which bounds the memory and the work of the rules on adversarial text
+// without losing a severity.
 const maxHitsPerField = 512
 
 func (st *scanState) fieldHits(fi int) (int, int) {
 	r := st.hitRange[fi]
 	return r[0], r[1]
+}
+
+// skuAttrNames caches the field names of the first SKU attributes.
+var skuAttrNames = func() [2][8][8]string {
+	var n [2][8][8]string
+	for i := range n[0] {
+		for j := range n[0][i] {
+			p := "skus[" + strconv.Itoa(i) + "].attrs[" + strconv.Itoa(j) + "]"
+			n[0][i][j], n[1][i][j] = p+".key", p+".value"
+		}
+	}
+	return n
+}()
+
+// skuAttrName returns "skus[i].attrs[j]" + ".key" (key) or ".value".
+func skuAttrName(i, j int, key bool) string {
+	k := 1
+	if key {
+		k = 0
+	}
+	if i < len(skuAttrNames[0]) && j < len(skuAttrNames[0][0]) {
+		return skuAttrNames[k][i][j]
+	}
+	suffix := ".value"
+	if key {
+		suffix = ".key"
+	}
+	return "skus[" + strconv.Itoa(i) + "].attrs[" + strconv.Itoa(j) + "]" + suffix
 }
 
 func (r *Reviewer) textFields(l *Listing, dst []TextField) []TextField {
@@ -335,21 +372,83 @@ func (r *Reviewer) textFields(l *Listing, dst []TextField) []TextField {
 	}
 	for i, s := range l.SKUs {
 		for j, a := range s.Attrs {
-			dst = append(dst, TextField{fmt.Sprintf("skus[%d].attrs[%d].value", i, j), a.Value})
+			dst = append(dst, TextField{skuAttrName(i, j, true), a.Key}, TextField{skuAttrName(i, j, false), a.Value})
 		}
 	}
 	return dst
 }
 
-// scan fills st.hits for every field, resolving the allow-list.
-func (r *Reviewer) scan(l *Listing, st *scanState) {
+// resolve applies the allow-list to the hit [s, e) of pattern id in the
+// normalised text ns: the ID of the exempting rule, if any, and whether that
+// rule only downgrades.
+func (r *Reviewer) resolve(l *Listing, at time.Time, ns string, id, s, e int) (string, bool) {
+	allowed, downgrade := "", false
+	for _, ca := range r.allowFor[id] {
+		if !ca.rule.applies(l, at) {
+			continue
+		}
+		if ca.covers(ns, s, e) {
+			allowed, downgrade = ca.rule.ID, ca.rule.Downgrade
+			if !downgrade {
+				break
+			}
+		}
+	}
+	return allowed, downgrade
+}
+
+// hitKind is the bit of a hit's kind among those the rules tell apart: its
+// allow-list outcome and, for a contact trigger, whether an account follows.
+func (r *Reviewer) hitKind(h hit, text string) uint8 {
+	k := 0
+	switch {
+	case h.allowed != "" && h.downgrade:
+		k = 1
+	case h.allowed != "":
+		k = 2
+	}
+	for _, t := range r.tags[h.pat] {
+		if t.kind == tagDiversion {
+			if _, _, ok := diversionAccount(diversionTriggers[t.idx], text, h.end); ok {
+				k += 3
+				break
+			}
+		}
+	}
+	return 1 << k
+}
+
+// exempted reports whether the plain hit [s, e) of the normalised text lies
+// inside a longer hit that the allow-list exempts (最 in 最佳食用期).
+func (r *Reviewer) exempted(l *Listing, at time.Time, ns string, s, e int) bool {
+	a, b := max(0, e-r.maxPat), min(len(ns), s+r.maxPat)
+	found := false
+	r.dict.m.Scan(ns[a:b], func(id, s2, e2 int) bool {
+		s2, e2 = s2+a, e2+a
+		if s2 > s || e2 < e || e2-s2 == e-s || len(r.allowFor[id]) == 0 {
+			return true
+		}
+		if allowed, down := r.resolve(l, at, ns, id, s2, e2); allowed != "" && !down {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// scan fills st.hits for every field, resolving the allow-list at instant at.
+func (r *Reviewer) scan(l *Listing, at time.Time, st *scanState) {
 	st.fields = r.textFields(l, st.fields[:0])
 	st.hits = st.hits[:0]
 	st.hitRange = st.hitRange[:0]
-	st.capped = st.capped[:0]
+	st.over = st.over[:0]
+	if len(st.seen) != len(r.tags) {
+		st.seen = make([]uint8, len(r.tags))
+	}
 	for fi, f := range st.fields {
 		lo := len(st.hits)
-		capped := false
+		over := 0
 		text := f.Text
 		if len(text) > MaxScanBytes {
 			cut := MaxScanBytes
@@ -364,28 +463,42 @@ func (r *Reviewer) scan(l *Listing, st *scanState) {
 		r.dict.m.Scan(ns, func(id, s, e int) bool {
 			os, oe := st.norm.span(s, e)
 			h := hit{field: fi, pat: id, start: os, end: oe}
-			for _, ca := range r.allowFor[id] {
-				if !ca.rule.applies(l) {
-					continue
-				}
-				if ca.covers(ns, s, e) {
-					h.allowed = ca.rule.ID
-					h.downgrade = ca.rule.Downgrade
-					if !h.downgrade {
-						break
-					}
+			h.allowed, h.downgrade = r.resolve(l, at, ns, id, s, e)
+			if len(st.hits)-lo < maxHitsPerField {
+				st.hits = append(st.hits, h)
+				return true
+			}
+			if over == 0 { // the cap is reached: note what is kept
+				for _, k := range st.hits[lo:] {
+					st.mark(k.pat, r.hitKind(k, f.Text))
 				}
 			}
+			over++
+			bit := r.hitKind(h, f.Text)
+			if st.seen[id]&bit != 0 {
+				return true
+			}
+			if h.allowed == "" && r.exempted(l, at, ns, s, e) {
+				return true // suppressed like an exempt word in checkAdLaw
+			}
+			st.mark(id, bit)
 			st.hits = append(st.hits, h)
-			if len(st.hits)-lo >= maxHitsPerField {
-				capped = true
-				return false
-			}
 			return true
 		})
+		for _, p := range st.touched {
+			st.seen[p] = 0
+		}
+		st.touched = st.touched[:0]
 		st.hitRange = append(st.hitRange, [2]int{lo, len(st.hits)})
-		st.capped = append(st.capped, capped)
+		st.over = append(st.over, over)
 	}
+}
+
+func (st *scanState) mark(pat int, bit uint8) {
+	if st.seen[pat] == 0 {
+		st.touched = append(st.touched, int32(pat))
+	}
+	st.seen[pat] |= bit
 }
 
 // allowWindow is how far from a hit an allow-list match may reach.
@@ -427,7 +540,7 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 			r.pool.Put(st)
 		}
 	}()
-	r.scan(&l, st)
+	r.scan(&l, at, st)
 	var findings []Finding
 	c := &Check{Listing: &l, At: at, r: r, st: st, out: &findings}
 	for i := range r.rules {

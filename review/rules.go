@@ -218,13 +218,13 @@ func checkTitle(c *Check) {
 		c.Report(Finding{Code: "content.title.empty", Severity: vcart.Block, Field: "title", Message: "the title is empty"})
 		return
 	}
-	if !utf8.ValidString(t) {
-		return // reported by content.text_encoding
-	}
+	// An invalid byte counts as one character and is not a bad character
+	// here: content.text_encoding reports it.
 	effective, total, alnum, bad := 0, 0, 0, 0
 	for i, r := range t {
 		total++
 		switch {
+		case r == utf8.RuneError && invalidAt(t, i):
 		case unicode.Is(unicode.Han, r):
 			effective++
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -301,15 +301,21 @@ func checkEncoding(c *Check) {
 			c.Report(Finding{Code: "content.text.invalid_utf8", Severity: vcart.Block, Field: f.Name, Start: i, End: i + 1,
 				Message: "the text is not valid UTF-8; the API will reject it"})
 		}
-		if c.st.capped[i] {
+		if n := c.st.over[i]; n > 0 {
 			c.Report(Finding{Code: "content.text.too_many_hits", Severity: vcart.Warn, Field: f.Name,
-				Message: fmt.Sprintf("more than %d word hits; only %d were checked", maxHitsPerField, maxHitsPerField)})
+				Message: fmt.Sprintf("%d word hits; the first %d and, of the other %d, the first of each word were checked", maxHitsPerField+n, maxHitsPerField, n)})
 		}
 		if len(f.Text) > MaxScanBytes {
 			c.Report(Finding{Code: "content.text.not_scanned", Severity: vcart.Warn, Field: f.Name,
 				Message: fmt.Sprintf("the text is %d bytes; only the first %d were scanned for wording", len(f.Text), MaxScanBytes)})
 		}
 	}
+}
+
+// invalidAt reports whether s[i] is an invalid UTF-8 byte.
+func invalidAt(s string, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return r == utf8.RuneError && n == 1
 }
 
 func firstInvalid(s string) int {
@@ -417,7 +423,7 @@ func checkAdLaw(c *Check) {
 		wf = append(wf, wordFinding{h, w, sev})
 	})
 	// Hits are grouped by field (scan order); compare only within a group,
-	// and every field holds at most maxHitsPerField hits.
+	// and past maxHitsPerField a field keeps only hits of new kinds.
 	for g := 0; g < len(wf); {
 		e := g
 		for e < len(wf) && wf[e].h.field == wf[g].h.field {

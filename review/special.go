@@ -25,6 +25,9 @@ func declaredNumbers(l *Listing) []string {
 	return out
 }
 
+// isDigitRune maps a digit to its ASCII form: ASCII and full-width digits
+// and the Chinese numerals written digit by digit in phone numbers
+// (〇一二三四五六七八九, 零 and 幺 for 1).
 func isDigitRune(r rune) (byte, bool) {
 	switch {
 	case r >= '0' && r <= '9':
@@ -32,12 +35,65 @@ func isDigitRune(r rune) (byte, bool) {
 	case r >= '０' && r <= '９':
 		return byte(r-'０') + '0', true
 	}
+	switch r {
+	case '〇', '零':
+		return '0', true
+	case '一', '幺':
+		return '1', true
+	case '二':
+		return '2', true
+	case '三':
+		return '3', true
+	case '四':
+		return '4', true
+	case '五':
+		return '5', true
+	case '六':
+		return '6', true
+	case '七':
+		return '7', true
+	case '八':
+		return '8', true
+	case '九':
+		return '9', true
+	}
 	return 0, false
+}
+
+// mayStartDigit reports whether text[i] can begin a digit of isDigitRune:
+// an ASCII digit or the first two bytes of a full-width digit or of one of
+// the Chinese numerals. It lets digitRuns skip other text without decoding.
+func mayStartDigit(text string, i int) bool {
+	c := text[i]
+	if c >= '0' && c <= '9' {
+		return true
+	}
+	if c < 0xE3 || i+1 >= len(text) {
+		return false
+	}
+	d := text[i+1]
+	switch c {
+	case 0xEF: // ０–９ U+FF10–FF19
+		return d == 0xBC
+	case 0xE3: // 〇 U+3007
+		return d == 0x80
+	case 0xE4: // 一 七 三 U+4E00–4E09, 九 U+4E5D, 二 五 U+4E8C/4E94
+		return d == 0xB8 || d == 0xB9 || d == 0xBA
+	case 0xE5: // 六 八 U+516x, 四 U+56DB, 幺 U+5E7A
+		return d == 0x85 || d == 0x9B || d == 0xB9
+	case 0xE9: // 零 U+96F6
+		return d == 0x9B
+	}
+	return false
 }
 
 func isDigitSep(r rune) bool {
 	return r == ' ' || r == '-' || r == 0x00A0 || r == 0x3000 || r == '－'
 }
+
+// minDigitRun is the shortest run digitRuns reports: every number the rules
+// look for (phone, landline, ID, bank card) has at least 10 digits.
+const minDigitRun = 10
 
 // digitRun is a run of digits in the original text, with single separators
 // between groups allowed (138 1234 5678, 138-1234-5678).
@@ -49,11 +105,12 @@ type digitRun struct {
 	seps       int
 }
 
+// digitRuns calls fn for every run of at least minDigitRun digits (as
+// isDigitRune reads them) in text; offsets are into text.
 func digitRuns(text string, fn func(digitRun)) {
 	var buf [40]byte
 	for i := 0; i < len(text); {
-		// Only ASCII digits and full-width digits (EF BC 90–99) start a run.
-		if c := text[i]; (c < '0' || c > '9') && c != 0xEF {
+		if !mayStartDigit(text, i) {
 			i++
 			continue
 		}
@@ -81,7 +138,7 @@ func digitRuns(text string, fn func(digitRun)) {
 				continue
 			}
 			if isDigitSep(r) && j+n < len(text) {
-				if r2, _ := utf8.DecodeRuneInString(text[j+n:]); r2 >= '0' && r2 <= '9' || r2 >= '０' && r2 <= '９' {
+				if r2, _ := utf8.DecodeRuneInString(text[j+n:]); func() bool { _, ok := isDigitRune(r2); return ok }() {
 					run.seps++
 					j += n
 					continue
@@ -94,7 +151,7 @@ func digitRuns(text string, fn func(digitRun)) {
 			}
 			break
 		}
-		if k <= len(buf) {
+		if k >= minDigitRun && k <= len(buf) {
 			run.digits = string(buf[:k])
 			fn(run)
 		}
@@ -110,6 +167,16 @@ func residentID(r digitRun) bool {
 		id += "X"
 	}
 	return vcart.ValidateResidentID(id, time.Time{}).OK
+}
+
+// possibleID reports whether a digit run has the shape of a resident ID
+// number (area code, birth date) and fails only its check character.
+func possibleID(r digitRun) bool {
+	id := r.digits
+	if r.x {
+		id += "X"
+	}
+	return vcart.ValidateResidentID(id, time.Time{}).Code == "resident_id.check_char"
 }
 
 func checkDiversion(c *Check) {
@@ -141,6 +208,9 @@ func checkDiversion(c *Check) {
 			case n >= 16 && n <= 19 && !r.x && (vcart.LuhnValid(r.digits) || strings.HasPrefix(r.digits, "62")):
 				c.Report(Finding{Code: "content.privacy.bank_card", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
 					Message: "a bank card number in public text invites payment outside the platform; remove it"})
+			case (n == 18 || (n == 17 && r.x)) && possibleID(r):
+				c.Report(Finding{Code: "content.privacy.possible_id_number", Severity: vcart.Warn, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
+					Message: "an 18-character number shaped like a resident ID (area, birth date) but with a wrong check character; if it is personal data, remove it"})
 			case (n == 10 || n == 11 || n == 12) && r.digits[0] == '0' && r.seps > 0 || n == 10 && strings.HasPrefix(r.digits, "400"):
 				c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Warn, Field: f.Name, Start: r.start, End: r.end, Text: span,
 					Message: "a landline or hotline number in public text; use the platform's customer service"})
@@ -152,14 +222,8 @@ func checkDiversion(c *Check) {
 		f := c.st.fields[h.field]
 		switch d.channel {
 		case "wechat", "qq":
-			tok, s, e := accountAfter(f.Text, h.end)
-			if tok == "" {
-				return
-			}
-			if d.channel == "qq" && !allDigits(tok) {
-				return
-			}
-			if d.channel == "wechat" && len(tok) < 6 {
+			s, e, ok := diversionAccount(d, f.Text, h.end)
+			if !ok {
 				return
 			}
 			code := "content.diversion.wechat_id"
@@ -178,6 +242,19 @@ func checkDiversion(c *Check) {
 				Message: "QR-code lures (扫码) lead buyers off the platform; remove them from text and images"})
 		}
 	})
+}
+
+// diversionAccount returns the span of the account that follows a WeChat or
+// QQ trigger ending at text[end], if there is one.
+func diversionAccount(d diversionTrigger, text string, end int) (int, int, bool) {
+	if d.channel != "wechat" && d.channel != "qq" {
+		return 0, 0, false
+	}
+	tok, s, e := accountAfter(text, end)
+	if tok == "" || (d.channel == "qq" && !allDigits(tok)) || (d.channel == "wechat" && len(tok) < 6) {
+		return 0, 0, false
+	}
+	return s, e, true
 }
 
 // accountAfter returns the account token (ASCII letters, digits, _ and -)
