@@ -45,18 +45,24 @@
 //     desc ≤ 2,000, out_product_id ≤ 128, aftersale_desc ≤ 200, sku_code ≤ 20
 //     characters, stock 0–10,000,000, ≤ 50 detail images, ≤ 500 SKUs.
 //   - content.text_encoding: text is valid UTF-8; text beyond [MaxScanBytes]
-//     is not scanned and says so.
+//     is not scanned and says so. A field with more than 512 dictionary hits
+//     is scanned to its end but keeps, past the 512th, only the first hit of
+//     each word (per allow-list outcome and contact account), so no severity
+//     is lost; content.text.too_many_hits reports the count.
 //   - content.images: 3–9 main images (food 4–9), no duplicates (by SHA-256
 //     or URL), JPEG/PNG/BMP/WebP only, not animated, at least 800×800 px,
 //     read from the header only ([ReadImageHeader]); near-duplicates when the
 //     caller supplies difference hashes ([DifferenceHash], an explicit and
 //     bounded decode).
 //   - content.adlaw: advertising-law words from the word list with block or
-//     warn severity, after the allow-list ([DefaultAllowList]); the longest
-//     hit at a position is reported.
-//   - content.diversion: WeChat and QQ accounts, mobile and landline numbers,
-//     QR-code lures, resident ID and bank card numbers in public text
-//     (redacted in the finding).
+//     warn severity, after the allow-list ([DefaultAllowList]; a rule that
+//     requires a document exempts only while that document is in force at
+//     the review instant); the longest hit at a position is reported.
+//   - content.diversion: WeChat and QQ accounts, mobile and landline numbers
+//     (also in Chinese numerals: 一三八…, 〇/零, 幺), QR-code lures, resident
+//     ID and bank card numbers in public text (redacted in the finding); an
+//     ID-shaped number with a wrong check character is a warning. Every text
+//     field is scanned, SKU attribute keys and values included.
 //   - content.celebrity: celebrity wording (明星同款) needs consent and an
 //     authorisation document.
 //   - content.material: apparel material claims (纯棉, 羊绒, 真丝 …) match the
