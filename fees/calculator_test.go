@@ -483,6 +483,29 @@ func TestExpectedFeeAllocs(t *testing.T) {
 	}
 }
 
+// TestQuoteAllocs pins the allocation counts the package doc states.
+func TestQuoteAllocs(t *testing.T) {
+	calc := seedCalc(t)
+	for _, tc := range []struct {
+		name string
+		req  fees.QuoteRequest
+		want float64
+	}{
+		{"WeChat Pay: the lines", fees.QuoteRequest{Method: fees.MethodWeChatPay, AmountFen: 123456}, 1},
+		{"international card: the lines and the FX record", fees.QuoteRequest{Method: fees.MethodInternationalCard, AmountFen: 123456, FX: usdRate}, 2},
+		{"installments: the lines and the periods", fees.QuoteRequest{Method: fees.MethodInstallment, AmountFen: 123456, Periods: 6}, 2},
+	} {
+		allocs := testing.AllocsPerRun(100, func() {
+			if _, err := calc.Quote(tc.req, march1); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if allocs != tc.want {
+			t.Errorf("%s: Quote allocates %.0f times, want %.0f", tc.name, allocs, tc.want)
+		}
+	}
+}
+
 func TestFixedFeeConversion(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
