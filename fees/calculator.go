@@ -439,8 +439,15 @@ func (c *Calculator) quote(q *Quote, req QuoteRequest, at time.Time, full bool) 
 }
 
 // SplitFen splits totalFen into n parts that differ by at most one fen and
-// sum to totalFen. The remainder fen go one each to the earliest parts. It
-// returns nil when n < 1 or totalFen < 0.
+// sum to totalFen. The remainder fen go one each to the earliest parts
+// (¥100.00 in 3 periods is 33.34, 33.33, 33.33). It returns nil when n < 1
+// or totalFen < 0.
+//
+// This deviates on purpose from the project's style rule to give the last
+// line the remainder: SplitFen models installment periods (分期), and banks
+// and card issuers put the extra fen in the first instalments, so the
+// schedule a quote shows matches the buyer's statement. Splits across order
+// lines elsewhere in the SDK follow the style rule.
 func SplitFen(totalFen int64, n int) []int64 {
 	if n < 1 || totalFen < 0 {
 		return nil

@@ -456,7 +456,8 @@ func TestSplitFen(t *testing.T) {
 		n     int
 		want  []int64
 	}{
-		{10000, 3, []int64{3334, 3333, 3333}},
+		{10000, 3, []int64{3334, 3333, 3333}}, // the first instalment carries the extra fen, as banks do
+		{100, 12, []int64{9, 9, 9, 9, 8, 8, 8, 8, 8, 8, 8, 8}},
 		{2, 3, []int64{1, 1, 0}},
 		{0, 2, []int64{0, 0}},
 		{5, 1, []int64{5}},

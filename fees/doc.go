@@ -67,7 +67,9 @@
 // The seed's fixed fee is converted with an [FXRate] the caller supplies;
 // the quote records the rate, its source and the rounding ([FXUsed]).
 // Installment amounts per period are split with [SplitFen]: the remainder
-// fen go to the earliest periods, and the parts sum to the whole.
+// fen go to the earliest periods, as banks do, rather than to the last line
+// as the project's style rule says for other splits; the parts sum to the
+// whole.
 //
 // # Refunds
 //
