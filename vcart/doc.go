@@ -27,7 +27,11 @@
 //   - each document: number format and check characters, validity at the
 //     instant (ValidTo exclusive, 长期有效 honoured, expiring within
 //     [SubjectRules.ExpiryNotice] warns), holder names against
-//     [Applicant.SubjectName] and [Applicant.Representative];
+//     [Applicant.SubjectName] and [Applicant.Representative] (a blank
+//     subject name blocks for 企业店 and 个体店, and the checks then fall
+//     back to the licence and ID card holders). A finding on a submitted
+//     document names it by its index: documents[2].number; a missing
+//     document by its kind: documents.legal_rep_id;
 //   - the subject's required documents and verifications: face recognition
 //     (人脸识别) and bank card verification (银行卡验证) for 个体店, whose card
 //     may be the operator's (对私) or the subject's (对公); a 企业店 settles
@@ -92,8 +96,9 @@
 //     document.expired, document.not_yet_valid, document.validity_range
 //     (block); document.validity_unknown, document.expiring,
 //     document.subject_mismatch (warn)
+//   - subject.name_missing (block)
 //   - face.missing, face.pending, face.failed, face.status_invalid,
-//     face.id_mismatch (block)
+//     face.id_mismatch, face.future (block)
 //   - bank_card.missing, bank_card.holder_missing, bank_card.holder_mismatch,
 //     bank_card.unverified (block)
 //   - brand.name_empty, brand.owner_empty, brand.owner_mismatch,

@@ -138,11 +138,17 @@ type BrandAuthorisation struct {
 // brands, verifications and the categories the store wants to sell in.
 type Applicant struct {
 	StoreType StoreType
-	// SubjectName is the name on the business licence (主体名称); when set,
-	// the licence holder and the last link of each brand chain must match.
+	// SubjectName is the name on the business licence (主体名称): the
+	// licence holder, an own brand's owner, the last link of each brand
+	// chain and a corporate bank card must match it. It is required of
+	// 企业店 and 个体店 (a blank one blocks with subject.name_missing); when
+	// blank, those checks compare with the first business licence's holder
+	// instead, so they still run.
 	SubjectName string
 	// Representative is the legal representative (法定代表人) or operator
-	// (经营者); when set, ID holders and a personal bank card must match.
+	// (经营者): ID holders and a personal bank card must match it. When
+	// blank, the checks compare with the holder of the first legal
+	// representative's (or else operator's) ID card.
 	Representative string
 	Account        Account
 	Documents      []Document
@@ -265,8 +271,14 @@ const (
 
 // checkRun accumulates one check's findings.
 type checkRun struct {
-	at       time.Time
-	notice   time.Duration
+	at     time.Time
+	notice time.Duration
+	// subject and rep are the names the holder, brand-owner and chain-end
+	// checks compare with: the applicant's SubjectName and Representative,
+	// or, when those are blank, the first business licence's holder and
+	// the first legal-representative or operator ID card's holder.
+	subject  string
+	rep      string
 	findings []Finding
 	missing  []DocumentKind
 }
@@ -311,6 +323,27 @@ func (c *Checker) Check(a Applicant, at time.Time) Report {
 			"rules "+c.rules.Version+" take effect on "+c.rules.EffectiveFrom.Format(time.DateOnly)+", after the check", ruleRules)
 	}
 	checkAccount(&cr, &a.Account)
+	cr.subject, cr.rep = a.SubjectName, a.Representative
+	if isBlank(cr.subject) {
+		if a.StoreType == StoreEnterprise || a.StoreType == StoreIndividual {
+			cr.add("subject.name_missing", "subject_name", Block,
+				"the subject name (主体名称) is required for "+a.StoreType.ChineseName()+" ("+a.StoreType.String()+") stores", ruleHolder)
+		}
+		cr.subject = ""
+		if d := findDocument(a.Documents, DocBusinessLicence); d != nil && !isBlank(d.Holder) {
+			cr.subject = d.Holder
+		}
+	}
+	if isBlank(cr.rep) {
+		cr.rep = ""
+		d := findDocument(a.Documents, DocLegalRepID)
+		if d == nil || isBlank(d.Holder) {
+			d = findDocument(a.Documents, DocOperatorID)
+		}
+		if d != nil && !isBlank(d.Holder) {
+			cr.rep = d.Holder
+		}
+	}
 
 	s, ok := c.rules.Subject(a.StoreType)
 	switch {
@@ -356,8 +389,8 @@ func (c *Checker) Check(a Applicant, at time.Time) Report {
 		if s.verifies(VerifyBankCard) && !cr.checkBankCard(&a) {
 			r.PendingVerifications = append(r.PendingVerifications, VerifyBankCard)
 		}
-		if s.CorporateAccount && a.BankCard.Number != "" && a.BankCard.Holder != "" && a.SubjectName != "" &&
-			!namesEqual(a.BankCard.Holder, a.SubjectName) {
+		if s.CorporateAccount && a.BankCard.Number != "" && a.BankCard.Holder != "" && cr.subject != "" &&
+			!namesEqual(a.BankCard.Holder, cr.subject) {
 			cr.add("bank_card.holder_mismatch", "bank_card.holder", Block,
 				"this store settles to a corporate account (对公) in the subject's name", ruleBank)
 		}
@@ -469,7 +502,7 @@ func (cr *checkRun) checkDocument(a *Applicant, i int) {
 		cr.add("document.kind_empty", "documents["+strconv.Itoa(i)+"].kind", Block, "document kind is empty", ruleDocuments)
 		return
 	}
-	p := fieldPath{kind: d.Kind, brand: -1, link: -1}
+	p := fieldPath{doc: i, brand: -1, link: -1}
 	switch d.Kind {
 	case DocBusinessLicence:
 		c := ValidateLicenceNumber(d.Number)
@@ -488,7 +521,7 @@ func (cr *checkRun) checkDocument(a *Applicant, i int) {
 					"the licence code (91…) marks an enterprise (企业), but the store type is individual (个体店)", ruleHolder)
 			}
 		}
-		if !namesEqual(d.Holder, a.SubjectName) && a.SubjectName != "" {
+		if cr.subject != "" && !namesEqual(d.Holder, cr.subject) {
 			cr.add("document.holder_mismatch", p.leaf("holder"), Block,
 				"the business licence holder does not match the subject name", ruleHolder)
 		}
@@ -497,7 +530,7 @@ func (cr *checkRun) checkDocument(a *Applicant, i int) {
 		if c := ValidateResidentID(d.Number, cr.at); !c.OK {
 			cr.addCheck(c, p.leaf("number"))
 		}
-		if !namesEqual(d.Holder, a.Representative) && a.Representative != "" {
+		if cr.rep != "" && !namesEqual(d.Holder, cr.rep) {
 			cr.add("document.holder_mismatch", p.leaf("holder"), Block,
 				"the ID card holder does not match the representative", ruleHolder)
 		}
@@ -536,18 +569,19 @@ func (cr *checkRun) checkValidity(d *Document, p fieldPath, needEnd bool) {
 // field name only when a finding needs one, so the happy path does not
 // allocate.
 type fieldPath struct {
-	kind  DocumentKind // documents.<kind>, when brand < 0
-	brand int          // index in Applicant.Brands, or -1
-	link  int          // index in BrandAuthorisation.Chain, or -1
-	doc   string       // the document under a brand or link: "trademark", "letter"
+	doc   int    // index in Applicant.Documents (documents[i]), when brand < 0
+	brand int    // index in Applicant.Brands, or -1
+	link  int    // index in BrandAuthorisation.Chain, or -1
+	under string // the document under a brand or link: "trademark", "letter"
 }
 
 // leaf returns the field name of name under p ("" for p itself).
 func (p fieldPath) leaf(name string) string {
 	var b strings.Builder
 	if p.brand < 0 {
-		b.WriteString("documents.")
-		b.WriteString(string(p.kind))
+		b.WriteString("documents[")
+		b.WriteString(strconv.Itoa(p.doc))
+		b.WriteString("]")
 	} else {
 		b.WriteString("brands[")
 		b.WriteString(strconv.Itoa(p.brand))
@@ -557,9 +591,9 @@ func (p fieldPath) leaf(name string) string {
 			b.WriteString(strconv.Itoa(p.link))
 			b.WriteString("]")
 		}
-		if p.doc != "" {
+		if p.under != "" {
 			b.WriteString(".")
-			b.WriteString(p.doc)
+			b.WriteString(p.under)
 		}
 	}
 	if name != "" {
@@ -632,6 +666,11 @@ func (cr *checkRun) checkFace(a *Applicant) bool {
 	f := &a.Face
 	switch f.Status {
 	case FacePassed:
+		if !f.At.IsZero() && f.At.After(cr.at) {
+			cr.add("face.future", "face.at", Block,
+				"face recognition is dated "+f.At.Format(time.RFC3339)+", after the check", ruleFace)
+			return false
+		}
 	case FaceNotDone:
 		cr.add("face.missing", "face.status", Block, "face recognition has not been done", ruleFace)
 		return false
@@ -672,8 +711,8 @@ func (cr *checkRun) checkBankCard(a *Applicant) bool {
 	if b.Holder == "" {
 		cr.add("bank_card.holder_missing", "bank_card.holder", Block, "the bank card holder name is missing", ruleBank)
 		ok = false
-	} else if (a.Representative != "" || a.SubjectName != "") &&
-		!namesEqual(b.Holder, a.Representative) && !namesEqual(b.Holder, a.SubjectName) {
+	} else if (cr.rep != "" || cr.subject != "") &&
+		!namesEqual(b.Holder, cr.rep) && !namesEqual(b.Holder, cr.subject) {
 		cr.add("bank_card.holder_mismatch", "bank_card.holder", Block,
 			"the bank card holder must be the operator (对私) or the subject (对公)", ruleBank)
 		ok = false
@@ -688,7 +727,7 @@ func (cr *checkRun) checkBankCard(a *Applicant) bool {
 func (cr *checkRun) checkBrand(a *Applicant, i int) {
 	b := &a.Brands[i]
 	p := fieldPath{brand: i, link: -1}
-	tm := fieldPath{brand: i, link: -1, doc: "trademark"}
+	tm := fieldPath{brand: i, link: -1, under: "trademark"}
 	if isBlank(b.Brand) {
 		cr.add("brand.name_empty", p.leaf("brand"), Block, "brand name is empty", ruleBrand)
 	}
@@ -712,7 +751,7 @@ func (cr *checkRun) checkBrand(a *Applicant, i int) {
 				"an own brand (自有品牌) should carry its trademark certificate (商标注册证)", ruleBrand)
 			cr.addMissing(DocTrademark)
 		}
-		if a.SubjectName != "" && b.Owner != "" && !namesEqual(b.Owner, a.SubjectName) {
+		if cr.subject != "" && b.Owner != "" && !namesEqual(b.Owner, cr.subject) {
 			cr.add("brand.owner_mismatch", p.leaf("owner"), Block,
 				"an own brand's owner must be the store's subject; otherwise add an authorisation chain", ruleBrand)
 		}
@@ -728,7 +767,7 @@ func (cr *checkRun) checkBrand(a *Applicant, i int) {
 	for j := range b.Chain {
 		l := &b.Chain[j]
 		lp := fieldPath{brand: i, link: j}
-		letter := fieldPath{brand: i, link: j, doc: "letter"}
+		letter := fieldPath{brand: i, link: j, under: "letter"}
 		if !namesEqual(l.From, prev) {
 			if j == 0 {
 				cr.add("brand.chain_start", lp.leaf("from"), Block,
@@ -754,7 +793,7 @@ func (cr *checkRun) checkBrand(a *Applicant, i int) {
 		}
 		prev = l.To
 	}
-	if a.SubjectName != "" && !namesEqual(prev, a.SubjectName) {
+	if cr.subject != "" && !namesEqual(prev, cr.subject) {
 		cr.add("brand.chain_end", p.leaf("chain"), Block,
 			"the authorisation chain must end at the store's subject", ruleBrand)
 	}

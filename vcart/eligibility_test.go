@@ -156,7 +156,7 @@ func TestCheckEligibility_Rules(t *testing.T) {
 			},
 			want: []finding{
 				{"account.real_name", "account.real_name_verified", Block},
-				{"uscc.whitespace", "documents.business_licence.number", Block},
+				{"uscc.whitespace", "documents[0].number", Block},
 				{"store_type.unknown", "store_type", Block},
 			},
 		},
@@ -191,16 +191,16 @@ func TestCheckEligibility_Rules(t *testing.T) {
 				d.Number, d.Holder, d.Permanent, d.ValidTo = "110108000000016", "别的公司", false, day(2026, 2, 1)
 			},
 			want: []finding{
-				{"document.holder_mismatch", "documents.business_licence.holder", Block},
-				{"document.expired", "documents.business_licence.valid_to", Block},
-				{"registration_number.legacy", "documents.business_licence.number", Warn},
+				{"document.holder_mismatch", "documents[0].holder", Block},
+				{"document.expired", "documents[0].valid_to", Block},
+				{"registration_number.legacy", "documents[0].number", Warn},
 			},
 		},
 		{
 			name: "licence: expiry is exclusive",
 			base: completeEnterprise,
 			edit: func(a *Applicant) { a.Documents[0].Permanent, a.Documents[0].ValidTo = false, testAt },
-			want: []finding{{"document.expired", "documents.business_licence.valid_to", Block}},
+			want: []finding{{"document.expired", "documents[0].valid_to", Block}},
 		},
 		{
 			name: "licence: expiring within the notice, no end date on the ID",
@@ -210,8 +210,8 @@ func TestCheckEligibility_Rules(t *testing.T) {
 				a.Documents[1].ValidTo = time.Time{}
 			},
 			want: []finding{
-				{"document.expiring", "documents.business_licence.valid_to", Warn},
-				{"document.validity_unknown", "documents.legal_rep_id.valid_to", Warn},
+				{"document.expiring", "documents[0].valid_to", Warn},
+				{"document.validity_unknown", "documents[1].valid_to", Warn},
 			},
 		},
 		{
@@ -222,8 +222,8 @@ func TestCheckEligibility_Rules(t *testing.T) {
 				a.Documents[1].ValidFrom, a.Documents[1].ValidTo = day(2030, 1, 1), day(2029, 1, 1)
 			},
 			want: []finding{
-				{"document.not_yet_valid", "documents.business_licence.valid_from", Block},
-				{"document.validity_range", "documents.legal_rep_id.valid_to", Block},
+				{"document.not_yet_valid", "documents[0].valid_from", Block},
+				{"document.validity_range", "documents[1].valid_to", Block},
 			},
 		},
 		{
@@ -231,8 +231,8 @@ func TestCheckEligibility_Rules(t *testing.T) {
 			base: completeEnterprise,
 			edit: func(a *Applicant) { a.Documents[1].Number = "110105194912310021"; a.Documents[1].Holder = "王五" },
 			want: []finding{
-				{"document.holder_mismatch", "documents.legal_rep_id.holder", Block},
-				{"resident_id.check_char", "documents.legal_rep_id.number", Block},
+				{"document.holder_mismatch", "documents[1].holder", Block},
+				{"resident_id.check_char", "documents[1].number", Block},
 			},
 		},
 		{
@@ -241,7 +241,7 @@ func TestCheckEligibility_Rules(t *testing.T) {
 			edit: func(a *Applicant) {
 				a.Documents[0].Number = "92350100M000100Y4" + string(mustUSCC(t, "92350100M000100Y4"))
 			},
-			want: []finding{{"document.subject_mismatch", "documents.business_licence.number", Warn}},
+			want: []finding{{"document.subject_mismatch", "documents[0].number", Warn}},
 		},
 		{
 			name: "enterprise licence code on an individual store",
@@ -249,7 +249,7 @@ func TestCheckEligibility_Rules(t *testing.T) {
 			edit: func(a *Applicant) {
 				a.Documents = append(a.Documents, Document{Kind: DocBusinessLicence, Number: "91350100M000100Y43", Holder: a.SubjectName, Permanent: true})
 			},
-			want: []finding{{"document.subject_mismatch", "documents.business_licence.number", Warn}},
+			want: []finding{{"document.subject_mismatch", "documents[1].number", Warn}},
 		},
 		{
 			name: "enterprise settles to a corporate account in its own name",
@@ -333,8 +333,57 @@ func TestCheckEligibility_Rules(t *testing.T) {
 				{"brand.letter_missing", "brands[0].chain[0].letter", Block},
 				{"brand.letter_kind", "brands[0].chain[1].letter.kind", Block},
 				{"brand.chain_grantee_empty", "brands[0].chain[1].to", Block},
+				{"subject.name_missing", "subject_name", Block},
 			},
 			wantMissing: []DocumentKind{DocBrandAuthorisation},
+		},
+		{
+			// The audit case: with SubjectName and Representative blank every
+			// holder and chain check used to be skipped (eligible, 0 findings).
+			name: "enterprise without subject name: checks fall back to the licence and ID holders",
+			base: completeEnterprise,
+			edit: func(a *Applicant) {
+				a.SubjectName, a.Representative = "", ""
+				a.Documents[0].Holder = "别的公司"
+				a.Documents[1].Holder = "王五"
+				a.Brands[0].Chain[1].To = "随便一家公司"
+				a.Documents = append(a.Documents, Document{Kind: DocLegalRepID, Number: "11010519491231002X", Holder: "赵六", Permanent: true})
+				a.Brands = append(a.Brands, BrandAuthorisation{Brand: "自有", Owner: "福州示例贸易有限公司", Own: true,
+					Trademark: Document{Kind: DocTrademark, Holder: "福州示例贸易有限公司"}})
+				a.BankCard = BankCard{Number: "1234567890123456789012", Holder: "福州示例贸易有限公司"}
+			},
+			want: []finding{
+				{"bank_card.holder_mismatch", "bank_card.holder", Block},
+				{"brand.chain_end", "brands[0].chain", Block},
+				{"brand.owner_mismatch", "brands[1].owner", Block},
+				{"document.holder_mismatch", "documents[2].holder", Block},
+				{"subject.name_missing", "subject_name", Block},
+			},
+		},
+		{
+			name: "individual without subject name or licence",
+			base: completeIndividual,
+			edit: func(a *Applicant) { a.SubjectName = "\u3000" },
+			want: []finding{{"subject.name_missing", "subject_name", Block}},
+		},
+		{
+			name:        "individual without representative: the operator ID holder is the representative",
+			base:        completeIndividual,
+			edit:        func(a *Applicant) { a.Representative = ""; a.BankCard.Holder = "王五" },
+			want:        []finding{{"bank_card.holder_mismatch", "bank_card.holder", Block}},
+			wantPending: []Verification{VerifyBankCard},
+		},
+		{
+			name:        "face recognition dated after the check",
+			base:        completeIndividual,
+			edit:        func(a *Applicant) { a.Face.At = testAt.Add(time.Second) },
+			want:        []finding{{"face.future", "face.at", Block}},
+			wantPending: []Verification{VerifyFace},
+		},
+		{
+			name: "face recognition at the check instant",
+			base: completeIndividual,
+			edit: func(a *Applicant) { a.Face.At = testAt },
 		},
 		{
 			name: "individual: face, bank card and ID problems at once",
@@ -347,7 +396,7 @@ func TestCheckEligibility_Rules(t *testing.T) {
 			},
 			want: []finding{
 				{"bank_card.unverified", "bank_card.verified", Block},
-				{"resident_id.check_char", "documents.operator_id.number", Block},
+				{"resident_id.check_char", "documents[0].number", Block},
 				{"face.missing", "face.status", Block},
 				{"account.channels_certification", "account.certification", Warn},
 				{"bank_card.luhn", "bank_card.number", Warn},
@@ -603,14 +652,14 @@ func TestChecker_CheckDocument(t *testing.T) {
 	}{
 		{"good licence", Document{Kind: DocBusinessLicence, Number: "91350100M000100Y43", Holder: "任何人", Permanent: true}, nil},
 		{"bad licence", Document{Kind: DocBusinessLicence, Number: "91350100M000100Y4", ValidTo: day(2026, 3, 10)}, []finding{
-			{"uscc.length", "documents.business_licence.number", Block},
-			{"document.expiring", "documents.business_licence.valid_to", Warn},
+			{"uscc.length", "documents[0].number", Block},
+			{"document.expiring", "documents[0].valid_to", Warn},
 		}},
 		{"ID without end", Document{Kind: DocOperatorID, Number: "11010519491231002X"}, []finding{
-			{"document.validity_unknown", "documents.operator_id.valid_to", Warn},
+			{"document.validity_unknown", "documents[0].valid_to", Warn},
 		}},
 		{"expired CCC", Document{Kind: DocCCC, Number: "anything", ValidTo: day(2025, 1, 1)}, []finding{
-			{"document.expired", "documents.ccc_certificate.valid_to", Block},
+			{"document.expired", "documents[0].valid_to", Block},
 		}},
 		{"trademark without dates", Document{Kind: DocTrademark}, nil},
 	}

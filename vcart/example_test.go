@@ -30,6 +30,7 @@ func ExampleChecker_Check() {
 	at := time.Date(2026, 3, 1, 0, 0, 0, 0, cst)
 	a := vcart.Applicant{
 		StoreType:      vcart.StoreIndividual,
+		SubjectName:    "个体户李四",
 		Representative: "李四",
 		Account: vcart.Account{
 			RealNameVerified: true, MiniShopRegistered: true, MiniShopBound: true,
@@ -50,7 +51,7 @@ func ExampleChecker_Check() {
 	// Output:
 	// eligible: false
 	// block bank_card.unverified [bank_card.verified] 银行卡验证
-	// block resident_id.check_char [documents.operator_id.number] 公民身份号码 (GB 11643) 校验码
+	// block resident_id.check_char [documents[0].number] 公民身份号码 (GB 11643) 校验码
 	// block face.missing [face.status] 人脸识别
 	// deposit due: ¥5000.00 cap: 1000 products
 	// pending: [face_recognition bank_card]
@@ -85,7 +86,7 @@ func ExampleReport_WriteText() {
 	}
 	// Output:
 	// Eligibility of 企业店 (enterprise) at 2026-03-01T00:00:00+08:00, rules seed-2023.1
-	//   verdict:     not eligible (5 block, 1 warn, 0 info)
+	//   verdict:     not eligible (6 block, 1 warn, 0 info)
 	//   deposit due: ¥20000.00 (subject base)
 	//   product cap: unlimited
 	//   missing:     business_licence (营业执照), legal_rep_id (法人身份证), brand_authorisation (品牌授权书)
@@ -95,6 +96,7 @@ func ExampleReport_WriteText() {
 	//     block document.missing [brands] brand authorisation (品牌授权) is required: add an own brand with its trademark certificate or an authorisation chain — 资质要求
 	//     block document.missing [documents.business_licence] required document business_licence (营业执照) is missing — 资质要求
 	//     block document.missing [documents.legal_rep_id] required document legal_rep_id (法人身份证) is missing — 资质要求
+	//     block subject.name_missing [subject_name] the subject name (主体名称) is required for 企业店 (enterprise) stores — 证件主体一致
 	//     warn  account.channels_certification [account.certification] the Channels account is not certified; interest (兴趣认证) or professional (职业认证) certification is recommended — 视频号认证 (建议)
 }
 
@@ -265,8 +267,8 @@ func ExampleChecker_CheckDocument() {
 		fmt.Println(f.Severity, f.Code, f.Field)
 	}
 	// Output:
-	// warn uscc.check_char documents.business_licence.number
-	// warn document.expiring documents.business_licence.valid_to
+	// warn uscc.check_char documents[0].number
+	// warn document.expiring documents[0].valid_to
 }
 
 func ExampleLuhnValid() {

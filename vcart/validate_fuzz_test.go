@@ -118,15 +118,19 @@ func FuzzValidateBankCard(f *testing.F) {
 }
 
 func FuzzCheckEligibility(f *testing.F) {
-	f.Add(uint8(1), "91350100M000100Y43", "11010519491231002X", "6228480402564890018", "福州示例贸易有限公司", int64(1772294400))
-	f.Add(uint8(2), "110108000000016", "110101199003073862", "6222600260001234567", "李四", int64(0))
-	f.Add(uint8(0), "", "", "", "", int64(-1))
+	f.Add(uint8(1), "91350100M000100Y43", "11010519491231002X", "6228480402564890018", "福州示例贸易有限公司", int64(1772294400),
+		uint8(2), int64(1771516800), "华东总代理有限公司", "福州示例贸易有限公司", int64(1433088000), int64(0), false)
+	f.Add(uint8(2), "110108000000016", "110101199003073862", "6222600260001234567", "李四", int64(0),
+		uint8(0), int64(0), "", "", int64(0), int64(0), true)
+	f.Add(uint8(0), "", "", "", "", int64(-1),
+		uint8(9), int64(1893456000), "别的公司", "随便一家公司", int64(1893456000), int64(1577836800), false)
 	checker, err := NewChecker(SeedSubjectRules())
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, st uint8, licence, id, card, name string, unix int64) {
-		if len(licence)+len(id)+len(card)+len(name) > 4*maxFuzzLen {
+	f.Fuzz(func(t *testing.T, st uint8, licence, id, card, name string, unix int64,
+		face uint8, faceUnix int64, chainFrom, chainTo string, validFrom, validTo int64, permanent bool) {
+		if len(licence)+len(id)+len(card)+len(name)+len(chainFrom)+len(chainTo) > 4*maxFuzzLen {
 			return
 		}
 		a := completeEnterprise()
@@ -135,6 +139,15 @@ func FuzzCheckEligibility(f *testing.F) {
 		a.Documents[0].Number = licence
 		a.Documents[1].Number = id
 		a.BankCard = BankCard{Number: card, Holder: name}
+		a.Face = FaceVerification{Status: FaceStatus(face % 6), IDNumber: id, At: unixOrZero(faceUnix)}
+		// The brand chain: the last link's grantor and grantee, and a
+		// duplicate document of one kind with fuzzed validity dates.
+		last := &a.Brands[0].Chain[len(a.Brands[0].Chain)-1]
+		last.From, last.To = chainFrom, chainTo
+		last.Letter.ValidFrom, last.Letter.ValidTo = unixOrZero(validFrom), unixOrZero(validTo)
+		a.Documents[0].ValidFrom, a.Documents[0].ValidTo, a.Documents[0].Permanent = unixOrZero(validFrom), unixOrZero(validTo), permanent
+		a.Documents = append(a.Documents, Document{Kind: DocLegalRepID, Number: id, Holder: chainFrom,
+			ValidFrom: unixOrZero(validTo), ValidTo: unixOrZero(validFrom), Permanent: !permanent})
 		at := time.Unix(unix, 0)
 		r := checker.Check(a, at)
 		if again := checker.Check(a, at); r.String() != again.String() {
@@ -153,4 +166,13 @@ func FuzzCheckEligibility(f *testing.F) {
 			t.Fatalf("Eligible = %v with %d blocking findings", r.Eligible, blocks)
 		}
 	})
+}
+
+// unixOrZero returns the instant u seconds after the epoch, or the zero
+// time for 0.
+func unixOrZero(u int64) time.Time {
+	if u == 0 {
+		return time.Time{}
+	}
+	return time.Unix(u, 0)
 }
