@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -354,5 +355,108 @@ func TestPaginate_CursorLoop(t *testing.T) {
 	}
 	if !errors.Is(last, errCursorLoop) || len(got) != 2 {
 		t.Errorf("got %v, %v; want 2 items then errCursorLoop", got, last)
+	}
+}
+
+// TestPaginate_Loops runs cursor sequences with a tail of t distinct keys
+// then a loop of period p: every loop is caught within 2·max(t, p)+p+2
+// pages, and a
+// long run of distinct keys is never taken for a loop.
+func TestPaginate_Loops(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name         string
+		tail, period int // period 0: no loop, tail pages then the end
+	}{
+		{"self", 0, 1},
+		{"two", 0, 2},
+		{"back to start", 0, 7},
+		{"tail then self", 5, 1},
+		{"tail then three", 10, 3},
+		{"long tail, short loop", 100, 2},
+		{"long loop", 1000, 999},
+		{"no loop", 100_000, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			// Key i (as a string) leads to i+1 in the tail, then around the loop.
+			nextOf := func(i int) int {
+				if tc.period == 0 {
+					if i+1 >= tc.tail {
+						return -1
+					}
+					return i + 1
+				}
+				if i+1 < tc.tail+tc.period {
+					return i + 1
+				}
+				return tc.tail
+			}
+			pages := 0
+			it := paginate(t.Context(), "k0", func(_ context.Context, key string) ([]int, string, error) {
+				pages++
+				i, err := strconv.Atoi(strings.TrimPrefix(key, "k"))
+				if err != nil {
+					return nil, "", err
+				}
+				n := nextOf(i)
+				if n < 0 {
+					return []int{i}, "", nil
+				}
+				return []int{i}, "k" + strconv.Itoa(n), nil
+			})
+			var last error
+			for _, err := range it {
+				if err != nil {
+					last = err
+				}
+			}
+			if tc.period == 0 {
+				if last != nil || pages != tc.tail {
+					t.Errorf("no loop: %d pages, %v; want %d pages, no error", pages, last, tc.tail)
+				}
+				return
+			}
+			if !errors.Is(last, errCursorLoop) {
+				t.Fatalf("err = %v, want errCursorLoop", last)
+			}
+			if limit := 2*max(tc.tail, tc.period) + tc.period + 2; pages > limit {
+				t.Errorf("loop caught after %d pages, want at most %d", pages, limit)
+			}
+			if pages < tc.tail+tc.period {
+				t.Errorf("loop reported after %d pages, before the loop closed (%d)", pages, tc.tail+tc.period)
+			}
+		})
+	}
+}
+
+// TestPaginate_ConstantMemory checks that the iterator's allocations do
+// not grow with the number of pages (it used to keep every cursor).
+func TestPaginate_ConstantMemory(t *testing.T) {
+	keys := make([]string, 8001)
+	for i := range keys {
+		keys[i] = "k" + strconv.Itoa(i)
+	}
+	index := make(map[string]int, len(keys))
+	for i, k := range keys {
+		index[k] = i
+	}
+	items := []int{1}
+	allocs := func(pages int) float64 {
+		return testing.AllocsPerRun(3, func() {
+			it := paginate(context.Background(), keys[0], func(_ context.Context, key string) ([]int, string, error) {
+				if i := index[key]; i+1 < pages {
+					return items, keys[i+1], nil
+				}
+				return items, "", nil
+			})
+			for range it {
+			}
+		})
+	}
+	small, large := allocs(1000), allocs(8000)
+	if large > small+2 {
+		t.Errorf("allocations: %v for 1,000 pages, %v for 8,000; want no growth", small, large)
 	}
 }

@@ -15,11 +15,19 @@ var errCursorLoop = errors.New("shopapi: pagination cursor repeated")
 // paginate turns a page fetcher into an iterator: it stops on an empty
 // page or an empty cursor, checks ctx between pages, yields (zero, err) and
 // stops on error, and guards against a repeated cursor.
+//
+// Loop detection keeps two keys, not one per page (Brent's cycle
+// detection): a checkpoint key, moved to the current key after 1, 2, 4, 8
+// … pages, and the current key. A cursor that returns to the checkpoint or
+// repeats the current key ends the iteration with errCursorLoop. A loop of
+// period p entered after t pages is caught within about 2·max(t, p) + p
+// pages (a cursor repeated at once, p = 1, on the next page); the pages of
+// the loop fetched until then are yielded again (ids the caller has seen). Memory is O(1) whatever the number of pages.
 func paginate[T any](ctx context.Context, start string, fetch func(ctx context.Context, key string) ([]T, string, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		key := start
-		seen := map[string]bool{}
+		checkpoint, steps, span := start, 0, 1
 		for {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
@@ -38,11 +46,13 @@ func paginate[T any](ctx context.Context, start string, fetch func(ctx context.C
 			if len(items) == 0 || next == "" {
 				return
 			}
-			if seen[next] || next == key {
+			if next == key || next == checkpoint {
 				yield(zero, errCursorLoop)
 				return
 			}
-			seen[next] = true
+			if steps++; steps == span {
+				checkpoint, steps, span = next, 0, span*2
+			}
 			key = next
 		}
 	}
