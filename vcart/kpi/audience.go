@@ -18,9 +18,13 @@ import (
 type AudienceRecord struct {
 	BuyerID  string
 	Region   string // e.g. the province (省级) "广东"; empty is reported as "unknown"
-	Age      int    // in years; 0 means unknown
+	Age      int    // in years, 0 to [MaxAge]; 0 means unknown
 	SpendFen int64
 }
+
+// MaxAge is the highest age [CrossAnalyze] accepts; an older record is a
+// data error (audience.age.range), not a buyer.
+const MaxAge = 150
 
 // AgeBand is a half-open age range [Min, Max) in years; Max 0 means no
 // upper bound.
@@ -178,6 +182,8 @@ func CrossAnalyze(records []AudienceRecord, cfg AudienceConfig) (*AudienceReport
 		}
 		if r.Age < 0 {
 			p = append(p, vcart.FieldError{Field: fmt.Sprintf("records[%d].age", i), Code: "audience.age.negative", Msg: "negative age"})
+		} else if r.Age > MaxAge {
+			p = append(p, vcart.FieldError{Field: fmt.Sprintf("records[%d].age", i), Code: "audience.age.range", Msg: fmt.Sprintf("age %d is over %d", r.Age, MaxAge)})
 		}
 	}
 	if err := vcart.NewValidationError(p); err != nil {

@@ -83,8 +83,18 @@ func averageDiff(a, b Average) decimal.Decimal {
 }
 
 func formatDelta(d decimal.Decimal, u Unit) string {
+	places := int32(2)
+	if u == UnitCount {
+		places = 0
+	}
+	// The sign is that of the displayed value: a change that rounds to zero
+	// prints unsigned ("0.00pp"), never "-0.00pp".
+	d = d.Round(places)
 	sign := "+"
-	if d.IsNegative() {
+	switch {
+	case d.IsZero():
+		sign = ""
+	case d.IsNegative():
 		sign = "-"
 		d = d.Neg()
 	}

@@ -99,7 +99,9 @@
 //
 // [Aggregator] computes a report in one pass and allocates nothing per
 // order beyond the amortised growth of its distinct-buyer set; see
-// BenchmarkAggregator_1MOrders.
+// BenchmarkAggregator_1MOrders. It does not remember order IDs, so an order
+// added twice counts twice; [Config.DedupOrders] opts in to a set of IDs
+// that skips repeats (for overlapping pages), at the cost of that set.
 //
 // # Concurrency
 //

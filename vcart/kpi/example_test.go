@@ -93,7 +93,7 @@ func ExampleBuildReport() {
 	//   成交退款率 refund rate (amount): 10.53% (¥50.00/¥475.00)
 	//   退款订单率 refund rate (orders): 25.00% (1/4)
 	//   投放ROI ad ROI: 3.17× (¥475.00/¥150.00)
-	// Service promise (ship within 48h, 运费险): on time 66.67% = 2/3 (late 1, overdue 0, pending 1); insured 75.00% = 3/4
+	// Service promise (ship within 48h, 运费险): on time 66.67% = 2/3 (late 1, overdue 0, pending 1, cancelled before shipping 0); insured 75.00% = 3/4
 }
 
 func ExampleReport_json() {

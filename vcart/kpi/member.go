@@ -192,8 +192,15 @@ func (p MemberProgram) Earn(m Member, paidFen int64) (Member, int64, error) {
 	if err != nil {
 		return m, 0, err
 	}
-	if paidFen < 0 || m.Balance < 0 {
-		return m, 0, vcart.NewValidationError([]vcart.FieldError{{Field: "paid_fen", Code: "member.amount.negative", Msg: "negative amount or balance"}})
+	var fe []vcart.FieldError
+	if paidFen < 0 {
+		fe = append(fe, vcart.FieldError{Field: "paid_fen", Code: "member.amount.negative", Msg: "negative amount"})
+	}
+	if m.Balance < 0 {
+		fe = append(fe, vcart.FieldError{Field: "balance", Code: "member.balance.negative", Msg: "negative balance"})
+	}
+	if err := vcart.NewValidationError(fe); err != nil {
+		return m, 0, err
 	}
 	pts := decimal.NewFromInt(paidFen).Shift(-2).Mul(rule.PointsPerYuan).Floor()
 	if !pts.LessThanOrEqual(decimal.NewFromInt(math.MaxInt64 - max(m.LifetimePoints, m.Balance))) {

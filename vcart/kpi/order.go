@@ -3,6 +3,7 @@ package kpi
 import (
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -83,9 +84,14 @@ func (o *Order) validate() error {
 	return vcart.NewValidationError(p)
 }
 
+// truncate shortens s to at most n bytes for an error message, cutting at
+// a UTF-8 character boundary and marking the cut with "…".
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n] + "…"
 }

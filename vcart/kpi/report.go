@@ -44,6 +44,14 @@ type Config struct {
 	// BuyerHint pre-sizes the distinct-buyer set, up to 100,000,000; zero
 	// is fine.
 	BuyerHint int
+	// DedupOrders makes [Aggregator.Add] count each order ID once: an order
+	// whose non-empty ID was already added (accepted, in the period or
+	// not) is counted in [OrderCounts.Duplicates] and otherwise ignored, so
+	// overlapping pages of an order listing do not double-count. It costs
+	// a set of order IDs; off (the default), every Add counts and the
+	// caller must not feed an order twice. Orders with an empty ID are
+	// never de-duplicated.
+	DedupOrders bool
 }
 
 // maxBuyerHint caps Config.BuyerHint so a typo cannot reserve gigabytes.
@@ -98,6 +106,10 @@ const (
 // counters and a set of distinct buyers, and allocates nothing per order
 // beyond the set's amortised growth.
 //
+// By default it does not remember order IDs: an order added twice (as from
+// overlapping pages of an order listing) is counted twice. Feed each order
+// once, or set [Config.DedupOrders] to have it skip repeated IDs.
+//
 // An Aggregator is not safe for concurrent use; use one per goroutine and
 // one per report.
 type Aggregator struct {
@@ -108,6 +120,7 @@ type Aggregator struct {
 	c      OrderCounts
 	svc    ServiceReport
 	buyers map[string]uint8
+	seen   map[vcart.OrderID]struct{} // order IDs added, with Config.DedupOrders
 }
 
 // NewAggregator starts a report for period as of the instant at (which
@@ -123,19 +136,28 @@ func NewAggregator(period Period, at time.Time, cfg Config) (*Aggregator, error)
 	if err := vcart.NewValidationError(p); err != nil {
 		return nil, err
 	}
-	return &Aggregator{
+	a := &Aggregator{
 		period: period,
 		at:     at,
 		cfg:    cfg,
 		buyers: make(map[string]uint8, cfg.BuyerHint),
 		svc:    ServiceReport{ShipWithin: cfg.ShipWithin},
-	}, nil
+	}
+	if cfg.DedupOrders {
+		a.seen = make(map[vcart.OrderID]struct{}, cfg.BuyerHint)
+	}
+	return a, nil
 }
 
 // Add counts one order. An order submitted outside the period is counted
 // as skipped and otherwise ignored. An invalid order is rejected with a
 // [*vcart.ValidationError] naming every problem, and an order whose amounts
 // would overflow with [ErrOverflow]; in both cases nothing is applied.
+//
+// Add does not de-duplicate unless [Config.DedupOrders] is set: adding the
+// same order twice counts it twice. With DedupOrders, a repeated non-empty
+// ID is counted in [OrderCounts.Duplicates] and otherwise ignored (the
+// first copy wins).
 func (a *Aggregator) Add(o *Order) error {
 	if a == nil || a.buyers == nil {
 		return ErrZeroAggregator
@@ -146,7 +168,17 @@ func (a *Aggregator) Add(o *Order) error {
 	if err := o.validate(); err != nil {
 		return err
 	}
+	dedup := a.seen != nil && o.ID != ""
+	if dedup {
+		if _, dup := a.seen[o.ID]; dup {
+			a.c.Duplicates++
+			return nil
+		}
+	}
 	if !a.period.Contains(o.CreatedAt) {
+		if dedup {
+			a.seen[o.ID] = struct{}{}
+		}
 		a.c.Skipped++
 		return nil
 	}
@@ -155,6 +187,9 @@ func (a *Aggregator) Add(o *Order) error {
 		if a.c.GMVFen > math.MaxInt64-o.AmountFen || a.c.RefundFen > math.MaxInt64-o.RefundFen {
 			return fmt.Errorf("%w: order %q", ErrOverflow, truncate(string(o.ID), 40))
 		}
+	}
+	if dedup {
+		a.seen[o.ID] = struct{}{}
 	}
 	a.c.Submitted++
 	flags := buyerOrdered
@@ -182,6 +217,9 @@ type OrderCounts struct {
 	GMVFen         int64 `json:"gmv_fen"`         // 成交金额 in fen: sum of paid amounts
 	RefundFen      int64 `json:"refund_fen"`      // refunded amount of the paid orders, in fen
 	Skipped        int64 `json:"skipped"`         // orders submitted outside the period
+	// Duplicates counts orders ignored as repeats of an ID already added,
+	// with [Config.DedupOrders]; always zero without it.
+	Duplicates int64 `json:"duplicates,omitempty"`
 }
 
 // ServiceReport measures the service promise (承诺48小时发货 + 运费险) over
@@ -197,6 +235,10 @@ type ServiceReport struct {
 	Overdue int64 `json:"overdue"`
 	// Pending counts unshipped orders still within the deadline.
 	Pending int64 `json:"pending"`
+	// Cancelled counts unshipped orders refunded in full (RefundFen equal
+	// to a non-zero AmountFen): cancelled before shipping, they are never
+	// due and are left out of the on-time rate.
+	Cancelled int64 `json:"cancelled"`
 	// Insured counts paid orders with freight insurance (运费险).
 	Insured int64 `json:"insured"`
 	// Paid counts the paid orders measured.
@@ -214,6 +256,8 @@ func (s *ServiceReport) add(o *Order, at time.Time) {
 		s.OnTime++
 	case !o.ShippedAt.IsZero():
 		s.Late++
+	case o.AmountFen > 0 && o.RefundFen >= o.AmountFen:
+		s.Cancelled++
 	case at.After(deadline):
 		s.Overdue++
 	default:
@@ -222,7 +266,8 @@ func (s *ServiceReport) add(o *Order, at time.Time) {
 }
 
 // OnTimeRate is orders shipped on time ÷ orders that are due (shipped, or
-// unshipped and past the deadline); pending orders are not yet due.
+// unshipped and past the deadline); pending orders are not yet due and
+// cancelled ones (refunded in full before shipping) never are.
 func (s ServiceReport) OnTimeRate() Ratio {
 	return Ratio{Num: s.OnTime, Den: s.OnTime + s.Late + s.Overdue}
 }
@@ -297,8 +342,11 @@ type CadenceEntry struct {
 
 // ServiceSummary is the JSON and text form of a [ServiceReport].
 type ServiceSummary struct {
-	// ShipWithinHours is the promise in whole hours (truncated), for display.
+	// ShipWithinHours is the promise in whole hours (truncated); see
+	// ShipWithin for the exact promise.
 	ShipWithinHours int64 `json:"ship_within_hours"`
+	// ShipWithin is the promise for display: "48h", "1h30m", "45m".
+	ShipWithin string `json:"ship_within"`
 	ServiceReport
 	OnTimeRate  Ratio `json:"on_time_rate"`
 	InsuredRate Ratio `json:"insured_rate"`
@@ -358,7 +406,7 @@ func ReportFromTotals(period Period, at time.Time, totals OrderCounts, t Traffic
 	}{
 		{"submitted", c.Submitted}, {"paid", c.Paid}, {"refunded", c.Refunded},
 		{"ordering_buyers", c.OrderingBuyers}, {"paying_buyers", c.PayingBuyers},
-		{"gmv_fen", c.GMVFen}, {"refund_fen", c.RefundFen}, {"skipped", c.Skipped},
+		{"gmv_fen", c.GMVFen}, {"refund_fen", c.RefundFen}, {"skipped", c.Skipped}, {"duplicates", c.Duplicates},
 	} {
 		if f.v < 0 {
 			p = append(p, vcart.FieldError{Field: "totals." + f.name, Code: "totals.negative", Msg: fmt.Sprintf("negative %s", f.name)})
@@ -392,6 +440,7 @@ func buildReport(period Period, at time.Time, cfg Config, c OrderCounts, svc Ser
 		Traffic:            t,
 		Service: ServiceSummary{
 			ShipWithinHours: int64(svc.ShipWithin / time.Hour),
+			ShipWithin:      formatPromise(svc.ShipWithin),
 			ServiceReport:   svc,
 			OnTimeRate:      svc.OnTimeRate(),
 			InsuredRate:     svc.InsuredRate(),
@@ -508,6 +557,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	if o.Skipped > 0 {
 		fmt.Fprintf(&b, "Skipped %d orders submitted outside the period\n", o.Skipped)
 	}
+	if o.Duplicates > 0 {
+		fmt.Fprintf(&b, "Ignored %d repeated orders (same order ID)\n", o.Duplicates)
+	}
 	for _, m := range r.Metrics {
 		fmt.Fprintf(&b, "  %s %s: %s", m.ChineseName, m.Name, m.Display)
 		switch {
@@ -533,8 +585,8 @@ func (r *Report) WriteText(w io.Writer) error {
 		b.WriteString("\n")
 	}
 	s := r.Service
-	fmt.Fprintf(&b, "Service promise (ship within %dh, 运费险): on time %s = %d/%d (late %d, overdue %d, pending %d); insured %s = %d/%d\n",
-		s.ShipWithinHours, ratioDisplay(s.OnTimeRate), s.OnTime, s.OnTimeRate.Den, s.Late, s.Overdue, s.Pending,
+	fmt.Fprintf(&b, "Service promise (ship within %s, 运费险): on time %s = %d/%d (late %d, overdue %d, pending %d, cancelled before shipping %d); insured %s = %d/%d\n",
+		s.ShipWithin, ratioDisplay(s.OnTimeRate), s.OnTime, s.OnTimeRate.Den, s.Late, s.Overdue, s.Pending, s.Cancelled,
 		ratioDisplay(s.InsuredRate), s.Insured, s.Paid)
 	r.writeSections(&b)
 	_, err := io.WriteString(w, b.String())
@@ -604,6 +656,19 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+// formatPromise renders a shipping promise without zero units: 48h →
+// "48h", 90 minutes → "1h30m", 45 minutes → "45m", 90 seconds → "1m30s".
+func formatPromise(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
 }
 
 func ratioDisplay(r Ratio) string {

@@ -488,9 +488,9 @@ func TestReport_Compare(t *testing.T) {
 	}
 	want := map[MetricID]string{
 		MetricUV:              "100 → 120 +20 ungraded→ungraded",
-		MetricPV:              "480 → 480 +0 ungraded→ungraded",
+		MetricPV:              "480 → 480 0 ungraded→ungraded",
 		MetricCTR:             "4.44% → 3.33% -1.11pp ungraded→ungraded",
-		MetricCTRPV:           "3.13% → 3.13% +0.00pp ungraded→ungraded",
+		MetricCTRPV:           "3.13% → 3.13% 0.00pp ungraded→ungraded",
 		MetricClickConversion: "5.00% → 10.00% +5.00pp below average→average",
 		MetricAddToCart:       "12.00% → 10.00% -2.00pp ungraded→ungraded",
 		MetricPaySuccess:      "100.00% → 80.00% -20.00pp excellent→above average",
