@@ -454,12 +454,16 @@ func transientTokenError(err error) bool {
 // of the client's clock and returns how long that is.
 func (c *Client) holdUntilNextMinute(path string) time.Duration {
 	now := c.cfg.now()
-	next := now.Truncate(time.Minute).Add(time.Minute)
+	next := nextMinute(now)
 	if c.limiter != nil {
 		c.limiter.hold(path, next)
 	}
 	return next.Sub(now)
 }
+
+// nextMinute is the start of the minute after now's, when the platform's
+// per-minute quotas refill.
+func nextMinute(now time.Time) time.Time { return now.Truncate(time.Minute).Add(time.Minute) }
 
 // send makes one HTTP request and reads the body.
 func (c *Client) send(ctx context.Context, req *request, body []byte, ct, tok string) (*http.Response, []byte, error) {

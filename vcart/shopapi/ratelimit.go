@@ -27,8 +27,11 @@ type RateLimits struct {
 
 // DefaultRateLimits returns the published quotas: stable_token 10,000/min
 // and image upload 5,000/min. The platform does not publish the quota of
-// other /channels/ec paths (read them with the quota API and pass your own
-// table); they are unlimited by default.
+// other /channels/ec paths: read them with the quota API at start-up
+// ([QuotaService.RateLimits], [RateLimitsFromQuotas]) and pass the table to
+// [WithRateLimits]; without that they are unlimited. The stable_token entry
+// is applied by the token sources ([WithTokenRateLimits]), which fetch
+// tokens outside the [Client]; the client's limiter applies the others.
 func DefaultRateLimits() RateLimits {
 	return RateLimits{
 		Version:       "channels-2026-03",

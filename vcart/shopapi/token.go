@@ -84,6 +84,9 @@ type tokenConfig struct {
 	hc           *http.Client
 	legacy       bool
 	key          string
+	limits       RateLimits
+	limitOn      bool
+	limiter      *limiter // token endpoints' quotas, on the clock now
 }
 
 // WithTokenStore sets the token store (default: a private [MemoryTokenStore]).
@@ -168,6 +171,32 @@ func WithTokenHTTPClient(hc *http.Client) TokenOption {
 	}
 }
 
+// WithTokenRateLimits replaces the per-path quotas applied to token fetches
+// (default [DefaultRateLimits], whose /cgi-bin/stable_token entry is the
+// platform's 10,000 calls a minute). The limiter runs on the source's clock
+// ([WithTokenClock]); a fetch answered with errcode 45011 holds that path
+// until the next minute. A wait counts against the fetch's 30 s timeout.
+// Each source has its own limiter: processes sharing a credential share
+// its quota, so give each a share of it.
+func WithTokenRateLimits(l RateLimits) TokenOption {
+	return func(c *tokenConfig) error {
+		if err := l.validate(); err != nil {
+			return err
+		}
+		c.limits = l.clone()
+		c.limitOn = true
+		return nil
+	}
+}
+
+// WithoutTokenRateLimit disables the rate limiter of token fetches.
+func WithoutTokenRateLimit() TokenOption {
+	return func(c *tokenConfig) error {
+		c.limitOn = false
+		return nil
+	}
+}
+
 // WithLegacyToken makes [NewShopTokenSource] use GET /cgi-bin/token instead
 // of POST /cgi-bin/stable_token. Each /cgi-bin/token fetch invalidates the
 // previous token after 5 minutes, so all processes must share a store.
@@ -198,6 +227,8 @@ func newTokenConfig(opts []TokenOption) (tokenConfig, error) {
 		fetchTimeout: 30 * time.Second,
 		baseURL:      DefaultBaseURL,
 		hc:           &http.Client{Timeout: 30 * time.Second},
+		limits:       DefaultRateLimits(),
+		limitOn:      true,
 	}
 	for _, o := range opts {
 		if o == nil {
@@ -209,6 +240,9 @@ func newTokenConfig(opts []TokenOption) (tokenConfig, error) {
 	}
 	if c.store == nil {
 		c.store = NewMemoryTokenStore()
+	}
+	if c.limitOn {
+		c.limiter = newLimiter(c.limits, c.now)
 	}
 	return c, nil
 }
@@ -448,9 +482,23 @@ func (f *shopFetcher) FetchToken(ctx context.Context, force bool) (Token, error)
 	return Token{AccessToken: tr.AccessToken, ExpiresAt: f.cfg.now().Add(time.Duration(tr.ExpiresIn) * time.Second)}, nil
 }
 
-// tokenCall performs one token-endpoint call with the errcode envelope;
-// secrets never appear in its errors.
+// tokenCall performs one token-endpoint call with the errcode envelope,
+// through the source's rate limiter; secrets never appear in its errors.
 func tokenCall(ctx context.Context, cfg tokenConfig, method, path string, q url.Values, body any, out any) error {
+	if cfg.limiter != nil {
+		if err := cfg.limiter.wait(ctx, path); err != nil {
+			return err
+		}
+	}
+	err := tokenSend(ctx, cfg, method, path, q, body, out)
+	var ae *APIError
+	if cfg.limiter != nil && errors.As(err, &ae) && ae.ErrCode == CodeMinuteQuota {
+		cfg.limiter.hold(path, nextMinute(cfg.now()))
+	}
+	return err
+}
+
+func tokenSend(ctx context.Context, cfg tokenConfig, method, path string, q url.Values, body any, out any) error {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)

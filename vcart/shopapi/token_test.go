@@ -13,6 +13,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
@@ -449,6 +450,69 @@ func TestToken_EarlyRefreshFailureKeepsToken(t *testing.T) {
 		srv.InjectFault("/cgi-bin/stable_token", shopapitest.Fault{Kind: shopapitest.FaultHTTPStatus, Status: 502})
 		if _, err := ts.Token(t.Context()); !errors.Is(err, shopapi.ErrHTTPStatus) {
 			t.Errorf("expired token and failing refresh: %v", err)
+		}
+	})
+}
+
+// TestToken_RateLimited checks that token fetches go through the token
+// source's limiter on its clock (synctest's): with a quota of 2 a minute,
+// the third fetch waits 30 s; a 45011 answer holds the path until the next
+// minute.
+func TestToken_RateLimited(t *testing.T) {
+	t.Parallel()
+	srv := shopapitest.NewServer(t, shopapitest.WithTokenTTL(365*24*time.Hour))
+	synctest.Test(t, func(t *testing.T) {
+		ctx := t.Context()
+		src, err := shopapi.NewShopTokenSource(srv.AppID(), srv.AppSecret(), shopapi.WithLegacyToken(),
+			shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(&http.Client{Transport: srv.Transport()}),
+			shopapi.WithTokenRateLimits(shopapi.RateLimits{PerMinute: map[string]int{"/cgi-bin/token": 2}}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		var waits []time.Duration
+		for range 3 {
+			tok, err := src.Token(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			waits = append(waits, time.Since(start))
+			if err := src.InvalidateToken(ctx, tok); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if diff := cmp.Diff([]time.Duration{0, 0, 30 * time.Second}, waits); diff != "" {
+			t.Errorf("fetch instants (-want +got):\n%s", diff)
+		}
+		if n := srv.TokenFetches(); n != 3 {
+			t.Errorf("fetches = %d, want 3", n)
+		}
+	})
+}
+
+// TestToken_MinuteQuotaHolds checks that a 45011 answer to stable_token
+// holds token fetches until the next minute of the source's clock.
+func TestToken_MinuteQuotaHolds(t *testing.T) {
+	t.Parallel()
+	srv := shopapitest.NewServer(t, shopapitest.WithTokenTTL(365*24*time.Hour))
+	srv.InjectFault("/cgi-bin/stable_token", shopapitest.Fault{Kind: shopapitest.FaultErrCode, Code: 45011, Times: 1})
+	synctest.Test(t, func(t *testing.T) {
+		ctx := t.Context()
+		time.Sleep(45 * time.Second) // 00:00:45 on synctest's clock; the wait counts in the 30 s fetch timeout
+		src, err := shopapi.NewShopTokenSource(srv.AppID(), srv.AppSecret(),
+			shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(&http.Client{Transport: srv.Transport()}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		if _, err := src.Token(ctx); !errors.Is(err, shopapi.ErrRateLimited) {
+			t.Fatalf("first fetch: %v, want ErrRateLimited", err)
+		}
+		if _, err := src.Token(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := time.Since(start); got != 15*time.Second {
+			t.Errorf("second fetch after %v, want 15s (the next minute)", got)
 		}
 	})
 }
