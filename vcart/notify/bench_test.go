@@ -187,7 +187,7 @@ func BenchmarkMemoryDedupStore_Claim(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		if _, err := s.Claim(ctx, keys[i&(len(keys)-1)], time.Hour); err != nil {
+		if _, err := s.Claim(ctx, keys[i&(len(keys)-1)], "owner", time.Hour); err != nil {
 			b.Fatal(err)
 		}
 		i++

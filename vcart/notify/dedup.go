@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"slices"
@@ -10,41 +11,111 @@ import (
 	"time"
 )
 
-// DedupStore suppresses duplicate deliveries across the platform's retries.
-// Implementations must be safe for concurrent use (redisstore implements it on Redis).
-type DedupStore interface {
-	// Claim records key for ttl and reports whether this caller is the first to claim it
-	// (false means a duplicate that is already being or has been handled).
-	Claim(ctx context.Context, key string, ttl time.Duration) (first bool, err error)
-	// Release forgets key, so a delivery whose handling failed is handled again on the next push.
-	Release(ctx context.Context, key string) error
+// ClaimState is what [DedupStore.Claim] found for a delivery's key.
+type ClaimState int
+
+// The states of a claim.
+const (
+	// ClaimFirst means the key was free: the caller now holds a
+	// "processing" claim and must handle the delivery, then call
+	// [DedupStore.Complete] on success or [DedupStore.Release] on failure.
+	ClaimFirst ClaimState = iota + 1
+	// ClaimInFlight means another delivery (in this or another instance)
+	// holds a "processing" claim: the caller answers a failure
+	// ([ErrInFlight], 503), so the platform pushes again and the event is
+	// not lost if that handling fails.
+	ClaimInFlight
+	// ClaimDone means the delivery was handled successfully: the caller
+	// answers success without handling it again.
+	ClaimDone
+)
+
+// String returns "first", "in-flight", "done" or "ClaimState(n)".
+func (s ClaimState) String() string {
+	switch s {
+	case ClaimFirst:
+		return "first"
+	case ClaimInFlight:
+		return "in-flight"
+	case ClaimDone:
+		return "done"
+	}
+	return fmt.Sprintf("ClaimState(%d)", int(s))
 }
+
+// DedupStore suppresses duplicate deliveries across the platform's retries
+// with a two-phase claim: Claim takes a short-lived "processing" claim,
+// Complete turns it into a long-lived "done" mark, Release gives it up.
+// owner is a token unique to one claim (see [NewClaimOwner]): Complete and
+// Release act only while the stored claim still carries that owner, so a
+// handler whose claim expired and was re-taken cannot complete or delete
+// the newer claim. Implementations must be safe for concurrent use
+// (vcart/redisstore implements it on Redis).
+type DedupStore interface {
+	// Claim takes key as "processing" for processingTTL under owner if it
+	// is free (or expired) and returns ClaimFirst; otherwise it returns
+	// ClaimInFlight or ClaimDone without changing anything.
+	Claim(ctx context.Context, key, owner string, processingTTL time.Duration) (ClaimState, error)
+	// Complete marks key "done" for doneTTL if owner still holds its
+	// processing claim, or if the key is free; it fails with
+	// [ErrClaimLost] when another claim holds key.
+	Complete(ctx context.Context, key, owner string, doneTTL time.Duration) error
+	// Release forgets key if owner still holds its processing claim, so the
+	// next push of a delivery whose handling failed is handled again. It
+	// leaves anybody else's claim and a "done" mark alone, and releasing a
+	// free key is not an error.
+	Release(ctx context.Context, key, owner string) error
+}
+
+// NewClaimOwner returns a fresh random owner token for one claim (26
+// characters of crypto/rand, base32).
+func NewClaimOwner() string { return rand.Text() }
 
 // DefaultDedupTTL is how long a handled delivery is remembered by default:
 // 25 hours covers both the Channels push schedule (≈3.6 h) and the WeChat Pay
 // v3 schedule (24 h 04 min after the first attempt).
 const DefaultDedupTTL = 25 * time.Hour
 
+// DefaultProcessingMargin is added to the handler timeout to make the
+// lifetime of a "processing" claim (see [WithProcessingTTL]): long enough
+// for a handler that overran its deadline to notice its cancelled context,
+// short enough that the claim of an instance that crashed mid-handling
+// expires before the platform's 1-minute retry.
+const DefaultProcessingMargin = 10 * time.Second
+
 // DefaultDedupMaxEntries is the default size cap of a [MemoryDedupStore].
 const DefaultDedupMaxEntries = 100_000
 
-// ErrDedupTTL reports a Claim with a TTL that is not positive.
+// ErrDedupTTL reports a Claim or Complete with a TTL that is not positive.
 var ErrDedupTTL = errors.New("notify: dedup TTL must be positive")
 
+// ErrClaimLost reports a Complete whose processing claim expired and was
+// taken by another delivery (which will handle the event too).
+var ErrClaimLost = errors.New("notify: dedup claim held by another delivery")
+
+// ErrNoOwner reports a Claim, Complete or Release with an empty owner token.
+var ErrNoOwner = errors.New("notify: dedup owner token must not be empty")
+
 // MemoryDedupStore is the default, in-process [DedupStore]: a map from key to
-// expiry plus a queue in claim order, bounded by the TTL of each entry and
-// by a size cap. When the cap is reached, the oldest claims are evicted
-// first (so a very old delivery might be handled twice rather than the store
-// growing without bound). Claims cost O(1) amortised. Use a shared store
-// (vcart/redisstore) when several instances receive pushes. It is safe for
-// concurrent use.
+// claim (owner, done flag, expiry) plus a queue in expiry-setting order,
+// bounded by the TTL of each entry and by a size cap. When the cap is
+// reached, the oldest entries are evicted first (so a very old delivery might
+// be handled twice rather than the store growing without bound). Claims cost
+// O(1) amortised. Use a shared store (vcart/redisstore) when several
+// instances receive pushes. It is safe for concurrent use.
 type MemoryDedupStore struct {
 	mu      sync.Mutex
-	entries map[string]time.Time
+	entries map[string]memClaim
 	queue   []queued // claim order; entries whose expiry no longer matches are stale
 	head    int
 	max     int
 	now     func() time.Time
+}
+
+type memClaim struct {
+	exp   time.Time
+	owner string
+	done  bool
 }
 
 type queued struct {
@@ -77,7 +148,7 @@ func WithStoreClock(now func() time.Time) MemoryDedupOption {
 
 // NewMemoryDedupStore returns an empty in-memory store.
 func NewMemoryDedupStore(opts ...MemoryDedupOption) *MemoryDedupStore {
-	s := &MemoryDedupStore{entries: make(map[string]time.Time), max: DefaultDedupMaxEntries, now: time.Now}
+	s := &MemoryDedupStore{entries: make(map[string]memClaim), max: DefaultDedupMaxEntries, now: time.Now}
 	for _, o := range opts {
 		o(s)
 	}
@@ -85,28 +156,58 @@ func NewMemoryDedupStore(opts ...MemoryDedupOption) *MemoryDedupStore {
 }
 
 // Claim implements [DedupStore]. An expired entry counts as absent.
-func (s *MemoryDedupStore) Claim(ctx context.Context, key string, ttl time.Duration) (bool, error) {
+func (s *MemoryDedupStore) Claim(ctx context.Context, key, owner string, ttl time.Duration) (ClaimState, error) {
 	if ttl <= 0 {
-		return false, fmt.Errorf("%w (got %v)", ErrDedupTTL, ttl)
+		return 0, fmt.Errorf("%w (got %v)", ErrDedupTTL, ttl)
+	}
+	if owner == "" {
+		return 0, ErrNoOwner
 	}
 	if err := ctx.Err(); err != nil {
-		return false, err
+		return 0, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.now()
-	if exp, ok := s.entries[key]; ok && now.Before(exp) {
-		return false, nil
+	if c, ok := s.entries[key]; ok && now.Before(c.exp) {
+		if c.done {
+			return ClaimDone, nil
+		}
+		return ClaimInFlight, nil
 	}
+	s.setLocked(now, key, memClaim{exp: now.Add(ttl), owner: owner})
+	return ClaimFirst, nil
+}
+
+// setLocked stores c under key, making room under the cap first.
+func (s *MemoryDedupStore) setLocked(now time.Time, key string, c memClaim) {
 	s.dropLocked(now, false)
-	for len(s.entries) >= s.max && s.head < len(s.queue) {
-		s.dropLocked(now, true)
+	if _, ok := s.entries[key]; !ok {
+		for len(s.entries) >= s.max && s.head < len(s.queue) {
+			s.dropLocked(now, true)
+		}
 	}
-	exp := now.Add(ttl)
-	s.entries[key] = exp
-	s.queue = append(s.queue, queued{key, exp})
+	s.entries[key] = c
+	s.queue = append(s.queue, queued{key, c.exp})
 	s.compactLocked()
-	return true, nil
+}
+
+// Complete implements [DedupStore].
+func (s *MemoryDedupStore) Complete(ctx context.Context, key, owner string, ttl time.Duration) error {
+	if ttl <= 0 {
+		return fmt.Errorf("%w (got %v)", ErrDedupTTL, ttl)
+	}
+	if owner == "" {
+		return ErrNoOwner
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	if c, ok := s.entries[key]; ok && now.Before(c.exp) && c.owner != owner {
+		return ErrClaimLost
+	}
+	s.setLocked(now, key, memClaim{exp: now.Add(ttl), owner: owner, done: true})
+	return nil
 }
 
 // dropLocked pops the queue head: stale records always, expired entries,
@@ -114,10 +215,10 @@ func (s *MemoryDedupStore) Claim(ctx context.Context, key string, ttl time.Durat
 func (s *MemoryDedupStore) dropLocked(now time.Time, evict bool) {
 	for s.head < len(s.queue) {
 		q := s.queue[s.head]
-		exp, ok := s.entries[q.key]
+		c, ok := s.entries[q.key]
 		switch {
-		case !ok || !exp.Equal(q.exp): // released or re-claimed since
-		case !now.Before(exp):
+		case !ok || !c.exp.Equal(q.exp): // released or re-claimed since
+		case !now.Before(c.exp):
 			delete(s.entries, q.key)
 		case evict:
 			delete(s.entries, q.key)
@@ -138,8 +239,8 @@ func (s *MemoryDedupStore) compactLocked() {
 	live := len(s.queue) - s.head
 	if live > 2*len(s.entries)+64 {
 		q := make([]queued, 0, len(s.entries))
-		for k, exp := range s.entries {
-			q = append(q, queued{k, exp})
+		for k, c := range s.entries {
+			q = append(q, queued{k, c.exp})
 		}
 		slices.SortFunc(q, func(a, b queued) int {
 			if c := a.exp.Compare(b.exp); c != 0 {
@@ -158,10 +259,15 @@ func (s *MemoryDedupStore) compactLocked() {
 }
 
 // Release implements [DedupStore].
-func (s *MemoryDedupStore) Release(ctx context.Context, key string) error {
+func (s *MemoryDedupStore) Release(ctx context.Context, key, owner string) error {
+	if owner == "" {
+		return ErrNoOwner
+	}
 	s.mu.Lock()
-	delete(s.entries, key)
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	if c, ok := s.entries[key]; ok && !c.done && c.owner == owner {
+		delete(s.entries, key)
+	}
 	return nil
 }
 

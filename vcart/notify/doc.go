@@ -41,13 +41,38 @@
 // its context (now cancelled) and its claim; a push of the same event that
 // arrives meanwhile is answered 503 ([ErrInFlight]) rather than "success".
 //
+// # Unhandled events
+//
+// Nothing is dropped silently. A catalogue event whose JSON does not fit its
+// typed struct arrives as an [*UnknownEvent] with Err set and goes to the
+// [Handler.OnUnknown] fallback; without a fallback, if a handler is
+// registered for the event, it is answered 500 ([ErrUndecodable]) and logged
+// at Warn (event name, field and JSON kind, never the plaintext), so the
+// platform retries and the operator sees it. An event nobody subscribed to
+// (no handler for its name, no fallback) is acknowledged "success" and logged
+// at Warn ("no handler for event"). Failing it was rejected: the platform
+// would push it 10 times over about 3.6 h, each a failure in its console,
+// and then drop it anyway, while nothing in this process would ever handle
+// it; the Warn log makes the gap visible, and registering OnUnknown keeps
+// every such event.
+//
 // # Duplicates
 //
 // A [DedupStore] (in memory by default, [NewMemoryDedupStore], bounded by a
-// TTL of 25 h and a size cap; vcart/redisstore for several instances) is
-// claimed with [DedupKey] before the handler runs; see DedupKey for the
-// derivation (store events carry no MsgId). A duplicate is answered
-// "success" without calling the handler.
+// TTL and a size cap; vcart/redisstore for several instances) is claimed
+// with [DedupKey] before the handler runs; see DedupKey for the derivation
+// (store events carry no MsgId). The claim has two phases, each with its
+// own owner token ([NewClaimOwner]): [DedupStore.Claim] takes a
+// "processing" claim that lives for the handler timeout plus
+// [DefaultProcessingMargin] ([WithProcessingTTL]); success turns it into a
+// "done" mark for 25 h ([DedupStore.Complete], [WithDedupTTL]); failure
+// releases it ([DedupStore.Release]). A duplicate that finds "done" is
+// answered "success" without calling the handler; one that finds
+// "processing", in this or another instance, is answered 503
+// ([ErrInFlight]), so that if the first handling fails the platform still
+// has a retry to come. Complete and Release act only while the stored claim
+// carries their owner token, so a handler whose claim expired and was
+// re-taken cannot complete or delete the newer claim.
 //
 // # WeChat Pay notifications
 //

@@ -37,6 +37,14 @@ var (
 	// the platform retries it.
 	ErrHandlerTimeout = errors.New("notify: handler did not finish in time")
 	// ErrInFlight reports a duplicate delivery that arrived while the first
-	// copy was still being handled in this process.
+	// copy was still being handled, in this process or (through a shared
+	// [DedupStore]) another instance; it is answered 503 so the platform
+	// pushes again and the event survives a failure of that first handling.
 	ErrInFlight = errors.New("notify: duplicate delivery still in flight")
+	// ErrUndecodable reports a catalogue event whose JSON does not fit its
+	// typed struct, with a typed handler registered but no OnUnknown
+	// fallback to take it raw; it is answered 500 so the platform pushes it
+	// again and the operator sees it. The message names the field and the
+	// JSON kind, never the plaintext.
+	ErrUndecodable = errors.New("notify: event does not decode into its typed struct")
 )

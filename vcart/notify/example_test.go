@@ -205,17 +205,23 @@ func ExampleReplay() {
 	// true <nil>
 }
 
-// The in-memory duplicate store claims a key once until it expires or is
-// released.
+// The in-memory duplicate store: a claim is "processing" until it is
+// completed ("done") or released after a failure; each claim has its own
+// owner token.
 func ExampleMemoryDedupStore() {
 	s := notify.NewMemoryDedupStore(notify.WithMaxEntries(10_000))
 	ctx := context.Background()
-	a, _ := s.Claim(ctx, "push:gh_shop:channels_ec_order_pay:1772330400:…", time.Hour)
-	b, _ := s.Claim(ctx, "push:gh_shop:channels_ec_order_pay:1772330400:…", time.Hour)
-	_ = s.Release(ctx, "push:gh_shop:channels_ec_order_pay:1772330400:…")
-	c, _ := s.Claim(ctx, "push:gh_shop:channels_ec_order_pay:1772330400:…", time.Hour)
-	fmt.Println(a, b, c)
-	// Output: true false true
+	const key = "push:gh_shop:channels_ec_order_pay:1772330400:…"
+	first := notify.NewClaimOwner()
+	a, _ := s.Claim(ctx, key, first, 14*time.Second)
+	b, _ := s.Claim(ctx, key, notify.NewClaimOwner(), 14*time.Second) // a retry meanwhile
+	_ = s.Release(ctx, key, first)                                    // the handler failed
+	retry := notify.NewClaimOwner()
+	c, _ := s.Claim(ctx, key, retry, 14*time.Second)
+	_ = s.Complete(ctx, key, retry, 25*time.Hour) // handled
+	d, _ := s.Claim(ctx, key, notify.NewClaimOwner(), 14*time.Second)
+	fmt.Println(a, b, c, d)
+	// Output: first in-flight first done
 }
 
 // ParseEvent verifies, decrypts and decodes a push in one pass; the typed

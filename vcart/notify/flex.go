@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strconv"
 )
 
@@ -34,9 +35,32 @@ func (f *FlexString) UnmarshalJSON(b []byte) error {
 		}
 		*f = FlexString(n)
 	default:
-		return fmt.Errorf("notify: FlexString from JSON %.20s", b)
+		return flexTypeError(b, reflect.TypeFor[FlexString]())
 	}
 	return nil
+}
+
+// flexTypeError reports a JSON value of the wrong kind as a
+// *json.UnmarshalTypeError, which encoding/json completes with the field
+// path; it names the kind only, never the value (the plaintext may carry
+// personal data).
+func flexTypeError(b []byte, t reflect.Type) error {
+	kind := "value"
+	if len(b) > 0 {
+		switch b[0] {
+		case '{':
+			kind = "object"
+		case '[':
+			kind = "array"
+		case '"':
+			kind = "string"
+		case 't', 'f':
+			kind = "bool"
+		default:
+			kind = "number"
+		}
+	}
+	return &json.UnmarshalTypeError{Value: kind, Type: t}
 }
 
 // String returns the value.
@@ -50,6 +74,7 @@ type FlexInt int64
 // UnmarshalJSON accepts an integer number, a string holding one, "" or null.
 func (f *FlexInt) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
+	raw := b
 	if len(b) > 0 && b[0] == '"' {
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {
@@ -63,7 +88,7 @@ func (f *FlexInt) UnmarshalJSON(b []byte) error {
 	}
 	n, err := strconv.ParseInt(string(b), 10, 64)
 	if err != nil {
-		return fmt.Errorf("notify: FlexInt from %.20q: %w", b, err)
+		return flexTypeError(raw, reflect.TypeFor[FlexInt]())
 	}
 	*f = FlexInt(n)
 	return nil

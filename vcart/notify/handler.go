@@ -32,6 +32,7 @@ type HandlerOption func(*handlerConfig) error
 type handlerConfig struct {
 	store    DedupStore
 	ttl      time.Duration
+	procTTL  time.Duration // 0: timeout + DefaultProcessingMargin
 	timeout  time.Duration
 	key      func(*Message, Event) string
 	log      *slog.Logger
@@ -56,6 +57,12 @@ func newHandlerConfig(opts []HandlerOption) (*handlerConfig, error) {
 	if c.store == nil {
 		c.store = NewMemoryDedupStore()
 	}
+	if c.procTTL == 0 {
+		c.procTTL = c.timeout + DefaultProcessingMargin
+	}
+	if c.procTTL < c.timeout {
+		return nil, fmt.Errorf("%w: processing TTL %v is shorter than the handler timeout %v", ErrDedupTTL, c.procTTL, c.timeout)
+	}
 	return c, nil
 }
 
@@ -72,14 +79,30 @@ func WithDedupStore(s DedupStore) HandlerOption {
 	}
 }
 
-// WithDedupTTL sets how long a handled push is remembered (default
-// [DefaultDedupTTL]).
+// WithDedupTTL sets how long a successfully handled push is remembered
+// (the "done" mark; default [DefaultDedupTTL]).
 func WithDedupTTL(d time.Duration) HandlerOption {
 	return func(h *handlerConfig) error {
 		if d <= 0 {
 			return fmt.Errorf("%w (got %v)", ErrDedupTTL, d)
 		}
 		h.ttl = d
+		return nil
+	}
+}
+
+// WithProcessingTTL sets the lifetime of the "processing" claim a delivery
+// holds while its handler runs (default: the handler timeout plus
+// [DefaultProcessingMargin]). It must not be shorter than the handler
+// timeout. While it lives, a duplicate push is answered 503
+// ([ErrInFlight]); if the instance dies mid-handling, the platform's
+// retries after it expires are handled.
+func WithProcessingTTL(d time.Duration) HandlerOption {
+	return func(h *handlerConfig) error {
+		if d <= 0 {
+			return fmt.Errorf("%w (got %v)", ErrDedupTTL, d)
+		}
+		h.procTTL = d
 		return nil
 	}
 }
@@ -160,8 +183,12 @@ func (h *Handler) On(event string, fn HandlerFunc) {
 	h.routes[event] = fn
 }
 
-// OnUnknown registers fn for every event without its own handler, including
-// [*UnknownEvent]s. Without it such events are acknowledged and ignored.
+// OnUnknown registers the fallback fn for every event without its own
+// handler, including [*UnknownEvent]s, and for catalogue events whose JSON
+// does not fit their typed struct (an [*UnknownEvent] with Err set). Without
+// it, an undecodable event that has a handler is answered 500 (so the
+// platform retries and the operator sees it), and an event nobody handles
+// is acknowledged with a Warn log (see the package doc, "Unhandled events").
 func (h *Handler) OnUnknown(fn HandlerFunc) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -172,7 +199,7 @@ func (h *Handler) OnUnknown(fn HandlerFunc) {
 // to E, e.g. Handle(h, EventOrderPay, func(ctx context.Context, e
 // *OrderPayEvent) error {…}). It fails when E is not the catalogue's type
 // for event; an event that arrives undecodable goes to the OnUnknown
-// handler instead.
+// handler instead, or is answered 500 ([ErrUndecodable]) without one.
 func Handle[E Event](h *Handler, event string, fn func(context.Context, E) error) error {
 	if fn == nil {
 		return errors.New("notify: nil handler")
@@ -198,24 +225,48 @@ func (h *Handler) dispatchFallback(ctx context.Context, ev Event) error {
 	fb := h.fallback
 	h.mu.RUnlock()
 	if fb == nil {
-		return nil
+		return undecodable(ev)
 	}
 	return fb(ctx, ev)
 }
 
-func (h *Handler) route(ev Event) HandlerFunc {
+// route picks the handler of ev: nil (and no error) when nobody subscribed
+// to it, an error wrapping [ErrUndecodable] when ev failed typed decoding,
+// has a handler that expects the typed struct and there is no fallback.
+func (h *Handler) route(ev Event) (HandlerFunc, error) {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
+	fn, subscribed := h.routes[ev.EventName()]
 	// An event that is in the catalogue but failed typed decoding goes to
 	// the fallback: its registered handler expects the typed struct. An
 	// event outside the catalogue can have its own handler (On, or
 	// Handle[*UnknownEvent]).
-	if u, unknown := ev.(*UnknownEvent); !unknown || u.Err == nil {
-		if fn, ok := h.routes[ev.EventName()]; ok {
-			return fn
+	if u, unknown := ev.(*UnknownEvent); unknown && u.Err != nil {
+		switch {
+		case h.fallback != nil:
+			return h.fallback, nil
+		case subscribed:
+			return nil, undecodable(ev)
+		}
+		return nil, nil
+	}
+	if subscribed {
+		return fn, nil
+	}
+	return h.fallback, nil
+}
+
+// undecodable describes a decode failure without quoting the plaintext:
+// for a type mismatch it names the field and the JSON kind only.
+func undecodable(ev Event) error {
+	detail := "does not fit its typed struct"
+	if u, ok := ev.(*UnknownEvent); ok && u.Err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(u.Err, &te) {
+			detail = fmt.Sprintf("field %q: JSON %s does not fit %v", te.Field, te.Value, te.Type)
 		}
 	}
-	return h.fallback
+	return fmt.Errorf("%w: %s %s", ErrUndecodable, ev.EventName(), detail)
 }
 
 // DedupKey is the default duplicate-suppression key of a push:
@@ -250,9 +301,11 @@ func DedupKey(m *Message, ev Event) string {
 // signature); POST → 200 "success" when handled or a duplicate, 403 when
 // verification fails (missing or bad signature, stale timestamp, wrong
 // AppID, undecryptable), 413 above the body cap, 400 for a malformed body,
-// 500 when the handler or the dedup store fails and 503 when the handler
-// times out or a duplicate is still in flight. Every non-200 makes the
-// platform push again.
+// 500 when the handler or the dedup store fails or a subscribed event does
+// not decode and there is no fallback ([ErrUndecodable]), and 503 when the
+// handler times out or a duplicate is still in flight (in this or another
+// instance). Every non-200 makes the platform push again. An event nobody
+// subscribed to is answered 200 and logged at Warn.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.Method {
 	case http.MethodGet:
@@ -292,6 +345,8 @@ func StatusFor(err error) int {
 	switch {
 	case err == nil:
 		return http.StatusOK
+	case errors.Is(err, ErrUndecodable):
+		return http.StatusInternalServerError
 	case errors.Is(err, ErrBodyTooLarge):
 		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, ErrMalformed):
@@ -313,13 +368,16 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, event string, err
 }
 
 // Deliver is the dispatch half of ServeHTTP for an already verified message:
-// it decodes the event, claims its dedup key (a duplicate returns nil at
-// once), runs the registered handler under the handler timeout and releases
-// the key if the handler fails, so the next push is handled again. It
-// returns [ErrHandlerTimeout] when the handler overruns (the handler keeps
-// running with a cancelled context; if it still fails, the key is released
-// then), and [ErrInFlight] when the same delivery is still being handled by
-// this Handler.
+// it decodes the event, claims its dedup key as "processing" (a delivery
+// already done returns nil at once), runs the registered handler under the
+// handler timeout, then marks the key "done" on success or releases it on
+// failure, so the next push is handled again. It returns
+// [ErrHandlerTimeout] when the handler overruns (the handler keeps running
+// with a cancelled context; its outcome completes or releases the key
+// then), [ErrInFlight] when the same delivery is still being handled by
+// this or another instance sharing the store, and [ErrUndecodable] for an
+// undecodable event with a handler but no fallback. An event with no
+// handler and no fallback returns nil after a Warn log.
 func (h *Handler) Deliver(ctx context.Context, m *Message) error {
 	ev, err := m.Decode()
 	if err != nil {
@@ -332,41 +390,64 @@ func (h *Handler) Deliver(ctx context.Context, m *Message) error {
 }
 
 func (h *Handler) deliver(ctx context.Context, m *Message, ev Event) error {
-	fn := h.route(ev)
+	fn, err := h.route(ev)
+	if err != nil {
+		return err
+	}
 	if fn == nil {
-		return nil // nothing registered: acknowledge
+		// Nobody subscribed: acknowledge, visibly (see the package doc).
+		h.cfg.log.LogAttrs(ctx, slog.LevelWarn, "notify: no handler for event, acknowledged",
+			slog.String("event", ev.EventName()), slog.String("key", h.cfg.key(m, ev)))
+		return nil
 	}
 	return h.cfg.run(ctx, h.cfg.key(m, ev), ev.EventName(), func(ctx context.Context) error {
 		return fn(ctx, ev)
 	})
 }
 
-// run claims key, runs fn under the deadline and releases key when fn
-// fails (see Handler.Deliver).
+// run claims key as "processing", runs fn under the deadline, then marks
+// key "done" when fn succeeds or releases it when fn fails (see
+// Handler.Deliver).
 func (c *handlerConfig) run(ctx context.Context, key, name string, fn func(context.Context) error) error {
 	if _, busy := c.inflight.LoadOrStore(key, struct{}{}); busy {
 		return ErrInFlight
 	}
-	first, err := c.store.Claim(ctx, key, c.ttl)
+	owner := NewClaimOwner()
+	state, err := c.store.Claim(ctx, key, owner, c.procTTL)
 	if err != nil {
 		c.inflight.Delete(key)
 		return fmt.Errorf("notify: dedup store: %w", err)
 	}
-	if !first {
+	switch state {
+	case ClaimFirst:
+	case ClaimDone:
 		c.inflight.Delete(key)
 		return nil
+	case ClaimInFlight:
+		c.inflight.Delete(key)
+		return fmt.Errorf("%w (claimed by another instance)", ErrInFlight)
+	default:
+		c.inflight.Delete(key)
+		return fmt.Errorf("notify: dedup store: unexpected claim state %v", state)
 	}
 	hctx, cancel := context.WithTimeout(ctx, c.timeout)
 	done := make(chan error, 1)
 	go func() {
 		defer cancel()
 		err := runHandler(hctx, fn)
+		// Complete or release with a context that outlives the request.
+		sctx := context.WithoutCancel(ctx)
 		if err != nil {
-			// Release with a context that outlives the request.
-			if rerr := c.store.Release(context.WithoutCancel(ctx), key); rerr != nil {
+			if rerr := c.store.Release(sctx, key, owner); rerr != nil {
 				c.log.LogAttrs(ctx, slog.LevelError, "notify: dedup release failed",
 					slog.String("key", key), slog.String("error", rerr.Error()))
 			}
+		} else if cerr := c.store.Complete(sctx, key, owner, c.ttl); cerr != nil {
+			// The work is done: answering a failure would only make the
+			// platform deliver it again. The processing claim expires and
+			// a late retry may be handled twice (at-least-once).
+			c.log.LogAttrs(ctx, slog.LevelError, "notify: dedup complete failed",
+				slog.String("key", key), slog.String("error", cerr.Error()))
 		}
 		c.inflight.Delete(key)
 		done <- err

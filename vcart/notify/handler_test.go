@@ -26,50 +26,87 @@ func TestMemoryDedupStore(t *testing.T) {
 	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
 	s := NewMemoryDedupStore(WithStoreClock(clock), WithMaxEntries(3))
 	ctx := t.Context()
-	claim := func(k string) bool {
+	claimAs := func(k, owner string) ClaimState {
 		t.Helper()
-		first, err := s.Claim(ctx, k, time.Hour)
+		st, err := s.Claim(ctx, k, owner, time.Minute)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return first
+		return st
 	}
-	var got []bool
-	got = append(got, claim("a"), claim("a"))
-	if err := s.Release(ctx, "a"); err != nil {
-		t.Fatal(err)
+	claim := func(k string) ClaimState { t.Helper(); return claimAs(k, "o-"+k) }
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
-	got = append(got, claim("a"))
+	var got []ClaimState
+	got = append(got, claimAs("a", "o1"), claimAs("a", "o2")) // first, in flight
+	must(s.Release(ctx, "a", "o2"))                           // not the owner: no-op
+	got = append(got, claimAs("a", "o3"))                     // still in flight
+	must(s.Release(ctx, "a", "o1"))
+	got = append(got, claimAs("a", "o4")) // released: first again
+	must(s.Complete(ctx, "a", "o4", time.Hour))
+	got = append(got, claimAs("a", "o5")) // done
+	must(s.Release(ctx, "a", "o4"))       // a done mark is never released
+	got = append(got, claimAs("a", "o6"))
 	advance(time.Hour)
-	got = append(got, claim("a")) // expired: first again
-	if diff := cmp.Diff([]bool{true, false, true, true}, got); diff != "" {
+	got = append(got, claimAs("a", "o7")) // done mark expired: first again
+	advance(2 * time.Minute)
+	got = append(got, claimAs("a", "o8")) // processing claim expired: first
+	want := []ClaimState{ClaimFirst, ClaimInFlight, ClaimInFlight, ClaimFirst, ClaimDone, ClaimDone, ClaimFirst, ClaimFirst}
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("claims (-want +got):\n%s", diff)
 	}
-	// Size cap: the entry closest to expiry is evicted.
-	advance(time.Minute)
+	// The owner is per claim: o7's claim expired and o8 took it, so o7 can
+	// neither release nor complete o8's claim.
+	must(s.Release(ctx, "a", "o7"))
+	if err := s.Complete(ctx, "a", "o7", time.Hour); !errors.Is(err, ErrClaimLost) {
+		t.Errorf("Complete by a stale owner: err = %v, want ErrClaimLost", err)
+	}
+	if st := claimAs("a", "o9"); st != ClaimInFlight {
+		t.Errorf("after stale release/complete: %v, want in-flight", st)
+	}
+	// Complete of a free key (the claim expired, nobody re-took it) marks it done.
+	advance(2 * time.Minute)
+	must(s.Complete(ctx, "a", "o8", time.Hour))
+	if st := claimAs("a", "o10"); st != ClaimDone {
+		t.Errorf("after late complete: %v, want done", st)
+	}
+	// Size cap: the oldest entry is evicted.
+	advance(time.Hour)
 	claim("b")
-	advance(time.Minute)
+	advance(time.Second)
 	claim("c")
-	claim("d") // evicts "a" (oldest expiry)
+	claim("d")
+	claim("e") // evicts "b" ("a" expired)
 	if s.Len() != 3 {
 		t.Errorf("Len() = %d, want 3", s.Len())
 	}
-	if claim("d") || claim("c") {
+	if claim("e") != ClaimInFlight || claim("d") != ClaimInFlight || claim("c") != ClaimInFlight {
 		t.Error(`"c" or "d" was evicted instead`)
 	}
-	if !claim("a") {
-		t.Error(`"a" was not evicted`)
+	if claim("b") != ClaimFirst {
+		t.Error(`"b" was not evicted`)
 	}
-	// Released and re-claimed keys leave stale queue records that are
-	// skipped; the store stays bounded.
+	// Released, completed and re-claimed keys leave stale queue records
+	// that are skipped; the store stays bounded.
 	churn := NewMemoryDedupStore(WithStoreClock(clock), WithMaxEntries(50))
 	for i := range 5000 {
 		k := fmt.Sprint("k", i%70)
-		if _, err := churn.Claim(ctx, k, time.Hour); err != nil {
+		owner := fmt.Sprint("o", i)
+		st, err := churn.Claim(ctx, k, owner, time.Hour)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if i%3 == 0 {
-			_ = churn.Release(ctx, k)
+		if st == ClaimFirst {
+			switch i % 3 {
+			case 0:
+				must(churn.Release(ctx, k, owner))
+			case 1:
+				must(churn.Complete(ctx, k, owner, 2*time.Hour))
+			}
 		}
 		if churn.Len() > 50 {
 			t.Fatalf("Len() = %d above the cap", churn.Len())
@@ -84,20 +121,35 @@ func TestMemoryDedupStore(t *testing.T) {
 	// Expired entries are dropped on the next claim.
 	exp := NewMemoryDedupStore(WithStoreClock(clock))
 	for i := range 10 {
-		_, _ = exp.Claim(ctx, fmt.Sprint("e", i), time.Minute)
+		_, _ = exp.Claim(ctx, fmt.Sprint("e", i), "o", time.Minute)
 	}
 	advance(2 * time.Minute)
-	_, _ = exp.Claim(ctx, "fresh", time.Minute)
+	_, _ = exp.Claim(ctx, "fresh", "o", time.Minute)
 	if exp.Len() != 1 {
 		t.Errorf("expired entries kept: Len() = %d", exp.Len())
 	}
-	if _, err := s.Claim(ctx, "x", 0); !errors.Is(err, ErrDedupTTL) {
+	if _, err := s.Claim(ctx, "x", "o", 0); !errors.Is(err, ErrDedupTTL) {
 		t.Errorf("zero TTL: err = %v", err)
+	}
+	if err := s.Complete(ctx, "x", "o", -time.Second); !errors.Is(err, ErrDedupTTL) {
+		t.Errorf("negative done TTL: err = %v", err)
+	}
+	for name, err := range map[string]error{
+		"Claim":    func() error { _, err := s.Claim(ctx, "x", "", time.Hour); return err }(),
+		"Complete": s.Complete(ctx, "x", "", time.Hour),
+		"Release":  s.Release(ctx, "x", ""),
+	} {
+		if !errors.Is(err, ErrNoOwner) {
+			t.Errorf("%s without owner: err = %v, want ErrNoOwner", name, err)
+		}
 	}
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := s.Claim(cctx, "y", time.Hour); !errors.Is(err, context.Canceled) {
+	if _, err := s.Claim(cctx, "y", "o", time.Hour); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled ctx: err = %v", err)
+	}
+	if got := fmt.Sprint(ClaimFirst, ClaimInFlight, ClaimDone, ClaimState(9)); got != "first in-flight done ClaimState(9)" {
+		t.Errorf("ClaimState strings = %q", got)
 	}
 }
 
@@ -106,9 +158,9 @@ func TestMemoryDedupStore_Concurrent(t *testing.T) {
 	s := NewMemoryDedupStore()
 	var firsts atomic.Int32
 	var wg sync.WaitGroup
-	for range 16 {
+	for i := range 16 {
 		wg.Go(func() {
-			if ok, err := s.Claim(t.Context(), "k", time.Minute); err == nil && ok {
+			if st, err := s.Claim(t.Context(), "k", fmt.Sprint("o", i), time.Minute); err == nil && st == ClaimFirst {
 				firsts.Add(1)
 			}
 		})
@@ -416,10 +468,11 @@ func TestHandler_LateSuccessKeepsClaim(t *testing.T) {
 
 type failingStore struct{}
 
-func (failingStore) Claim(context.Context, string, time.Duration) (bool, error) {
-	return false, errors.New("redis: connection refused")
+func (failingStore) Claim(context.Context, string, string, time.Duration) (ClaimState, error) {
+	return 0, errors.New("redis: connection refused")
 }
-func (failingStore) Release(context.Context, string) error { return nil }
+func (failingStore) Complete(context.Context, string, string, time.Duration) error { return nil }
+func (failingStore) Release(context.Context, string, string) error                 { return nil }
 
 func TestHandler_StoreFailure(t *testing.T) {
 	t.Parallel()

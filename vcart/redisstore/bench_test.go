@@ -45,7 +45,7 @@ func BenchmarkDedupStore_Claim(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		if first, err := d.Claim(ctx, "push:"+strconv.Itoa(i), time.Minute); !first || err != nil {
+		if first, err := d.Claim(ctx, "push:"+strconv.Itoa(i), "owner", time.Minute); first != claimFirst || err != nil {
 			b.Fatal(first, err)
 		}
 	}

@@ -13,9 +13,14 @@
 //     others reuse it. Without it, a second instance that fetches a token
 //     invalidates the first one's, which then gets errcode 40001 ("invalid
 //     credential, access_token is invalid or not latest").
-//   - [DedupStore] is a notify.DedupStore: SET NX with a time to live, so a
-//     push that the platform retries onto another instance (or delivers to
-//     two at once) is handled once.
+//   - [DedupStore] is a notify.DedupStore: a two-phase claim in one Lua
+//     round trip each, so a push that the platform retries onto another
+//     instance (or delivers to two at once) is handled once: the first
+//     delivery takes a short "processing" claim; a duplicate that finds it
+//     is answered 503 (the platform pushes again, so the event survives a
+//     failure of the first handling); success turns the claim into a long
+//     "done" mark, after which duplicates are answered "success"; failure
+//     releases it.
 //
 // # Multi-instance deployment
 //
@@ -38,8 +43,10 @@
 //	                           TTL = shopapi.WithRefreshLockTTL (10 s)
 //	vcart:component_token:…    the same for a third-party platform's
 //	vcart:authorizer_token:…   component and authorizer tokens
-//	vcart:dedup:<push key>     one claimed push: the claiming process's owner
-//	                           token, TTL = notify.WithDedupTTL (25 h)
+//	vcart:dedup:<push key>     one push: "p <owner>" while processing, TTL =
+//	                           notify.WithProcessingTTL (handler timeout + 10 s),
+//	                           then "d <owner>", TTL = notify.WithDedupTTL (25 h);
+//	                           owner is a random token of that one claim
 //
 // A key that already starts with the prefix (shopapi's keys do, with the
 // default prefix) is not prefixed twice.
@@ -50,7 +57,8 @@
 // a dead holder's lock. Give the store and the token source the same clock
 // ([WithClock], shopapi.WithTokenClock). Each instance still keeps the token
 // in memory: Redis is read only when a token is due, so API calls cost no
-// Redis round trip; each push costs one (SET NX, about 75 µs on loopback).
+// Redis round trip; each push costs two (the claim, then complete or
+// release: one Lua script each, about 75 µs apiece on loopback).
 //
 // The refresh path (in shopapi): the in-process single flight lets one
 // goroutine per instance refresh; it takes the Redis lock (SET NX PX with an
@@ -72,7 +80,8 @@
 // Every Redis round trip is bounded by [WithOpTimeout] (2 s; a refused
 // connection fails sooner, after go-redis's dial retries, and once a pool's
 // worth of dials failed go-redis fails fast until a background dial
-// succeeds) and fails with an error wrapping [ErrUnavailable]. Nothing blocks forever and nothing is retried in a loop:
+// succeeds) and fails with an error wrapping [ErrUnavailable]. Nothing
+// blocks forever and nothing is retried in a loop:
 //
 //   - Tokens: shopapi logs the error and carries on with its in-process single
 //     flight, so each instance fetches at most once per refresh (N instances,
@@ -82,14 +91,10 @@
 //   - Duplicates: [DedupStore.Claim] returns the error; notify answers the
 //     push with an error, and the platform pushes it again later (up to 10
 //     times over about 3.6 hours), so nothing is lost or handled twice.
-//   - A duplicate that reaches a second instance while the first is still
-//     handling the event is answered "success" there: the store knows a
-//     claim, not its outcome (notify.DedupStore has no "done" step). If the
-//     first then fails and releases, the platform may not push again. This
-//     needs the platform to re-push while a handler still runs: two
-//     simultaneous deliveries, or a handler that overran notify's deadline
-//     (4 s, answered 503) and keeps running. Keep handlers within their
-//     deadline and honour ctx.
+//   - A claim whose Complete cannot reach Redis stays "processing" until its
+//     TTL (14 s) and is then free: a later retry is handled again, so keep
+//     handlers idempotent. An instance that dies mid-handling leaves the same
+//     short claim behind, and the platform's next retry is handled.
 //   - Redis restarting without persistence loses the cached token (the next
 //     refresh fetches one, once), the locks (a holder's unlock is then a
 //     no-op) and the claims (a retry of an event handled before the restart

@@ -17,6 +17,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/vcart-sdk/vcart-go/vcart/notify"
 	"github.com/vcart-sdk/vcart-go/vcart/redisstore"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
@@ -148,19 +149,27 @@ func ExampleDedupStore() {
 		panic(err)
 	}
 	key := "push:gh_shop:channels_ec_order_pay:1772294400:example"
+	const processing, done = 14 * time.Second, 25 * time.Hour
 
-	first, _ := a.Claim(ctx, key, 25*time.Hour)
-	fmt.Println("A handles it:", first)
-	first, _ = b.Claim(ctx, key, 25*time.Hour)
-	fmt.Println("B handles the retry:", first)
+	ownerA := notify.NewClaimOwner() // one token per claim
+	st, _ := a.Claim(ctx, key, ownerA, processing)
+	fmt.Println("A:", st)
+	st, _ = b.Claim(ctx, key, notify.NewClaimOwner(), processing)
+	fmt.Println("B, while A handles it:", st) // notify answers 503
 
-	// A's handler failed: it releases the claim, so the next push is handled.
-	_ = a.Release(ctx, key)
-	first, _ = b.Claim(ctx, key, 25*time.Hour)
-	fmt.Println("B handles the next retry:", first)
-	_ = b.Release(ctx, key) // leave the shared Redis clean for the next run
+	// A's handler failed: it releases its claim, so the next push is handled.
+	_ = a.Release(ctx, key, ownerA)
+	ownerB := notify.NewClaimOwner()
+	st, _ = b.Claim(ctx, key, ownerB, processing)
+	fmt.Println("B, next retry:", st)
+	_ = b.Complete(ctx, key, ownerB, done) // B's handler succeeded
+	st, _ = a.Claim(ctx, key, notify.NewClaimOwner(), processing)
+	fmt.Println("A, a late retry:", st) // notify answers "success"
+
+	rdb.Del(ctx, "vcart:dedup:"+key) // leave the shared Redis clean for the next run
 	// Output:
-	// A handles it: true
-	// B handles the retry: false
-	// B handles the next retry: true
+	// A: first
+	// B, while A handles it: in-flight
+	// B, next retry: first
+	// A, a late retry: done
 }

@@ -360,6 +360,58 @@ func TestMultiInstance_DedupPush(t *testing.T) {
 	}
 }
 
+// TestMultiInstance_InFlightRetry: a retry that lands on instance B while A
+// is still handling the event is answered 503, not "success"; A then fails
+// and releases its claim, and the platform's next retry is handled by B;
+// a later retry on A finds it done.
+func TestMultiInstance_InFlightRetry(t *testing.T) {
+	t.Parallel()
+	enc, err := notify.NewEncoder(pushToken, pushKey, pushApp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	started, proceed := make(chan struct{}), make(chan struct{})
+	var handledA, handledB atomic.Int64
+	a := pushInstance(t, func(string) error {
+		handledA.Add(1)
+		close(started)
+		<-proceed                          // slow …
+		return errors.New("database down") // … then failing
+	})
+	b := pushInstance(t, func(string) error { handledB.Add(1); return nil })
+	deliver := func(h http.Handler, nonce string) int {
+		req, err := enc.NewRequest("http://backend.example/push", orderPay("o-5"), fmt.Sprint(pushUnix), nonce)
+		if err != nil {
+			t.Error(err)
+			return 0
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	codeA := make(chan int, 1)
+	go func() { codeA <- deliver(a, "first") }()
+	<-started
+	if code := deliver(b, "retry-while-in-flight"); code != http.StatusServiceUnavailable {
+		close(proceed)
+		<-codeA
+		t.Fatalf("retry on B while A handles: %d, want 503", code)
+	}
+	close(proceed)
+	if code := <-codeA; code != http.StatusInternalServerError {
+		t.Fatalf("A's failure answered %d, want 500", code)
+	}
+	if code := deliver(b, "next-retry"); code != http.StatusOK {
+		t.Fatalf("next retry on B: %d, want 200", code)
+	}
+	if code := deliver(a, "late-retry"); code != http.StatusOK {
+		t.Fatalf("late retry on A: %d, want 200 (done)", code)
+	}
+	if na, nb := handledA.Load(), handledB.Load(); na != 1 || nb != 1 {
+		t.Fatalf("handled by A %d, by B %d; want 1 and 1", na, nb)
+	}
+}
+
 // TestMultiInstance_DedupRedisRestart: while Redis is down a push is
 // answered with an error and not handled (the platform pushes it again);
 // once Redis is back the retry is handled once across both instances.

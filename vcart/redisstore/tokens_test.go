@@ -328,8 +328,8 @@ func TestTokenStore_Unreachable(t *testing.T) {
 		"Store":       func() error { return s.Store(ctx, "k", tok) },
 		"Invalidate":  func() error { return s.Invalidate(ctx, "k", "AT") },
 		"LockRefresh": func() error { _, err := s.LockRefresh(ctx, "k", time.Minute); return err },
-		"Claim":       func() error { _, err := d.Claim(ctx, "k", time.Minute); return err },
-		"Release":     func() error { return d.Release(ctx, "k") },
+		"Claim":       func() error { _, err := d.Claim(ctx, "k", "o", time.Minute); return err },
+		"Release":     func() error { return d.Release(ctx, "k", "o") },
 	}
 	for name, call := range calls {
 		start := time.Now()
