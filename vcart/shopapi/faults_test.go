@@ -186,7 +186,7 @@ func TestRetry_ContextEndsWait(t *testing.T) {
 	})
 }
 
-// TestRateLimit: the per-path bucket spaces calls beyond the quota.
+// TestRateLimit: calls past a path's quota wait for the next minute.
 func TestRateLimit(t *testing.T) {
 	t.Parallel()
 	srv := shopapitest.NewServer(t)
@@ -199,7 +199,7 @@ func TestRateLimit(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		// Burst of 2, then one call per 30 s.
+		// 2 in the first minute (synctest starts on one), 2 in the next.
 		if el := time.Since(start); el != time.Minute {
 			t.Errorf("4 calls at 2/min took %v, want 1m", el)
 		}

@@ -301,27 +301,36 @@ func TestRetryPolicy_Backoff(t *testing.T) {
 	}
 }
 
+// TestLimiter checks the fixed minute windows: a call past the quota waits
+// for the next minute with room, and queued calls fill later minutes.
 func TestLimiter(t *testing.T) {
 	t.Parallel()
-	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	now := time.Date(2026, 3, 1, 0, 0, 50, 0, time.UTC)
 	l := newLimiter(RateLimits{PerMinute: map[string]int{"/a": 60}}, func() time.Time { return now })
-	for i := range 60 {
-		if w := l.reserve("/a"); w != 0 {
-			t.Fatalf("call %d waited %v within the burst", i, w)
-		}
+	var waits []time.Duration
+	for range 125 {
+		waits = append(waits, l.reserve("/a"))
 	}
-	if w := l.reserve("/a"); w != time.Second {
-		t.Errorf("61st call waits %v, want 1s (60/min)", w)
+	want := make([]time.Duration, 0, 125)
+	for i := range 125 {
+		want = append(want, []time.Duration{0, 10 * time.Second, 70 * time.Second}[i/60])
 	}
-	if w := l.reserve("/a"); w != 2*time.Second {
-		t.Errorf("62nd call waits %v, want 2s", w)
+	if diff := cmp.Diff(want, waits); diff != "" {
+		t.Errorf("waits (-want +got):\n%s", diff)
 	}
-	now = now.Add(time.Minute)
+	now = now.Add(2*time.Minute + 10*time.Second) // 00:03:00: minute 00:02 is over
 	if w := l.reserve("/a"); w != 0 {
-		t.Errorf("after a minute the call waits %v", w)
+		t.Errorf("in a fresh minute the call waits %v", w)
 	}
 	if w := l.reserve("/unlisted"); w != 0 {
 		t.Errorf("unlisted path waits %v with Default 0", w)
+	}
+	now = time.Date(2026, 3, 1, 0, 3, 59, 0, time.UTC)
+	for range 59 {
+		l.reserve("/a")
+	}
+	if w := l.reserve("/a"); w != time.Second {
+		t.Errorf("61st call of minute 00:03 at 00:03:59 waits %v, want 1s", w)
 	}
 }
 

@@ -11,9 +11,12 @@ import (
 // RateLimits are the client-side per-minute call quotas, per API path. The
 // platform counts calls per path and minute (quota API
 // /cgi-bin/openapi/quota/get returns rate_limit{call_count, refresh_second})
-// and answers errcode 45011 when a quota is exceeded; the client spaces calls
-// with a token bucket per path (burst = the per-minute quota) so it stays
-// under the quota instead of collecting 45011s.
+// and answers errcode 45011 ("retry next minute") when a quota is
+// exceeded; the client counts its calls per path in the same windows, the
+// minutes of its clock, and makes a call past the quota wait for the next
+// minute with room, so it stays under the quota instead of collecting
+// 45011s. (A token bucket with a burst of the quota would let through up
+// to twice the quota within one of the platform's minutes.)
 type RateLimits struct {
 	// Version names this table.
 	Version string
@@ -61,23 +64,24 @@ func (l RateLimits) validate() error {
 	return nil
 }
 
-type bucket struct {
-	tokens float64
-	last   time.Time
-	rate   float64 // tokens per second
-	burst  float64
+// window counts the calls reserved in the minute starting at start: the
+// latest minute with a reservation (later callers queue into later minutes).
+type window struct {
+	start time.Time
+	n     int
+	quota int
 }
 
 type limiter struct {
 	mu      sync.Mutex
 	limits  RateLimits
 	now     func() time.Time
-	buckets map[string]*bucket
+	buckets map[string]*window
 	held    map[string]time.Time // path → no calls before (after errcode 45011)
 }
 
 func newLimiter(l RateLimits, now func() time.Time) *limiter {
-	return &limiter{limits: l, now: now, buckets: make(map[string]*bucket), held: make(map[string]time.Time)}
+	return &limiter{limits: l, now: now, buckets: make(map[string]*window), held: make(map[string]time.Time)}
 }
 
 // hold stops calls to path until t.
@@ -104,9 +108,11 @@ func (l *limiter) reserve(path string) time.Duration {
 	return max(held, l.take(path, now))
 }
 
+// take reserves one call of path in the first minute, from now's, with
+// room and returns how long to wait for that minute.
 func (l *limiter) take(path string, now time.Time) time.Duration {
-	b := l.buckets[path]
-	if b == nil {
+	w := l.buckets[path]
+	if w == nil {
 		n, ok := l.limits.PerMinute[path]
 		if !ok {
 			n = l.limits.Default
@@ -114,18 +120,17 @@ func (l *limiter) take(path string, now time.Time) time.Duration {
 		if n <= 0 {
 			return 0
 		}
-		b = &bucket{tokens: float64(n), last: now, rate: float64(n) / 60, burst: float64(n)}
-		l.buckets[path] = b
+		w = &window{quota: n}
+		l.buckets[path] = w
 	}
-	if el := now.Sub(b.last); el > 0 {
-		b.tokens = min(b.burst, b.tokens+el.Seconds()*b.rate)
-		b.last = now
+	if cur := now.Truncate(time.Minute); w.start.Before(cur) {
+		w.start, w.n = cur, 0
 	}
-	b.tokens--
-	if b.tokens >= 0 {
-		return 0
+	if w.n >= w.quota {
+		w.start, w.n = w.start.Add(time.Minute), 0
 	}
-	return time.Duration(-b.tokens / b.rate * float64(time.Second))
+	w.n++
+	return max(0, w.start.Sub(now))
 }
 
 func (l *limiter) wait(ctx context.Context, path string) error {
