@@ -182,6 +182,8 @@ type Client struct {
 	Aftersales *AftersaleService
 	// Funds reads settlements and withdrawals (资金).
 	Funds *FundsService
+	// Quota reads the platform's call quotas (接口调用额度).
+	Quota *QuotaService
 }
 
 type service struct{ client *Client }
@@ -238,6 +240,7 @@ func (c *Client) initServices() {
 	c.Delivery = (*DeliveryService)(s)
 	c.Aftersales = (*AftersaleService)(s)
 	c.Funds = (*FundsService)(s)
+	c.Quota = (*QuotaService)(s)
 }
 
 // Clone returns a new client with the same token source and options plus

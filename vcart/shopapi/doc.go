@@ -85,13 +85,35 @@
 //
 // # Rate limits
 //
-// A token bucket per path, on the injected clock, keeps calls under the
-// platform's per-minute quota ([DefaultRateLimits]: stable_token
-// 10,000/min, image upload 5,000/min; other paths are unlimited because
-// their quotas are not published — read them with
-// /cgi-bin/openapi/quota/get and pass [WithRateLimits]). After errcode
-// 45011 ("retry next minute") the path is held until the next minute for
-// every caller of the client, and the call is retried then.
+// The platform counts calls per path in minutes and answers errcode 45011
+// ("retry next minute") past a path's quota. The client counts its calls
+// per path in the minutes of its injected clock and makes a call past the
+// quota wait for the next minute with room. After a 45011 the path is held
+// until the next minute for every caller of the client, and the call is
+// retried then. Token fetches go through the token source's own limiter
+// ([WithTokenRateLimits], on [WithTokenClock]'s clock).
+//
+// [DefaultRateLimits] holds only the published quotas (stable_token
+// 10,000/min, image and qualification upload 5,000/min): the platform does
+// not publish the others, and without a table they are not limited
+// client-side. Load the real quotas at start-up with the quota API
+// (POST /cgi-bin/openapi/quota/get, [QuotaService.Get]), once for the paths
+// you call, and build a client with them:
+//
+//	boot, err := shopapi.NewClient(ts)
+//	limits, err := boot.Quota.RateLimits(ctx, shopapi.DefaultRateLimits(),
+//		[]string{"/channels/ec/order/get", "/channels/ec/order/list/get",
+//			"/channels/ec/product/stock/update"}, false)
+//	c, err := boot.Clone(shopapi.WithRateLimits(limits))
+//
+// Pass viaComponent = true for a client that calls with a third-party
+// platform's authorizer_access_token (component_rate_limit applies).
+// [RateLimitsFromQuotas] builds the same table from answers you read
+// yourself (e.g. shared through Redis by one process). Quotas are per shop
+// account: processes sharing one should each get a share of the table.
+// The daily quota is not enforced client-side: past it the platform
+// answers 45009 ([ErrRateLimited]). shopapitest's Server.SetQuota
+// makes the fake answer and enforce a quota.
 //
 // # Pagination
 //

@@ -36,6 +36,13 @@ const (
 	CodeShopIsTalent          = 10080002 // the shop's Channels identity is 达人, feature not allowed
 )
 
+// Quota API errcodes (接口调用额度), from the getApiQuota page.
+const (
+	CodeQuotaPathInvalid  = 76003 // cgi_path malformed
+	CodeQuotaPathNotFound = 76021 // cgi_path not found
+	CodeQuotaNoPermission = 76022 // no permission to read this path's quota
+)
+
 // Product, category and brand errcodes (商品/类目/品牌), from the official API
 // pages and zsmhub/wx-channels-sdk apis/api_error.go.
 const (
@@ -149,7 +156,9 @@ var codeMeanings = map[int]string{
 	CodeRequireGET: "require GET", CodeRequirePOST: "require POST", CodeRequireHTTPS: "require https",
 	CodeEmptyPostData: "empty post data", CodeContentTooLarge: "content size out of limit",
 	CodeDailyQuota: "daily quota reached", CodeMinuteQuota: "minute quota reached",
-	CodeIPNotWhitelisted: "IP not whitelisted", CodeDataFormat: "data format error",
+	CodeQuotaPathInvalid: "cgi_path malformed", CodeQuotaPathNotFound: "cgi_path not found",
+	CodeQuotaNoPermission: "no permission for this cgi_path",
+	CodeIPNotWhitelisted:  "IP not whitelisted", CodeDataFormat: "data format error",
 	CodeAPIUnauthorized: "api unauthorized", CodeAPIForbidden: "api forbidden",
 	CodeUserUnauthorized: "user unauthorized", CodeUserLimited: "user limited",
 	CodeClientIPNotRegistered: "client IP not registered", CodeComponentUnauthorized: "api unauthorized to component",

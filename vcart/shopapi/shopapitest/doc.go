@@ -102,6 +102,18 @@
 // mid-stream, or a refused dial. [Server.Calls] and [Server.TokenFetches]
 // count requests.
 //
+// # Quotas
+//
+// [Server.SetQuota] gives a path a [Quota]: the fake answers it to the
+// quota API (POST /cgi-bin/openapi/quota/get: quota{daily_limit, used,
+// remain}, rate_limit and component_rate_limit{call_count,
+// refresh_second}; 76021 for a path it does not serve, 76003 for a
+// malformed one) and enforces it after the token check: errcode 45011 past
+// CallCount in a window of RefreshSecond seconds (aligned on the clock, so
+// 60 means each minute), 45009 past DailyLimit in a Beijing day. Refused
+// calls are not counted. Paths without a quota are not limited and the
+// quota API answers zeros for them.
+//
 // # In-process transport
 //
 // [Server.Transport] serves requests without a network, which keeps tests

@@ -8,7 +8,7 @@ import (
 
 func TestRoutes_EveryTableServed(t *testing.T) {
 	t.Parallel()
-	tables := []func() []route{tokenRoutes, catalogRoutes, productRoutes, orderRoutes, deliveryRoutes, aftersaleRoutes, fundRoutes}
+	tables := []func() []route{tokenRoutes, catalogRoutes, productRoutes, orderRoutes, deliveryRoutes, aftersaleRoutes, fundRoutes, quotaRoutes}
 	n := 0
 	for _, table := range tables {
 		for _, r := range table() {

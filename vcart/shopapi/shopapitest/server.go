@@ -238,6 +238,7 @@ var routes = newRouteTable(
 	deliveryRoutes,
 	aftersaleRoutes,
 	fundRoutes,
+	quotaRoutes,
 )
 
 // newRouteTable indexes the routes of every table by path. A path listed
@@ -255,12 +256,21 @@ func newRouteTable(tables ...func() []route) map[string]route {
 	return m
 }
 
+// servedPath reports whether the fake serves path.
+func servedPath(path string) bool {
+	_, ok := routes[path]
+	return ok
+}
+
 // call is one request as a handler sees it.
 type call struct {
 	r     *http.Request
 	body  []byte
 	query url.Values
 	token string
+	// served reports whether the fake serves a path (the route table,
+	// which handlers cannot name without an initialisation cycle).
+	served func(path string) bool
 }
 
 // decode decodes the JSON body into v; a bad body answers 47001 or 44002.
@@ -382,7 +392,7 @@ func (s *Server) handle(r *http.Request, body []byte) (int, []byte) {
 		}
 		return 200, s.errBody(shopapi.CodeRequirePOST, "require POST method")
 	}
-	c := &call{r: r, body: body, query: r.URL.Query()}
+	c := &call{r: r, body: body, query: r.URL.Query(), served: servedPath}
 	if !rt.noAuth {
 		c.token = c.query.Get("access_token")
 		if err := s.checkToken(c.token); err != nil {
@@ -391,7 +401,11 @@ func (s *Server) handle(r *http.Request, body []byte) (int, []byte) {
 			return 200, s.errBody(ae.code, ae.msg)
 		}
 	}
-	res, err := rt.h(s, c)
+	var res any
+	err := s.takeQuota(r.URL.Path)
+	if err == nil {
+		res, err = rt.h(s, c)
+	}
 	if err != nil {
 		var ae *apiError
 		if !errors.As(err, &ae) {
