@@ -76,12 +76,12 @@ type limiter struct {
 	mu      sync.Mutex
 	limits  RateLimits
 	now     func() time.Time
-	buckets map[string]*window
+	windows map[string]*window
 	held    map[string]time.Time // path → no calls before (after errcode 45011)
 }
 
 func newLimiter(l RateLimits, now func() time.Time) *limiter {
-	return &limiter{limits: l, now: now, buckets: make(map[string]*window), held: make(map[string]time.Time)}
+	return &limiter{limits: l, now: now, windows: make(map[string]*window), held: make(map[string]time.Time)}
 }
 
 // hold stops calls to path until t.
@@ -111,7 +111,7 @@ func (l *limiter) reserve(path string) time.Duration {
 // take reserves one call of path in the first minute, from now's, with
 // room and returns how long to wait for that minute.
 func (l *limiter) take(path string, now time.Time) time.Duration {
-	w := l.buckets[path]
+	w := l.windows[path]
 	if w == nil {
 		n, ok := l.limits.PerMinute[path]
 		if !ok {
@@ -121,7 +121,7 @@ func (l *limiter) take(path string, now time.Time) time.Duration {
 			return 0
 		}
 		w = &window{quota: n}
-		l.buckets[path] = w
+		l.windows[path] = w
 	}
 	if cur := now.Truncate(time.Minute); w.start.Before(cur) {
 		w.start, w.n = cur, 0
