@@ -102,6 +102,7 @@ func (k *Keywords) putNorm(n *normText) {
 	if cap(n.s) > 4*scanChunk*4 { // do not keep pathological buffers
 		return
 	}
+	n.reset() // and no reference to the caller's text
 	k.pool.Put(n)
 }
 

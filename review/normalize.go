@@ -1,6 +1,8 @@
 package review
 
 import (
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -8,13 +10,31 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// normText is a normalised copy of a text with a byte-offset map back to the
-// original: byte i of s came from the original rune [src[i], end[i]).
+// normText is the normalised form of a text with a byte-offset map back to
+// the original. Most text is already normal (ideographs, lower-case ASCII,
+// CJK punctuation), so the map is kept per segment: a copied segment maps
+// byte for byte (original offset = o + position in the segment), and only
+// the bytes of changed segments carry per-byte maps (byte k of a changed
+// segment came from the original rune [src[o+k], end[o+k])). When nothing
+// changes at all the text is not even copied: str returns the original.
 type normText struct {
-	s   []byte
-	src []int32
-	end []int32
-	tmp []byte
+	s        []byte  // normalised text, unless identity
+	orig     string  // the original text, when identity
+	identity bool    // the normalised text is the original text
+	base     int     // offset of the original text
+	segs     []seg   // in order of n; empty when identity
+	src      []int32 // per byte of the changed segments
+	end      []int32
+	tmp      []byte
+	run      int // start (relative to the text) of the pending copied run
+}
+
+// seg is one segment of a normalised text: it starts at byte n of the
+// normalised text; o is its original offset (copied) or its index into
+// src/end (changed).
+type seg struct {
+	n, o    int32
+	changed bool
 }
 
 // maxSeparatorRun is how many separator runes between two ideographs are
@@ -22,44 +42,103 @@ type normText struct {
 const maxSeparatorRun = 4
 
 func (n *normText) reset() {
-	n.s, n.src, n.end = n.s[:0], n.src[:0], n.end[:0]
+	n.s, n.src, n.end, n.segs = n.s[:0], n.src[:0], n.end[:0], n.segs[:0]
+	n.orig, n.identity, n.base, n.run = "", false, 0, 0
 }
 
-// str returns the normalised text as a string sharing n's buffer; it is only
-// valid until n is reused.
+// str returns the normalised text; unless it is the original text itself,
+// it shares n's buffer and is only valid until n is reused.
 func (n *normText) str() string {
+	if n.identity {
+		return n.orig
+	}
 	if len(n.s) == 0 {
 		return ""
 	}
 	return unsafe.String(&n.s[0], len(n.s))
 }
 
-func (n *normText) emit(b string, from, to int) {
-	n.s = append(n.s, b...)
-	for range len(b) {
-		n.src = append(n.src, int32(from))
-		n.end = append(n.end, int32(to))
+// flush copies the pending run text[n.run:i] as a copied segment.
+func (n *normText) flush(text string, i int) {
+	if i > n.run {
+		n.segs = append(n.segs, seg{n: int32(len(n.s)), o: int32(n.base + n.run)})
+		n.s = append(n.s, text[n.run:i]...)
 	}
 }
 
-func (n *normText) emitRune(r rune, from, to int) {
+// change ends the pending run at text[i] and starts a changed segment for
+// the original rune [i, to) if the last segment is not one already.
+func (n *normText) change(text string, i int) {
+	n.flush(text, i)
+	if k := len(n.segs); k == 0 || !n.segs[k-1].changed {
+		n.segs = append(n.segs, seg{n: int32(len(n.s)), o: int32(len(n.src)), changed: true})
+	}
+}
+
+// skip drops text[i:j] from the normalised text.
+func (n *normText) skip(text string, i, j int) {
+	n.flush(text, i)
+	n.run = j
+}
+
+func (n *normText) emitRune(text string, r rune, i, to int) {
+	n.change(text, i)
 	k := len(n.s)
 	n.s = utf8.AppendRune(n.s, r)
 	for range len(n.s) - k {
-		n.src = append(n.src, int32(from))
-		n.end = append(n.end, int32(to))
+		n.src = append(n.src, int32(n.base+i))
+		n.end = append(n.end, int32(n.base+to))
 	}
+	n.run = to
 }
 
-func (n *normText) emitByte(c byte, from, to int) {
+func (n *normText) emitByte(text string, c byte, i, to int) {
+	n.change(text, i)
 	n.s = append(n.s, c)
-	n.src = append(n.src, int32(from))
-	n.end = append(n.end, int32(to))
+	n.src = append(n.src, int32(n.base+i))
+	n.end = append(n.end, int32(n.base+to))
+	n.run = to
 }
 
-// span maps the normalised range [s, e) back to original byte offsets.
+// span maps the normalised range [s, e) of a hit back to original byte
+// offsets. s and e are rune boundaries of the normalised text (a hit of a
+// valid UTF-8 pattern in valid UTF-8 text always is).
 func (n *normText) span(s, e int) (int, int) {
-	return int(n.src[s]), int(n.end[e-1])
+	if n.identity {
+		return n.base + s, n.base + e
+	}
+	return n.srcOf(s), n.endOf(e - 1)
+}
+
+// segOf returns the segment holding normalised byte i.
+func (n *normText) segOf(i int) seg {
+	lo, hi := 0, len(n.segs)
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if int(n.segs[m].n) <= i {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return n.segs[lo]
+}
+
+func (n *normText) srcOf(i int) int {
+	sg := n.segOf(i)
+	if sg.changed {
+		return int(n.src[int(sg.o)+i-int(sg.n)])
+	}
+	return int(sg.o) + i - int(sg.n)
+}
+
+// endOf returns the original end of the rune whose last normalised byte is i.
+func (n *normText) endOf(i int) int {
+	sg := n.segOf(i)
+	if sg.changed {
+		return int(n.end[int(sg.o)+i-int(sg.n)])
+	}
+	return int(sg.o) + i - int(sg.n) + 1
 }
 
 func isHan(r rune) bool {
@@ -104,71 +183,72 @@ func isSeparator(r rune) bool {
 // and punctuation between two ideographs removed (sentence punctuation is
 // kept), traditional forms of listed characters mapped to simplified ones.
 // Invalid UTF-8 bytes become a space. Offsets are relative to text plus base.
+// n must be reset first.
 func (n *normText) normalize(text string, base int) {
-	if need := len(n.s) + len(text) + 16; cap(n.s) < need {
-		n.s = append(make([]byte, 0, need), n.s...)
-		n.src = append(make([]int32, 0, need), n.src...)
-		n.end = append(make([]int32, 0, need), n.end...)
-	}
+	n.base, n.run = base, 0
+	sk := sepTableOnce()
 	lastHan := false
 	for i := 0; i < len(text); {
 		c := text[i]
 		// Fast path: a three-byte ideograph in U+4E00–U+9FFF that is not a
-		// listed traditional form, copied as is.
-		if c >= 0xE4 && c <= 0xE9 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			if r >= 0x4E00 && r <= 0x9FFF {
-				if k := r - 0x4E00; tradBits[k>>6]&(1<<(k&63)) != 0 {
-					if s, ok := tradToSimp[r]; ok {
-						n.emitRune(s, base+i, base+i+3)
-						lastHan = true
-						i += 3
-						continue
-					}
-				}
-				from, to := int32(base+i), int32(base+i+3)
-				n.s = append(n.s, c, text[i+1], text[i+2])
-				n.src = append(n.src, from, from, from)
-				n.end = append(n.end, to, to, to)
+		// listed traditional form is normal as it is.
+		if c >= 0xE4 && c <= 0xE9 {
+			if j := hanRun(text, i); j > i {
 				lastHan = true
-				i += 3
+				i = j
 				continue
+			}
+			if i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+				r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+				if r >= 0x4E00 && r <= 0x9FFF { // a listed traditional form
+					if s, ok := tradToSimp[r]; ok {
+						n.emitRune(text, s, i, i+3)
+					}
+					lastHan = true
+					i += 3
+					continue
+				}
 			}
 		}
 		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if lastHan && !isSentencePunct(rune(c)) && isSeparator(rune(c)) {
-				if j, ok := skipSeparators(text, i); ok {
+			if lastHan && sk.skippable(rune(c)) {
+				if j, ok := skipSeparators(sk, text, i); ok {
+					n.skip(text, i, j)
 					i = j
 					continue
 				}
 			}
-			n.emitByte(c, base+i, base+i+1)
+			if c >= 'A' && c <= 'Z' {
+				n.emitByte(text, c+'a'-'A', i, i+1)
+			}
 			lastHan = false
 			i++
+			// The rest of an ASCII run is normal unless it has capitals.
+			for i < len(text) && text[i] < utf8.RuneSelf && (text[i] < 'A' || text[i] > 'Z') {
+				i++
+			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		if r == utf8.RuneError && size == 1 {
-			n.emitByte(' ', base+i, base+i+1)
+			n.emitByte(text, ' ', i, i+1)
 			lastHan = false
 			i++
 			continue
 		}
 		if isZeroWidth(r) {
+			n.skip(text, i, i+size)
 			i += size
 			continue
 		}
 		if r >= 0x4E00 && r <= 0x9FFF { // reached only for a malformed fast path
-			n.emit(text[i:i+size], base+i, base+i+size)
 			lastHan = true
 			i += size
 			continue
 		}
-		if lastHan && !isSentencePunct(r) && isSeparator(r) {
-			if j, ok := skipSeparators(text, i); ok {
+		if lastHan && sk.skippable(r) {
+			if j, ok := skipSeparators(sk, text, i); ok {
+				n.skip(text, i, j)
 				i = j
 				continue
 			}
@@ -179,14 +259,15 @@ func (n *normText) normalize(text string, base int) {
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			n.emitByte(c, base+i, base+i+size)
+			n.emitByte(text, c, i, i+size)
 		case r == 0x3000:
-			n.emitByte(' ', base+i, base+i+size)
+			n.emitByte(text, ' ', i, i+size)
 		case r >= 0x3001 && r <= 0x303F, r >= 0x3400 && r <= 0x4DBF:
-			n.emit(text[i:i+size], base+i, base+i+size)
+			// normal as it is
 		default:
 			n.tmp = norm.NFKC.AppendString(n.tmp[:0], text[i:i+size])
-			for _, fr := range string(n.tmp) {
+			k := len(n.tmp)
+			for _, fr := range string(n.tmp[:k]) {
 				fr = unicode.ToLower(fr)
 				if fr >= 0x4E00 && fr <= 0x9FFF {
 					if s, ok := simplifyHan(fr); ok {
@@ -195,25 +276,73 @@ func (n *normText) normalize(text string, base int) {
 				} else if s, ok := tradToSimp[fr]; ok {
 					fr = s
 				}
-				n.emitRune(fr, base+i, base+i+size)
+				n.tmp = utf8.AppendRune(n.tmp, fr)
+			}
+			if out := n.tmp[k:]; string(out) != text[i:i+size] {
+				for _, fr := range string(out) {
+					n.emitRune(text, fr, i, i+size)
+				}
 			}
 		}
 		lastHan = isHan(r)
 		i += size
 	}
+	if len(n.segs) == 0 && n.run == 0 {
+		n.identity, n.orig = true, text
+		return
+	}
+	n.flush(text, len(text))
 }
+
+// hanRun returns the end of the run of three-byte ideographs in
+// U+4E00–U+9FFF starting at text[i] that are not listed traditional forms:
+// text that is normal as it is.
+func hanRun(text string, i int) int {
+	for i+2 < len(text) {
+		c, c1, c2 := text[i], text[i+1], text[i+2]
+		if c < 0xE4 || c > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			break
+		}
+		if hanStop[(uint(c-0xE4)<<6|uint(c1&0x3F))&511]&(1<<(c2&0x3F)) != 0 {
+			break
+		}
+		i += 3
+	}
+	return i
+}
+
+// hanStop is tradBits indexed by the bytes of a three-byte sequence with
+// lead E4–E9: entry (lead-0xE4)<<6 | second&0x3F has bit third&0x3F set
+// when the sequence is not a plain ideograph in U+4E00–U+9FFF (below
+// U+4E00, or a listed traditional form).
+var hanStop = func() (t [512]uint64) {
+	for i := range t {
+		lead, second := i>>6, i&63
+		if lead > 5 {
+			t[i] = ^uint64(0)
+			continue
+		}
+		hi := rune(lead+4)<<12 | rune(second)<<6 // the rune with third byte 0x80
+		if hi < 0x4E00 {
+			t[i] = ^uint64(0)
+			continue
+		}
+		t[i] = tradBits[(hi-0x4E00)>>6]
+	}
+	return t
+}()
 
 // skipSeparators reports whether the separator run starting at text[i] is
 // short and followed by an ideograph, and where that ideograph starts.
-func skipSeparators(text string, i int) (int, bool) {
+func skipSeparators(sk *sepTable, text string, i int) (int, bool) {
 	runs := 0
 	for j := i; j < len(text); {
-		r, size := utf8.DecodeRuneInString(text[j:])
+		r, size := decodeRune(text, j)
 		switch {
 		case isZeroWidth(r):
 		case isHan(r):
 			return j, runs > 0
-		case r != utf8.RuneError && isSeparator(r) && !isSentencePunct(r):
+		case sk.skippable(r):
 			runs++
 			if runs > maxSeparatorRun {
 				return 0, false
@@ -226,9 +355,47 @@ func skipSeparators(text string, i int) (int, bool) {
 	return 0, false
 }
 
+// sepTable marks the runes of the Basic Multilingual Plane that a short run
+// between two ideographs may consist of: separators that are not sentence
+// punctuation (and not U+FFFD).
+type sepTable [0x10000 / 64]uint64
+
+// sepTableOnce builds the table on first use (65,536 Unicode table
+// look-ups, which no program should pay at start-up).
+var sepTableOnce = sync.OnceValue(func() *sepTable {
+	t := new(sepTable)
+	for r := rune(0); r < 0x10000; r++ {
+		if r != utf8.RuneError && isSeparator(r) && !isSentencePunct(r) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return t
+})
+
+func (t *sepTable) skippable(r rune) bool {
+	if r >= 0 && r < 0x10000 {
+		return t[r>>6]&(1<<(r&63)) != 0
+	}
+	return r != utf8.RuneError && isSeparator(r) && !isSentencePunct(r)
+}
+
+// decodeRune is utf8.DecodeRuneInString(text[i:]) with the three-byte case
+// (CJK punctuation, full-width forms) inline.
+func decodeRune(text string, i int) (rune, int) {
+	if c := text[i]; c >= 0xE0 && c < 0xF0 && i+2 < len(text) {
+		c1, c2 := text[i+1], text[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			if r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
 // normalizeWord returns the normalised form of a dictionary word.
 func normalizeWord(w string) string {
 	var n normText
 	n.normalize(w, 0)
-	return string(n.s)
+	return strings.Clone(n.str())
 }

@@ -35,6 +35,7 @@ type Reviewer struct {
 
 	dict     *Keywords
 	maxPat   int                // longest dictionary pattern in bytes
+	wordMsg  []string           // per word: its finding message
 	tags     [][]tag            // per dictionary pattern
 	allowFor [][]*compiledAllow // per dictionary pattern
 	pool     sync.Pool          // *scanState
@@ -284,6 +285,10 @@ func (r *Reviewer) buildDict() error {
 	}
 	r.dict = &Keywords{m: m, words: orig}
 	r.tags = tags
+	r.wordMsg = make([]string, len(r.words.Words))
+	for i, w := range r.words.Words {
+		r.wordMsg[i] = wordMessage(w)
+	}
 	for _, p := range pats {
 		r.maxPat = max(r.maxPat, len(p))
 	}
@@ -313,6 +318,10 @@ type scanState struct {
 	over     []int    // per field: hits found past the cap (0: not capped)
 	norm     normText
 	seen     []uint8 // per pattern: hit kinds kept in the capped field
+	wf       []wordFinding
+	listing  Listing // the reviewed listing's copy, so that it does not escape
+	check    Check
+	findings []Finding
 	touched  []int32 // patterns whose seen bits are set
 }
 
@@ -540,14 +549,24 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 			r.pool.Put(st)
 		}
 	}()
-	r.scan(&l, at, st)
-	var findings []Finding
-	c := &Check{Listing: &l, At: at, r: r, st: st, out: &findings}
+	// The listing copy, the Check and the findings header live in the
+	// pooled state, so that none of them escapes to the heap per call.
+	st.listing = l
+	lp := &st.listing
+	defer func() { // keep no caller data in the pool
+		st.listing, st.check = Listing{}, Check{}
+		st.norm.reset()
+	}()
+	r.scan(lp, at, st)
+	st.findings = make([]Finding, 0, 4)
+	st.check = Check{Listing: lp, At: at, r: r, st: st, out: &st.findings}
+	c := &st.check
 	for i := range r.rules {
 		c.rule = &r.rules[i]
 		c.run()
 	}
-	findings = dedupe(findings)
+	findings := dedupe(st.findings)
+	st.findings = nil
 	slices.SortStableFunc(findings, func(a, b Finding) int {
 		if a.Severity != b.Severity {
 			return int(b.Severity) - int(a.Severity)
@@ -560,7 +579,7 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 		}
 		return a.Start - b.Start
 	})
-	res := Result{Category: l.Category, Findings: findings}
+	res := Result{Category: lp.Category, Findings: findings}
 	for _, f := range findings {
 		switch {
 		case f.Severity >= vcart.Block:
@@ -569,9 +588,7 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 			res.Verdict = VerdictNeedsAttention
 		}
 	}
-	if s, ok := StatsFor(l.Category); ok {
-		res.Stats = &s
-	}
+	res.Stats = statsFor(lp.Category)
 	return res
 }
 

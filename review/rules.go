@@ -1,7 +1,9 @@
 package review
 
 import (
+	"cmp"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -166,40 +168,58 @@ func checkPrice(c *Check) {
 	}
 	band, hasBand := c.r.bands.For(l.Category)
 	for i, s := range l.SKUs {
-		f := fmt.Sprintf("skus[%d].sale_price", i)
+		f := func() string { return skuField(i, ".sale_price") }
 		fen, err := s.SalePrice.Fen()
 		switch {
 		case s.SalePrice.Currency() != vcart.CNY:
-			c.Report(Finding{Code: "basic.price.currency", Severity: vcart.Block, Field: f, Message: fmt.Sprintf("sale price %s is not in CNY", s.SalePrice)})
+			c.Report(Finding{Code: "basic.price.currency", Severity: vcart.Block, Field: f(), Message: fmt.Sprintf("sale price %s is not in CNY", s.SalePrice)})
 			continue
 		case err != nil:
-			c.Report(Finding{Code: "basic.price.sub_fen", Severity: vcart.Block, Field: f, Message: fmt.Sprintf("sale price %s is not a whole number of fen", s.SalePrice)})
+			c.Report(Finding{Code: "basic.price.sub_fen", Severity: vcart.Block, Field: f(), Message: fmt.Sprintf("sale price %s is not a whole number of fen", s.SalePrice)})
 			continue
 		case fen <= 0:
-			c.Report(Finding{Code: "basic.price.not_positive", Severity: vcart.Block, Field: f, Message: fmt.Sprintf("sale price %s must be above zero", s.SalePrice.Format())})
+			c.Report(Finding{Code: "basic.price.not_positive", Severity: vcart.Block, Field: f(), Message: fmt.Sprintf("sale price %s must be above zero", s.SalePrice.Format())})
 			continue
 		case fen > MaxSalePriceFen:
-			c.Report(Finding{Code: "basic.price.over_api_max", Severity: vcart.Block, Field: f, Message: fmt.Sprintf("sale price %s is above the API's maximum ¥100000.00", s.SalePrice.Format())})
+			c.Report(Finding{Code: "basic.price.over_api_max", Severity: vcart.Block, Field: f(), Message: fmt.Sprintf("sale price %s is above the API's maximum ¥100000.00", s.SalePrice.Format())})
 			continue
 		}
 		if !s.MarketPrice.IsZero() {
-			if cmp, err := s.SalePrice.Cmp(s.MarketPrice); err != nil || cmp >= 0 {
-				c.Report(Finding{Code: "basic.price.not_below_market", Severity: vcart.Block, Field: f,
+			if cmp, err := cmpMoney(s.SalePrice, s.MarketPrice); err != nil || cmp >= 0 {
+				c.Report(Finding{Code: "basic.price.not_below_market", Severity: vcart.Block, Field: f(),
 					Message: fmt.Sprintf("sale price %s must be below the market price %s (errcode 10020040)", s.SalePrice.Format(), s.MarketPrice.Format())})
 			}
 		}
 		if hasBand {
-			lo, _ := s.SalePrice.Cmp(band.Min)
+			lo, _ := cmpMoney(s.SalePrice, band.Min)
 			hi := -1
 			if !band.Max.IsZero() {
-				hi, _ = s.SalePrice.Cmp(band.Max)
+				hi, _ = cmpMoney(s.SalePrice, band.Max)
 			}
 			if lo < 0 || hi > 0 {
-				c.Report(Finding{Code: "basic.price.out_of_band", Severity: vcart.Warn, Field: f,
+				c.Report(Finding{Code: "basic.price.out_of_band", Severity: vcart.Warn, Field: f(),
 					Message: fmt.Sprintf("sale price %s is outside the %s band %s–%s; check fen versus yuan", s.SalePrice.Format(), l.Category.ChineseName(), band.Min.Format(), bandMax(band))})
 			}
 		}
 	}
+}
+
+// cmpMoney is [vcart.Money.Cmp] on whole fen where both amounts have them,
+// which spares the big-number comparison on the hot path.
+func cmpMoney(a, b vcart.Money) (int, error) {
+	if a.Currency() == b.Currency() {
+		if x, err := a.Fen(); err == nil {
+			if y, err := b.Fen(); err == nil {
+				return cmp.Compare(x, y), nil
+			}
+		}
+	}
+	return a.Cmp(b)
+}
+
+// skuField returns "skus[i]" + suffix, e.g. ".sale_price".
+func skuField(i int, suffix string) string {
+	return "skus[" + strconv.Itoa(i) + "]" + suffix
 }
 
 func bandMax(b PriceBand) string {
@@ -280,9 +300,11 @@ func checkFieldLimits(c *Check) {
 	long("out_product_id", l.OutProductID, 128)
 	long("aftersale_desc", l.Aftersale, 200)
 	for i, s := range l.SKUs {
-		long(fmt.Sprintf("skus[%d].sku_code", i), s.SKUCode, 20)
+		if len(s.SKUCode) > 20 {
+			long(skuField(i, ".sku_code"), s.SKUCode, 20)
+		}
 		if s.Stock < 0 || s.Stock > 10_000_000 {
-			c.Report(Finding{Code: "content.field.out_of_range", Severity: vcart.Block, Field: fmt.Sprintf("skus[%d].stock_num", i),
+			c.Report(Finding{Code: "content.field.out_of_range", Severity: vcart.Block, Field: skuField(i, ".stock_num"),
 				Message: fmt.Sprintf("stock %d is outside 0–10000000", s.Stock)})
 		}
 	}
@@ -402,10 +424,31 @@ type wordFinding struct {
 	h   hit
 	w   Word
 	sev vcart.Severity
+	t   int32 // index into the word list
+}
+
+// adlawCode returns the finding code of an advertising-law hit.
+func adlawCode(s vcart.Severity) string {
+	switch s {
+	case vcart.Block:
+		return "content.adlaw.block"
+	case vcart.Warn:
+		return "content.adlaw.warn"
+	case vcart.Info:
+		return "content.adlaw.info"
+	}
+	return "content.adlaw." + s.String()
+}
+
+// wordMessage is the message of an advertising-law finding on w.
+func wordMessage(w Word) string {
+	note, _, _ := strings.Cut(w.Note, ";")
+	return strconv.Quote(w.Text) + " (" + w.Category + "): " + strings.TrimSpace(note)
 }
 
 func checkAdLaw(c *Check) {
-	var wf []wordFinding
+	wf := c.st.wf[:0]
+	defer func() { c.st.wf = wf[:0] }()
 	c.hitsOf(tagWord, func(h hit, t tag) {
 		w := c.r.words.Words[t.idx]
 		if w.Category == "cosmetics_claim" && specialRegistered(c.Listing) {
@@ -420,7 +463,7 @@ func checkAdLaw(c *Check) {
 				sev = vcart.Warn
 			}
 		}
-		wf = append(wf, wordFinding{h, w, sev})
+		wf = append(wf, wordFinding{h, w, sev, t.idx})
 	})
 	// Hits are grouped by field (scan order); compare only within a group,
 	// and past maxHitsPerField a field keeps only hits of new kinds.
@@ -455,11 +498,10 @@ func checkAdLaw(c *Check) {
 		if x.h.suppressed {
 			continue
 		}
-		code := "content.adlaw." + x.sev.String() // block, warn or info
-		note, _, _ := strings.Cut(x.w.Note, ";")
-		msg := fmt.Sprintf("%q (%s): %s", x.w.Text, x.w.Category, strings.TrimSpace(note))
+		code := adlawCode(x.sev)
+		msg := c.r.wordMsg[x.t]
 		if x.h.allowed != "" {
-			msg += fmt.Sprintf(" [downgraded by %s: keep evidence]", x.h.allowed)
+			msg += " [downgraded by " + x.h.allowed + ": keep evidence]"
 		}
 		c.Report(Finding{Code: code, Severity: x.sev, Field: c.st.fields[x.h.field].Name, Start: x.h.start, End: x.h.end,
 			Text: c.fieldText(x.h), Message: msg, Source: wordSource(x.w.Category), Reason: wordReason(x.w)})

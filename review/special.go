@@ -60,6 +60,18 @@ func isDigitRune(r rune) (byte, bool) {
 	return 0, false
 }
 
+// digitLead marks the bytes that can begin a digit: ASCII digits and the
+// lead bytes of full-width digits and Chinese numerals.
+var digitLead = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	for _, c := range []byte{0xE3, 0xE4, 0xE5, 0xE9, 0xEF} {
+		t[c] = 1
+	}
+	return t
+}()
+
 // mayStartDigit reports whether text[i] can begin a digit of isDigitRune:
 // an ASCII digit or the first two bytes of a full-width digit or of one of
 // the Chinese numerals. It lets digitRuns skip other text without decoding.
@@ -110,7 +122,7 @@ type digitRun struct {
 func digitRuns(text string, fn func(digitRun)) {
 	var buf [40]byte
 	for i := 0; i < len(text); {
-		if !mayStartDigit(text, i) {
+		if c := text[i]; digitLead[c] == 0 || (c >= 0x80 && !mayStartDigit(text, i)) {
 			i++
 			continue
 		}

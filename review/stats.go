@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -23,18 +24,58 @@ type CategoryStats struct {
 
 // SeedStats returns a fresh copy of the seed's per-category statistics.
 func SeedStats() []CategoryStats {
-	return []CategoryStats{
-		{Category: vcart.CategoryApparel, Focus: []string{"商标授权", "水洗标"}, PassRatePercent: 82, Reasons: []Reason{ReasonStolenCelebrity, ReasonFalseMaterial}},
-		{Category: vcart.CategoryFood, Focus: []string{"生产日期", "QS标志"}, PassRatePercent: 67, Reasons: []Reason{ReasonShortShelfLife, ReasonFalseOrigin}},
-		{Category: vcart.CategoryElectronics, Focus: []string{"3C认证", "序列号"}, PassRatePercent: 78, Reasons: []Reason{ReasonUsedAsNew, ReasonModifiedDevice}},
+	out := make([]CategoryStats, len(seedStats))
+	for i, s := range seedStats {
+		out[i] = s.clone()
 	}
+	return out
+}
+
+func (s CategoryStats) clone() CategoryStats {
+	s.Focus = slices.Clone(s.Focus)
+	s.Reasons = slices.Clone(s.Reasons)
+	return s
+}
+
+// seedStats is the table behind [SeedStats] and [StatsFor]; it is never
+// handed out, only copies.
+var seedStats = [...]CategoryStats{
+	{Category: vcart.CategoryApparel, Focus: []string{"商标授权", "水洗标"}, PassRatePercent: 82, Reasons: []Reason{ReasonStolenCelebrity, ReasonFalseMaterial}},
+	{Category: vcart.CategoryFood, Focus: []string{"生产日期", "QS标志"}, PassRatePercent: 67, Reasons: []Reason{ReasonShortShelfLife, ReasonFalseOrigin}},
+	{Category: vcart.CategoryElectronics, Focus: []string{"3C认证", "序列号"}, PassRatePercent: 78, Reasons: []Reason{ReasonUsedAsNew, ReasonModifiedDevice}},
+}
+
+// statsBox holds a copy of a stats row and its slices in one allocation.
+type statsBox struct {
+	s       CategoryStats
+	focus   [4]string
+	reasons [4]Reason
+}
+
+// statsFor returns a fresh copy of the category's row, or nil, allocating
+// once for the rows of the built-in table.
+func statsFor(c vcart.Category) *CategoryStats {
+	for _, s := range seedStats {
+		if s.Category != c {
+			continue
+		}
+		if len(s.Focus) > 4 || len(s.Reasons) > 4 {
+			s = s.clone()
+			return &s
+		}
+		b := &statsBox{s: s}
+		b.s.Focus = b.focus[:copy(b.focus[:], s.Focus):len(s.Focus)]
+		b.s.Reasons = b.reasons[:copy(b.reasons[:], s.Reasons):len(s.Reasons)]
+		return &b.s
+	}
+	return nil
 }
 
 // StatsFor returns the seed's statistics for a category, if it has a row.
 func StatsFor(c vcart.Category) (CategoryStats, bool) {
-	for _, s := range SeedStats() {
+	for _, s := range seedStats {
 		if s.Category == c {
-			return s, true
+			return s.clone(), true
 		}
 	}
 	return CategoryStats{}, false
