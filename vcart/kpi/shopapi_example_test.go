@@ -27,11 +27,10 @@ import (
 //     order_detail.refund_info.refund_freight, capped at AmountFen
 //   - ShippedAt ← the earliest
 //     order_detail.delivery_info.delivery_product_info[].delivery_time
-//   - FreightInsurance ← product_infos[].extra_service.freight_insurance,
-//     which shopapi.OrderProduct does not declare: left false here; read
-//     it from your own records if you sell with 运费险.
+//   - FreightInsurance ← any line's extra_service.freight_insurance
+//     ([shopapi.OrderDetail.HasFreightInsurance]).
 func kpiOrder(ctx context.Context, c *shopapi.Client, o *shopapi.Order) (kpi.Order, error) {
-	k := kpi.Order{ID: vcart.OrderID(o.OrderID), BuyerID: o.OpenID, CreatedAt: o.Created()}
+	k := kpi.Order{ID: vcart.OrderID(o.OrderID), BuyerID: o.OpenID, CreatedAt: o.Created(), FreightInsurance: o.Detail.HasFreightInsurance()}
 	d := &o.Detail
 	if d.PayInfo != nil && d.PayInfo.PayTime != 0 {
 		k.PaidAt = d.PayInfo.Paid()

@@ -58,6 +58,9 @@ func TestOrder_DecodeSample(t *testing.T) {
 	if !o.Detail.PriceInfo.Paid().Equal(vcart.FromFen(10500)) || !o.Detail.PriceInfo.MerchantReceives().Equal(vcart.FromFen(10500)) {
 		t.Error("money helpers")
 	}
+	if !o.Detail.HasFreightInsurance() || !bool(o.Detail.ProductInfos[0].ExtraService.SevenDayReturn) {
+		t.Errorf("extra_service %+v", o.Detail.ProductInfos[0].ExtraService)
+	}
 	// Unshipped: 10 bought, 5 in the package.
 	if u := o.Unshipped(); len(u) != 1 || u[0].ProductCnt != 5 {
 		t.Errorf("unshipped %+v", u)

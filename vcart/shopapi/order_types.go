@@ -209,6 +209,28 @@ type OrderProduct struct {
 	FinderDiscountedPrice   Int64  `json:"finder_discounted_price,omitempty"`
 	DeliveryDeadline        Int64  `json:"delivery_deadline,omitempty"`
 	IsFreeGift              Bool   `json:"is_free_gift,omitempty"`
+	// ExtraService is extra_service: the services promised with this line.
+	ExtraService *OrderExtraService `json:"extra_service,omitempty"`
+}
+
+// OrderExtraService is an order line's extra_service.
+type OrderExtraService struct {
+	// SevenDayReturn is seven_day_return: 7 天无理由退货 offered.
+	SevenDayReturn Bool `json:"seven_day_return,omitempty"`
+	// FreightInsurance is freight_insurance: 运费险 (return-shipping
+	// insurance) bought for this line.
+	FreightInsurance Bool `json:"freight_insurance,omitempty"`
+}
+
+// HasFreightInsurance reports whether any line of the order carries
+// freight insurance (运费险).
+func (d *OrderDetail) HasFreightInsurance() bool {
+	for i := range d.ProductInfos {
+		if es := d.ProductInfos[i].ExtraService; es != nil && bool(es.FreightInsurance) {
+			return true
+		}
+	}
+	return false
 }
 
 // PaymentMethod is pay_info.payment_method.
