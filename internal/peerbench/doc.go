@@ -4,7 +4,19 @@
 // internal/match/matchtest (review-rules §5.2). It is a nested module so
 // that the peers never enter the SDK's go.mod.
 //
+// Two paths are compared with coregx's exact-byte overlapping scan: the
+// bare matcher (match.Matcher.AppendAll) and the normalised path users take
+// (review.Keywords.FindAll: NFKC, case folding, traditional forms, dropped
+// separators and zero-width characters, offsets mapped back to the original
+// text). The normalised path does strictly more work than coregx, so its
+// ratio is the honest figure for what a caller gets.
+//
 // Run from this directory:
 //
 //	go test -run '^$' -bench . -benchtime=20x -count=3
+//	PEERBENCH=1 go test -run SideBySide -v   # best-of-40 rounds, with ratios
+//
+// The module says go 1.25.4, not the SDK's 1.25.0, because
+// github.com/coregx/ahocorasick v0.3.1 (its only release) requires 1.25.4;
+// go mod tidy raises it back. The module is never built by SDK users.
 package peerbench

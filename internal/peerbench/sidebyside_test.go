@@ -9,10 +9,14 @@ import (
 
 	"github.com/coregx/ahocorasick"
 	"github.com/vcart-sdk/vcart-go/internal/match"
+	"github.com/vcart-sdk/vcart-go/review"
 )
 
 // TestSideBySide prints MB/s and ratios of the SDK's matcher and coregx on
-// the same corpus, alternating short rounds and keeping each one's best
+// the same corpus: the bare matcher (internal/match, exact bytes) and the
+// normalised path users take (review.Keywords.FindAll: NFKC, case folding,
+// traditional forms, separators, offsets into the original), both against
+// coregx's exact-byte overlapping scan, alternating short rounds and keeping each one's best
 // round, which filters out the noise of a shared machine. It runs only with
 // PEERBENCH=1:
 //
@@ -35,6 +39,10 @@ func TestSideBySide(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		kw, err := review.NewKeywords(d.words)
+		if err != nil {
+			t.Fatal(err)
+		}
 		var dst []match.Hit
 		runs := []struct {
 			name string
@@ -42,6 +50,7 @@ func TestSideBySide(t *testing.T) {
 		}{
 			{"vcart AppendAll (overlap)", func() { dst = ours.AppendAll(dst[:0], corpus) }},
 			{"coregx FindAllOverlapping", func() { peer.FindAllOverlapping(data) }},
+			{"vcart Keywords.FindAll", func() { kw.FindAll(corpus) }},
 		}
 		best := make([]time.Duration, len(runs))
 		for r := 0; r < rounds; r++ {
@@ -57,7 +66,8 @@ func TestSideBySide(t *testing.T) {
 		for i, run := range runs {
 			fmt.Fprintf(&report, "%-10s %-28s %10.1f\n", d.name, run.name, mbps(best[i]))
 		}
-		fmt.Fprintf(&report, "%-10s %-28s %9.2fx\n", d.name, "ratio vcart/coregx", mbps(best[0])/mbps(best[1]))
+		fmt.Fprintf(&report, "%-10s %-28s %9.2fx\n", d.name, "ratio bare matcher/coregx", mbps(best[0])/mbps(best[1]))
+		fmt.Fprintf(&report, "%-10s %-28s %9.2fx\n", d.name, "ratio normalised/coregx", mbps(best[2])/mbps(best[1]))
 		var tb, tp time.Duration
 		for r := 0; r < 5; r++ {
 			t0 := time.Now()
