@@ -257,14 +257,17 @@ func BenchmarkNormalize(b *testing.B) {
 	for _, w := range DefaultWordList().Words {
 		words = append(words, w.Text)
 	}
-	corpus := matchtest.Listings(matchtest.Corpus(1<<20, words), 64<<10)[0]
+	corpus := matchtest.Corpus(1<<20, words)
+	chunks := matchtest.Listings(corpus, scanChunk)
 	b.Run("segments", func(b *testing.B) {
 		b.SetBytes(int64(len(corpus)))
 		b.ReportAllocs()
 		var n normText
 		for b.Loop() {
-			n.reset()
-			n.normalize(corpus, 0)
+			for _, c := range chunks {
+				n.reset()
+				n.normalize(c, 0)
+			}
 		}
 	})
 	b.Run("reference", func(b *testing.B) {
@@ -272,8 +275,10 @@ func BenchmarkNormalize(b *testing.B) {
 		b.ReportAllocs()
 		var n refNorm
 		for b.Loop() {
-			n.s, n.src, n.end = n.s[:0], n.src[:0], n.end[:0]
-			n.normalize(corpus, 0)
+			for _, c := range chunks {
+				n.s, n.src, n.end = n.s[:0], n.src[:0], n.end[:0]
+				n.normalize(c, 0)
+			}
 		}
 	})
 }
