@@ -2,6 +2,7 @@ package notify
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -167,6 +168,95 @@ func FuzzPushBody(f *testing.F) {
 		}
 		if fast != slow {
 			t.Fatalf("fast %+v != encoding/json %+v for %q", fast, slow, body)
+		}
+	})
+}
+
+// fuzzNonce makes a 12-byte GCM nonce out of any string.
+func fuzzNonce(s string) string {
+	return (s + "000000000000")[:12]
+}
+
+// FuzzGCMRoundTrip drives the AEAD open path of WeChat Pay v3 (openGCM)
+// directly: whatever is sealed with the APIv3 key, nonce and associated
+// data opens to the same plaintext; a flipped bit or the wrong associated
+// data fails with ErrDecrypt; garbage ciphertext, nonces and associated
+// data never panic and never return both plaintext and an error.
+func FuzzGCMRoundTrip(f *testing.F) {
+	f.Add([]byte(`{"transaction_id":"4200000000"}`), "transaction", "wCq51qZv4Yfg", "FsdXzxryWfKwvLJKf8LG/ToRPTRh8RN9wROC", uint16(0))
+	f.Add([]byte{}, "", "", "", uint16(7))
+	f.Add([]byte("Hello World"), "refund", "short", "!!!!", uint16(300))
+	aead, err := newGCM([]byte(apiV3Key))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, plain []byte, ad, nonce, garbage string, flip uint16) {
+		if len(plain) > fuzzMax || len(ad) > fuzzMax || len(nonce) > fuzzMax || len(garbage) > fuzzMax {
+			return
+		}
+		// Garbage: no panic, never both a plaintext and an error.
+		for _, r := range []PayResource{
+			{Ciphertext: garbage, Nonce: nonce, AssociatedData: ad},
+			{Ciphertext: garbage, Nonce: fuzzNonce(nonce), AssociatedData: ad},
+		} {
+			if got, err := openGCM(aead, r); err != nil && got != nil {
+				t.Fatalf("openGCM returned %q and %v", got, err)
+			}
+		}
+		n := fuzzNonce(nonce)
+		sealed := aead.Seal(nil, []byte(n), plain, []byte(ad))
+		r := PayResource{Ciphertext: base64.StdEncoding.EncodeToString(sealed), Nonce: n, AssociatedData: ad}
+		got, err := openGCM(aead, r)
+		if err != nil {
+			t.Fatalf("openGCM(Seal(plain)) error = %v", err)
+		}
+		if !bytes.Equal(got, plain) {
+			t.Fatalf("round trip = %q, want %q", got, plain)
+		}
+		bad := bytes.Clone(sealed)
+		i := int(flip) % (8 * len(bad))
+		bad[i/8] ^= 1 << (i % 8)
+		r.Ciphertext = base64.StdEncoding.EncodeToString(bad)
+		if got, err := openGCM(aead, r); !errors.Is(err, ErrDecrypt) || got != nil {
+			t.Fatalf("flipped bit %d: %q, %v; want ErrDecrypt", i, got, err)
+		}
+		r.Ciphertext = base64.StdEncoding.EncodeToString(sealed)
+		r.AssociatedData = ad + "x"
+		if _, err := openGCM(aead, r); !errors.Is(err, ErrDecrypt) {
+			t.Fatalf("other associated data: %v; want ErrDecrypt", err)
+		}
+	})
+}
+
+// FuzzV2RefundInfoRoundTrip: EncryptV2RefundInfo then DecryptV2RefundInfo
+// returns the plaintext for any API key; garbage req_info never panics.
+func FuzzV2RefundInfoRoundTrip(f *testing.F) {
+	f.Add([]byte(`<root><out_refund_no><![CDATA[R1]]></out_refund_no></root>`), v2APIKey, "pZwJZBLuy3mDACEQT4YTBw==")
+	f.Add([]byte{}, "k", "")
+	f.Add(bytes.Repeat([]byte{16}, 16), "another key", "AAAA")
+	f.Fuzz(func(t *testing.T, plain []byte, apiKey, garbage string) {
+		if len(plain) > fuzzMax || len(apiKey) > fuzzMax || len(garbage) > fuzzMax {
+			return
+		}
+		if got, err := DecryptV2RefundInfo(garbage, apiKey); err != nil && got != nil {
+			t.Fatalf("DecryptV2RefundInfo returned %q and %v", got, err)
+		}
+		enc, err := EncryptV2RefundInfo(plain, apiKey)
+		if apiKey == "" {
+			if err == nil {
+				t.Fatal("EncryptV2RefundInfo accepted an empty API key")
+			}
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecryptV2RefundInfo(enc, apiKey)
+		if err != nil {
+			t.Fatalf("DecryptV2RefundInfo(EncryptV2RefundInfo(plain)) error = %v", err)
+		}
+		if !bytes.Equal(got, plain) {
+			t.Fatalf("round trip = %q, want %q", got, plain)
 		}
 	})
 }
