@@ -26,7 +26,8 @@ type normText struct {
 	src      []int32 // per byte of the changed segments
 	end      []int32
 	tmp      []byte
-	run      int // start (relative to the text) of the pending copied run
+	run      int  // start (relative to the text) of the pending copied run
+	invalid  bool // the text had an invalid UTF-8 byte
 }
 
 // seg is one segment of a normalised text: it starts at byte n of the
@@ -43,7 +44,7 @@ const maxSeparatorRun = 4
 
 func (n *normText) reset() {
 	n.s, n.src, n.end, n.segs = n.s[:0], n.src[:0], n.end[:0], n.segs[:0]
-	n.orig, n.identity, n.base, n.run = "", false, 0, 0
+	n.orig, n.identity, n.base, n.run, n.invalid = "", false, 0, 0, false
 }
 
 // str returns the normalised text; unless it is the original text itself,
@@ -231,6 +232,7 @@ func (n *normText) normalize(text string, base int) {
 		}
 		r, size := decodeRune(text, i)
 		if r == utf8.RuneError && size == 1 {
+			n.invalid = true
 			n.emitByte(text, ' ', i, i+1)
 			lastHan = false
 			i++

@@ -233,6 +233,15 @@ func TestNormalizeAgreesOnCorpus(t *testing.T) {
 	}
 }
 
+func TestCountRunesValid(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{"", "a", "纯棉短袖T恤男夏季宽松圆领上衣", strings.Repeat("精选ＡＢＣ𠀀é", 37), "12345678"} {
+		if got, want := countRunesValid(in), utf8.RuneCountInString(in); got != want {
+			t.Errorf("countRunesValid(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"ＮＯ．１最 佳", "頂級\u200b國家級", "a\xff\xfe最", "㈱ﬁ", "最**佳，第一次", "纯棉，好。"} {
 		f.Add(s)
@@ -244,6 +253,12 @@ func FuzzNormalize(f *testing.F) {
 		var n normText
 		n.normalize(in, 7)
 		checkOffsets(t, in, &n, 7)
+		if n.invalid == utf8.ValidString(in) {
+			t.Fatalf("%q: invalid = %v", in, n.invalid)
+		}
+		if utf8.ValidString(in) && countRunesValid(in) != utf8.RuneCountInString(in) {
+			t.Fatalf("%q: countRunesValid = %d, want %d", in, countRunesValid(in), utf8.RuneCountInString(in))
+		}
 		if len(n.str()) > 18*len(in)+16 {
 			t.Fatalf("normalised %d bytes to %d", len(in), len(n.str()))
 		}

@@ -316,6 +316,7 @@ type scanState struct {
 	hits     []hit
 	hitRange [][2]int // per field: its hits are hits[lo:hi]
 	over     []int    // per field: hits found past the cap (0: not capped)
+	valid    []bool   // per field: the text is valid UTF-8
 	norm     normText
 	seen     []uint8 // per pattern: hit kinds kept in the capped field
 	wf       []wordFinding
@@ -452,6 +453,7 @@ func (r *Reviewer) scan(l *Listing, at time.Time, st *scanState) {
 	st.hits = st.hits[:0]
 	st.hitRange = st.hitRange[:0]
 	st.over = st.over[:0]
+	st.valid = st.valid[:0]
 	if len(st.seen) != len(r.tags) {
 		st.seen = make([]uint8, len(r.tags))
 	}
@@ -500,6 +502,8 @@ func (r *Reviewer) scan(l *Listing, at time.Time, st *scanState) {
 		st.touched = st.touched[:0]
 		st.hitRange = append(st.hitRange, [2]int{lo, len(st.hits)})
 		st.over = append(st.over, over)
+		// normalize saw every byte of a text it scanned whole.
+		st.valid = append(st.valid, len(text) == len(f.Text) && !st.norm.invalid || len(text) < len(f.Text) && utf8.ValidString(f.Text))
 	}
 }
 

@@ -3,10 +3,12 @@ package review
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -275,10 +277,57 @@ func checkTitle(c *Check) {
 	}
 }
 
+// imageFields caches the field names of the main images.
+var imageFields = func() (n [9]string) {
+	for i := range n {
+		n[i] = "main_images[" + strconv.Itoa(i) + "]"
+	}
+	return n
+}()
+
+func imageField(i int) string {
+	if i < len(imageFields) {
+		return imageFields[i]
+	}
+	return "main_images[" + strconv.Itoa(i) + "]"
+}
+
 // maxBadChars caps the bad-character findings of one title.
 const maxBadChars = 10
 
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
+// runeLen is utf8.RuneCountInString(s); for the text of a field known to be
+// valid UTF-8 it counts the bytes that do not continue a rune, eight at a
+// time.
+func (c *Check) runeLen(s string) int {
+	for i, f := range c.st.fields {
+		if len(f.Text) == len(s) && unsafe.StringData(f.Text) == unsafe.StringData(s) {
+			if c.st.valid[i] {
+				return countRunesValid(s)
+			}
+			break
+		}
+	}
+	return utf8.RuneCountInString(s)
+}
+
+// countRunesValid counts the runes of valid UTF-8 text: its bytes other than
+// continuation bytes (10xxxxxx).
+func countRunesValid(s string) int {
+	const hi = 0x8080808080808080
+	cont := 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		cont += bits.OnesCount64(x & hi &^ (x << 1))
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			cont++
+		}
+	}
+	return len(s) - cont
+}
 
 func checkFieldLimits(c *Check) {
 	l := c.Listing
@@ -286,7 +335,7 @@ func checkFieldLimits(c *Check) {
 		if len(s) <= limit {
 			return // fewer bytes than the limit: fewer runes too
 		}
-		if n := runeLen(s); n > limit {
+		if n := c.runeLen(s); n > limit {
 			c.Report(Finding{Code: "content.field.too_long", Severity: vcart.Block, Field: field,
 				Message: fmt.Sprintf("%d characters; the API allows at most %d", n, limit)})
 		}
@@ -318,7 +367,7 @@ func checkFieldLimits(c *Check) {
 
 func checkEncoding(c *Check) {
 	for i, f := range c.st.fields {
-		if !utf8.ValidString(f.Text) {
+		if !c.st.valid[i] {
 			i := firstInvalid(f.Text)
 			c.Report(Finding{Code: "content.text.invalid_utf8", Severity: vcart.Block, Field: f.Name, Start: i, End: i + 1,
 				Message: "the text is not valid UTF-8; the API will reject it"})
@@ -364,7 +413,7 @@ func checkImages(c *Check) {
 	seenHash := map[string]int{}
 	seenName := map[string]int{}
 	for i, im := range l.MainImages {
-		f := fmt.Sprintf("main_images[%d]", i)
+		f := imageField(i)
 		if im.SHA256 != "" {
 			if j, ok := seenHash[strings.ToLower(im.SHA256)]; ok {
 				c.Report(Finding{Code: "content.image.duplicate", Severity: vcart.Block, Field: f, Reason: ReasonImageCopyright,

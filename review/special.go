@@ -60,43 +60,28 @@ func isDigitRune(r rune) (byte, bool) {
 	return 0, false
 }
 
-// digitLead marks the bytes that can begin a digit: ASCII digits and the
-// lead bytes of full-width digits and Chinese numerals.
-var digitLead = func() (t [256]uint8) {
+// digitStart marks the byte pairs that can begin a digit of isDigitRune:
+// an ASCII digit followed by anything, or the first two bytes of a
+// full-width digit or of one of the Chinese numerals. One bit test per byte
+// lets digitRuns skip other text.
+var digitStart = func() *[1 << 16 / 64]uint64 {
+	t := new([1 << 16 / 64]uint64)
+	set := func(c, c1 int) { k := c<<8 | c1; t[k>>6] |= 1 << (k & 63) }
 	for c := '0'; c <= '9'; c++ {
-		t[c] = 1
+		for c1 := 0; c1 < 256; c1++ {
+			set(int(c), c1)
+		}
 	}
-	for _, c := range []byte{0xE3, 0xE4, 0xE5, 0xE9, 0xEF} {
-		t[c] = 1
+	for _, r := range "０１２３４５６７８９〇零一二三四五六七八九幺" {
+		b := string(r)
+		set(int(b[0]), int(b[1]))
 	}
 	return t
 }()
 
-// mayStartDigit reports whether text[i] can begin a digit of isDigitRune:
-// an ASCII digit or the first two bytes of a full-width digit or of one of
-// the Chinese numerals. It lets digitRuns skip other text without decoding.
-func mayStartDigit(text string, i int) bool {
-	c := text[i]
-	if c >= '0' && c <= '9' {
-		return true
-	}
-	if c < 0xE3 || i+1 >= len(text) {
-		return false
-	}
-	d := text[i+1]
-	switch c {
-	case 0xEF: // ０–９ U+FF10–FF19
-		return d == 0xBC
-	case 0xE3: // 〇 U+3007
-		return d == 0x80
-	case 0xE4: // 一 七 三 U+4E00–4E09, 九 U+4E5D, 二 五 U+4E8C/4E94
-		return d == 0xB8 || d == 0xB9 || d == 0xBA
-	case 0xE5: // 六 八 U+516x, 四 U+56DB, 幺 U+5E7A
-		return d == 0x85 || d == 0x9B || d == 0xB9
-	case 0xE9: // 零 U+96F6
-		return d == 0x9B
-	}
-	return false
+func canStartDigit(c, c1 byte) bool {
+	k := uint(c)<<8 | uint(c1)
+	return digitStart[(k>>6)&1023]&(1<<(k&63)) != 0
 }
 
 func isDigitSep(r rune) bool {
@@ -122,9 +107,12 @@ type digitRun struct {
 func digitRuns(text string, fn func(digitRun)) {
 	var buf [40]byte
 	for i := 0; i < len(text); {
-		if c := text[i]; digitLead[c] == 0 || (c >= 0x80 && !mayStartDigit(text, i)) {
+		// A run of minDigitRun digits cannot start at the last byte.
+		for i+1 < len(text) && !canStartDigit(text[i], text[i+1]) {
 			i++
-			continue
+		}
+		if i+1 >= len(text) {
+			return
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if _, ok := isDigitRune(r); !ok {
