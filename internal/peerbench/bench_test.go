@@ -110,7 +110,8 @@ func BenchmarkScan(b *testing.B) {
 }
 
 // BenchmarkListings scans the corpus cut into ~2 KB listings, one call per
-// listing, the way a catalogue screen runs.
+// listing, the way a catalogue screen runs: the bare matcher, the
+// normalised path (review.Keywords) and coregx.
 func BenchmarkListings(b *testing.B) {
 	dicts, corpus := setup()
 	ls := matchtest.Listings(corpus, 2048)
@@ -134,6 +135,19 @@ func BenchmarkListings(b *testing.B) {
 			for b.Loop() {
 				for _, l := range ls {
 					dst = ours.AppendAll(dst[:0], l)
+				}
+			}
+		})
+		kw, err := review.NewKeywords(d.words)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(d.name+"/vcart-Keywords.FindAll", func(b *testing.B) {
+			b.SetBytes(int64(len(corpus)))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, l := range ls {
+					kw.FindAll(l)
 				}
 			}
 		})
