@@ -80,12 +80,17 @@
 // minutes (two-sided), SHA256withRSA over "timestamp\nnonce\nbody\n" with the
 // key chosen by Wechatpay-Serial (a platform certificate serial, see
 // [ParseCertificatePEM], or a PUB_KEY_ID_… public key, see
-// [ParsePublicKeyPEM]; configure both during the switch),
+// [ParsePublicKeyPEM]; configure both during the switch; a serial the
+// verifier does not hold is looked up through an optional [PayKeySource],
+// [WithPayKeySource], e.g. a certificate re-download, and cached),
 // `WECHATPAY/SIGNTEST/` probes rejected, then AEAD_AES_256_GCM decryption with
 // the 32-byte APIv3 key into [Transaction] or [Refund]. [PayV3Handler]
 // implements the response contract (200 with {"code":"SUCCESS"} or 4xx/5xx
 // with {"code":"FAIL","message":…}) with the same deadline and duplicate
-// suppression as the push Handler (key "wxpay:" + id). [PayV3Encoder] forges
+// suppression as the push Handler (key "wxpay:" + id).
+// [PayV3Verifier.VerifyMessage] and [VerifySHA256WithRSA] verify any other
+// SHA256withRSA message; the published vectors KAT-RSA-1 and
+// KAT-RSA-JSAPI/APP/REQ are tests. [PayV3Encoder] forges
 // notifications for tests. Only RSA is supported: 国密 (SM2/SM4)
 // notifications are rejected. The APIv3 key must be 32 bytes. The legacy v2 XML API is covered by
 // [SignV2], [VerifyV2], [ParseV2XML], [ParseV2Request], [V2Answer] and

@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
@@ -46,19 +47,40 @@ const (
 )
 
 // PayV3Verifier verifies and decrypts WeChat Pay API v3 notifications
-// (回调通知). It is immutable and safe for concurrent use.
+// (回调通知). Its configuration is immutable; keys learnt through a
+// [PayKeySource] are cached. It is safe for concurrent use.
 type PayV3Verifier struct {
-	keys map[string]*rsa.PublicKey
-	aead cipher.AEAD
-	opts options
+	keys    map[string]*rsa.PublicKey
+	learned sync.Map // normalised serial → *rsa.PublicKey from opts.keySource
+	aead    cipher.AEAD
+	opts    options
+}
+
+// PayKeySource supplies the platform public key for a Wechatpay-Serial that
+// a [PayV3Verifier] does not hold, typically by downloading the platform
+// certificates again (pay-fees reference §4.2: WeChat Pay rotates
+// certificates and a notification signed with a new one arrives with an
+// unknown serial). Configure it with [WithPayKeySource].
+//
+// PayPublicKey returns the key for serial, or an error wrapping
+// [ErrUnknownSerial] when the platform does not know the serial either
+// (answered 403). Any other error (the download failed) is answered 500, so
+// WeChat Pay retries the notification. A key returned is cached by the
+// verifier for good. The serial comes from an unauthenticated header: an
+// implementation must rate-limit its downloads (at most one per minute,
+// say) rather than fetch once per request. It must be safe for concurrent
+// use and honour ctx.
+type PayKeySource interface {
+	PayPublicKey(ctx context.Context, serial string) (*rsa.PublicKey, error)
 }
 
 // NewPayV3Verifier returns a verifier for the 32-byte APIv3 key (APIv3密钥)
 // and the platform keys by Wechatpay-Serial: platform certificate serials
 // (matched case-insensitively) and/or WeChat Pay public-key IDs
 // ("PUB_KEY_ID_…"); configure both while migrating. Options: [WithClock],
-// [WithTolerance] (5 minutes by default), [WithMaxBodyBytes]. Errors never
-// contain the APIv3 key.
+// [WithTolerance] (5 minutes by default), [WithMaxBodyBytes],
+// [WithPayKeySource] (keys may then be empty). Errors never contain the
+// APIv3 key.
 func NewPayV3Verifier(apiV3Key string, keys map[string]*rsa.PublicKey, opts ...Option) (*PayV3Verifier, error) {
 	if len(apiV3Key) != 32 {
 		return nil, fmt.Errorf("notify: APIv3 key must be 32 bytes, got %d", len(apiV3Key))
@@ -67,20 +89,60 @@ func NewPayV3Verifier(apiV3Key string, keys map[string]*rsa.PublicKey, opts ...O
 	if err != nil {
 		return nil, err
 	}
-	if len(keys) == 0 {
-		return nil, errors.New("notify: no WeChat Pay platform key")
-	}
 	v := &PayV3Verifier{keys: make(map[string]*rsa.PublicKey, len(keys)), aead: aead, opts: defaultOptions()}
+	if err := v.opts.apply(opts); err != nil {
+		return nil, err
+	}
+	if len(keys) == 0 && v.opts.keySource == nil {
+		return nil, errors.New("notify: no WeChat Pay platform key and no PayKeySource")
+	}
 	for serial, k := range keys {
 		if k == nil || serial == "" {
 			return nil, fmt.Errorf("notify: empty serial or nil key for %q", serial)
 		}
 		v.keys[normSerial(serial)] = k
 	}
-	if err := v.opts.apply(opts); err != nil {
-		return nil, err
-	}
 	return v, nil
+}
+
+// key returns the platform key for serial: a configured one, one learnt
+// earlier, or one from the PayKeySource (then cached).
+func (v *PayV3Verifier) key(ctx context.Context, serial string) (*rsa.PublicKey, error) {
+	ns := normSerial(serial)
+	if k, ok := v.keys[ns]; ok {
+		return k, nil
+	}
+	if k, ok := v.learned.Load(ns); ok {
+		return k.(*rsa.PublicKey), nil
+	}
+	src := v.opts.keySource
+	if src == nil || len(serial) > 128 {
+		return nil, fmt.Errorf("%w: %.64q", ErrUnknownSerial, serial)
+	}
+	k, err := src.PayPublicKey(ctx, serial)
+	switch {
+	case errors.Is(err, ErrUnknownSerial):
+		return nil, fmt.Errorf("%w: %.64q (not known to the key source either)", ErrUnknownSerial, serial)
+	case err != nil:
+		return nil, fmt.Errorf("notify: key source for serial %.64q: %w", serial, err)
+	case k == nil:
+		return nil, fmt.Errorf("%w: %.64q (the key source returned no key)", ErrUnknownSerial, serial)
+	}
+	v.learned.Store(ns, k)
+	return k, nil
+}
+
+// VerifyMessage checks a base64 SHA256withRSA signature over message with
+// the platform key of serial (configured or from the [PayKeySource]), for
+// messages other than notifications, e.g. a response's
+// "timestamp\nnonce\nbody\n". It fails with [ErrUnknownSerial] or
+// [ErrBadSignature] (and [ErrSignTest] for a probe).
+func (v *PayV3Verifier) VerifyMessage(ctx context.Context, serial string, message []byte, signature string) error {
+	key, err := v.key(ctx, serial)
+	if err != nil {
+		return err
+	}
+	return VerifySHA256WithRSA(key, message, signature)
 }
 
 func normSerial(s string) string {
@@ -247,14 +309,15 @@ func (n *PayNotification) Refund() (*Refund, error) {
 	return &r, nil
 }
 
-// Parse reads a notification (body capped by [WithMaxBodyBytes]) and calls
-// [PayV3Verifier.ParseRaw].
+// Parse reads a notification (body capped by [WithMaxBodyBytes]) and
+// verifies it like [PayV3Verifier.ParseRaw], passing the request's context
+// to the [PayKeySource].
 func (v *PayV3Verifier) Parse(r *http.Request) (*PayNotification, error) {
 	body, err := readBody(r, v.opts.maxBody)
 	if err != nil {
 		return nil, err
 	}
-	return v.ParseRaw(r.Header, body)
+	return v.parseRaw(r.Context(), r.Header, body)
 }
 
 // ParseRaw verifies and decrypts a notification from its headers and raw
@@ -262,7 +325,13 @@ func (v *PayV3Verifier) Parse(r *http.Request) (*PayNotification, error) {
 // type, timestamp within the tolerance (two-sided), key by Wechatpay-Serial,
 // SHA256withRSA over "timestamp\nnonce\nbody\n", then JSON decoding of the
 // envelope, the algorithm check and AES-256-GCM decryption.
+// An unknown serial is looked up through the [PayKeySource], if any, with
+// a background context.
 func (v *PayV3Verifier) ParseRaw(h http.Header, body []byte) (*PayNotification, error) {
+	return v.parseRaw(context.Background(), h, body)
+}
+
+func (v *PayV3Verifier) parseRaw(ctx context.Context, h http.Header, body []byte) (*PayNotification, error) {
 	if int64(len(body)) > v.opts.maxBody {
 		return nil, fmt.Errorf("%w: %d bytes, cap %d", ErrBodyTooLarge, len(body), v.opts.maxBody)
 	}
@@ -286,9 +355,9 @@ func (v *PayV3Verifier) ParseRaw(h http.Header, body []byte) (*PayNotification, 
 			return nil, err
 		}
 	}
-	key, ok := v.keys[normSerial(serial)]
-	if !ok {
-		return nil, fmt.Errorf("%w: %.64q", ErrUnknownSerial, serial)
+	key, err := v.key(ctx, serial)
+	if err != nil {
+		return nil, err
 	}
 	if err := VerifyPayV3Signature(key, ts, nonce, body, sig); err != nil {
 		return nil, err
@@ -312,14 +381,29 @@ func (v *PayV3Verifier) ParseRaw(h http.Header, body []byte) (*PayNotification, 
 // signature over "timestamp\nnonce\nbody\n". A `WECHATPAY/SIGNTEST/` probe
 // fails with [ErrSignTest] (and [ErrBadSignature]).
 func VerifyPayV3Signature(key *rsa.PublicKey, timestamp, nonce string, body []byte, signature string) error {
+	return verifyDigest(key, payV3Digest(timestamp, nonce, body), signature)
+}
+
+// VerifySHA256WithRSA checks a base64 SHA256withRSA (PKCS#1 v1.5)
+// signature over any message (WeChat Pay signs notifications, responses
+// and, with the merchant key, JSAPI/APP paySign strings this way). A
+// `WECHATPAY/SIGNTEST/` probe fails with [ErrSignTest] (and
+// [ErrBadSignature]).
+func VerifySHA256WithRSA(key *rsa.PublicKey, message []byte, signature string) error {
+	return verifyDigest(key, sha256.Sum256(message), signature)
+}
+
+func verifyDigest(key *rsa.PublicKey, sum [sha256.Size]byte, signature string) error {
 	if strings.HasPrefix(signature, PaySignTestPrefix) {
 		return fmt.Errorf("%w: %w", ErrBadSignature, ErrSignTest)
+	}
+	if key == nil {
+		return fmt.Errorf("%w: nil key", ErrBadSignature)
 	}
 	raw, err := base64.StdEncoding.DecodeString(signature)
 	if err != nil {
 		return fmt.Errorf("%w: signature is not base64", ErrBadSignature)
 	}
-	sum := payV3Digest(timestamp, nonce, body)
 	if err := rsa.VerifyPKCS1v15(key, crypto.SHA256, sum[:], raw); err != nil {
 		return ErrBadSignature
 	}

@@ -30,6 +30,7 @@ type options struct {
 	now       func() time.Time
 	tolerance time.Duration
 	maxBody   int64
+	keySource PayKeySource // PayV3Verifier only
 }
 
 func defaultOptions() options {
@@ -81,6 +82,19 @@ func WithMaxBodyBytes(n int64) Option {
 			return fmt.Errorf("notify: body cap must be positive, got %d", n)
 		}
 		o.maxBody = n
+		return nil
+	}
+}
+
+// WithPayKeySource sets the hook a [PayV3Verifier] consults for a
+// Wechatpay-Serial it holds no key for (a [Verifier] ignores it); see
+// [PayKeySource]. A nil source is an error.
+func WithPayKeySource(src PayKeySource) Option {
+	return func(o *options) error {
+		if src == nil {
+			return errors.New("notify: nil PayKeySource")
+		}
+		o.keySource = src
 		return nil
 	}
 }
