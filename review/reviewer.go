@@ -560,6 +560,7 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 	defer func() { // keep no caller data in the pool
 		st.listing, st.check = Listing{}, Check{}
 		st.norm.reset()
+		clear(st.fields)
 	}()
 	r.scan(lp, at, st)
 	st.findings = make([]Finding, 0, 4)
@@ -597,7 +598,8 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 }
 
 // Check is what a rule's Check function receives: the listing, the instant
-// and a way to report findings.
+// and a way to report findings. It is valid only during that call (the
+// reviewer reuses it); a rule must not keep it.
 type Check struct {
 	Listing *Listing
 	At      time.Time
