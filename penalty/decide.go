@@ -106,7 +106,7 @@ func (d *Decider) Decide(s *State, id ViolationID, at time.Time) (Event, error) 
 	}
 	for i := range dec.Measures {
 		if dec.Measures[i].Kind == DepositCompensation {
-			dec.Measures[i].Compensation = v.details().compensation
+			dec.Measures[i].Compensation = s.details(idx).compensation
 		}
 	}
 	return Event{

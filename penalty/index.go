@@ -86,7 +86,7 @@ func (s *State) findViolation(id ViolationID) (int32, bool) {
 		if sl.pos == 0 {
 			return -1, false
 		}
-		if sl.hash == h && s.violations.at(int(sl.pos-1)).id == id {
+		if sl.hash == h && *s.ids.at(int(sl.pos - 1)) == id {
 			return sl.pos - 1, true
 		}
 	}

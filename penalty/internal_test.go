@@ -12,7 +12,7 @@ import (
 )
 
 var stateOpts = cmp.Options{
-	cmp.AllowUnexported(State{}, violationRec{}, complaintRec{}, chunked[violationRec]{}, chunked[measureRec]{}, measureRec{}, violationExtra{}),
+	cmp.AllowUnexported(State{}, violationRec{}, complaintRec{}, chunked[violationRec]{}, chunked[ViolationID]{}, chunked[measureRec]{}, measureRec{}, violationExtra{}),
 	// The index's slot layout depends on how it grew; compare its content.
 	cmp.Transformer("index", func(x idIndex) map[int32]uint32 {
 		m := make(map[int32]uint32, x.n)

@@ -28,15 +28,16 @@ type Violation struct {
 	Note       string
 }
 
-func (s *State) view(v *violationRec) Violation {
+func (s *State) view(i int32) Violation {
+	v := s.violations.at(int(i))
 	var ms []Measure
-	for i := v.mFrom; i < v.mTo; i++ {
-		ms = append(ms, s.measure(int(i)))
+	for j := v.mFrom; j < v.mTo; j++ {
+		ms = append(ms, s.measure(int(j)))
 	}
-	x := v.details()
+	x := s.details(i)
 	return Violation{
-		ID: v.id, Type: v.typ, Status: v.status, At: v.at.time(), Complaint: x.complaint, Compensation: x.compensation,
-		DecidedAt: v.decidedAt.time(), Offence: int(v.offence), RuleVersion: v.ruleVersion, Measures: ms,
+		ID: s.id(i), Type: v.typ, Status: v.status, At: v.at.time(), Complaint: x.complaint, Compensation: x.compensation,
+		DecidedAt: v.decidedAt.time(), Offence: int(v.offence), RuleVersion: s.ruleVersion(v), Measures: ms,
 		AppealedAt: v.appealedAt.time(), ResolvedAt: v.resolvedAt.time(), Note: x.note,
 	}
 }
@@ -47,8 +48,8 @@ func (s *State) measure(i int) Measure {
 	r := s.measures.at(i)
 	v := s.violations.at(int(r.violation))
 	m := Measure{
-		Kind: r.kind, Start: r.start.time(), Permanent: r.permanent, CreditPoints: int(r.credit),
-		Violation: v.id, Type: v.typ, Offence: int(v.offence), RuleVersion: v.ruleVersion, Withdrawn: r.withdrawn.time(),
+		Kind: r.kind, Start: r.start.time(), Permanent: r.permanent, CreditPoints: int(s.credit[int32(i)]),
+		Violation: s.id(r.violation), Type: v.typ, Offence: int(v.offence), RuleVersion: s.ruleVersion(v), Withdrawn: s.withdrawnAt(r).time(),
 	}
 	if !r.permanent {
 		m.End = r.end.time()
@@ -65,14 +66,14 @@ func (s *State) Violation(id ViolationID) (Violation, bool) {
 	if !ok {
 		return Violation{}, false
 	}
-	return s.view(s.violations.at(int(i))), true
+	return s.view(i), true
 }
 
 // Violations returns every violation in the order recorded.
 func (s *State) Violations() []Violation {
 	out := make([]Violation, s.violations.len())
 	for i := range out {
-		out[i] = s.view(s.violations.at(i))
+		out[i] = s.view(int32(i))
 	}
 	return out
 }
@@ -108,7 +109,10 @@ func (s *State) Pending(t time.Time) []Measure {
 	var out []Measure
 	for i := range s.measures.len() {
 		m := s.measures.at(i)
-		if m.start > at && (m.withdrawn == 0 || m.withdrawn > at) {
+		if m.start <= at {
+			continue
+		}
+		if w := s.withdrawnAt(m); w == 0 || w > at {
 			out = append(out, s.measure(i))
 		}
 	}
@@ -214,7 +218,7 @@ func (s *State) restriction(k MeasureKind, ms []*measureRec, t time.Time, at sta
 	}
 	for _, m := range ms {
 		if (permanent || m.start < until) && (m.permanent || m.end > since) {
-			r.Violations = append(r.Violations, s.violations.at(int(m.violation)).id)
+			r.Violations = append(r.Violations, s.id(m.violation))
 		}
 	}
 	slices.Sort(r.Violations)

@@ -2,6 +2,7 @@ package penalty
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"time"
@@ -16,33 +17,41 @@ import (
 // A State is not safe for concurrent mutation; concurrent queries without an
 // Evolve in flight are safe.
 type State struct {
-	store      vcart.AppID
-	applied    int
-	last       time.Time
+	store   vcart.AppID
+	applied int
+	last    time.Time
+	// violations and measures are pointer-free records, so the garbage
+	// collector never scans them and appending needs no write barriers; the
+	// few string- or pointer-valued fields live beside them.
 	violations chunked[violationRec]
+	ids        chunked[ViolationID] // violation IDs, by violation index
 	vindex     idIndex
 	measures   chunked[measureRec]
-	// comp holds the compensation of the few measures that carry one, by
-	// measure index, so that measureRec stays small and pointer-free.
+	// versions interns the rule versions decisions cite (violationRec.version
+	// is an index into it); a store sees very few distinct versions.
+	versions []string
+	// extra holds the rarely set fields of a violation, by violation index.
+	extra map[int32]violationExtra
+	// comp and credit hold the compensation and credit points of the few
+	// measures that carry them, by measure index.
 	comp       map[int32]vcart.Money
+	credit     map[int32]int32
 	complaints []complaintRec
 	cindex     map[ComplaintID]int32
 }
 
+// violationRec is a violation as stored (56 bytes, no pointers): its ID is
+// in State.ids and its rarely set fields in State.extra.
 type violationRec struct {
-	id          ViolationID
-	typ         ViolationType
-	status      Status
-	at          stamp
-	decidedAt   stamp
-	appealedAt  stamp
-	resolvedAt  stamp
-	ruleVersion string
-	offence     int32
-	mFrom, mTo  int32
-	// extra holds the rarely set fields; it is nil for most violations and
-	// never changes once set, so clones may share it.
-	extra *violationExtra
+	at         stamp
+	decidedAt  stamp
+	appealedAt stamp
+	resolvedAt stamp
+	offence    int32
+	mFrom, mTo int32
+	version    int32 // index into State.versions + 1; 0 until decided
+	typ        ViolationType
+	status     Status
 }
 
 type violationExtra struct {
@@ -51,21 +60,50 @@ type violationExtra struct {
 	note         string
 }
 
-func (v *violationRec) details() violationExtra {
-	if v.extra == nil {
-		return violationExtra{}
+// details returns the rarely set fields of violation i.
+func (s *State) details(i int32) violationExtra { return s.extra[i] }
+
+// id returns the ID of violation i.
+func (s *State) id(i int32) ViolationID { return *s.ids.at(int(i)) }
+
+// ruleVersion returns the rule version violation v was decided under.
+func (s *State) ruleVersion(v *violationRec) string {
+	if v.version == 0 {
+		return ""
 	}
-	return *v.extra
+	return s.versions[v.version-1]
 }
 
-// measureRec is a decided measure as stored: instants as stamps, the
-// decision's details read from the violation.
+// internVersion returns the index + 1 of version in s.versions, adding it
+// when new.
+func (s *State) internVersion(version string) int32 {
+	for i := len(s.versions) - 1; i >= 0; i-- {
+		if s.versions[i] == version {
+			return int32(i + 1)
+		}
+	}
+	s.versions = append(s.versions, version)
+	return int32(len(s.versions))
+}
+
+// measureRec is a decided measure as stored (24 bytes, no pointers):
+// instants as stamps, the decision's details read from the violation. A
+// measure is withdrawn exactly when its violation was overturned or
+// reversed, at the violation's resolution (see [State.withdrawnAt]).
 type measureRec struct {
-	start, end, withdrawn stamp
-	violation             int32
-	credit                int32
-	kind                  MeasureKind
-	permanent             bool
+	start, end stamp
+	violation  int32
+	kind       MeasureKind
+	permanent  bool
+}
+
+// withdrawnAt returns when measure m was withdrawn, or 0.
+func (s *State) withdrawnAt(m *measureRec) stamp {
+	v := s.violations.at(int(m.violation))
+	if v.status == Overturned || v.status == Reversed {
+		return v.resolvedAt
+	}
+	return 0
 }
 
 func (m *measureRec) activeAt(t stamp) bool {
@@ -125,13 +163,12 @@ func (s *State) Last() time.Time { return s.last }
 func (s *State) Clone() *State {
 	c := *s
 	c.violations = s.violations.clone()
+	c.ids = s.ids.clone()
 	c.measures = s.measures.clone()
-	if s.comp != nil {
-		c.comp = make(map[int32]vcart.Money, len(s.comp))
-		for k, v := range s.comp {
-			c.comp[k] = v
-		}
-	}
+	c.versions = slices.Clip(s.versions) // append-only: sharing is safe
+	c.extra = maps.Clone(s.extra)
+	c.comp = maps.Clone(s.comp)
+	c.credit = maps.Clone(s.credit)
 	c.complaints = slices.Clone(s.complaints)
 	c.vindex = s.vindex.clone()
 	if s.cindex != nil {
@@ -286,11 +323,15 @@ func (s *State) apply(e *Event, idx int32) {
 	s.last = e.At
 	switch e.Kind {
 	case EventViolationRecorded:
-		v := violationRec{id: e.Violation, typ: e.Type, status: Recorded, at: stampOf(e.At)}
+		i := int32(s.violations.push(violationRec{typ: e.Type, status: Recorded, at: stampOf(e.At)}))
+		s.ids.push(e.Violation)
 		if e.Complaint != "" || e.Compensation != (vcart.Money{}) || e.Note != "" {
-			v.extra = &violationExtra{complaint: e.Complaint, compensation: e.Compensation, note: e.Note}
+			if s.extra == nil {
+				s.extra = make(map[int32]violationExtra)
+			}
+			s.extra[i] = violationExtra{complaint: e.Complaint, compensation: e.Compensation, note: e.Note}
 		}
-		s.vindex.insert(hashID(string(e.Violation)), int32(s.violations.push(v)))
+		s.vindex.insert(hashID(string(e.Violation)), i)
 		if e.Complaint != "" {
 			s.complaints[s.cindex[e.Complaint]].violation = e.Violation
 		}
@@ -299,15 +340,21 @@ func (s *State) apply(e *Event, idx int32) {
 		v.status = Penalised
 		v.decidedAt = stampOf(e.At)
 		v.offence = int32(e.Offence)
-		v.ruleVersion = e.RuleVersion
+		v.version = s.internVersion(e.RuleVersion)
 		v.mFrom = int32(s.measures.len())
 		for i := range e.Measures {
 			m := &e.Measures[i]
-			r := measureRec{start: stampOf(m.Start), end: stampOf(m.End), violation: idx, credit: int32(m.CreditPoints), kind: m.Kind, permanent: m.Permanent}
+			r := measureRec{start: stampOf(m.Start), end: stampOf(m.End), violation: idx, kind: m.Kind, permanent: m.Permanent}
 			if m.Permanent {
 				r.end = 0
 			}
 			j := int32(s.measures.push(r))
+			if m.CreditPoints != 0 {
+				if s.credit == nil {
+					s.credit = make(map[int32]int32)
+				}
+				s.credit[j] = int32(m.CreditPoints)
+			}
 			if m.Compensation != (vcart.Money{}) {
 				if s.comp == nil {
 					s.comp = make(map[int32]vcart.Money)
@@ -354,9 +401,9 @@ func (s *State) apply(e *Event, idx int32) {
 }
 
 // withdraw ends m at t: a lasting measure lifts at t (or never starts when t
-// is before its start); a one-off measure is marked for undoing.
+// is before its start); a one-off measure is only marked for undoing, which
+// the violation's status and resolution instant record.
 func withdraw(m *measureRec, t stamp) {
-	m.withdrawn = t
 	if m.kind.OneOff() {
 		return
 	}
