@@ -1,7 +1,7 @@
 package penalty
 
 // chunkBits sets the chunk size of [chunked] to 256 elements.
-const chunkBits = 8
+const chunkBits = 10
 
 // chunked is an append-only list stored in fixed-size chunks, so that
 // appending never copies earlier elements (a growing slice would move the

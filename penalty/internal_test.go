@@ -240,3 +240,25 @@ func TestEventJSONRoundTrip(t *testing.T) {
 		t.Errorf("replay after JSON differs:\n%s", diff)
 	}
 }
+
+// TestToStamp checks the fast conversion against inRange and stampOf at the
+// range's edges and in other zones.
+func TestToStamp(t *testing.T) {
+	t.Parallel()
+	instants := []time.Time{
+		{},
+		time.Unix(0, 0), time.Unix(0, 1), time.Unix(-1, 999999999), time.Unix(1, 0),
+		minInstant, minInstant.Add(-1), maxInstant, maxInstant.Add(-1),
+		time.Date(2026, 3, 1, 10, 0, 0, 123, shanghai), time.Date(1969, 12, 31, 23, 59, 59, 0, time.UTC),
+		time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-5, 1, 1, 0, 0, 0, 0, time.UTC),
+	}
+	for _, in := range instants {
+		got, ok := toStamp(in)
+		if ok != inRange(in) {
+			t.Errorf("toStamp(%v) ok = %v, inRange = %v", in, ok, inRange(in))
+		}
+		if ok && got != stampOf(in) {
+			t.Errorf("toStamp(%v) = %d, stampOf = %d", in, got, stampOf(in))
+		}
+	}
+}

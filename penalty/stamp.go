@@ -24,6 +24,18 @@ var (
 // and before 2262.
 func inRange(t time.Time) bool { return !t.Before(minInstant) && t.Before(maxInstant) }
 
+// maxSec is maxInstant in Unix seconds.
+var maxSec = maxInstant.Unix()
+
+// toStamp converts t when it is in range (see inRange) without clamping.
+func toStamp(t time.Time) (stamp, bool) {
+	sec, ns := t.Unix(), t.Nanosecond()
+	if sec < 0 || sec >= maxSec || sec == 0 && ns == 0 {
+		return 0, false
+	}
+	return stamp(sec*1e9 + int64(ns)), true
+}
+
 // stampOf converts t, clamping instants outside the stamp range (queries
 // may ask about any instant).
 func stampOf(t time.Time) stamp {

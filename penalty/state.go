@@ -20,6 +20,7 @@ type State struct {
 	store   vcart.AppID
 	applied int
 	last    time.Time
+	lastAt  stamp // last as a stamp, for the order check
 	// violations and measures are pointer-free records, so the garbage
 	// collector never scans them and appending needs no write barriers; the
 	// few string- or pointer-valued fields live beside them.
@@ -186,11 +187,11 @@ func (s *State) Clone() *State {
 // [ErrUnknownType], [ErrUnknownPenalty], [ErrUnknownComplaint] or
 // [ErrInvalidTransition] (as a [*TransitionError]).
 func (s *State) Evolve(e Event) error {
-	idx, err := s.check(&e)
+	idx, at, err := s.check(&e)
 	if err != nil {
 		return err
 	}
-	s.apply(&e, idx)
+	s.apply(&e, idx, at)
 	return nil
 }
 
@@ -199,23 +200,33 @@ func invalid(e *Event, format string, a ...any) error {
 }
 
 // check validates e against the state and returns the index of the subject
-// (-1 for a new one).
-func (s *State) check(e *Event) (int32, error) {
+// (-1 for a new one) and the event's instant as a stamp.
+func (s *State) check(e *Event) (int32, stamp, error) {
 	if !e.Kind.Valid() {
-		return 0, fmt.Errorf("%w: unknown event kind %d", ErrInvalidEvent, uint8(e.Kind))
+		return 0, 0, fmt.Errorf("%w: unknown event kind %d", ErrInvalidEvent, uint8(e.Kind))
 	}
 	if e.At.IsZero() {
-		return 0, invalid(e, "missing instant")
+		return 0, 0, invalid(e, "missing instant")
 	}
-	if !inRange(e.At) {
-		return 0, invalid(e, "instant outside %d–%d", minYear, maxYear-1)
+	at, ok := toStamp(e.At)
+	if !ok {
+		return 0, 0, invalid(e, "instant outside %d–%d", minYear, maxYear-1)
 	}
-	if e.At.Before(s.last) {
-		return 0, &OrderError{Event: e.Kind, At: e.At, Last: s.last}
+	if at < s.lastAt {
+		return 0, 0, &OrderError{Event: e.Kind, At: e.At, Last: s.last}
 	}
+	var idx int32
+	var err error
 	if e.Kind.isComplaint() {
-		return s.checkComplaint(e)
+		idx, err = s.checkComplaint(e)
+	} else {
+		idx, err = s.checkViolation(e, at)
 	}
+	return idx, at, err
+}
+
+// checkViolation checks a violation event with instant at.
+func (s *State) checkViolation(e *Event, at stamp) (int32, error) {
 	if e.Violation == "" {
 		return 0, invalid(e, "missing violation ID")
 	}
@@ -250,14 +261,14 @@ func (s *State) check(e *Event) (int32, error) {
 			}
 		}
 	case EventPenaltyDecided:
-		if err := checkDecision(e, s.violations.at(int(idx)).at.time()); err != nil {
+		if err := checkDecision(e, at, s.violations.at(int(idx)).at); err != nil {
 			return 0, err
 		}
 	}
 	return idx, nil
 }
 
-func checkDecision(e *Event, violationAt time.Time) error {
+func checkDecision(e *Event, at, violationAt stamp) error {
 	if e.Offence < 1 || e.Offence > math.MaxInt32 {
 		return invalid(e, "offence index %d out of range", e.Offence)
 	}
@@ -267,7 +278,7 @@ func checkDecision(e *Event, violationAt time.Time) error {
 	if len(e.Measures) == 0 {
 		return invalid(e, "no measures")
 	}
-	if e.At.Before(violationAt) {
+	if at < violationAt {
 		return invalid(e, "decided before the violation was recorded")
 	}
 	for i := range e.Measures {
@@ -318,12 +329,13 @@ func (s *State) checkComplaint(e *Event) (int32, error) {
 }
 
 // apply folds a checked event; it cannot fail.
-func (s *State) apply(e *Event, idx int32) {
+func (s *State) apply(e *Event, idx int32, at stamp) {
 	s.applied++
 	s.last = e.At
+	s.lastAt = at
 	switch e.Kind {
 	case EventViolationRecorded:
-		i := int32(s.violations.push(violationRec{typ: e.Type, status: Recorded, at: stampOf(e.At)}))
+		i := int32(s.violations.push(violationRec{typ: e.Type, status: Recorded, at: at}))
 		s.ids.push(e.Violation)
 		if e.Complaint != "" || e.Compensation != (vcart.Money{}) || e.Note != "" {
 			if s.extra == nil {
@@ -338,15 +350,16 @@ func (s *State) apply(e *Event, idx int32) {
 	case EventPenaltyDecided:
 		v := s.violations.at(int(idx))
 		v.status = Penalised
-		v.decidedAt = stampOf(e.At)
+		v.decidedAt = at
 		v.offence = int32(e.Offence)
 		v.version = s.internVersion(e.RuleVersion)
 		v.mFrom = int32(s.measures.len())
 		for i := range e.Measures {
 			m := &e.Measures[i]
-			r := measureRec{start: stampOf(m.Start), end: stampOf(m.End), violation: idx, kind: m.Kind, permanent: m.Permanent}
-			if m.Permanent {
-				r.end = 0
+			// Checked: the instants are in range, End is zero when permanent.
+			r := measureRec{start: stamp(m.Start.UnixNano()), violation: idx, kind: m.Kind, permanent: m.Permanent}
+			if !m.Permanent {
+				r.end = stamp(m.End.UnixNano())
 			}
 			j := int32(s.measures.push(r))
 			if m.CreditPoints != 0 {
@@ -366,15 +379,15 @@ func (s *State) apply(e *Event, idx int32) {
 	case EventAppealFiled:
 		v := s.violations.at(int(idx))
 		v.status = Appealing
-		v.appealedAt = stampOf(e.At)
+		v.appealedAt = at
 	case EventAppealRejected:
 		v := s.violations.at(int(idx))
 		v.status = Upheld
-		v.resolvedAt = stampOf(e.At)
+		v.resolvedAt = at
 	case EventAppealOverturned, EventPenaltyReversed:
 		v := s.violations.at(int(idx))
 		v.status = next[v.status][e.Kind]
-		v.resolvedAt = stampOf(e.At)
+		v.resolvedAt = at
 		for i := v.mFrom; i < v.mTo; i++ {
 			withdraw(s.measures.at(int(i)), v.resolvedAt)
 		}
