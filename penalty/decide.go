@@ -100,7 +100,7 @@ func (d *Decider) Decide(s *State, id ViolationID, at time.Time) (Event, error) 
 	if at.Before(s.last) { // the violation itself is at or before s.last
 		return Event{}, &OrderError{Event: EventPenaltyDecided, At: at, Last: s.last}
 	}
-	dec, err := d.decide(s, v.typ, v.at.time(), at, int(idx))
+	dec, err := d.decide(s, v.typ, s.dec(fieldAt, idx, v.at).time(), at, int(idx))
 	if err != nil {
 		return Event{}, err
 	}
@@ -160,7 +160,7 @@ func (s *State) count(t ViolationType, w Window, at time.Time, upto int) int {
 	n := 0
 	for i := range upto {
 		v := s.violations.at(i)
-		if v.typ == t && v.status.Counts() && w.Counts(v.at.time(), at) {
+		if v.typ == t && v.status.Counts() && w.Counts(s.dec(fieldAt, int32(i), v.at).time(), at) {
 			n++
 		}
 	}

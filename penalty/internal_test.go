@@ -2,6 +2,7 @@ package penalty
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -259,6 +260,56 @@ func TestToStamp(t *testing.T) {
 		}
 		if ok && got != stampOf(in) {
 			t.Errorf("toStamp(%v) = %d, stampOf = %d", in, got, stampOf(in))
+		}
+	}
+}
+
+// TestWideInstants checks that instants a sec32 cannot hold (fractions of a
+// second, after 2106) come back exactly from every query, including a
+// measure end moved by a withdrawal, and that the order check, the
+// decision check and the queries compare them at full precision.
+func TestWideInstants(t *testing.T) {
+	t.Parallel()
+	for _, base := range []time.Time{
+		time.Date(2026, 3, 1, 10, 0, 0, 0, shanghai),
+		time.Date(2026, 3, 1, 10, 0, 0, 7, shanghai),
+		time.Date(2150, 3, 1, 10, 0, 0, 0, shanghai),
+		time.Date(2150, 3, 1, 10, 0, 0, 999999999, shanghai),
+	} {
+		s := NewState("wxwide")
+		at := func(d time.Duration) time.Time { return base.Add(d) }
+		ban := Measure{Kind: StoreBan, Start: at(2 * time.Hour), End: at(2*time.Hour + 7*24*time.Hour + 3)}
+		warn := Measure{Kind: Warning, Start: at(time.Hour + 1), End: at(time.Hour + 1)}
+		events := []Event{
+			RecordViolation("a", Counterfeit, at(0)),
+			{Kind: EventPenaltyDecided, At: at(time.Hour), Violation: "a", Offence: 1, RuleVersion: SeedVersion, Measures: []Measure{warn, ban}},
+			FileAppeal("a", at(time.Hour+5), ""),
+			OverturnAppeal("a", at(3*time.Hour+1)),
+		}
+		for _, e := range events {
+			if err := s.Evolve(e); err != nil {
+				t.Fatalf("%v: %v", base, err)
+			}
+		}
+		if err := s.Evolve(RecordViolation("b", Counterfeit, at(3*time.Hour))); !errors.Is(err, ErrOutOfOrder) {
+			t.Errorf("%v: event 1 ns early: got %v, want ErrOutOfOrder", base, err)
+		}
+		withdrawn := at(3*time.Hour + 1)
+		warn.Violation, warn.Type, warn.Offence, warn.RuleVersion, warn.Withdrawn = "a", Counterfeit, 1, SeedVersion, withdrawn
+		ban.Violation, ban.Type, ban.Offence, ban.RuleVersion, ban.Withdrawn, ban.End = "a", Counterfeit, 1, SeedVersion, withdrawn, withdrawn
+		want := Violation{
+			ID: "a", Type: Counterfeit, Status: Overturned, At: at(0), DecidedAt: at(time.Hour), Offence: 1,
+			RuleVersion: SeedVersion, Measures: []Measure{warn, ban}, AppealedAt: at(time.Hour + 5), ResolvedAt: withdrawn,
+		}
+		got, _ := s.Violation("a")
+		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
+			t.Errorf("%v: violation (-want +got):\n%s", base, diff)
+		}
+		if !s.May(Sell, withdrawn) {
+			t.Errorf("%v: ban should lift exactly at %v", base, withdrawn)
+		}
+		if s.May(Sell, withdrawn.Add(-1)) {
+			t.Errorf("%v: ban should hold 1 ns before %v", base, withdrawn)
 		}
 	}
 }

@@ -36,20 +36,20 @@ func (s *State) view(i int32) Violation {
 	}
 	x := s.details(i)
 	return Violation{
-		ID: s.id(i), Type: v.typ, Status: v.status, At: v.at.time(), Complaint: x.complaint, Compensation: x.compensation,
-		DecidedAt: v.decidedAt.time(), Offence: int(v.offence), RuleVersion: s.ruleVersion(v), Measures: ms,
-		AppealedAt: v.appealedAt.time(), ResolvedAt: v.resolvedAt.time(), Note: x.note,
+		ID: s.id(i), Type: v.typ, Status: v.status, At: s.dec(fieldAt, i, v.at).time(), Complaint: x.complaint, Compensation: x.compensation,
+		DecidedAt: s.dec(fieldDecided, i, v.decidedAt).time(), Offence: int(v.offence), RuleVersion: s.ruleVersion(v), Measures: ms,
+		AppealedAt: s.dec(fieldAppealed, i, v.appealedAt).time(), ResolvedAt: s.dec(fieldResolved, i, v.resolvedAt).time(), Note: x.note,
 	}
 }
 
 // measure returns the read model of measure i, with instants in
 // Asia/Shanghai.
 func (s *State) measure(i int) Measure {
-	r := s.measures.at(i)
+	r := s.measureAt(i)
 	v := s.violations.at(int(r.violation))
 	m := Measure{
 		Kind: r.kind, Start: r.start.time(), Permanent: r.permanent, CreditPoints: int(s.credit[int32(i)]),
-		Violation: s.id(r.violation), Type: v.typ, Offence: int(v.offence), RuleVersion: s.ruleVersion(v), Withdrawn: s.withdrawnAt(r).time(),
+		Violation: s.id(r.violation), Type: v.typ, Offence: int(v.offence), RuleVersion: s.ruleVersion(v), Withdrawn: s.withdrawnAt(r.violation).time(),
 	}
 	if !r.permanent {
 		m.End = r.end.time()
@@ -94,7 +94,7 @@ func (s *State) Active(t time.Time) []Measure {
 	at := stampOf(t)
 	var out []Measure
 	for i := range s.measures.len() {
-		if s.measures.at(i).activeAt(at) {
+		if m := s.measureAt(i); m.activeAt(at) {
 			out = append(out, s.measure(i))
 		}
 	}
@@ -108,11 +108,11 @@ func (s *State) Pending(t time.Time) []Measure {
 	at := stampOf(t)
 	var out []Measure
 	for i := range s.measures.len() {
-		m := s.measures.at(i)
+		m := s.measureAt(i)
 		if m.start <= at {
 			continue
 		}
-		if w := s.withdrawnAt(m); w == 0 || w > at {
+		if w := s.withdrawnAt(m.violation); w == 0 || w > at {
 			out = append(out, s.measure(i))
 		}
 	}
@@ -124,7 +124,7 @@ func (s *State) Pending(t time.Time) []Measure {
 func (s *State) May(c Capability, t time.Time) bool {
 	at := stampOf(t)
 	for i := range s.measures.len() {
-		if m := s.measures.at(i); m.kind.Blocks(c) && m.activeAt(at) {
+		if m := s.measures.at(i); m.kind.Blocks(c) && s.measureAt(i).activeAt(at) {
 			return false
 		}
 	}
@@ -136,7 +136,7 @@ func (s *State) Blockers(c Capability, t time.Time) []Measure {
 	at := stampOf(t)
 	var out []Measure
 	for i := range s.measures.len() {
-		if m := s.measures.at(i); m.kind.Blocks(c) && m.activeAt(at) {
+		if m := s.measures.at(i); m.kind.Blocks(c) && s.measureAt(i).activeAt(at) {
 			out = append(out, s.measure(i))
 		}
 	}
@@ -165,10 +165,10 @@ type Restriction struct {
 // restriction that lifts when the last of them ends.
 func (s *State) Restrictions(t time.Time) []Restriction {
 	at := stampOf(t)
-	var byKind [numMeasureKinds][]*measureRec
+	var byKind [numMeasureKinds][]measureVal
 	var active [numMeasureKinds]bool
 	for i := range s.measures.len() {
-		if m := s.measures.at(i); m.lasting() {
+		if m := s.measureAt(i); m.lasting() {
 			byKind[m.kind] = append(byKind[m.kind], m)
 			active[m.kind] = active[m.kind] || m.activeAt(at)
 		}
@@ -184,7 +184,7 @@ func (s *State) Restrictions(t time.Time) []Restriction {
 
 // restriction merges ms, the lasting measures of kind k, at least one of
 // which is active at t (at as a stamp).
-func (s *State) restriction(k MeasureKind, ms []*measureRec, t time.Time, at stamp) Restriction {
+func (s *State) restriction(k MeasureKind, ms []measureVal, t time.Time, at stamp) Restriction {
 	since, until, permanent := at, at, false
 	// Forward: follow measures that cover the current end (back-to-back
 	// measures touch, since the end is exclusive).

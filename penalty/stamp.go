@@ -24,6 +24,49 @@ var (
 // and before 2262.
 func inRange(t time.Time) bool { return !t.Before(minInstant) && t.Before(maxInstant) }
 
+// sec32 is an instant as stored in the state's records: whole Unix seconds
+// (4 bytes, where a stamp takes 8), 0 for none, or [wideSec] for an instant
+// with a fraction of a second or after 2106, which is kept in State.wide.
+// Event instants are whole seconds in practice, so records stay small.
+type sec32 uint32
+
+// wideSec marks an instant kept in State.wide.
+const wideSec sec32 = math.MaxUint32
+
+// field names the sec32 fields of the records, for State.wide's keys.
+type field uint8
+
+const (
+	fieldAt field = iota + 1
+	fieldDecided
+	fieldAppealed
+	fieldResolved
+	fieldStart
+	fieldEnd
+)
+
+func wideKey(f field, i int32) uint64 { return uint64(f)<<32 | uint64(uint32(i)) }
+
+// enc encodes t (0 or in range) for field f of record i.
+func (s *State) enc(f field, i int32, t stamp) sec32 {
+	if t%1e9 == 0 && t/1e9 < stamp(wideSec) {
+		return sec32(t / 1e9)
+	}
+	if s.wide == nil {
+		s.wide = make(map[uint64]stamp)
+	}
+	s.wide[wideKey(f, i)] = t
+	return wideSec
+}
+
+// dec decodes field f of record i.
+func (s *State) dec(f field, i int32, v sec32) stamp {
+	if v != wideSec {
+		return stamp(v) * 1e9
+	}
+	return s.wide[wideKey(f, i)]
+}
+
 // maxSec is maxInstant in Unix seconds.
 var maxSec = maxInstant.Unix()
 

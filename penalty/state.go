@@ -33,6 +33,8 @@ type State struct {
 	versions []string
 	// extra holds the rarely set fields of a violation, by violation index.
 	extra map[int32]violationExtra
+	// wide holds the instants a sec32 cannot (see [State.enc]).
+	wide map[uint64]stamp
 	// comp and credit hold the compensation and credit points of the few
 	// measures that carry them, by measure index.
 	comp       map[int32]vcart.Money
@@ -41,13 +43,13 @@ type State struct {
 	cindex     map[ComplaintID]int32
 }
 
-// violationRec is a violation as stored (56 bytes, no pointers): its ID is
+// violationRec is a violation as stored (36 bytes, no pointers): its ID is
 // in State.ids and its rarely set fields in State.extra.
 type violationRec struct {
-	at         stamp
-	decidedAt  stamp
-	appealedAt stamp
-	resolvedAt stamp
+	at         sec32
+	decidedAt  sec32
+	appealedAt sec32
+	resolvedAt sec32
 	offence    int32
 	mFrom, mTo int32
 	version    int32 // index into State.versions + 1; 0 until decided
@@ -87,32 +89,49 @@ func (s *State) internVersion(version string) int32 {
 	return int32(len(s.versions))
 }
 
-// measureRec is a decided measure as stored (24 bytes, no pointers):
-// instants as stamps, the decision's details read from the violation. A
+// measureRec is a decided measure as stored (16 bytes, no pointers):
+// instants as sec32, the decision's details read from the violation. A
 // measure is withdrawn exactly when its violation was overturned or
 // reversed, at the violation's resolution (see [State.withdrawnAt]).
 type measureRec struct {
+	start, end sec32
+	violation  int32
+	kind       MeasureKind
+	permanent  bool
+}
+
+// measureVal is a measureRec with its instants decoded.
+type measureVal struct {
 	start, end stamp
 	violation  int32
 	kind       MeasureKind
 	permanent  bool
 }
 
-// withdrawnAt returns when measure m was withdrawn, or 0.
-func (s *State) withdrawnAt(m *measureRec) stamp {
-	v := s.violations.at(int(m.violation))
+// measureAt returns measure i decoded.
+func (s *State) measureAt(i int) measureVal {
+	m := s.measures.at(i)
+	return measureVal{
+		start: s.dec(fieldStart, int32(i), m.start), end: s.dec(fieldEnd, int32(i), m.end),
+		violation: m.violation, kind: m.kind, permanent: m.permanent,
+	}
+}
+
+// withdrawnAt returns when the measures of violation vi were withdrawn, or 0.
+func (s *State) withdrawnAt(vi int32) stamp {
+	v := s.violations.at(int(vi))
 	if v.status == Overturned || v.status == Reversed {
-		return v.resolvedAt
+		return s.dec(fieldResolved, vi, v.resolvedAt)
 	}
 	return 0
 }
 
-func (m *measureRec) activeAt(t stamp) bool {
+func (m measureVal) activeAt(t stamp) bool {
 	return m.start <= t && (m.permanent || t < m.end)
 }
 
 // lasting reports whether the measure covers any instant at all.
-func (m *measureRec) lasting() bool { return m.permanent || m.end > m.start }
+func (m measureVal) lasting() bool { return m.permanent || m.end > m.start }
 
 type complaintRec struct {
 	id          ComplaintID
@@ -170,6 +189,7 @@ func (s *State) Clone() *State {
 	c.extra = maps.Clone(s.extra)
 	c.comp = maps.Clone(s.comp)
 	c.credit = maps.Clone(s.credit)
+	c.wide = maps.Clone(s.wide)
 	c.complaints = slices.Clone(s.complaints)
 	c.vindex = s.vindex.clone()
 	if s.cindex != nil {
@@ -261,7 +281,7 @@ func (s *State) checkViolation(e *Event, at stamp) (int32, error) {
 			}
 		}
 	case EventPenaltyDecided:
-		if err := checkDecision(e, at, s.violations.at(int(idx)).at); err != nil {
+		if err := checkDecision(e, at, s.dec(fieldAt, idx, s.violations.at(int(idx)).at)); err != nil {
 			return 0, err
 		}
 	}
@@ -335,7 +355,8 @@ func (s *State) apply(e *Event, idx int32, at stamp) {
 	s.lastAt = at
 	switch e.Kind {
 	case EventViolationRecorded:
-		i := int32(s.violations.push(violationRec{typ: e.Type, status: Recorded, at: at}))
+		i := int32(s.violations.len())
+		s.violations.push(violationRec{typ: e.Type, status: Recorded, at: s.enc(fieldAt, i, at)})
 		s.ids.push(e.Violation)
 		if e.Complaint != "" || e.Compensation != (vcart.Money{}) || e.Note != "" {
 			if s.extra == nil {
@@ -350,18 +371,19 @@ func (s *State) apply(e *Event, idx int32, at stamp) {
 	case EventPenaltyDecided:
 		v := s.violations.at(int(idx))
 		v.status = Penalised
-		v.decidedAt = at
+		v.decidedAt = s.enc(fieldDecided, idx, at)
 		v.offence = int32(e.Offence)
 		v.version = s.internVersion(e.RuleVersion)
 		v.mFrom = int32(s.measures.len())
 		for i := range e.Measures {
 			m := &e.Measures[i]
 			// Checked: the instants are in range, End is zero when permanent.
-			r := measureRec{start: stamp(m.Start.UnixNano()), violation: idx, kind: m.Kind, permanent: m.Permanent}
+			j := int32(s.measures.len())
+			r := measureRec{start: s.enc(fieldStart, j, stamp(m.Start.UnixNano())), violation: idx, kind: m.Kind, permanent: m.Permanent}
 			if !m.Permanent {
-				r.end = stamp(m.End.UnixNano())
+				r.end = s.enc(fieldEnd, j, stamp(m.End.UnixNano()))
 			}
-			j := int32(s.measures.push(r))
+			s.measures.push(r)
 			if m.CreditPoints != 0 {
 				if s.credit == nil {
 					s.credit = make(map[int32]int32)
@@ -379,17 +401,17 @@ func (s *State) apply(e *Event, idx int32, at stamp) {
 	case EventAppealFiled:
 		v := s.violations.at(int(idx))
 		v.status = Appealing
-		v.appealedAt = at
+		v.appealedAt = s.enc(fieldAppealed, idx, at)
 	case EventAppealRejected:
 		v := s.violations.at(int(idx))
 		v.status = Upheld
-		v.resolvedAt = at
+		v.resolvedAt = s.enc(fieldResolved, idx, at)
 	case EventAppealOverturned, EventPenaltyReversed:
 		v := s.violations.at(int(idx))
 		v.status = next[v.status][e.Kind]
-		v.resolvedAt = at
+		v.resolvedAt = s.enc(fieldResolved, idx, at)
 		for i := v.mFrom; i < v.mTo; i++ {
-			withdraw(s.measures.at(int(i)), v.resolvedAt)
+			s.withdraw(i, at)
 		}
 	case EventComplaintOpened:
 		if s.cindex == nil {
@@ -416,13 +438,17 @@ func (s *State) apply(e *Event, idx int32, at stamp) {
 // withdraw ends m at t: a lasting measure lifts at t (or never starts when t
 // is before its start); a one-off measure is only marked for undoing, which
 // the violation's status and resolution instant record.
-func withdraw(m *measureRec, t stamp) {
+func (s *State) withdraw(j int32, t stamp) {
+	m := s.measures.at(int(j))
 	if m.kind.OneOff() {
 		return
 	}
-	end := max(t, m.start)
-	if m.permanent || end < m.end {
-		m.end = end
+	start, end := s.dec(fieldStart, j, m.start), s.dec(fieldEnd, j, m.end)
+	if e := max(t, start); m.permanent || e < end {
+		if m.end == wideSec {
+			delete(s.wide, wideKey(fieldEnd, j))
+		}
+		m.end = s.enc(fieldEnd, j, e)
 	}
 	m.permanent = false
 }
