@@ -160,7 +160,7 @@ func Replay(store vcart.AppID, events []Event) (*State, error) {
 		}
 	}
 	if n > 0 {
-		s.vindex.reserve(n)
+		s.reserve(n)
 	}
 	for i := range events {
 		if err := s.Evolve(events[i]); err != nil {
@@ -364,7 +364,7 @@ func (s *State) apply(e *Event, idx int32, at stamp) {
 			}
 			s.extra[i] = violationExtra{complaint: e.Complaint, compensation: e.Compensation, note: e.Note}
 		}
-		s.vindex.insert(hashID(string(e.Violation)), i)
+		s.insert(hashID(string(e.Violation)), i)
 		if e.Complaint != "" {
 			s.complaints[s.cindex[e.Complaint]].violation = e.Violation
 		}
