@@ -81,9 +81,10 @@
 // the same day and clock time in the next month, clamped to the month's
 // last day, so a 1-month ban from 31 January 10:00 lifts on 28 (or 29)
 // February 10:00 rather than spilling into March as time.AddDate would.
-// Instants in events must fall after 1970 and before 2262 (the state stores
-// them as Unix nanoseconds); queries accept any instant, and the read models
-// return instants in Asia/Shanghai.
+// Instants in events must fall after 1970 and before 2262 (the state keeps
+// them exactly, as whole Unix seconds in its records and any other instant
+// beside them); queries accept any instant, and the read models return
+// instants in Asia/Shanghai.
 //
 // # Counting
 //
@@ -141,6 +142,8 @@
 // tables) and safe for concurrent use; the table functions return fresh
 // copies. A [State] must not be evolved concurrently; queries may
 // run concurrently with each other. Evolve does not allocate per event: the
-// state keeps its records in fixed-size chunks and its own pointer-free
-// index, so a step costs the same on the millionth event as on the first.
+// state keeps small, pointer-free records (a violation takes about 60 bytes
+// with its ID and index slot, a measure 16) in fixed-size chunks, with its
+// own index, so a step costs the same on the millionth event as on the
+// first.
 package penalty
