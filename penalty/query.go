@@ -168,6 +168,9 @@ func (s *State) Restrictions(t time.Time) []Restriction {
 	var byKind [numMeasureKinds][]measureVal
 	var active [numMeasureKinds]bool
 	for i := range s.measures.len() {
+		if s.measures.at(i).kind.OneOff() {
+			continue // one-off measures end at their start
+		}
 		if m := s.measureAt(i); m.lasting() {
 			byKind[m.kind] = append(byKind[m.kind], m)
 			active[m.kind] = active[m.kind] || m.activeAt(at)
@@ -190,7 +193,8 @@ func (s *State) restriction(k MeasureKind, ms []measureVal, t time.Time, at stam
 	// measures touch, since the end is exclusive).
 	for changed := true; changed && !permanent; {
 		changed = false
-		for _, m := range ms {
+		for i := range ms {
+			m := &ms[i]
 			if m.activeAt(until) {
 				if m.permanent {
 					permanent = true
@@ -203,7 +207,8 @@ func (s *State) restriction(k MeasureKind, ms []measureVal, t time.Time, at stam
 	// Backward: follow measures that started earlier and reach the start.
 	for changed := true; changed; {
 		changed = false
-		for _, m := range ms {
+		for i := range ms {
+			m := &ms[i]
 			if m.start < since && (m.permanent || m.end >= since) {
 				since, changed = m.start, true
 			}
@@ -216,7 +221,8 @@ func (s *State) restriction(k MeasureKind, ms []measureVal, t time.Time, at stam
 	if !permanent {
 		r.Until = until.time()
 	}
-	for _, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if (permanent || m.start < until) && (m.permanent || m.end > since) {
 			r.Violations = append(r.Violations, s.id(m.violation))
 		}

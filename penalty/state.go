@@ -111,6 +111,15 @@ type measureVal struct {
 // measureAt returns measure i decoded.
 func (s *State) measureAt(i int) measureVal {
 	m := s.measures.at(i)
+	if m.start == wideSec || m.end == wideSec {
+		return s.measureWide(i)
+	}
+	return measureVal{start: stamp(m.start) * 1e9, end: stamp(m.end) * 1e9, violation: m.violation, kind: m.kind, permanent: m.permanent}
+}
+
+// measureWide is measureAt for a measure with an instant in State.wide.
+func (s *State) measureWide(i int) measureVal {
+	m := s.measures.at(i)
 	return measureVal{
 		start: s.dec(fieldStart, int32(i), m.start), end: s.dec(fieldEnd, int32(i), m.end),
 		violation: m.violation, kind: m.kind, permanent: m.permanent,
