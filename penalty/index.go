@@ -79,6 +79,9 @@ func (x *idIndex) clone() idIndex {
 
 // findViolation returns the position of violation id.
 func (s *State) findViolation(id ViolationID) (int32, bool) {
+	if s.hot > 0 && s.id(s.hot-1) == id {
+		return s.hot - 1, true
+	}
 	x := &s.vindex
 	if len(x.slots) == 0 {
 		return -1, false

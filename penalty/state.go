@@ -27,7 +27,11 @@ type State struct {
 	violations chunked[violationRec]
 	ids        chunked[ViolationID] // violation IDs, by violation index
 	vindex     idIndex
-	measures   chunked[measureRec]
+	// hot is the position + 1 of the violation the last event named (0 if
+	// none): a violation's events, and Decide followed by Evolve, tend to
+	// come together, and findViolation tries it before hashing.
+	hot      int32
+	measures chunked[measureRec]
 	// versions interns the rule versions decisions cite (violationRec.version
 	// is an index into it); a store sees very few distinct versions.
 	versions []string
@@ -374,10 +378,12 @@ func (s *State) apply(e *Event, idx int32, at stamp) {
 			s.extra[i] = violationExtra{complaint: e.Complaint, compensation: e.Compensation, note: e.Note}
 		}
 		s.insert(hashID(string(e.Violation)), i)
+		s.hot = i + 1
 		if e.Complaint != "" {
 			s.complaints[s.cindex[e.Complaint]].violation = e.Violation
 		}
 	case EventPenaltyDecided:
+		s.hot = idx + 1
 		v := s.violations.at(int(idx))
 		v.status = Penalised
 		v.decidedAt = s.enc(fieldDecided, idx, at)
@@ -408,14 +414,17 @@ func (s *State) apply(e *Event, idx int32, at stamp) {
 		}
 		v.mTo = int32(s.measures.len())
 	case EventAppealFiled:
+		s.hot = idx + 1
 		v := s.violations.at(int(idx))
 		v.status = Appealing
 		v.appealedAt = s.enc(fieldAppealed, idx, at)
 	case EventAppealRejected:
+		s.hot = idx + 1
 		v := s.violations.at(int(idx))
 		v.status = Upheld
 		v.resolvedAt = s.enc(fieldResolved, idx, at)
 	case EventAppealOverturned, EventPenaltyReversed:
+		s.hot = idx + 1
 		v := s.violations.at(int(idx))
 		v.status = next[v.status][e.Kind]
 		v.resolvedAt = s.enc(fieldResolved, idx, at)
