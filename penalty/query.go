@@ -165,22 +165,36 @@ type Restriction struct {
 // restriction that lifts when the last of them ends.
 func (s *State) Restrictions(t time.Time) []Restriction {
 	at := stampOf(t)
-	var byKind [numMeasureKinds][]measureVal
+	var lasting []measureVal
 	var active [numMeasureKinds]bool
+	mixed := false
 	for i := range s.measures.len() {
 		if s.measures.at(i).kind.OneOff() {
 			continue // one-off measures end at their start
 		}
 		if m := s.measureAt(i); m.lasting() {
-			byKind[m.kind] = append(byKind[m.kind], m)
+			mixed = mixed || len(lasting) > 0 && lasting[0].kind != m.kind
+			lasting = append(lasting, m)
 			active[m.kind] = active[m.kind] || m.activeAt(at)
 		}
 	}
 	var out []Restriction
+	var ms []measureVal
 	for k := MeasureKind(1); k < numMeasureKinds; k++ {
-		if active[k] {
-			out = append(out, s.restriction(k, byKind[k], t, at))
+		if !active[k] {
+			continue
 		}
+		if !mixed {
+			ms = lasting
+		} else {
+			ms = ms[:0]
+			for i := range lasting {
+				if lasting[i].kind == k {
+					ms = append(ms, lasting[i])
+				}
+			}
+		}
+		out = append(out, s.restriction(k, ms, t, at))
 	}
 	return out
 }
