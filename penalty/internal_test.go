@@ -315,3 +315,29 @@ func TestWideInstants(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasuresMatchViolations checks that Measures lists, in order, the
+// measures every Violation carries (withdrawn ones included).
+func TestMeasuresMatchViolations(t *testing.T) {
+	t.Parallel()
+	s, err := Replay("wxmeasures", history(t, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []Measure
+	withdrawn := 0
+	for _, v := range s.Violations() {
+		for _, m := range v.Measures {
+			if !m.Withdrawn.IsZero() {
+				withdrawn++
+			}
+		}
+		want = append(want, v.Measures...)
+	}
+	if diff := cmp.Diff(want, s.Measures()); diff != "" {
+		t.Errorf("Measures (-from violations +got):\n%s", diff)
+	}
+	if len(want) == 0 || withdrawn == 0 {
+		t.Errorf("history has %d measures, %d withdrawn; want some of each", len(want), withdrawn)
+	}
+}
