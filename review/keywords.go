@@ -17,8 +17,9 @@ const MaxKeywordLen = 256
 // very long text costs bounded memory; scanOverlap is re-scanned at each
 // chunk boundary so that no hit is lost there.
 const (
-	scanChunk   = 64 << 10
-	scanOverlap = 4 << 10
+	maxPooledHits = 1 << 16
+	scanChunk     = 64 << 10
+	scanOverlap   = 4 << 10
 )
 
 // ErrBadKeyword is returned by [NewKeywords] for an empty, over-long or
@@ -99,9 +100,11 @@ func (k *Keywords) getNorm() *normText {
 }
 
 func (k *Keywords) putNorm(n *normText) {
-	if cap(n.s) > 4*scanChunk*4 { // do not keep pathological buffers
+	if cap(n.s) > 4*scanChunk*4 || cap(n.hits) > maxPooledHits || cap(n.keys) > maxPooledHits { // do not keep pathological buffers
 		return
 	}
+	clear(n.hits) // the entries past len were cleared by an earlier put
+	n.hits, n.keys = n.hits[:0], n.keys[:0]
 	n.reset() // and no reference to the caller's text
 	k.pool.Put(n)
 }
@@ -152,18 +155,65 @@ func (k *Keywords) scan(text string, n *normText, fn func(id, os, oe, ns, ne int
 func (k *Keywords) FindAll(text string) []KeywordHit {
 	n := k.getNorm()
 	defer k.putNorm(n)
-	var hits []KeywordHit
+	// Hits are gathered in n's pooled scratch buffer and copied once, at
+	// their final size, so that a text with many hits does not pay for the
+	// slice's repeated growth.
+	buf := n.hits[:0]
 	k.scan(text, n, func(id, os, oe, _, _ int) bool {
-		hits = append(hits, KeywordHit{Word: k.words[id], Start: os, End: oe})
+		buf = append(buf, KeywordHit{Word: k.words[id], Start: os, End: oe})
 		return true
 	})
-	slices.SortFunc(hits, func(x, y KeywordHit) int {
+	n.hits = buf
+	if len(buf) == 0 {
+		return nil
+	}
+	if out, ok := sortPacked(buf, n); ok {
+		return out
+	}
+	slices.SortFunc(buf, func(x, y KeywordHit) int {
 		if x.Start != y.Start {
 			return x.Start - y.Start
 		}
 		return y.End - x.End
 	})
-	return hits
+	return slices.Clone(buf)
+}
+
+// Field widths of the packed sort key: start offset, span length (stored
+// inverted so that longer hits come first) and index of the hit.
+const (
+	packStartBits = 24
+	packLenBits   = 20
+	packIdxBits   = 20
+	packLenMax    = 1<<packLenBits - 1
+	packIdxMask   = 1<<packIdxBits - 1
+)
+
+// sortPacked returns a copy of hits in FindAll's order (start ascending,
+// longer first at the same start, then in order of discovery), sorting one
+// packed integer per hit rather than the hits themselves. It reports false,
+// leaving hits as they are, when an offset, length or count does not fit
+// the key.
+func sortPacked(hits []KeywordHit, n *normText) ([]KeywordHit, bool) {
+	if len(hits) > packIdxMask {
+		return nil, false
+	}
+	keys := n.keys[:0]
+	for i, h := range hits {
+		l := h.End - h.Start
+		if h.Start >= 1<<packStartBits || l < 0 || l > packLenMax {
+			n.keys = keys
+			return nil, false
+		}
+		keys = append(keys, uint64(h.Start)<<(packLenBits+packIdxBits)|uint64(packLenMax-l)<<packIdxBits|uint64(i))
+	}
+	n.keys = keys
+	slices.Sort(keys)
+	out := make([]KeywordHit, len(hits))
+	for j, k := range keys {
+		out[j] = hits[k&packIdxMask]
+	}
+	return out, true
 }
 
 // Contains reports whether any keyword occurs in text. It does not allocate.

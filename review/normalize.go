@@ -26,8 +26,10 @@ type normText struct {
 	src      []int32 // per byte of the changed segments
 	end      []int32
 	tmp      []byte
-	run      int  // start (relative to the text) of the pending copied run
-	invalid  bool // the text had an invalid UTF-8 byte
+	run      int          // start (relative to the text) of the pending copied run
+	invalid  bool         // the text had an invalid UTF-8 byte
+	hits     []KeywordHit // scratch for Keywords.FindAll
+	keys     []uint64     // scratch for Keywords.FindAll's sort
 }
 
 // seg is one segment of a normalised text: it starts at byte n of the
@@ -108,11 +110,21 @@ func (n *normText) span(s, e int) (int, int) {
 	if n.identity {
 		return n.base + s, n.base + e
 	}
+	// A hit usually lies in one copied segment: one look-up then.
+	k := n.segIndex(e - 1)
+	if sg := n.segs[k]; !sg.changed && int(sg.n) <= s {
+		return int(sg.o) + s - int(sg.n), int(sg.o) + e - int(sg.n)
+	}
 	return n.srcOf(s), n.endOf(e - 1)
 }
 
 // segOf returns the segment holding normalised byte i.
 func (n *normText) segOf(i int) seg {
+	return n.segs[n.segIndex(i)]
+}
+
+// segIndex returns the index of the segment holding normalised byte i.
+func (n *normText) segIndex(i int) int {
 	lo, hi := 0, len(n.segs)
 	for hi-lo > 1 {
 		m := int(uint(lo+hi) >> 1)
@@ -122,7 +134,7 @@ func (n *normText) segOf(i int) seg {
 			hi = m
 		}
 	}
-	return n.segs[lo]
+	return lo
 }
 
 func (n *normText) srcOf(i int) int {
