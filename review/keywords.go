@@ -18,7 +18,7 @@ const MaxKeywordLen = 256
 // chunk boundary so that no hit is lost there.
 const (
 	maxPooledHits = 1 << 16
-	scanChunk     = 64 << 10
+	scanChunk     = 256 << 10
 	scanOverlap   = 4 << 10
 )
 
