@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+	"github.com/vcart-sdk/vcart-go/internal/textutil"
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
@@ -169,9 +170,5 @@ func parseFixed(s string, places int) (int64, bool) {
 	return v, true
 }
 
-func clip(s string) string {
-	if len(s) > 32 {
-		return s[:32] + "…"
-	}
-	return s
-}
+// clip shortens s to at most 32 bytes for an error message.
+func clip(s string) string { return textutil.Truncate(s, 32) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/vcart-sdk/vcart-go/internal/textutil"
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
@@ -130,9 +131,5 @@ func (s *Status) UnmarshalText(b []byte) error {
 	return fmt.Errorf("%w: unknown status %q", ErrInvalidEvent, truncate(string(b), 32))
 }
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
+// truncate shortens s to at most n bytes for an error message.
+func truncate(s string, n int) string { return textutil.Truncate(s, n) }

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+	"github.com/vcart-sdk/vcart-go/internal/textutil"
 )
 
 // Currency is an ISO 4217 currency code such as "CNY".
@@ -103,17 +103,8 @@ func isPlainDecimal(s string) bool {
 	return digits > 0
 }
 
-// truncate shortens s to at most n bytes for an error message, cutting at a
-// character boundary so the message stays valid UTF-8.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
+// truncate shortens s to at most n bytes for an error message.
+func truncate(s string, n int) string { return textutil.Truncate(s, n) }
 
 // Amount returns the exact decimal amount.
 func (m Money) Amount() decimal.Decimal { return m.amount }

@@ -3,8 +3,8 @@ package kpi
 import (
 	"fmt"
 	"time"
-	"unicode/utf8"
 
+	"github.com/vcart-sdk/vcart-go/internal/textutil"
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
@@ -84,17 +84,8 @@ func (o *Order) validate() error {
 	return vcart.NewValidationError(p)
 }
 
-// truncate shortens s to at most n bytes for an error message, cutting at
-// a UTF-8 character boundary and marking the cut with "…".
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
+// truncate shortens s to at most n bytes for an error message.
+func truncate(s string, n int) string { return textutil.Truncate(s, n) }
 
 // Traffic holds the period's traffic counts, which a caller reads from the
 // compass (电商罗盘, T+1) or its own tracking. Every field is a count; UV
