@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"iter"
-	"net/http"
 	"strings"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
@@ -15,16 +14,16 @@ import (
 type AftersaleService service
 
 var (
-	epAftersaleList          = endpoint{http.MethodPost, "/channels/ec/aftersale/getaftersalelist", true}
-	epAftersaleGet           = endpoint{http.MethodPost, "/channels/ec/aftersale/getaftersaleorder", true}
-	epAftersaleAccept        = endpoint{http.MethodPost, "/channels/ec/aftersale/acceptapply", false}
-	epAftersaleReject        = endpoint{http.MethodPost, "/channels/ec/aftersale/rejectapply", false}
-	epAftersaleCertificate   = endpoint{http.MethodPost, "/channels/ec/aftersale/uploadrefundcertificate", true}
-	epAftersaleReasons       = endpoint{http.MethodPost, "/channels/ec/aftersale/reason/get", true}
-	epAftersaleRejectReasons = endpoint{http.MethodPost, "/channels/ec/aftersale/rejectreason/get", true}
-	epComplaintGet           = endpoint{http.MethodPost, "/channels/ec/aftersale/getcomplaintorder", true}
-	epComplaintProof         = endpoint{http.MethodPost, "/channels/ec/aftersale/addcomplaintproof", false}
-	epComplaintMaterial      = endpoint{http.MethodPost, "/channels/ec/aftersale/addcomplaintmaterial", false}
+	epAftersaleList          = ep("/channels/ec/aftersale/getaftersalelist")
+	epAftersaleGet           = ep("/channels/ec/aftersale/getaftersaleorder")
+	epAftersaleAccept        = ep("/channels/ec/aftersale/acceptapply")
+	epAftersaleReject        = ep("/channels/ec/aftersale/rejectapply")
+	epAftersaleCertificate   = ep("/channels/ec/aftersale/uploadrefundcertificate")
+	epAftersaleReasons       = ep("/channels/ec/aftersale/reason/get")
+	epAftersaleRejectReasons = ep("/channels/ec/aftersale/rejectreason/get")
+	epComplaintGet           = ep("/channels/ec/aftersale/getcomplaintorder")
+	epComplaintProof         = ep("/channels/ec/aftersale/addcomplaintproof")
+	epComplaintMaterial      = ep("/channels/ec/aftersale/addcomplaintmaterial")
 )
 
 // AftersaleStatus is the after-sale string enum (售后单状态). The misspelling

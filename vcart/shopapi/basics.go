@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"mime/multipart"
-	"net/http"
 	"net/url"
 	"strconv"
 
@@ -18,9 +17,9 @@ type StoreService service
 type MediaService service
 
 var (
-	epShopInfo            = endpoint{http.MethodGet, "/channels/ec/basics/info/get", true}
-	epImageUpload         = endpoint{http.MethodPost, "/channels/ec/basics/img/upload", true}
-	epQualificationUpload = endpoint{http.MethodPost, "/channels/ec/basics/qualification/upload", true}
+	epShopInfo            = ep("/channels/ec/basics/info/get")
+	epImageUpload         = ep("/shop/ec/basics/img/upload")
+	epQualificationUpload = ep("/shop/ec/basics/qualification/upload")
 )
 
 // ShopInfo is the shop's basic information.
@@ -30,6 +29,11 @@ type ShopInfo struct {
 	SubjectType string `json:"subject_type"` // "企业" or "个体工商户"
 	Status      string `json:"status"`       // opening, open_finished, closing, close_finished
 	Username    string `json:"username"`
+	// IsLocalLife is 1 for a local-life shop (本地生活小店).
+	IsLocalLife int `json:"is_local_life"`
+	// OpenTimestamp is when the shop opened (Unix seconds), sent once
+	// Status is open_finished.
+	OpenTimestamp int64 `json:"open_timestamp,omitempty"`
 }
 
 // Info returns the shop's basic information.

@@ -3,7 +3,6 @@ package shopapi
 import (
 	"context"
 	"iter"
-	"net/http"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -13,10 +12,10 @@ import (
 type CategoryService service
 
 var (
-	epCategoryAll       = endpoint{http.MethodGet, "/channels/ec/category/all", true}
-	epCategoryDetail    = endpoint{http.MethodPost, "/channels/ec/category/detail", true}
-	epCategoryAvailable = endpoint{http.MethodPost, "/channels/ec/category/availablesoncategories/get", true}
-	epCategoryApproved  = endpoint{http.MethodGet, "/channels/ec/category/list/get", true}
+	epCategoryAll       = ep("/shop/ec/category/all")
+	epCategoryDetail    = ep("/shop/ec/category/detail")
+	epCategoryAvailable = ep("/channels/ec/category/availablesoncategories/get")
+	epCategoryApproved  = ep("/channels/ec/category/list/get")
 )
 
 // Category is a node of the category tree.
@@ -208,9 +207,9 @@ func (s *CategoryService) Approved(ctx context.Context) ([]ApprovedCategory, *Re
 type BrandService service
 
 var (
-	epBrandAll  = endpoint{http.MethodPost, "/channels/ec/brand/all", true}
-	epBrandList = endpoint{http.MethodPost, "/channels/ec/brand/list/get", true}
-	epBrandGet  = endpoint{http.MethodPost, "/channels/ec/brand/get", true}
+	epBrandAll  = ep("/shop/ec/brand/all")
+	epBrandList = ep("/channels/ec/brand/list/get")
+	epBrandGet  = ep("/channels/ec/brand/get")
 )
 
 // BrandStatus is the audit status of a brand qualification.

@@ -2,9 +2,10 @@ package shopapi
 
 // Extension points (for the engineers adding endpoints or services):
 //
-//   - An endpoint is an [endpoint] value: method, path and whether it is
-//     idempotent (safe to retry after an ambiguous failure). Declare one
-//     unexported var per API in the new file.
+//   - An endpoint is a row of the registry (registry.go, see the package
+//     doc, "Adding an endpoint"); the group's file declares its client
+//     value with ep(path), which carries the registry's method, path and
+//     idempotency (safe to retry after an ambiguous failure).
 //   - A service is `type XxxService service` with a field on [Client], set in
 //     [Client.initServices] (Orders, Delivery, Aftersales and Funds are
 //     wired there already). A service added later without touching this
@@ -59,6 +60,9 @@ type config struct {
 	retry   RetryPolicy
 	limits  RateLimits
 	limitOn bool
+	// decoded, when set (by the conformance tests), sees the value each
+	// successful call decoded its answer into.
+	decoded func(path string, out any)
 }
 
 // WithBaseURL sets the API host (shopapitest uses it). It must be an absolute
@@ -381,6 +385,9 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 					if err := json.Unmarshal(raw, out); err != nil {
 						return resp, fmt.Errorf("%s %s: %w: %w", req.ep.method, req.ep.path, ErrMalformedResponse, err)
 					}
+				}
+				if c.cfg.decoded != nil {
+					c.cfg.decoded(req.ep.path, out)
 				}
 				c.logCall(ctx, req, hr.StatusCode, 0, resp.Attempts, start, nil)
 				return resp, nil

@@ -100,20 +100,20 @@ func sampleServer(t *testing.T, routes map[string]string) *shopapi.Client {
 func TestSamples(t *testing.T) {
 	t.Parallel()
 	c := sampleServer(t, map[string]string{
-		"/channels/ec/product/get":                 "product_get.json",
-		"/channels/ec/product/add":                 "product_add.json",
-		"/channels/ec/product/update":              "product_update.json",
-		"/channels/ec/product/list/get":            "product_list.json",
-		"/channels/ec/product/stock/get":           "stock_get.json",
-		"/channels/ec/product/stock/batchget":      "stock_batchget.json",
-		"/channels/ec/category/detail":             "category_detail.json",
-		"/channels/ec/category/all":                "category_all.json",
-		"/channels/ec/basics/img/upload":           "img_upload.json",
-		"/channels/ec/basics/info/get":             "shop_info.json",
-		"/channels/ec/basics/qualification/upload": "qualification_upload.json",
-		"/channels/ec/brand/all":                   "brand_all.json",
-		"/channels/ec/product/delete":              "error_token.json",
-		"/channels/ec/product/listing":             "envelope_no_errmsg.json",
+		"/channels/ec/product/get":             "product_get.json",
+		"/channels/ec/product/add":             "product_add.json",
+		"/channels/ec/product/update":          "product_update.json",
+		"/channels/ec/product/list/get":        "product_list.json",
+		"/channels/ec/product/stock/get":       "stock_get.json",
+		"/channels/ec/product/stock/batchget":  "stock_batchget.json",
+		"/shop/ec/category/detail":             "category_detail.json",
+		"/shop/ec/category/all":                "category_all.json",
+		"/shop/ec/basics/img/upload":           "img_upload.json",
+		"/channels/ec/basics/info/get":         "shop_info.json",
+		"/shop/ec/basics/qualification/upload": "qualification_upload.json",
+		"/shop/ec/brand/all":                   "brand_all.json",
+		"/channels/ec/product/delete":          "error_token.json",
+		"/channels/ec/product/listing":         "envelope_no_errmsg.json",
 	})
 	ctx := t.Context()
 

@@ -2,7 +2,6 @@ package shopapi
 
 import (
 	"context"
-	"net/http"
 	"strconv"
 	"strings"
 
@@ -15,8 +14,8 @@ import (
 type DeliveryService service
 
 var (
-	epDeliveryCompanies = endpoint{http.MethodPost, "/channels/ec/order/deliverycompanylist/get", true}
-	epDeliverySend      = endpoint{http.MethodPost, "/channels/ec/order/delivery/send", false}
+	epDeliveryCompanies = ep("/channels/ec/order/deliverycompanylist/get")
+	epDeliverySend      = ep("/channels/ec/order/delivery/send")
 )
 
 // DeliverType is how a package travels (deliver_type).

@@ -192,10 +192,59 @@
 // [Client.Clone] derives one with other options. Token sources and the
 // memory store are safe for concurrent use.
 //
-// # Extending
+// # Wire conformance
 //
-// Orders, delivery, after-sales and funds live in order*.go, delivery*.go,
-// aftersale*.go and funds*.go; their errcodes are named constants in the
-// static table of errcodes.go (no init). client.go documents the extension
-// points.
+// The client and its fake ([shopapitest]) are held to the platform's own
+// examples, independently on both sides, so that a misreading of the docs
+// cannot hide in a test that shares it:
+//
+//   - [Endpoints] is the registry: one row per implemented endpoint (path,
+//     method, idempotency, group, official doc page, other spellings). The
+//     README's coverage table is generated from it and checked against the
+//     platform's index (testdata/shop-api-index.tsv).
+//   - testdata/official holds each endpoint's request and response
+//     examples, verbatim from its official doc page, with the page's
+//     address (internal/wirecheck documents the file format). The
+//     conformance test calls the client with the request example against a
+//     server answering the response example: the call must succeed, send
+//     exactly the example's keys, and decode into types that declare every
+//     key of the answer (or keep it in an Extra field).
+//   - The fake's tests drive every endpoint with a fixture and check the
+//     fake's answers against the same examples: no key the platform does
+//     not send, every modelled key sent, every request key read.
+//
+// Where official sources disagree, the client decodes both forms:
+//
+//   - order/search: the page's example puts the hits under orders, its
+//     field table under order_id_list.
+//   - aftersale/rejectreason/get: the page and its example use reason_list
+//     (items with reject_scene); some peers read reject_reason_list.
+//   - Uploads, the category tree and details, and brand add / cancel / all
+//     are spelt /shop/ec/… in the current index and /channels/ec/… in older
+//     pages; both answer. The client sends the index's spelling; the rate
+//     limiter, [RateLimitsFromQuotas] and the fake count both as one
+//     endpoint.
+//
+// # Adding an endpoint
+//
+//  1. Registry: add the row to its group's section in registry.go, with
+//     the method, the idempotency (a read, or a write that sets a state,
+//     is idempotent; a create or a relative change is not), the group,
+//     name and doc address from testdata/shop-api-index.tsv, and any alias.
+//     Declare the client's value with ep(path) in the group's file.
+//  2. Types: read the official doc page (its field tables and examples);
+//     never guess a field name. Required request fields are values,
+//     optional ones pointers or omitempty; ids are [ID], money int64 fen.
+//     Where sources disagree, accept both and add the case above.
+//  3. Fixtures: copy the page's request and response examples verbatim to
+//     testdata/official/<path>.txt with a doc: line; add a wireCase that
+//     calls the method with the request example (conformance_test.go).
+//  4. Fake: a route in the group's file of shopapitest, its state in a
+//     shared table (resource.go), and a tour that exercises it
+//     (shopapitest/conformance_test.go); the fake's answers are then held
+//     to the same fixtures.
+//  5. Example: a godoc Example that runs against the fake, with // Output:.
+//
+// Errcodes are named constants in the static table of errcodes.go (no
+// init). client.go documents the internal extension points.
 package shopapi

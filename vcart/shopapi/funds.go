@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"iter"
-	"net/http"
 	"strconv"
 	"strings"
 
@@ -16,13 +15,13 @@ import (
 type FundsService service
 
 var (
-	epFundsBalance        = endpoint{http.MethodPost, "/channels/ec/funds/getbalance", true}
-	epFundsFlowList       = endpoint{http.MethodPost, "/channels/ec/funds/getfundsflowlist", true}
-	epFundsFlowDetail     = endpoint{http.MethodPost, "/channels/ec/funds/getfundsflowdetail", true}
-	epFundsWithdrawList   = endpoint{http.MethodPost, "/channels/ec/funds/getwithdrawlist", true}
-	epFundsWithdrawDetail = endpoint{http.MethodPost, "/channels/ec/funds/getwithdrawdetail", true}
-	epFundsWithdrawSubmit = endpoint{http.MethodPost, "/channels/ec/funds/submitwithdraw", false}
-	epFundsOrderFlow      = endpoint{http.MethodPost, "/channels/ec/funds/listorderflow", true}
+	epFundsBalance        = ep("/channels/ec/funds/getbalance")
+	epFundsFlowList       = ep("/channels/ec/funds/getfundsflowlist")
+	epFundsFlowDetail     = ep("/channels/ec/funds/getfundsflowdetail")
+	epFundsWithdrawList   = ep("/channels/ec/funds/getwithdrawlist")
+	epFundsWithdrawDetail = ep("/channels/ec/funds/getwithdrawdetail")
+	epFundsWithdrawSubmit = ep("/channels/ec/funds/submitwithdraw")
+	epFundsOrderFlow      = ep("/channels/ec/funds/listorderflow")
 )
 
 // Balance is the shop's account balance in fen.

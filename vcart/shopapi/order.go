@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"iter"
-	"net/http"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -18,14 +17,14 @@ import (
 type OrderService service
 
 var (
-	epOrderList          = endpoint{http.MethodPost, "/channels/ec/order/list/get", true}
-	epOrderGet           = endpoint{http.MethodPost, "/channels/ec/order/get", true}
-	epOrderSearch        = endpoint{http.MethodPost, "/channels/ec/order/search", true}
-	epOrderPrice         = endpoint{http.MethodPost, "/channels/ec/order/price/update", true}
-	epOrderNotes         = endpoint{http.MethodPost, "/channels/ec/order/merchantnotes/update", true}
-	epOrderAddress       = endpoint{http.MethodPost, "/channels/ec/order/address/update", false}
-	epOrderAddressAccept = endpoint{http.MethodPost, "/channels/ec/order/addressmodify/accept", false}
-	epOrderAddressReject = endpoint{http.MethodPost, "/channels/ec/order/addressmodify/reject", false}
+	epOrderList          = ep("/channels/ec/order/list/get")
+	epOrderGet           = ep("/channels/ec/order/get")
+	epOrderSearch        = ep("/channels/ec/order/search")
+	epOrderPrice         = ep("/channels/ec/order/price/update")
+	epOrderNotes         = ep("/channels/ec/order/merchantnotes/update")
+	epOrderAddress       = ep("/channels/ec/order/address/update")
+	epOrderAddressAccept = ep("/channels/ec/order/addressmodify/accept")
+	epOrderAddressReject = ep("/channels/ec/order/addressmodify/reject")
 )
 
 // OrderListOptions selects orders for [OrderService.List] and

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"iter"
-	"net/http"
 	"strings"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
@@ -16,15 +15,15 @@ import (
 type ProductService service
 
 var (
-	epProductAdd         = endpoint{http.MethodPost, "/channels/ec/product/add", false}
-	epProductUpdate      = endpoint{http.MethodPost, "/channels/ec/product/update", true}
-	epProductGet         = endpoint{http.MethodPost, "/channels/ec/product/get", true}
-	epProductList        = endpoint{http.MethodPost, "/channels/ec/product/list/get", true}
-	epProductListing     = endpoint{http.MethodPost, "/channels/ec/product/listing", true}
-	epProductDelisting   = endpoint{http.MethodPost, "/channels/ec/product/delisting", true}
-	epProductDelete      = endpoint{http.MethodPost, "/channels/ec/product/delete", false}
-	epProductAuditCancel = endpoint{http.MethodPost, "/channels/ec/product/audit/cancel", false}
-	epProductAuditFree   = endpoint{http.MethodPost, "/channels/ec/product/auditfree", false}
+	epProductAdd         = ep("/channels/ec/product/add")
+	epProductUpdate      = ep("/channels/ec/product/update")
+	epProductGet         = ep("/channels/ec/product/get")
+	epProductList        = ep("/channels/ec/product/list/get")
+	epProductListing     = ep("/channels/ec/product/listing")
+	epProductDelisting   = ep("/channels/ec/product/delisting")
+	epProductDelete      = ep("/channels/ec/product/delete")
+	epProductAuditCancel = ep("/channels/ec/product/audit/cancel")
+	epProductAuditFree   = ep("/channels/ec/product/auditfree")
 )
 
 type productIDBody struct {

@@ -2,7 +2,6 @@ package shopapi
 
 import (
 	"context"
-	"net/http"
 	"strconv"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
@@ -12,9 +11,9 @@ import (
 type StockService service
 
 var (
-	epStockGet      = endpoint{http.MethodPost, "/channels/ec/product/stock/get", true}
-	epStockBatchGet = endpoint{http.MethodPost, "/channels/ec/product/stock/batchget", true}
-	epStockUpdate   = endpoint{http.MethodPost, "/channels/ec/product/stock/update", false}
+	epStockGet      = ep("/channels/ec/product/stock/get")
+	epStockBatchGet = ep("/channels/ec/product/stock/batchget")
+	epStockUpdate   = ep("/channels/ec/product/stock/update")
 )
 
 // StockDiffType is how stock/update applies num (diff_type).

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,7 +16,7 @@ import (
 // of 接口管理).
 type QuotaService service
 
-var epQuotaGet = endpoint{http.MethodPost, "/cgi-bin/openapi/quota/get", true}
+var epQuotaGet = ep("/cgi-bin/openapi/quota/get")
 
 // APIQuota is the quota of one API path, as getApiQuota answers it.
 type APIQuota struct {
@@ -144,7 +143,7 @@ func RateLimitsFromQuotas(base RateLimits, quotas map[string]APIQuota, viaCompon
 			out.PerMinute[path] = n
 		}
 	}
-	return out, nil
+	return out.canonical(), nil
 }
 
 // checkCGIPath reports an empty path, or one that is not an absolute URL

@@ -47,6 +47,7 @@ func TestRateLimitsFromQuotas(t *testing.T) {
 		"/channels/ec/order/list/get":    {RateLimit: rate(20, 1)}, // no component limit given
 		"/channels/ec/basics/img/upload": {RateLimit: rate(0, 0)},  // unknown: base entry kept
 		"/cgi-bin/stable_token":          {RateLimit: rate(5000, 60)},
+		"/channels/ec/category/all":      {RateLimit: rate(600, 60)}, // an alias: counted for /shop/ec/category/all
 	}
 	base := shopapi.DefaultRateLimits()
 	tests := []struct {
@@ -55,9 +56,11 @@ func TestRateLimitsFromQuotas(t *testing.T) {
 		want map[string]int
 	}{
 		{"own token", false, map[string]int{"/channels/ec/order/get": 300, "/channels/ec/order/list/get": 1200,
-			"/channels/ec/basics/img/upload": 5000, "/channels/ec/basics/qualification/upload": 5000, "/cgi-bin/stable_token": 5000}},
+			"/shop/ec/basics/img/upload": 5000, "/shop/ec/basics/qualification/upload": 5000, "/cgi-bin/stable_token": 5000,
+			"/shop/ec/category/all": 600}},
 		{"via component", true, map[string]int{"/channels/ec/order/get": 100, "/channels/ec/order/list/get": 1200,
-			"/channels/ec/basics/img/upload": 5000, "/channels/ec/basics/qualification/upload": 5000, "/cgi-bin/stable_token": 5000}},
+			"/shop/ec/basics/img/upload": 5000, "/shop/ec/basics/qualification/upload": 5000, "/cgi-bin/stable_token": 5000,
+			"/shop/ec/category/all": 600}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

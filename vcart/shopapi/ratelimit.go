@@ -52,6 +52,25 @@ func (l RateLimits) clone() RateLimits {
 	return l
 }
 
+// canonical returns l with every path in the registry's spelling: a quota
+// given for an alias (/channels/ec/category/all) counts for its endpoint
+// (/shop/ec/category/all). Where both spellings are given, the smaller
+// quota wins.
+func (l RateLimits) canonical() RateLimits {
+	out := l.clone()
+	for p, n := range l.PerMinute {
+		c := canonicalPath(p)
+		if c == p {
+			continue
+		}
+		delete(out.PerMinute, p)
+		if old, ok := out.PerMinute[c]; !ok || n < old {
+			out.PerMinute[c] = n
+		}
+	}
+	return out
+}
+
 func (l RateLimits) validate() error {
 	if l.Default < 0 {
 		return errors.New("shopapi: RateLimits.Default must not be negative")
@@ -81,6 +100,7 @@ type limiter struct {
 }
 
 func newLimiter(l RateLimits, now func() time.Time) *limiter {
+	l = l.canonical()
 	return &limiter{limits: l, now: now, windows: make(map[string]*window), held: make(map[string]time.Time)}
 }
 

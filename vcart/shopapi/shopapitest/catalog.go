@@ -245,9 +245,15 @@ func (s *Server) hBrandGet(c *call) (any, error) {
 	return nil, apiErr(10020082, "brand not exist")
 }
 
+// shopOpened is when the fake's shop opened (2024-01-01 00:00 Beijing time).
+const shopOpened = 1704038400
+
 func (s *Server) hShopInfo(*call) (any, error) {
-	return map[string]any{"info": map[string]any{"nickname": "vcart 测试小店", "headimg_url": imageURLPrefix + s.appID + "/head",
-		"subject_type": "企业", "status": "open_finished", "username": "gh_" + strings.ToLower(s.appID[len(s.appID)-6:])}}, nil
+	return struct {
+		Info shopapi.ShopInfo `json:"info"`
+	}{shopapi.ShopInfo{Nickname: "vcart 测试小店", HeadimgURL: imageURLPrefix + s.appID + "/head",
+		SubjectType: "企业", Status: "open_finished", Username: "gh_" + strings.ToLower(s.appID[len(s.appID)-6:]),
+		OpenTimestamp: shopOpened}}, nil
 }
 
 func (s *Server) hImageUpload(c *call) (any, error) {

@@ -87,6 +87,7 @@ func (s *Server) InjectFault(path string, f Fault) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	path = canonical(path)
 	s.faults[path] = append(s.faults[path], &f)
 }
 

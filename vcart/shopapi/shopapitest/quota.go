@@ -45,6 +45,7 @@ func (s *Server) quotas() map[string]*quotaUse {
 // answers zeros). Paths the fake does not serve are accepted but never
 // called.
 func (s *Server) SetQuota(path string, q Quota) {
+	path = canonical(path)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if q == (Quota{}) {
@@ -117,7 +118,7 @@ func (s *Server) hQuotaGet(c *call) (any, error) {
 		return nil, apiErr(shopapi.CodeQuotaPathNotFound, "cgi_path not found")
 	}
 	var a quotaAnswer
-	if u := s.quotas()[req.CGIPath]; u != nil {
+	if u := s.quotas()[canonical(req.CGIPath)]; u != nil {
 		s.roll(u)
 		a.Quota.DailyLimit, a.Quota.Used = int64(u.q.DailyLimit), u.used
 		a.Quota.Remain = max(0, a.Quota.DailyLimit-u.used)

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
 func TestRoutes_EveryTableServed(t *testing.T) {
@@ -13,6 +15,12 @@ func TestRoutes_EveryTableServed(t *testing.T) {
 	for _, table := range tables {
 		for _, r := range table() {
 			n++
+			if e, ok := shopapi.LookupEndpoint(r.path); ok {
+				n += len(e.Aliases) // every spelling is served
+				if e.Method != r.method {
+					t.Errorf("%s: the fake answers %s, the registry says %s", r.path, r.method, e.Method)
+				}
+			}
 			got, ok := routes[r.path]
 			if !ok {
 				t.Errorf("%s not served", r.path)

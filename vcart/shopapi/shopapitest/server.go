@@ -17,6 +17,16 @@ package shopapitest
 //     which lazily creates one *T per Server (guarded by s.mu).
 //   - IDs: s.newID() returns a fresh 64-bit id above 2^53, as a string.
 //   - Faults and call counts need nothing: they apply to every path.
+//   - Spellings: a route is listed once under its registry path
+//     (shopapi.Endpoints); the fake serves the registry's aliases too, and
+//     counts calls, faults and quotas of every spelling as one endpoint.
+//   - Stateful resources live in a shared table (resource.go: ids,
+//     "not found" errcodes, offset / next_key / page pagination), not in a
+//     hand-written store per endpoint.
+//   - Conformance: every endpoint with an official fixture
+//     (../testdata/official) needs a tour (conformance_test.go) that
+//     exercises it; its answers and its reading of requests are then held
+//     to the same examples as the client.
 
 import (
 	"bytes"
@@ -29,6 +39,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strconv"
 	"sync"
 	"syscall"
@@ -79,6 +90,10 @@ type Server struct {
 	seq uint64
 	rid uint64
 	ext map[string]any
+	// observe, when set (by the conformance tests), sees every successful
+	// answer, the type it was encoded from and the types its request was
+	// decoded into.
+	observe func(path string, decoded []reflect.Type, answerType reflect.Type, answer []byte)
 
 	appID, secret                   string
 	componentAppID, componentSecret string
@@ -171,7 +186,7 @@ func (s *Server) TokenFetches() int {
 func (s *Server) Calls(path string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.calls[path]
+	return s.calls[canonical(path)]
 }
 
 // InvalidateTokens revokes every access token issued so far, as when
@@ -245,15 +260,38 @@ var routes = newRouteTable(
 // twice is a programming error in this package and panics.
 func newRouteTable(tables ...func() []route) map[string]route {
 	m := make(map[string]route)
+	add := func(path string, r route) {
+		if _, dup := m[path]; dup {
+			panic("shopapitest: route " + path + " listed twice")
+		}
+		m[path] = r
+	}
 	for _, table := range tables {
 		for _, r := range table() {
-			if _, dup := m[r.path]; dup {
-				panic("shopapitest: route " + r.path + " listed twice")
+			// The platform answers every spelling of an endpoint (the
+			// /shop/ec/… path and its older /channels/ec/… alias): so
+			// does the fake, from the client's registry.
+			if e, ok := shopapi.LookupEndpoint(r.path); ok {
+				add(e.Path, r)
+				for _, a := range e.Aliases {
+					add(a, r)
+				}
+				continue
 			}
-			m[r.path] = r
+			add(r.path, r)
 		}
 	}
 	return m
+}
+
+// canonical returns the registry's spelling of an endpoint's path (the
+// /shop/ec/… form of a /channels/ec/… alias), so that calls, faults and
+// quotas count both spellings as one endpoint, as the platform does.
+func canonical(path string) string {
+	if e, ok := shopapi.LookupEndpoint(path); ok {
+		return e.Path
+	}
+	return path
 }
 
 // servedPath reports whether the fake serves path.
@@ -264,10 +302,13 @@ func servedPath(path string) bool {
 
 // call is one request as a handler sees it.
 type call struct {
-	r     *http.Request
-	body  []byte
-	query url.Values
-	token string
+	// decoded lists the types the handler decoded the body into (the
+	// conformance tests hold them to the official request examples).
+	decoded []reflect.Type
+	r       *http.Request
+	body    []byte
+	query   url.Values
+	token   string
 	// served reports whether the fake serves a path (the route table,
 	// which handlers cannot name without an initialisation cycle).
 	served func(path string) bool
@@ -278,6 +319,7 @@ func (c *call) decode(v any) error {
 	if len(bytes.TrimSpace(c.body)) == 0 {
 		return apiErr(shopapi.CodeEmptyPostData, "empty post data")
 	}
+	c.decoded = append(c.decoded, reflect.TypeOf(v))
 	if err := json.Unmarshal(c.body, v); err != nil {
 		return apiErr(shopapi.CodeDataFormat, "data format error")
 	}
@@ -319,8 +361,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	s.calls[r.URL.Path]++
-	f := s.takeFault(r.URL.Path)
+	s.calls[canonical(r.URL.Path)]++
+	f := s.takeFault(canonical(r.URL.Path))
 	s.mu.Unlock()
 
 	if f != nil {
@@ -402,7 +444,7 @@ func (s *Server) handle(r *http.Request, body []byte) (int, []byte) {
 		}
 	}
 	var res any
-	err := s.takeQuota(r.URL.Path)
+	err := s.takeQuota(canonical(r.URL.Path))
 	if err == nil {
 		res, err = rt.h(s, c)
 	}
@@ -413,7 +455,11 @@ func (s *Server) handle(r *http.Request, body []byte) (int, []byte) {
 		}
 		return 200, s.errBody(ae.code, ae.msg)
 	}
-	return 200, okBody(res)
+	b := okBody(res)
+	if s.observe != nil {
+		s.observe(canonical(r.URL.Path), c.decoded, reflect.TypeOf(res), b)
+	}
+	return 200, b
 }
 
 func (s *Server) checkToken(tok string) error {

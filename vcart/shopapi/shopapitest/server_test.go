@@ -264,7 +264,7 @@ func TestServer_Catalogue(t *testing.T) {
 		}
 		all = append(all, string(b.BrandID))
 	}
-	if len(all) != 5 || all[0] != string(shopapi.NoBrandID) || srv.Calls("/channels/ec/brand/all") != 3 {
+	if len(all) != 5 || all[0] != string(shopapi.NoBrandID) || srv.Calls("/channels/ec/brand/all") != 3 || srv.Calls("/shop/ec/brand/all") != 3 {
 		t.Errorf("brands = %v in %d calls", all, srv.Calls("/channels/ec/brand/all"))
 	}
 	var held []*shopapi.Brand
