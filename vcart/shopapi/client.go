@@ -188,6 +188,59 @@ type Client struct {
 	Funds *FundsService
 	// Quota reads the platform's call quotas (接口调用额度).
 	Quota *QuotaService
+
+	// Addresses manages the merchant's addresses (地址管理).
+	Addresses *AddressService
+	// Freight manages freight templates (运费模板).
+	Freight *FreightService
+	// EWaybill creates and prints electronic waybills (电子面单).
+	EWaybill *EWaybillService
+	// Warehouses manages regional warehouses (区域仓库).
+	Warehouses *WarehouseService
+	// Guarantees handles guarantee orders (保障单).
+	Guarantees *GuaranteeService
+	// Coupons manages coupons (优惠券).
+	Coupons *CouponService
+	// FlashSales manages flash sales (限时抢购).
+	FlashSales *FlashSaleService
+	// Gifts manages gifts (赠品).
+	Gifts *GiftService
+	// Members manages members and points (会员).
+	Members *MemberService
+	// Sharers manages sharers (分享员).
+	Sharers *SharerService
+	// Showcase manages the channel's showcase (橱窗).
+	Showcase *ShowcaseService
+	// Links makes product and shop links (链接).
+	Links *LinkService
+	// Live reads live dashboards and leads (直播, 留资).
+	Live *LiveService
+	// Compass reads the data compass (罗盘).
+	Compass *CompassService
+	// Homepage manages the shop's homepage (店铺主页).
+	Homepage *HomepageService
+	// Dropship manages dropshipping (代发).
+	Dropship *DropshipService
+	// League manages the preferred alliance (优选联盟).
+	League *LeagueService
+	// HeadSuppliers manages head suppliers (团长).
+	HeadSuppliers *HeadSupplierService
+	// Talents manages talents (达人).
+	Talents *TalentService
+	// Cooperation manages cooperation accounts (合作账号).
+	Cooperation *CooperationService
+	// Inspection handles quality inspection (质检).
+	Inspection *InspectionService
+	// KF reads customer-service data (客服).
+	KF *KFService
+	// Favorites reads favourites (收藏).
+	Favorites *FavoritesService
+	// Invoices handles subsidy invoices (发票).
+	Invoices *InvoiceService
+	// MiniProgram links the shop with mini-programs (小程序).
+	MiniProgram *MiniProgramService
+	// Network checks callback reachability and the platform's IPs (网络检测).
+	Network *NetworkService
 }
 
 type service struct{ client *Client }
@@ -245,6 +298,32 @@ func (c *Client) initServices() {
 	c.Aftersales = (*AftersaleService)(s)
 	c.Funds = (*FundsService)(s)
 	c.Quota = (*QuotaService)(s)
+	c.Addresses = (*AddressService)(s)
+	c.Freight = (*FreightService)(s)
+	c.EWaybill = (*EWaybillService)(s)
+	c.Warehouses = (*WarehouseService)(s)
+	c.Guarantees = (*GuaranteeService)(s)
+	c.Coupons = (*CouponService)(s)
+	c.FlashSales = (*FlashSaleService)(s)
+	c.Gifts = (*GiftService)(s)
+	c.Members = (*MemberService)(s)
+	c.Sharers = (*SharerService)(s)
+	c.Showcase = (*ShowcaseService)(s)
+	c.Links = (*LinkService)(s)
+	c.Live = (*LiveService)(s)
+	c.Compass = (*CompassService)(s)
+	c.Homepage = (*HomepageService)(s)
+	c.Dropship = (*DropshipService)(s)
+	c.League = (*LeagueService)(s)
+	c.HeadSuppliers = (*HeadSupplierService)(s)
+	c.Talents = (*TalentService)(s)
+	c.Cooperation = (*CooperationService)(s)
+	c.Inspection = (*InspectionService)(s)
+	c.KF = (*KFService)(s)
+	c.Favorites = (*FavoritesService)(s)
+	c.Invoices = (*InvoiceService)(s)
+	c.MiniProgram = (*MiniProgramService)(s)
+	c.Network = (*NetworkService)(s)
 }
 
 // Clone returns a new client with the same token source and options plus

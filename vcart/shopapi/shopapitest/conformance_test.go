@@ -35,6 +35,22 @@ type tour struct {
 // tourTables lists the tours of every group.
 var tourTables = [][]tour{
 	basicsTours,
+
+	// existing endpoints (issue 13)
+
+	// fulfilment (issue 15)
+
+	// onboarding (issue 16)
+
+	// after-sales and funds (issue 17)
+
+	// marketing (issue 18)
+
+	// live and data (issue 19)
+
+	// homepage, dropship, league, head suppliers, talents (issue 20)
+
+	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
 }
 
 var basicsTours = []tour{

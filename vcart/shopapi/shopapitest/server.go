@@ -245,7 +245,10 @@ type route struct {
 
 // routes maps each path the fake serves to its route. It is built once and
 // only read afterwards.
-var routes = newRouteTable(
+var routes = newRouteTable(routeTables...)
+
+// routeTables lists the route table of every group.
+var routeTables = []func() []route{
 	tokenRoutes,
 	catalogRoutes,
 	productRoutes,
@@ -254,7 +257,21 @@ var routes = newRouteTable(
 	aftersaleRoutes,
 	fundRoutes,
 	quotaRoutes,
-)
+
+	// fulfilment (issue 15)
+
+	// onboarding (issue 16)
+
+	// after-sales and funds (issue 17)
+
+	// marketing (issue 18)
+
+	// live and data (issue 19)
+
+	// homepage, dropship, league, head suppliers, talents (issue 20)
+
+	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
+}
 
 // newRouteTable indexes the routes of every table by path. A path listed
 // twice is a programming error in this package and panics.
