@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	shanghai = fees.Shanghai()
+	shanghai = vcart.Shanghai()
 	march1   = time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)
 	usdRate  = &fees.FXRate{From: vcart.USD, To: vcart.CNY, Rate: decimal.RequireFromString("7.1234"), Source: "test"}
 )

@@ -5,7 +5,7 @@
 //
 // The package is pure: it never reads the clock, the network, files or the
 // environment. Every instant is an argument, and days are counted in
-// Asia/Shanghai (UTC+8, see [Shanghai]).
+// Asia/Shanghai (UTC+8, see [vcart.Shanghai]).
 //
 // # Schedules
 //

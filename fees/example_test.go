@@ -23,7 +23,7 @@ func ExampleCalculator_Quote() {
 	if err != nil {
 		panic(err)
 	}
-	paidAt := time.Date(2026, 3, 1, 20, 30, 0, 0, fees.Shanghai())
+	paidAt := time.Date(2026, 3, 1, 20, 30, 0, 0, vcart.Shanghai())
 	q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodWeChatPay, Category: vcart.CategoryJewellery, AmountFen: 129900}, paidAt)
 	if err != nil {
 		panic(err)
@@ -39,7 +39,7 @@ func ExampleCalculator_Quote_internationalCard() {
 	calc, _ := fees.NewCalculator(fees.SeedSchedule())
 	fx := &fees.FXRate{From: vcart.USD, To: vcart.CNY, Rate: decimal.RequireFromString("7.1234"), Source: "caller's rate 2026-03-01"}
 	q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodInternationalCard, AmountFen: 50000, FX: fx},
-		time.Date(2026, 3, 1, 10, 0, 0, 0, fees.Shanghai()))
+		time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai()))
 	if err != nil {
 		panic(err)
 	}
@@ -56,7 +56,7 @@ func ExampleCalculator_Quote_internationalCard() {
 func ExampleCalculator_Quote_installment() {
 	calc, _ := fees.NewCalculator(fees.SeedSchedule(), fees.WithAgreedSettlement(fees.Settlement{Basis: fees.TradeDays, Days: 1}))
 	q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodInstallment, AmountFen: 100000, Periods: 3},
-		time.Date(2026, 3, 1, 10, 0, 0, 0, fees.Shanghai()))
+		time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai()))
 	if err != nil {
 		panic(err)
 	}
@@ -72,7 +72,7 @@ func ExampleCalculator_Quote_installment() {
 
 func ExampleCalculator_Refunds() {
 	calc, _ := fees.NewCalculator(fees.SeedSchedule())
-	at := time.Date(2026, 3, 1, 10, 0, 0, 0, fees.Shanghai())
+	at := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 	q, _ := calc.Quote(fees.QuoteRequest{Method: fees.MethodWeChatPay, AmountFen: 100}, at) // ¥1.00, fee 1 fen
 	rq, err := calc.Refunds(q, 50, 50)
 	if err != nil {
@@ -90,7 +90,7 @@ func ExampleCalculator_Refunds() {
 }
 
 func ExampleSettlementDate() {
-	paid := time.Date(2026, 9, 30, 23, 59, 0, 0, fees.Shanghai()) // the eve of the National Day holiday
+	paid := time.Date(2026, 9, 30, 23, 59, 0, 0, vcart.Shanghai()) // the eve of the National Day holiday
 	t1 := fees.Settlement{Basis: fees.TradeDays, Days: 1}
 	natural, _ := fees.SettlementDate(paid, t1, nil)
 	// The caller supplies the holidays; the package has no built-in list.
@@ -189,7 +189,7 @@ func ExampleParseScheduleJSON() {
 		panic(err)
 	}
 	calc, _ := fees.NewCalculator(s)
-	at := time.Date(2026, 3, 15, 12, 0, 0, 0, fees.Shanghai())
+	at := time.Date(2026, 3, 15, 12, 0, 0, 0, vcart.Shanghai())
 	for _, req := range []fees.QuoteRequest{
 		{Method: fees.MethodWeChatPay, Category: vcart.CategoryFood, AmountFen: 10000},
 		{Method: fees.MethodInternationalCard, AmountFen: 30000},

@@ -11,7 +11,7 @@ import (
 // Example_escalation records two 导流外链 offences for one store, decides
 // them with the seed ladder, and asks what is active and when it lifts.
 func Example_escalation() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, err := penalty.NewDecider() // the seed ladder
 	if err != nil {
 		panic(err)
@@ -47,7 +47,7 @@ func Example_escalation() {
 }
 
 func ExampleDecider_Decide() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, _ := penalty.NewDecider(penalty.SeedLadder())
 	s := penalty.NewState("wx1234567890abcdef")
 	rec := penalty.RecordViolation("fake-1", penalty.Counterfeit, time.Date(2026, 3, 1, 9, 0, 0, 0, sh))
@@ -70,7 +70,7 @@ func ExampleDecider_Decide() {
 }
 
 func ExampleDecider_Next() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, _ := penalty.NewDecider()
 	s := penalty.NewState("wx1234567890abcdef")
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, sh)
@@ -91,7 +91,7 @@ func ExampleDecider_Next() {
 // ExampleState_Evolve shows an appeal that overturns a penalty: the ban ends
 // at the resolution and the offence no longer counts.
 func ExampleState_Evolve() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, _ := penalty.NewDecider()
 	s := penalty.NewState("wx1234567890abcdef")
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, sh)
@@ -121,7 +121,7 @@ func ExampleState_Evolve() {
 // package: a pre-effect delay of 7 days, then 3 days without new products
 // and with the window suspended.
 func ExampleObservedLadder() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, _ := penalty.NewDecider(penalty.ObservedLadder())
 	s := penalty.NewState("wx1234567890abcdef")
 	_ = s.Evolve(penalty.RecordViolation("late-1", penalty.BrokenPromise, time.Date(2022, 12, 31, 9, 0, 0, 0, sh)))
@@ -139,7 +139,7 @@ func ExampleObservedLadder() {
 }
 
 func ExampleComplaintPolicy_Open() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	p := penalty.SeedComplaintPolicy()
 	s := penalty.NewState("wx1234567890abcdef")
 	opened := time.Date(2026, 3, 1, 10, 0, 0, 0, sh)
@@ -160,7 +160,7 @@ func ExampleComplaintPolicy_Open() {
 func ExampleTable_Mermaid() {
 	tb := penalty.Table{
 		Version:       "mine-1",
-		EffectiveFrom: time.Date(2026, 1, 1, 0, 0, 0, 0, penalty.Shanghai()),
+		EffectiveFrom: time.Date(2026, 1, 1, 0, 0, 0, 0, vcart.Shanghai()),
 		Source:        "example",
 		Rules: []penalty.Rule{{
 			Type:   penalty.InducedSharing,
@@ -190,7 +190,7 @@ func ExampleTable_Mermaid() {
 // 7-day store ban for a counterfeit inside a 1-month ban for a second
 // external link lifts when the later of the two ends.
 func ExampleState_Restrictions() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, _ := penalty.NewDecider()
 	s := penalty.NewState("wx1234567890abcdef")
 	offend := func(id penalty.ViolationID, t penalty.ViolationType, at time.Time) {
@@ -212,7 +212,7 @@ func ExampleState_Restrictions() {
 // ExampleState_OverdueViolations counts a complaint that missed its 24-hour
 // response deadline as a 违背承诺 and decides it with the observed package.
 func ExampleState_OverdueViolations() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	policy := penalty.SeedComplaintPolicy()
 	policy.CountOverdue, policy.OverdueType = true, penalty.BrokenPromise
 	d, _ := penalty.NewDecider(penalty.ObservedLadder())

@@ -17,7 +17,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	shanghai := time.FixedZone("CST", 8*3600)
+	shanghai := vcart.Shanghai()
 	listing := review.Listing{
 		Title:       "正宗五常大米 全网第一 新米5kg",
 		Category:    vcart.CategoryFood,

@@ -16,7 +16,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-var shanghai = time.FixedZone("CST", 8*3600)
+var shanghai = vcart.Shanghai()
 
 // at is the fixed review instant of the tests.
 var at = time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)

@@ -11,6 +11,11 @@
 // The package is pure: it never reads the clock, the network or the
 // environment. Functions that depend on time take the instant as an argument.
 //
+// # Time zone
+//
+// [Shanghai] is the SDK's one time zone (Asia/Shanghai, 北京时间, a fixed
+// UTC+8): every package counts days, weeks and months in it.
+//
 // # Eligibility
 //
 // [Checker.Check] (or the one-off [CheckEligibility]) takes an [Applicant]

@@ -10,7 +10,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-var cst = time.FixedZone("CST", 8*60*60)
+var cst = vcart.Shanghai()
 
 func orDash(s string) string {
 	if s == "" {

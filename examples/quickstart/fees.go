@@ -18,7 +18,7 @@ func feesDemo(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	paidAt := time.Date(2026, 3, 1, 20, 30, 0, 0, fees.Shanghai())
+	paidAt := time.Date(2026, 3, 1, 20, 30, 0, 0, vcart.Shanghai())
 	usd := &fees.FXRate{From: vcart.USD, To: vcart.CNY, Rate: decimal.RequireFromString("7.1234"), Source: "sample rate"}
 	orders := []fees.QuoteRequest{
 		{Method: fees.MethodWeChatPay, Category: vcart.CategoryApparel, AmountFen: 19900},

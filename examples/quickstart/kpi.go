@@ -15,7 +15,7 @@ import (
 // stream's exposure cadence and the weekly content plan, first as text and
 // then as JSON.
 func kpiDemo(w io.Writer) error {
-	cst := time.FixedZone("CST", 8*60*60)
+	cst := vcart.Shanghai()
 	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, cst)) // Mon 2 – Sun 8 March 2026
 	at := week.End.Add(9 * time.Hour)                         // the report runs Monday 09:00
 

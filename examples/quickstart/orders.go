@@ -39,7 +39,7 @@ func (c *ordersClock) advance(d time.Duration) {
 // fee reconciliation against package fees and the fund flows.
 func ordersDemo(w io.Writer) error {
 	ctx := context.Background()
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	clk := &ordersClock{t: time.Date(2026, 3, 1, 20, 30, 0, 0, cst)}
 	srv := shopapitest.New(shopapitest.WithClock(clk.now), shopapitest.WithTokenTTL(365*24*time.Hour))
 	defer srv.Close()

@@ -14,7 +14,7 @@ import (
 // restrictions, when each lifts, what the store may still do, what a second
 // offence would bring, and a complaint that misses its 48-hour deadline.
 func penaltyDemo(w io.Writer) error {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	clock := func(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, sh) }
 	const layout = "01-02 15:04"
 

@@ -17,7 +17,7 @@ import (
 // food listing with the problems that get listings rejected. Images are
 // passed as their first bytes; only the header is read.
 func reviewDemo(w io.Writer) error {
-	cst := time.FixedZone("CST", 8*60*60)
+	cst := vcart.Shanghai()
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, cst)
 
 	r, err := review.New()

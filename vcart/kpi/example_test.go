@@ -13,7 +13,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/kpi"
 )
 
-var shanghai = time.FixedZone("CST", 8*60*60)
+var shanghai = vcart.Shanghai()
 
 // sampleOrders returns a small week of orders: 5 submitted, 4 paid by 3
 // buyers, one partly refunded.

@@ -17,7 +17,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-var cst = time.FixedZone("CST", 8*60*60)
+var cst = vcart.Shanghai()
 
 func day(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, cst) }
 

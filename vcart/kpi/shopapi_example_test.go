@@ -66,7 +66,7 @@ func kpiOrder(ctx context.Context, c *shopapi.Client, o *shopapi.Order) (kpi.Ord
 // maps each to a kpi.Order and aggregates them: the order refunded in full
 // before shipping is "cancelled", not overdue.
 func Example_shopapiOrders() {
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, cst)
 	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
 	defer srv.Close()
