@@ -58,7 +58,7 @@
 // flag such lines ([Line.Tie]) and reconciliation reports them as
 // rounding-sensitive. Computation runs on int64 fen with rates in millionths
 // ([Rate]), exactly; a [Quote] holds fen and its methods ([Quote.Gross],
-// [Quote.Net], [Line.Amount] …) wrap them in [vcart.Money]. A WeChat Pay
+// [Quote.Net], [Line.Amount] …) return them as [vcart.Fen]. A WeChat Pay
 // quote costs one allocation (its fee lines); an international card quote
 // costs two (the lines and its [FXUsed] record), and so does an installment
 // quote (the lines and its per-period amounts). [Calculator.ExpectedFee],

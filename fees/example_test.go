@@ -11,11 +11,11 @@ import (
 )
 
 func printQuote(q fees.Quote) {
-	fmt.Printf("%s %s gross %s\n", q.Method.ChineseName(), q.Version, q.Gross().Format())
+	fmt.Printf("%s %s gross %s\n", q.Method.ChineseName(), q.Version, q.Gross())
 	for _, l := range q.Lines {
-		fmt.Printf("  %s, %s pays %s\n", l.Label(), l.Payer, l.Amount().Format())
+		fmt.Printf("  %s, %s pays %s\n", l.Label(), l.Payer, l.Amount())
 	}
-	fmt.Printf("  net %s, buyer pays %s, settles %s on %s\n", q.Net().Format(), q.BuyerTotal().Format(), q.Settlement, q.SettlementDate.Format(time.DateOnly))
+	fmt.Printf("  net %s, buyer pays %s, settles %s on %s\n", q.Net(), q.BuyerTotal(), q.Settlement, q.SettlementDate.Format(time.DateOnly))
 }
 
 func ExampleCalculator_Quote() {
@@ -67,7 +67,7 @@ func ExampleCalculator_Quote_installment() {
 	//   支付手续费 0.60%, merchant pays ¥6.00
 	//   分期手续费 0.10%×3期, merchant pays ¥3.00
 	//   net ¥991.00, buyer pays ¥1000.00, settles T+1 on 2026-03-02
-	//   per period: [333.34 CNY 333.33 CNY 333.33 CNY]
+	//   per period: [¥333.34 ¥333.33 ¥333.33]
 }
 
 func ExampleCalculator_Refunds() {
@@ -79,10 +79,10 @@ func ExampleCalculator_Refunds() {
 		panic(err)
 	}
 	for _, r := range rq.Refunds {
-		fmt.Printf("refund %s returns fee %s\n", r.Amount().Format(), r.FeeReturned().Format())
+		fmt.Printf("refund %s returns fee %s\n", r.Amount(), r.FeeReturned())
 	}
 	fmt.Printf("refunded %s (full %t): fee returned %s, kept %s, drift %s\n",
-		rq.Refunded().Format(), rq.Full, rq.FeeReturned().Format(), rq.FeeKept().Format(), rq.Drift().Format())
+		rq.Refunded(), rq.Full, rq.FeeReturned(), rq.FeeKept(), rq.Drift())
 	// Output:
 	// refund ¥0.50 returns fee ¥0.00
 	// refund ¥0.50 returns fee ¥0.00
@@ -201,7 +201,7 @@ func ExampleParseScheduleJSON() {
 		if q.Periods > 0 {
 			name += fmt.Sprintf(" %d期", q.Periods)
 		}
-		fmt.Printf("%s: merchant fees %s, net %s, buyer pays %s\n", name, q.MerchantFees().Format(), q.Net().Format(), q.BuyerTotal().Format())
+		fmt.Printf("%s: merchant fees %s, net %s, buyer pays %s\n", name, q.MerchantFees(), q.Net(), q.BuyerTotal())
 	}
 	// Output:
 	// wechatpay: merchant fees ¥0.20, net ¥99.80, buyer pays ¥100.00
@@ -225,7 +225,7 @@ func ExampleNewBillReader() {
 			panic(err)
 		}
 		fmt.Printf("line %d %s refund=%t settle %s refund %s fee %s at %s\n", row.Line, row.TransactionID, row.IsRefund,
-			vcart.FromFen(row.SettlementFen).Format(), vcart.FromFen(row.RefundFen).Format(), fees.FeeMoney(row.FeeMilliFen).Format(), row.Rate)
+			vcart.Fen(row.SettlementFen), vcart.Fen(row.RefundFen), fees.FeeMoney(row.FeeMilliFen).Format(), row.Rate)
 	}
 	sum, _ := br.Summary()
 	fmt.Printf("summary: %d rows, fees %s\n", sum.Count, fees.FeeMoney(sum.FeeMilliFen).Format())

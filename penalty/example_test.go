@@ -51,7 +51,7 @@ func ExampleDecider_Decide() {
 	d, _ := penalty.NewDecider(penalty.SeedLadder())
 	s := penalty.NewState("wx1234567890abcdef")
 	rec := penalty.RecordViolation("fake-1", penalty.Counterfeit, time.Date(2026, 3, 1, 9, 0, 0, 0, sh))
-	rec.Compensation = vcart.FromFen(25900) // the buyer's claim
+	rec.Compensation = 25900 // the buyer's claim
 	_ = s.Evolve(rec)
 
 	ev, err := d.Decide(s, "fake-1", time.Date(2026, 3, 1, 10, 0, 0, 0, sh))
@@ -62,7 +62,7 @@ func ExampleDecider_Decide() {
 	for _, m := range ev.Measures {
 		fmt.Println(m)
 	}
-	fmt.Println("compensation:", ev.Measures[1].Compensation.Format())
+	fmt.Println("compensation:", ev.Measures[1].Compensation)
 	// Output:
 	// store_ban 2026-03-01T10:00:00+08:00 → 2026-03-08T10:00:00+08:00
 	// deposit_compensation 2026-03-01T10:00:00+08:00 (one-off)

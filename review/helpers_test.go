@@ -121,7 +121,7 @@ func images(n int) []review.Image {
 	return out
 }
 
-func yuan(fen int64) vcart.Money { return vcart.FromFen(fen) }
+func yuan(fen int64) vcart.Fen { return vcart.Fen(fen) }
 
 // cleanApparel is a realistic clean apparel listing.
 func cleanApparel() review.Listing {

@@ -128,12 +128,12 @@ const NearDuplicateDistance = 6
 
 // SKU is one stock-keeping unit with its prices.
 type SKU struct {
-	OutSKUID    string      // the merchant's SKU id, used in messages
-	SKUCode     string      // sku_code (≤ 20 characters)
-	Stock       int         // stock_num (0–10,000,000)
-	SalePrice   vcart.Money // sale_price, must be positive and below MarketPrice
-	MarketPrice vcart.Money // market_price (划线价); zero when not set
-	Attrs       []Attr      // sale attributes (sku_attrs)
+	OutSKUID    string    // the merchant's SKU id, used in messages
+	SKUCode     string    // sku_code (≤ 20 characters)
+	Stock       int       // stock_num (0–10,000,000)
+	SalePrice   vcart.Fen // sale_price, must be positive and below MarketPrice
+	MarketPrice vcart.Fen // market_price (划线价); zero when not set
+	Attrs       []Attr    // sale attributes (sku_attrs)
 }
 
 // FoodInfo carries what the food rules need (食品).

@@ -44,7 +44,7 @@ func eligibilityDemo(w io.Writer) error {
 		// The category API (getcategoryrule) reported a ¥10,000 deposit for
 		// this leaf category; the enterprise base of ¥20,000 is higher.
 		Categories: []vcart.PlatformCategory{
-			{ID: "6153", Name: "女装", Category: vcart.CategoryApparel, Deposit: vcart.FromFen(1_000_000)},
+			{ID: "6153", Name: "女装", Category: vcart.CategoryApparel, Deposit: 1_000_000},
 		},
 	}
 

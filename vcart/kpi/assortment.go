@@ -207,7 +207,7 @@ func CheckMix(products []AssortedProduct, policy MixPolicy) (*MixReport, error) 
 					Field: fmt.Sprintf("products[%d].price_fen", i),
 					Code:  "mix.traffic.price_floor",
 					Msg: fmt.Sprintf("traffic product %q at %s is below %s; very low-price lures (低价引流) are 不正当营销 on 视频号",
-						truncate(string(pr.ProductID), 40), vcart.FromFen(pr.PriceFen).Format(), vcart.FromFen(policy.MinTrafficPriceFen).Format()),
+						truncate(string(pr.ProductID), 40), vcart.Fen(pr.PriceFen).String(), vcart.Fen(policy.MinTrafficPriceFen).String()),
 				})
 			}
 		}

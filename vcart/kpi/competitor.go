@@ -229,9 +229,9 @@ func MonitorCompetitors(products []CompetitorProduct, reviews []CompetitorReview
 					count++
 				}
 			}
-			label := vcart.FromFen(lo).Format() + "–"
+			label := vcart.Fen(lo).String() + "–"
 			if hi != 0 {
-				label += vcart.FromFen(hi).Format()
+				label += vcart.Fen(hi).String()
 			}
 			cp.Bands = append(cp.Bands, PriceBandCount{Label: label, MinFen: lo, MaxFen: hi, Products: count, Share: Ratio{count, n}})
 		}

@@ -224,7 +224,7 @@ func ExampleCrossAnalyze() {
 		return
 	}
 	for _, c := range rep.Cells {
-		fmt.Printf("%s × %s × %s: %d buyers, %s\n", c.Region, c.AgeBand, c.Tier, c.Buyers, vcart.FromFen(c.SpendFen).Format())
+		fmt.Printf("%s × %s × %s: %d buyers, %s\n", c.Region, c.AgeBand, c.Tier, c.Buyers, vcart.Fen(c.SpendFen).String())
 	}
 	for _, s := range rep.Regions {
 		fmt.Printf("region %s: %s\n", s.Label, s.Share)
@@ -261,7 +261,7 @@ func ExampleMonitorCompetitors() {
 	}
 	for _, c := range rep.Categories {
 		fmt.Printf("%s: %d products, %s–%s, median %s\n", c.Category.ChineseName(), c.Products,
-			vcart.FromFen(c.MinFen).Format(), vcart.FromFen(c.MaxFen).Format(), vcart.FromFen(c.MedianFen).Format())
+			vcart.Fen(c.MinFen).String(), vcart.Fen(c.MaxFen).String(), vcart.Fen(c.MedianFen).String())
 		for _, b := range c.Bands {
 			if b.Products > 0 {
 				fmt.Printf("  %s: %d\n", b.Label, b.Products)

@@ -306,9 +306,9 @@ func (p MemberProgram) WriteTable(w io.Writer) error {
 				}
 			}
 		}
-		value := vcart.FromFen(c.DiscountFen).Format() + " off"
+		value := vcart.Fen(c.DiscountFen).String() + " off"
 		if c.MinSpendFen > 0 {
-			value += " " + vcart.FromFen(c.MinSpendFen).Format()
+			value += " " + vcart.Fen(c.MinSpendFen).String()
 		}
 		fmt.Fprintf(&b, "%-6s  %4d  %-20s  %s\n", c.ID, c.Cost, value, min)
 	}

@@ -137,7 +137,7 @@ func (a Average) Money(mode vcart.RoundingMode) (vcart.Money, bool) {
 // String formats the average as "¥123.45 (¥370.35 / 3)", half-up to the
 // fen, or "undefined (¥0.00 / 0)". GPM shows its scale: "¥12.00 (¥1.20 × 1000 / 100)".
 func (a Average) String() string {
-	frac := vcart.FromFen(a.TotalFen).Format()
+	frac := vcart.Fen(a.TotalFen).String()
 	if a.scale() != 1 {
 		frac += " × " + strconv.FormatInt(a.scale(), 10)
 	}

@@ -553,7 +553,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	o := r.Orders
 	fmt.Fprintf(&b, "Orders: %d submitted, %d paid, %d refunded; buyers %d ordering, %d paying; GMV %s, refunds %s\n",
 		o.Submitted, o.Paid, o.Refunded, o.OrderingBuyers, o.PayingBuyers,
-		vcart.FromFen(o.GMVFen).Format(), vcart.FromFen(o.RefundFen).Format())
+		vcart.Fen(o.GMVFen).String(), vcart.Fen(o.RefundFen).String())
 	if o.Skipped > 0 {
 		fmt.Fprintf(&b, "Skipped %d orders submitted outside the period\n", o.Skipped)
 	}
@@ -564,7 +564,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "  %s %s: %s", m.ChineseName, m.Name, m.Display)
 		switch {
 		case (m.ID == MetricRefundRate || m.ID == MetricROI) && m.Ratio != nil:
-			fmt.Fprintf(&b, " (%s/%s)", vcart.FromFen(m.Ratio.Num).Format(), vcart.FromFen(m.Ratio.Den).Format())
+			fmt.Fprintf(&b, " (%s/%s)", vcart.Fen(m.Ratio.Num).String(), vcart.Fen(m.Ratio.Den).String())
 		case m.Ratio != nil:
 			fmt.Fprintf(&b, " (%d/%d)", m.Ratio.Num, m.Ratio.Den)
 		case m.Average != nil:
@@ -635,7 +635,7 @@ func (r *Report) writeSections(b *strings.Builder) {
 			len(c.Promotions), ratioDisplay(c.PromotedShare), ratioDisplay(c.NegativeRate))
 		for _, cp := range c.Categories {
 			fmt.Fprintf(b, "  %s %s: %d products, %s–%s, median %s\n", cp.Category, cp.Category.ChineseName(), cp.Products,
-				vcart.FromFen(cp.MinFen).Format(), vcart.FromFen(cp.MaxFen).Format(), vcart.FromFen(cp.MedianFen).Format())
+				vcart.Fen(cp.MinFen).String(), vcart.Fen(cp.MaxFen).String(), vcart.Fen(cp.MedianFen).String())
 		}
 		if len(c.Keywords) > 0 {
 			b.WriteString("  差评关键词:")
@@ -679,7 +679,7 @@ func ratioDisplay(r Ratio) string {
 }
 
 func averageFraction(a Average) string {
-	s := vcart.FromFen(a.TotalFen).Format()
+	s := vcart.Fen(a.TotalFen).String()
 	if a.scale() != 1 {
 		s += fmt.Sprintf("×%d", a.scale())
 	}

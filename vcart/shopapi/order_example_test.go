@@ -153,7 +153,7 @@ func ExampleCheckOrderFees() {
 	}
 	fmt.Println("paid", vcart.FromFen(chk.Input.Quote.AmountFen).Format())
 	for _, l := range chk.PayFee.Lines {
-		fmt.Println(l.Label(), l.Amount().Format())
+		fmt.Println(l.Label(), l.Amount())
 	}
 	fmt.Println("service fee expected", vcart.FromFen(chk.ExpectedServiceFeeFen).Format(),
 		"reported", vcart.FromFen(chk.ReportedServiceFeeFen).Format(), "ok:", chk.OK(0))
