@@ -572,6 +572,7 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 	}
 	findings := dedupe(st.findings)
 	st.findings = nil
+	runePositions(findings, st.fields)
 	slices.SortStableFunc(findings, func(a, b Finding) int {
 		if a.Severity != b.Severity {
 			return int(b.Severity) - int(a.Severity)
@@ -595,6 +596,46 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 	}
 	res.Stats = statsFor(lp.Category)
 	return res
+}
+
+// runePositions sets RuneStart and RuneEnd of every finding from its byte
+// offsets and its field's text, or to -1. Findings of one field in
+// ascending Start (the usual order) are counted incrementally, so a long
+// description with many hits is walked about once.
+func runePositions(fs []Finding, fields []TextField) {
+	var (
+		name           = "\x00" // no field has this name
+		text           string
+		have           bool
+		atByte, atRune int
+	)
+	for i := range fs {
+		f := &fs[i]
+		f.RuneStart, f.RuneEnd = -1, -1
+		if f.Start < 0 || f.End < f.Start {
+			continue
+		}
+		if f.Field != name {
+			name, text, have = f.Field, "", false
+			for _, tf := range fields {
+				if tf.Name == name {
+					text, have = tf.Text, true
+					break
+				}
+			}
+			atByte, atRune = 0, 0
+		}
+		if !have || f.End > len(text) {
+			continue
+		}
+		if f.Start < atByte {
+			atByte, atRune = 0, 0
+		}
+		atRune += utf8.RuneCountInString(text[atByte:f.Start])
+		atByte = f.Start
+		f.RuneStart = atRune
+		f.RuneEnd = atRune + utf8.RuneCountInString(text[f.Start:f.End])
+	}
 }
 
 // Check is what a rule's Check function receives: the listing, the instant

@@ -198,6 +198,13 @@ type Finding struct {
 	// Start and End are byte offsets of the offending text in the field's
 	// original value, or -1 when the finding is not about a span of text.
 	Start, End int
+	// RuneStart and RuneEnd are the same span in characters (runes, as
+	// utf8.RuneCountInString counts them, an invalid byte being one), for a
+	// UI that highlights characters: "最佳" at bytes [6:12] of "纯棉最佳" is
+	// at characters [2:4]. They are -1 when Start is, or when the field is
+	// not one of the listing's text fields ([Check.Fields]); rules leave
+	// them zero and the reviewer fills them in.
+	RuneStart, RuneEnd int
 	Text       string // the offending text as written, when textual
 	Message    string // what is wrong and what to do, for the merchant
 	Source     string // the rule's source: a law, the API doc or the seed
