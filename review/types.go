@@ -205,10 +205,10 @@ type Finding struct {
 	// not one of the listing's text fields ([Check.Fields]); rules leave
 	// them zero and the reviewer fills them in.
 	RuneStart, RuneEnd int
-	Text       string // the offending text as written, when textual
-	Message    string // what is wrong and what to do, for the merchant
-	Source     string // the rule's source: a law, the API doc or the seed
-	Reason     Reason // the seed reason it prevents
+	Text               string // the offending text as written, when textual
+	Message            string // what is wrong and what to do, for the merchant
+	Source             string // the rule's source: a law, the API doc or the seed
+	Reason             Reason // the seed reason it prevents
 }
 
 // Textual reports whether the finding points at a span of text.
