@@ -106,11 +106,12 @@ func kpiSampleWeek(week kpi.Period, at time.Time, variant int) (*kpi.Report, err
 			return nil, err
 		}
 	}
+	addToCart := int64(96) // from the shop's own tracking (the platform has none)
 	return agg.Report(kpi.Traffic{
 		VisitorUV: int64(1850 - 150*variant), PageViews: int64(6420 - 300*variant),
 		ExposureUV: 12800, ExposurePV: 30100,
 		ClickUV: int64(410 - 20*variant), ClickPV: int64(960 - 40*variant),
-		AddToCartUV: 96, ViewPV: 21000, ViewUV: 8800,
+		AddToCartUV: &addToCart, ViewPV: 21000, ViewUV: 8800,
 		AdSpendFen: 200000,
 	})
 }

@@ -58,11 +58,12 @@ func ExampleBand_GradeRatio() {
 func ExampleBuildReport() {
 	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, shanghai))
 	at := week.End.Add(time.Hour) // the report is computed Monday 01:00
+	addToCart := int64(12) // from the merchant's own tracking; nil when not tracked
 	traffic := kpi.Traffic{
 		VisitorUV: 120, PageViews: 480,
 		ExposureUV: 900, ExposurePV: 2400,
 		ClickUV: 30, ClickPV: 75,
-		AddToCartUV: 12, ViewPV: 5000, ViewUV: 1800,
+		AddToCartUV: &addToCart, ViewPV: 5000, ViewUV: 1800,
 		AdSpendFen: 15000, // ¥150 of ads
 	}
 	rep, err := kpi.BuildReport(week, at, sampleOrders(), traffic, kpi.Config{})
@@ -113,7 +114,7 @@ func ExampleReport_json() {
 	}
 	// Output:
 	// {"id":"aov_buyer","name":"average order value (per buyer)","chinese_name":"客单价","unit":"yuan","formula":"GMV (成交金额) ÷ paying buyers (成交人数)","average":{"total_fen":47500,"count":3,"yuan":"158.33"},"display":"¥158.33","grade":"above average","benchmark":"average ¥80–150, excellent >¥200, red line <¥50"}
-	// {"id":"add_to_cart_uv","name":"add-to-cart conversion (UV)","chinese_name":"加购转化率","unit":"percent","formula":"add-to-cart people (加购人数) ÷ visitors (访客数)","ratio":{"num":0,"den":0,"percent":null},"display":"undefined","grade":"ungraded"}
+	// {"id":"add_to_cart_uv","name":"add-to-cart conversion (UV)","chinese_name":"加购转化率","unit":"percent","formula":"add-to-cart people (加购人数) ÷ visitors (访客数)","display":"undefined","grade":"ungraded"}
 }
 
 func ExampleAggregator_Add() {

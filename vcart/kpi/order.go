@@ -95,8 +95,10 @@ func truncate(s string, n int) string { return textutil.Truncate(s, n) }
 // Compass sources: ClickUV is product_click_uv and ClickPV is
 // product_click_cnt (product data); ExposureUV is the size of the
 // sale/profile audience of type 1 (product-exposure users). The compass has
-// no exposure count (PV) and no add-to-cart figure, so ExposurePV and
-// AddToCartUV come from the merchant's own tracking or stay zero. The
+// no exposure count (PV) and no add-to-cart figure, so ExposurePV comes
+// from the merchant's own tracking or stays zero, and AddToCartUV from its
+// own tracking or stays nil: nil means not tracked, which makes
+// [MetricAddToCart] undefined, while a tracked zero is a real 0%. The
 // compass's own click_to_pay_uv_ratio is a float of unstated unit; the
 // package recomputes click conversion from the counts instead.
 type Traffic struct {
@@ -106,10 +108,18 @@ type Traffic struct {
 	ExposurePV  int64 `json:"exposure_pv"`    // 商品曝光次数
 	ClickUV     int64 `json:"click_uv"`       // 商品点击人数 (compass product_click_uv)
 	ClickPV     int64 `json:"click_pv"`       // 商品点击次数 (compass product_click_cnt)
-	AddToCartUV int64 `json:"add_to_cart_uv"` // 加购人数, from the merchant's own tracking (the platform has none)
+	AddToCartUV *int64 `json:"add_to_cart_uv"` // 加购人数, from the merchant's own tracking (the platform has none); nil when not tracked
 	ViewPV      int64 `json:"view_pv"`        // 观看次数 of the period's videos and live streams, for GPM
 	ViewUV      int64 `json:"view_uv"`        // 观看人数 (e.g. live new_watch_uv), for GPM(UV)
 	AdSpendFen  int64 `json:"ad_spend_fen"`   // 投放消耗 in fen, for ROI (精准投放)
+}
+
+// addToCart returns AddToCartUV, or 0 when it is not tracked.
+func (t Traffic) addToCart() int64 {
+	if t.AddToCartUV == nil {
+		return 0
+	}
+	return *t.AddToCartUV
 }
 
 // validate reports every negative count at once.
@@ -122,7 +132,7 @@ func (t Traffic) validate() error {
 		{"visitor_uv", t.VisitorUV}, {"page_views", t.PageViews},
 		{"exposure_uv", t.ExposureUV}, {"exposure_pv", t.ExposurePV},
 		{"click_uv", t.ClickUV}, {"click_pv", t.ClickPV},
-		{"add_to_cart_uv", t.AddToCartUV}, {"view_pv", t.ViewPV}, {"view_uv", t.ViewUV},
+		{"add_to_cart_uv", t.addToCart()}, {"view_pv", t.ViewPV}, {"view_uv", t.ViewUV},
 		{"ad_spend_fen", t.AdSpendFen},
 	} {
 		if f.v < 0 {

@@ -452,7 +452,7 @@ func buildReport(period Period, at time.Time, cfg Config, c OrderCounts, svc Ser
 		MetricCTR:             Ratio{t.ClickUV, t.ExposureUV},
 		MetricCTRPV:           Ratio{t.ClickPV, t.ExposurePV},
 		MetricClickConversion: Ratio{c.PayingBuyers, t.ClickUV},
-		MetricAddToCart:       Ratio{t.AddToCartUV, t.VisitorUV},
+		MetricAddToCart:       Ratio{t.addToCart(), t.VisitorUV},
 		MetricPaySuccess:      Ratio{c.Paid, c.Submitted},
 		MetricPaySuccessUV:    Ratio{c.PayingBuyers, c.OrderingBuyers},
 		MetricAOV:             Average{TotalFen: c.GMVFen, Count: c.PayingBuyers},
@@ -465,10 +465,19 @@ func buildReport(period Period, at time.Time, cfg Config, c OrderCounts, svc Ser
 		MetricRefundOrders:    Ratio{c.Refunded, c.Paid},
 		MetricROI:             Ratio{c.GMVFen, t.AdSpendFen},
 	}
+	if t.AddToCartUV == nil {
+		values[MetricAddToCart] = notTracked{}
+	}
 	for _, d := range Definitions() {
 		mv := MetricValue{ID: d.ID, Name: d.Name, ChineseName: d.ChineseName, Unit: d.Unit, Formula: d.Formula()}
 		band, hasBand := cfg.Benchmarks.Band(cfg.Category, d.ID)
 		switch v := values[d.ID].(type) {
+		case notTracked:
+			// Undefined without its input: no value, no fraction, never 0%.
+			mv.Display = "undefined"
+			if hasBand {
+				mv.Grade = GradeUndefined
+			}
 		case int64:
 			mv.Count = &v
 			mv.Display = fmt.Sprint(v)
@@ -502,6 +511,9 @@ func buildReport(period Period, at time.Time, cfg Config, c OrderCounts, svc Ser
 	}
 	return r
 }
+
+// notTracked marks a metric whose input the caller does not track.
+type notTracked struct{}
 
 // describeBand renders a band as "average 8–12%, excellent >15%, red line <5%".
 func describeBand(b Band) string {
