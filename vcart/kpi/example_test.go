@@ -58,7 +58,7 @@ func ExampleBand_GradeRatio() {
 func ExampleBuildReport() {
 	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, shanghai))
 	at := week.End.Add(time.Hour) // the report is computed Monday 01:00
-	addToCart := int64(12) // from the merchant's own tracking; nil when not tracked
+	addToCart := int64(12)        // from the merchant's own tracking; nil when not tracked
 	traffic := kpi.Traffic{
 		VisitorUV: 120, PageViews: 480,
 		ExposureUV: 900, ExposurePV: 2400,

@@ -102,16 +102,16 @@ func truncate(s string, n int) string { return textutil.Truncate(s, n) }
 // compass's own click_to_pay_uv_ratio is a float of unstated unit; the
 // package recomputes click conversion from the counts instead.
 type Traffic struct {
-	VisitorUV   int64 `json:"visitor_uv"`     // 访客数: distinct visitors to the store or products
-	PageViews   int64 `json:"page_views"`     // 浏览量 (PV): page views
-	ExposureUV  int64 `json:"exposure_uv"`    // 商品曝光人数
-	ExposurePV  int64 `json:"exposure_pv"`    // 商品曝光次数
-	ClickUV     int64 `json:"click_uv"`       // 商品点击人数 (compass product_click_uv)
-	ClickPV     int64 `json:"click_pv"`       // 商品点击次数 (compass product_click_cnt)
+	VisitorUV   int64  `json:"visitor_uv"`     // 访客数: distinct visitors to the store or products
+	PageViews   int64  `json:"page_views"`     // 浏览量 (PV): page views
+	ExposureUV  int64  `json:"exposure_uv"`    // 商品曝光人数
+	ExposurePV  int64  `json:"exposure_pv"`    // 商品曝光次数
+	ClickUV     int64  `json:"click_uv"`       // 商品点击人数 (compass product_click_uv)
+	ClickPV     int64  `json:"click_pv"`       // 商品点击次数 (compass product_click_cnt)
 	AddToCartUV *int64 `json:"add_to_cart_uv"` // 加购人数, from the merchant's own tracking (the platform has none); nil when not tracked
-	ViewPV      int64 `json:"view_pv"`        // 观看次数 of the period's videos and live streams, for GPM
-	ViewUV      int64 `json:"view_uv"`        // 观看人数 (e.g. live new_watch_uv), for GPM(UV)
-	AdSpendFen  int64 `json:"ad_spend_fen"`   // 投放消耗 in fen, for ROI (精准投放)
+	ViewPV      int64  `json:"view_pv"`        // 观看次数 of the period's videos and live streams, for GPM
+	ViewUV      int64  `json:"view_uv"`        // 观看人数 (e.g. live new_watch_uv), for GPM(UV)
+	AdSpendFen  int64  `json:"ad_spend_fen"`   // 投放消耗 in fen, for ROI (精准投放)
 }
 
 // addToCart returns AddToCartUV, or 0 when it is not tracked.
