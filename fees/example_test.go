@@ -234,3 +234,29 @@ func ExampleNewBillReader() {
 	// line 3 4200000001 refund=true settle ¥0.00 refund ¥6.00 fee -¥0.04000 at 0.60%
 	// summary: 2 rows, fees ¥0.00000
 }
+
+// The package in brief: what a payment costs the merchant and when the
+// money arrives, to the fen, and what a partial refund gives back. Amounts
+// are [vcart.Fen]; days are counted in [vcart.Shanghai].
+func Example() {
+	calc, err := fees.NewCalculator(fees.SeedSchedule())
+	if err != nil {
+		panic(err)
+	}
+	paidAt := time.Date(2026, 3, 1, 20, 30, 0, 0, vcart.Shanghai())
+	q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodWeChatPay, Category: vcart.CategoryApparel, AmountFen: 19900}, paidAt)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("gross", q.Gross(), "fee", q.MerchantFees(), "net", q.Net(), "=", q.Gross()-q.MerchantFees() == q.Net())
+	fmt.Println("settles", q.Settlement, "on", q.SettlementDate.Format(time.DateOnly))
+	rq, err := calc.Refunds(q, 5000)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("refund", rq.Refunded(), "returns fee", rq.FeeReturned(), "keeps", rq.FeeKept())
+	// Output:
+	// gross ¥199.00 fee ¥1.19 net ¥197.81 = true
+	// settles T+1 on 2026-03-02
+	// refund ¥50.00 returns fee ¥0.30 keeps ¥0.89
+}

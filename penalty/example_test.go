@@ -235,3 +235,42 @@ func ExampleState_OverdueViolations() {
 	//   no_new_products 2026-03-09T12:00:00+08:00 → 2026-03-12T12:00:00+08:00
 	//   window_suspended 2026-03-09T12:00:00+08:00 → 2026-03-12T12:00:00+08:00
 }
+
+// The package in brief: record a violation, decide it with the seed ladder,
+// apply the decision, and ask what the store may do at an instant. Instants
+// are in [vcart.Shanghai]; the compensation is [vcart.Fen].
+func Example() {
+	sh := vcart.Shanghai()
+	d, err := penalty.NewDecider()
+	if err != nil {
+		panic(err)
+	}
+	s := penalty.NewState("wx1234567890abcdef")
+	rec := penalty.RecordViolation("fake-1", penalty.Counterfeit, time.Date(2026, 3, 1, 9, 0, 0, 0, sh))
+	rec.Compensation = 25900 // the buyer's claim, ¥259.00
+	if err := s.Evolve(rec); err != nil {
+		panic(err)
+	}
+	ev, err := d.Decide(s, "fake-1", time.Date(2026, 3, 1, 10, 0, 0, 0, sh))
+	if err != nil {
+		panic(err)
+	}
+	if err := s.Evolve(ev); err != nil {
+		panic(err)
+	}
+	for _, m := range ev.Measures {
+		if m.Compensation != 0 {
+			fmt.Println(m.Kind, m.Compensation)
+			continue
+		}
+		fmt.Println(m.Kind, "until", m.End.Format("01-02 15:04"))
+	}
+	for _, at := range []time.Time{time.Date(2026, 3, 5, 0, 0, 0, 0, sh), time.Date(2026, 3, 9, 0, 0, 0, 0, sh)} {
+		fmt.Println(at.Format("01-02"), "may sell:", s.May(penalty.Sell, at))
+	}
+	// Output:
+	// store_ban until 03-08 10:00
+	// deposit_compensation ¥259.00
+	// 03-05 may sell: false
+	// 03-09 may sell: true
+}

@@ -361,3 +361,33 @@ func ExampleSubjectRules_liveShape() {
 	// false [business_licence]
 	// ¥5000.00 category API dynamic quota (getauditquota)
 }
+
+// The package in brief: an eligibility check at an instant in the
+// platform's time zone ([vcart.Shanghai]), every problem at once, and the
+// deposit due as [vcart.Fen], the everyday amount.
+func Example() {
+	at := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
+	r := vcart.CheckEligibility(vcart.Applicant{
+		StoreType:      vcart.StoreEnterprise,
+		SubjectName:    "福州示例贸易有限公司",
+		Representative: "张三",
+		Account: vcart.Account{
+			RealNameVerified: true, MiniShopRegistered: true, MiniShopBound: true,
+			Certification: vcart.CertProfessional,
+		},
+		Documents: []vcart.Document{
+			{Kind: vcart.DocBusinessLicence, Number: "91350100M000100Y43", Holder: "福州示例贸易有限公司", Permanent: true},
+			{Kind: vcart.DocLegalRepID, Number: "11010519491231002X", Holder: "张三", ValidTo: at.AddDate(1, 0, 0)},
+		},
+	}, at, vcart.SeedSubjectRules())
+	fmt.Println("eligible:", r.Eligible)
+	for _, f := range r.Findings {
+		fmt.Println(f.Severity, f.Code, f.Field)
+	}
+	deposit := r.Deposit.Amount
+	fmt.Println("deposit:", deposit, "in fen:", int64(deposit), "half of it:", deposit/2)
+	// Output:
+	// eligible: false
+	// block document.missing brands
+	// deposit: ¥20000.00 in fen: 2000000 half of it: ¥10000.00
+}

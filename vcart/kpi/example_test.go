@@ -375,3 +375,24 @@ func ExampleReportFromTotals() {
 	// 客单价 ¥130.40: average (GMV (成交金额) ÷ paying buyers (成交人数))
 	// 成交退款率 4.91%: ungraded (refunded amount of paid orders (退款金额) ÷ GMV (成交金额))
 }
+
+// The package in brief: a week's orders and traffic in, exact metrics
+// graded against the benchmarks out. A metric whose input is not tracked
+// (here add-to-cart) is undefined, never 0%.
+func Example() {
+	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, vcart.Shanghai()))
+	rep, err := kpi.BuildReport(week, week.End, sampleOrders(), kpi.Traffic{VisitorUV: 120, ClickUV: 30}, kpi.Config{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(week, "GMV", vcart.Fen(rep.Orders.GMVFen))
+	for _, id := range []kpi.MetricID{kpi.MetricClickConversion, kpi.MetricAOV, kpi.MetricAddToCart} {
+		m, _ := rep.Metric(id)
+		fmt.Printf("%s %s: %s (%s)\n", m.ChineseName, m.Name, m.Display, m.Grade)
+	}
+	// Output:
+	// 2026-03-02 – 2026-03-08 GMV ¥475.00
+	// 点击转化率 click conversion (UV): 10.00% (average)
+	// 客单价 average order value (per buyer): ¥158.33 (above average)
+	// 加购转化率 add-to-cart conversion (UV): undefined (ungraded)
+}
