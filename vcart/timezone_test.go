@@ -10,7 +10,7 @@ import (
 
 func TestShanghai(t *testing.T) {
 	t.Parallel()
-	if vcart.Shanghai() != vcart.Shanghai() {
+	if first, second := vcart.Shanghai(), vcart.Shanghai(); first != second {
 		t.Fatal("Shanghai returns a different *time.Location on each call")
 	}
 	tests := []struct {
