@@ -9,9 +9,11 @@ import (
 )
 
 // Order is one submitted order (提交订单) as the report needs it. A caller
-// fills it from the shop API's order records (shopapi's order/get, amounts
-// in fen) or from its own database; the package never fetches anything. The
-// field comments name the order/get source of each field.
+// fills it from the shop API's order records (order/get, amounts in fen)
+// or from its own database; the package never fetches anything. The shop
+// API client does the mapping in one call (shopapi.KPIOrder for one order
+// tree, Client.KPIOrdersCreated for a period). The field comments name the
+// order/get source of each field.
 type Order struct {
 	ID vcart.OrderID // order_id
 	// BuyerID identifies the buyer (openid); buyers are counted distinctly
