@@ -142,9 +142,11 @@
 // One story across the SDK:
 //
 //   - On the wire every amount is an integer number of fen (分) of CNY, and
-//     wire structs (shopapi) and records (fees, kpi) keep int64 fen fields
-//     named …Fen or after the API's field.
-//   - [Fen] is the everyday amount: a price, a deposit, a compensation.
+//     wire structs (shopapi) keep int64 fields named after the API's field,
+//     as do fees' calculation records (fields ending in Fen, with accessors
+//     that return [Fen]).
+//   - [Fen] is the everyday amount: a price, a deposit, a compensation, an
+//     order's amount in a KPI report.
 //     vcart.Fen(x) converts a wire field in one step; its arithmetic is Go's
 //     own and cannot fail; it prints as "¥39.90" ([Fen.String]) and
 //     [ParseFen] reads that back.

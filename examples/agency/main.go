@@ -275,7 +275,7 @@ func run(w io.Writer) error {
 	}
 	// The compact view: the graded metrics and the shipping promise.
 	o := report.Orders
-	fmt.Fprintf(w, "%s: %d orders, %d paid, GMV %s\n", report.Period, o.Submitted, o.Paid, vcart.Fen(o.GMVFen))
+	fmt.Fprintf(w, "%s: %d orders, %d paid, GMV %s\n", report.Period, o.Submitted, o.Paid, o.GMVFen)
 	for _, id := range []kpi.MetricID{kpi.MetricClickConversion, kpi.MetricPaySuccess, kpi.MetricAOV, kpi.MetricAddToCart} {
 		m, _ := report.Metric(id)
 		fmt.Fprintf(w, "  %s %s: %s", m.ChineseName, m.Name, m.Display)

@@ -34,7 +34,7 @@ func kpiDemo(w io.Writer) error {
 		kpi.RoleProfit, kpi.RoleProfit, kpi.RoleImage, kpi.RoleImage, kpi.RoleImage}
 	var products []kpi.AssortedProduct
 	for i, r := range roles {
-		products = append(products, kpi.AssortedProduct{ProductID: vcart.ProductID(fmt.Sprintf("p%d", i+1)), Role: r, PriceFen: int64(1990 + i*4000)})
+		products = append(products, kpi.AssortedProduct{ProductID: vcart.ProductID(fmt.Sprintf("p%d", i+1)), Role: r, PriceFen: vcart.Fen(1990 + i*4000)})
 	}
 	if rep.Mix, err = kpi.CheckMix(products, kpi.SeedMixPolicy()); err != nil {
 		return err
@@ -91,7 +91,7 @@ func kpiSampleWeek(week kpi.Period, at time.Time, variant int) (*kpi.Report, err
 		}
 		if i%4 != 3 && (variant == 0 || i%7 != 0) {
 			o.PaidAt = created.Add(2 * time.Minute)
-			o.AmountFen = int64(5900 + (i*2371+variant*997)%19000)
+			o.AmountFen = vcart.Fen(5900 + (i*2371+variant*997)%19000)
 			if i%10 == 0 {
 				o.RefundFen = o.AmountFen / 2
 			}

@@ -385,7 +385,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(week, "GMV", vcart.Fen(rep.Orders.GMVFen))
+	fmt.Println(week, "GMV", rep.Orders.GMVFen)
 	for _, id := range []kpi.MetricID{kpi.MetricClickConversion, kpi.MetricAOV, kpi.MetricAddToCart} {
 		m, _ := rep.Metric(id)
 		fmt.Printf("%s %s: %s (%s)\n", m.ChineseName, m.Name, m.Display, m.Grade)

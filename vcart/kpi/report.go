@@ -209,14 +209,14 @@ func (a *Aggregator) Add(o *Order) error {
 
 // OrderCounts are the order-side totals of a report.
 type OrderCounts struct {
-	Submitted      int64 `json:"submitted"`       // 提交订单数
-	Paid           int64 `json:"paid"`            // 支付订单数
-	Refunded       int64 `json:"refunded"`        // paid orders with any refund
-	OrderingBuyers int64 `json:"ordering_buyers"` // 下单人数 (distinct)
-	PayingBuyers   int64 `json:"paying_buyers"`   // 成交人数 (distinct)
-	GMVFen         int64 `json:"gmv_fen"`         // 成交金额 in fen: sum of paid amounts
-	RefundFen      int64 `json:"refund_fen"`      // refunded amount of the paid orders, in fen
-	Skipped        int64 `json:"skipped"`         // orders submitted outside the period
+	Submitted      int64     `json:"submitted"`       // 提交订单数
+	Paid           int64     `json:"paid"`            // 支付订单数
+	Refunded       int64     `json:"refunded"`        // paid orders with any refund
+	OrderingBuyers int64     `json:"ordering_buyers"` // 下单人数 (distinct)
+	PayingBuyers   int64     `json:"paying_buyers"`   // 成交人数 (distinct)
+	GMVFen         vcart.Fen `json:"gmv_fen"`         // 成交金额 in fen: sum of paid amounts
+	RefundFen      vcart.Fen `json:"refund_fen"`      // refunded amount of the paid orders, in fen
+	Skipped        int64     `json:"skipped"`         // orders submitted outside the period
 	// Duplicates counts orders ignored as repeats of an ID already added,
 	// with [Config.DedupOrders]; always zero without it.
 	Duplicates int64 `json:"duplicates,omitempty"`
@@ -406,7 +406,7 @@ func ReportFromTotals(period Period, at time.Time, totals OrderCounts, t Traffic
 	}{
 		{"submitted", c.Submitted}, {"paid", c.Paid}, {"refunded", c.Refunded},
 		{"ordering_buyers", c.OrderingBuyers}, {"paying_buyers", c.PayingBuyers},
-		{"gmv_fen", c.GMVFen}, {"refund_fen", c.RefundFen}, {"skipped", c.Skipped}, {"duplicates", c.Duplicates},
+		{"gmv_fen", int64(c.GMVFen)}, {"refund_fen", int64(c.RefundFen)}, {"skipped", c.Skipped}, {"duplicates", c.Duplicates},
 	} {
 		if f.v < 0 {
 			p = append(p, vcart.FieldError{Field: "totals." + f.name, Code: "totals.negative", Msg: fmt.Sprintf("negative %s", f.name)})
@@ -461,9 +461,9 @@ func buildReport(period Period, at time.Time, cfg Config, c OrderCounts, svc Ser
 		MetricGPMUV:           Average{TotalFen: c.GMVFen, Count: t.ViewUV, Scale: 1000},
 		MetricUVValue:         Average{TotalFen: c.GMVFen, Count: t.VisitorUV},
 		MetricConversion:      Ratio{c.PayingBuyers, t.VisitorUV},
-		MetricRefundRate:      Ratio{c.RefundFen, c.GMVFen},
+		MetricRefundRate:      Ratio{int64(c.RefundFen), int64(c.GMVFen)},
 		MetricRefundOrders:    Ratio{c.Refunded, c.Paid},
-		MetricROI:             Ratio{c.GMVFen, t.AdSpendFen},
+		MetricROI:             Ratio{int64(c.GMVFen), int64(t.AdSpendFen)},
 	}
 	if t.AddToCartUV == nil {
 		values[MetricAddToCart] = notTracked{}
@@ -565,7 +565,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	o := r.Orders
 	fmt.Fprintf(&b, "Orders: %d submitted, %d paid, %d refunded; buyers %d ordering, %d paying; GMV %s, refunds %s\n",
 		o.Submitted, o.Paid, o.Refunded, o.OrderingBuyers, o.PayingBuyers,
-		vcart.Fen(o.GMVFen).String(), vcart.Fen(o.RefundFen).String())
+		o.GMVFen.String(), o.RefundFen.String())
 	if o.Skipped > 0 {
 		fmt.Fprintf(&b, "Skipped %d orders submitted outside the period\n", o.Skipped)
 	}
@@ -647,7 +647,7 @@ func (r *Report) writeSections(b *strings.Builder) {
 			len(c.Promotions), ratioDisplay(c.PromotedShare), ratioDisplay(c.NegativeRate))
 		for _, cp := range c.Categories {
 			fmt.Fprintf(b, "  %s %s: %d products, %s–%s, median %s\n", cp.Category, cp.Category.ChineseName(), cp.Products,
-				vcart.Fen(cp.MinFen).String(), vcart.Fen(cp.MaxFen).String(), vcart.Fen(cp.MedianFen).String())
+				cp.MinFen.String(), cp.MaxFen.String(), cp.MedianFen.String())
 		}
 		if len(c.Keywords) > 0 {
 			b.WriteString("  差评关键词:")
@@ -691,7 +691,7 @@ func ratioDisplay(r Ratio) string {
 }
 
 func averageFraction(a Average) string {
-	s := vcart.Fen(a.TotalFen).String()
+	s := a.TotalFen.String()
 	if a.scale() != 1 {
 		s += fmt.Sprintf("×%d", a.scale())
 	}

@@ -467,7 +467,7 @@ func BenchmarkAggregator_1MOrders(b *testing.B) {
 			o = Order{ID: "37000000001", BuyerID: buyers[(i*7919)%len(buyers)], CreatedAt: created, FreightInsurance: i%3 == 0}
 			if i%5 != 0 {
 				o.PaidAt = created.Add(time.Minute)
-				o.AmountFen = int64(3000 + i%25000)
+				o.AmountFen = vcart.Fen(3000 + i%25000)
 				if i%17 == 0 {
 					o.RefundFen = o.AmountFen
 				}

@@ -68,7 +68,7 @@ func Example_shopapiOrders() {
 	must(err)
 	o, s := r.Orders, r.Service
 	fmt.Printf("orders: %d submitted, %d paid, GMV %s, refunds %s\n",
-		o.Submitted, o.Paid, vcart.Fen(o.GMVFen).String(), vcart.Fen(o.RefundFen).String())
+		o.Submitted, o.Paid, o.GMVFen, o.RefundFen)
 	fmt.Printf("shipping: on time %d, late %d, overdue %d, pending %d, cancelled before shipping %d\n",
 		s.OnTime, s.Late, s.Overdue, s.Pending, s.Cancelled)
 	// Output:

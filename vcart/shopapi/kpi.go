@@ -43,7 +43,7 @@ func KPIOrder(o *Order, aftersales []*Aftersale) kpi.Order {
 	d := &o.Detail
 	if d.PayInfo != nil && d.PayInfo.PayTime != 0 {
 		k.PaidAt = inShanghai(d.PayInfo.Paid())
-		k.AmountFen = int64(d.PriceInfo.OrderPrice)
+		k.AmountFen = vcart.Fen(d.PriceInfo.OrderPrice)
 	}
 	if d.DeliveryInfo != nil {
 		for _, p := range d.DeliveryInfo.DeliveryProductInfo {
@@ -65,11 +65,11 @@ func KPIOrder(o *Order, aftersales []*Aftersale) kpi.Order {
 		}
 		delete(listed, a.AftersaleOrderID) // count each after-sale once
 		if a.Status.Refunded() {
-			k.RefundFen += int64(a.RefundInfo.Amount)
+			k.RefundFen += vcart.Fen(a.RefundInfo.Amount)
 		}
 	}
 	if d.RefundInfo != nil {
-		k.RefundFen += int64(d.RefundInfo.RefundFreight)
+		k.RefundFen += vcart.Fen(d.RefundInfo.RefundFreight)
 	}
 	k.RefundFen = max(0, min(k.RefundFen, k.AmountFen))
 	return k

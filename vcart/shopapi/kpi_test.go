@@ -132,7 +132,7 @@ func TestClient_KPIOrders(t *testing.T) {
 	}
 	type row struct {
 		ID             vcart.OrderID
-		Amount, Refund int64
+		Amount, Refund vcart.Fen
 	}
 	var rows []row
 	for _, k := range got {
