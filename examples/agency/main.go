@@ -8,7 +8,8 @@
 // shopapi.ReviewListing) → listing it (shopapi on shopapitest) → the order
 // pushes, signed by the fake and verified by notify → each paid order's fees
 // (shopapi.CheckOrderFees on fees) → a penalty for a promise broken
-// (penalty) → the weekly report (kpi, through Client.KPIOrdersCreated).
+// (penalty) → the weekly report (kpi, through Client.KPIOrdersCreated, which
+// also reads each order's after-sales).
 // Every seam between two packages is one SDK call.
 package main
 
@@ -214,8 +215,17 @@ func run(w io.Writer) error {
 			chk.ServiceFeeRate, vcart.Fen(chk.ExpectedNetFen))
 	}
 
-	// The merchant ships every paid order but the last one within a day.
-	for _, id := range paid[:len(paid)-1] {
+	// The merchant ships every paid order but the last one within a day;
+	// the first buyer asks for a refund before it ships, and the merchant
+	// accepts it through the API.
+	as, err := srv.OpenAftersale(string(paid[0]), shopapitest.NewAftersale{SKUID: string(sku.SKUID)})
+	if err != nil {
+		return err
+	}
+	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)}); err != nil {
+		return err
+	}
+	for _, id := range paid[1 : len(paid)-1] {
 		if err := srv.ShipAll(string(id)); err != nil {
 			return err
 		}
@@ -275,7 +285,7 @@ func run(w io.Writer) error {
 	}
 	// The compact view: the graded metrics and the shipping promise.
 	o := report.Orders
-	fmt.Fprintf(w, "%s: %d orders, %d paid, GMV %s\n", report.Period, o.Submitted, o.Paid, o.GMVFen)
+	fmt.Fprintf(w, "%s: %d orders, %d paid, GMV %s, refunds %s\n", report.Period, o.Submitted, o.Paid, o.GMVFen, o.RefundFen)
 	for _, id := range []kpi.MetricID{kpi.MetricClickConversion, kpi.MetricPaySuccess, kpi.MetricAOV, kpi.MetricAddToCart} {
 		m, _ := report.Metric(id)
 		fmt.Fprintf(w, "  %s %s: %s", m.ChineseName, m.Name, m.Display)
@@ -285,7 +295,7 @@ func run(w io.Writer) error {
 		fmt.Fprintln(w)
 	}
 	s := report.Service
-	fmt.Fprintf(w, "  shipping within %s: %d on time, %d overdue\n", s.ShipWithin, s.OnTime, s.Overdue)
+	fmt.Fprintf(w, "  shipping within %s: %d on time, %d overdue, %d refunded before shipping\n", s.ShipWithin, s.OnTime, s.Overdue, s.Cancelled)
 	return nil
 }
 

@@ -26,9 +26,9 @@ func TestRun(t *testing.T) {
 		"channels_ec_order_pay     order",
 		"paid ¥398.00, WeChat Pay fee ¥2.39, service fee ¥19.90 (5.00%), net ¥375.71",
 		"may list products false",
-		"4 orders, 3 paid, GMV ¥796.00",
+		"4 orders, 3 paid, GMV ¥796.00, refunds ¥199.00",
 		"加购转化率 add-to-cart conversion (UV): undefined\n",
-		"shipping within 48h: 2 on time, 1 overdue",
+		"shipping within 48h: 1 on time, 1 overdue, 1 refunded before shipping",
 	} {
 		if !strings.Contains(a.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, a.String())
