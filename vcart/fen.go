@@ -38,7 +38,8 @@ func Yuan(y int64) Fen { return Fen(y) * 100 }
 // "-¥0.05", "¥0.00". It has no thousands separators.
 func (f Fen) String() string {
 	u := uint64(f)
-	var b []byte
+	var buf [32]byte // "-¥" and 20 digits fit: one allocation, the string
+	b := buf[:0]
 	if f < 0 {
 		u = -u // two's complement: exact even for the most negative Fen
 		b = append(b, '-')
