@@ -15,19 +15,19 @@ import (
 //
 // Convert at the seams in one step each:
 //
-//	vcart.Fen(o.PriceInfo.OrderPrice) // a wire field (int64 fen) → Fen
-//	int64(f)                          // Fen → a wire field
-//	f.Money()                         // Fen → Money, for decimal arithmetic
-//	m.Fen()                           // Money → Fen, exact or ErrSubFen
-//	m.RoundFen(vcart.HalfUp)          // Money → Fen, rounded as named
-//	f.String()                        // Fen → "¥39.90"
-//	vcart.ParseFen("39.90")           // "39.90" or "¥39.90" → Fen
+//	vcart.Fen(o.Detail.PriceInfo.OrderPrice) // a wire field (int64 fen) → Fen
+//	int64(f)                                 // Fen → a wire field
+//	f.Money()                                // Fen → Money, for decimal arithmetic
+//	m.Fen()                                  // Money → Fen, exact or ErrSubFen
+//	m.RoundFen(vcart.HalfUp)                 // Money → Fen, rounded as named
+//	f.String()                               // Fen → "¥39.90"
+//	vcart.ParseFen("39.90")                  // "39.90" or "¥39.90" → Fen
 //
 // Use [Money] only where an amount is not a whole fen (a rate applied, a
 // WeChat Pay bill's 0.001-fen fee) or not CNY (the international card's USD
 // fee); its arithmetic checks the currency and so returns errors.
 //
-// Int64 overflow (about ¥92 trillion) is the one impossible case Go's
+// Int64 overflow (beyond ¥9.2 × 10¹⁶) is the one impossible case Go's
 // operators do not check; amounts the platform carries are far below it.
 type Fen int64
 
