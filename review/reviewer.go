@@ -1,6 +1,7 @@
 package review
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
@@ -599,22 +600,30 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 }
 
 // runePositions sets RuneStart and RuneEnd of every finding from its byte
-// offsets and its field's text, or to -1. Findings of one field in
-// ascending Start (the usual order) are counted incrementally, so a long
-// description with many hits is walked about once.
+// offsets and its field's text, or to -1. It visits the textual findings
+// by field and ascending Start, so each field's text is counted once
+// whatever order the findings are reported in: O(text + k log k) for k
+// textual findings, with no allocation for a listing without any.
 func runePositions(fs []Finding, fields []TextField) {
+	var idx []int
+	for i := range fs {
+		f := &fs[i]
+		f.RuneStart, f.RuneEnd = -1, -1
+		if f.Start >= 0 && f.End >= f.Start {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(strings.Compare(fs[a].Field, fs[b].Field), cmp.Compare(fs[a].Start, fs[b].Start))
+	})
 	var (
 		name           = "\x00" // no field has this name
 		text           string
 		have           bool
 		atByte, atRune int
 	)
-	for i := range fs {
+	for _, i := range idx {
 		f := &fs[i]
-		f.RuneStart, f.RuneEnd = -1, -1
-		if f.Start < 0 || f.End < f.Start {
-			continue
-		}
 		if f.Field != name {
 			name, text, have = f.Field, "", false
 			for _, tf := range fields {
@@ -627,9 +636,6 @@ func runePositions(fs []Finding, fields []TextField) {
 		}
 		if !have || f.End > len(text) {
 			continue
-		}
-		if f.Start < atByte {
-			atByte, atRune = 0, 0
 		}
 		atRune += utf8.RuneCountInString(text[atByte:f.Start])
 		atByte = f.Start
