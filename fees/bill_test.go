@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/vcart-sdk/vcart-go/fees"
+	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
 func readFixture(t testing.TB, name string) []byte {
@@ -112,7 +113,7 @@ func TestBillReaderRowFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := time.Date(2026, 3, 1, 8, 0, 1, 0, fees.Shanghai()); !row.TradeTime.Equal(want) {
+	if want := time.Date(2026, 3, 1, 8, 0, 1, 0, vcart.Shanghai()); !row.TradeTime.Equal(want) {
 		t.Errorf("TradeTime %s, want %s", row.TradeTime, want)
 	}
 	if len(row.Fields) != 27 || row.Fields[26] != "" || row.Field("货币种类") != "CNY" || row.Field("no such") != "" {

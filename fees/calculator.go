@@ -218,8 +218,8 @@ type Line struct {
 	Tie bool
 }
 
-// Amount returns the fee as CNY money.
-func (l Line) Amount() vcart.Money { return vcart.FromFen(l.Fen) }
+// Amount returns the fee as [vcart.Fen].
+func (l Line) Amount() vcart.Fen { return vcart.Fen(l.Fen) }
 
 // Label returns the line's description as a statement would print it, such
 // as "支付手续费 0.60%" or "分期手续费 0.10%×6期".
@@ -257,7 +257,7 @@ func (f FXUsed) Foreign() vcart.Money { return vcart.FromMinor(f.ForeignMinor, f
 // Quote is the cost of one payment: gross, every fee line, net to the
 // merchant, and when the money arrives. Amounts are CNY fen; the methods
 // Gross, MerchantFees, Net, BuyerTotal and Installments return them as
-// [vcart.Money].
+// [vcart.Fen], which prints as "¥39.90".
 type Quote struct {
 	Version  string
 	Method   Method
@@ -290,25 +290,25 @@ type Quote struct {
 }
 
 // Gross returns the amount paid for the goods.
-func (q *Quote) Gross() vcart.Money { return vcart.FromFen(q.GrossFen) }
+func (q *Quote) Gross() vcart.Fen { return vcart.Fen(q.GrossFen) }
 
 // MerchantFees returns the sum of the merchant-paid fee lines.
-func (q *Quote) MerchantFees() vcart.Money { return vcart.FromFen(q.MerchantFeeFen) }
+func (q *Quote) MerchantFees() vcart.Fen { return vcart.Fen(q.MerchantFeeFen) }
 
 // Net returns what reaches the merchant.
-func (q *Quote) Net() vcart.Money { return vcart.FromFen(q.NetFen) }
+func (q *Quote) Net() vcart.Fen { return vcart.Fen(q.NetFen) }
 
 // BuyerTotal returns what the buyer pays.
-func (q *Quote) BuyerTotal() vcart.Money { return vcart.FromFen(q.BuyerTotalFen) }
+func (q *Quote) BuyerTotal() vcart.Fen { return vcart.Fen(q.BuyerTotalFen) }
 
 // Installments returns the buyer's payment per period, or nil.
-func (q *Quote) Installments() []vcart.Money {
+func (q *Quote) Installments() []vcart.Fen {
 	if len(q.InstallmentsFen) == 0 {
 		return nil
 	}
-	out := make([]vcart.Money, len(q.InstallmentsFen))
+	out := make([]vcart.Fen, len(q.InstallmentsFen))
 	for i, f := range q.InstallmentsFen {
-		out[i] = vcart.FromFen(f)
+		out[i] = vcart.Fen(f)
 	}
 	return out
 }

@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	shanghai = fees.Shanghai()
+	shanghai = vcart.Shanghai()
 	march1   = time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)
 	usdRate  = &fees.FXRate{From: vcart.USD, To: vcart.CNY, Rate: decimal.RequireFromString("7.1234"), Source: "test"}
 )
@@ -27,7 +27,7 @@ func seedCalc(t testing.TB, opts ...fees.Option) *fees.Calculator {
 	return c
 }
 
-func fen(n int64) vcart.Money { return vcart.FromFen(n) }
+func fen(n int64) vcart.Fen { return vcart.Fen(n) }
 
 func TestQuote(t *testing.T) {
 	t.Parallel()
@@ -320,7 +320,7 @@ func TestLiveShapes(t *testing.T) {
 		Version              string
 		Merchant, Net, Buyer int64
 		Lines                int
-		Per                  []vcart.Money
+		Per                  []vcart.Fen
 	}
 	tests := []struct {
 		name string
@@ -339,9 +339,9 @@ func TestLiveShapes(t *testing.T) {
 		{"foreign card over ¥200: buyer pays 3%", fees.QuoteRequest{Method: fees.MethodInternationalCard, AmountFen: 20001},
 			march1, row{"live-shape-2026.1", 120, 19881, 20601, 2, nil}},
 		{"buyer-paid 3 periods", fees.QuoteRequest{Method: fees.MethodInstallment, AmountFen: 100000, Periods: 3},
-			march1, row{"live-shape-2026.1", 600, 99400, 102300, 2, []vcart.Money{fen(34100), fen(34100), fen(34100)}}},
+			march1, row{"live-shape-2026.1", 600, 99400, 102300, 2, []vcart.Fen{fen(34100), fen(34100), fen(34100)}}},
 		{"merchant-subsidised 6 periods", fees.QuoteRequest{Method: fees.MethodInstallment, AmountFen: 100000, Periods: 6},
-			march1, row{"live-shape-2026.1", 5100, 94900, 100000, 2, []vcart.Money{fen(16667), fen(16667), fen(16667), fen(16667), fen(16666), fen(16666)}}},
+			march1, row{"live-shape-2026.1", 5100, 94900, 100000, 2, []vcart.Fen{fen(16667), fen(16667), fen(16667), fen(16667), fen(16666), fen(16666)}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -416,30 +416,30 @@ func TestQuoteProperties(t *testing.T) {
 			} else {
 				merchant += l.Fen
 			}
-			if !l.Amount().Equal(vcart.FromFen(l.Fen)) {
+			if l.Amount() != vcart.Fen(l.Fen) {
 				t.Fatalf("line amount %s ≠ %d fen", l.Amount(), l.Fen)
 			}
 		}
 		if merchant+q.NetFen != q.GrossFen || merchant != q.MerchantFeeFen {
 			t.Fatalf("%+v: merchant fees %d + net %d ≠ gross %d", req, merchant, q.NetFen, q.GrossFen)
 		}
-		if sum, _ := q.MerchantFees().Add(q.Net()); !sum.Equal(q.Gross()) {
+		if q.MerchantFees()+q.Net() != q.Gross() {
 			t.Fatalf("money: fees %s + net %s ≠ gross %s", q.MerchantFees(), q.Net(), q.Gross())
 		}
 		if q.GrossFen+buyer != q.BuyerTotalFen {
 			t.Fatalf("buyer total %d ≠ gross %d + buyer fees %d", q.BuyerTotalFen, q.GrossFen, buyer)
 		}
 		if req.Method == fees.MethodInstallment {
-			total := vcart.FromFen(0)
+			var total vcart.Fen
 			parts := q.Installments()
-			first, _ := parts[0].Fen()
+			first := parts[0]
 			for _, p := range parts {
-				total, _ = total.Add(p)
-				if f, err := p.Fen(); err != nil || f > first || f < first-1 {
+				total += p
+				if p > first || p < first-1 {
 					t.Fatalf("uneven parts %v", parts)
 				}
 			}
-			if !total.Equal(q.BuyerTotal()) || len(parts) != req.Periods {
+			if total != q.BuyerTotal() || len(parts) != req.Periods {
 				t.Fatalf("installments %v sum to %s, want %s", parts, total, q.BuyerTotal())
 			}
 		}

@@ -5,7 +5,7 @@
 //
 // The package is pure: it never reads the clock, the network, files or the
 // environment. Every instant is an argument, and days are counted in
-// Asia/Shanghai (UTC+8, see [Shanghai]).
+// Asia/Shanghai (UTC+8, see [vcart.Shanghai]).
 //
 // # Schedules
 //
@@ -58,7 +58,7 @@
 // flag such lines ([Line.Tie]) and reconciliation reports them as
 // rounding-sensitive. Computation runs on int64 fen with rates in millionths
 // ([Rate]), exactly; a [Quote] holds fen and its methods ([Quote.Gross],
-// [Quote.Net], [Line.Amount] …) wrap them in [vcart.Money]. A WeChat Pay
+// [Quote.Net], [Line.Amount] …) return them as [vcart.Fen]. A WeChat Pay
 // quote costs one allocation (its fee lines); an international card quote
 // costs two (the lines and its [FXUsed] record), and so does an installment
 // quote (the lines and its per-period amounts). [Calculator.ExpectedFee],

@@ -11,11 +11,11 @@ import (
 )
 
 func printQuote(q fees.Quote) {
-	fmt.Printf("%s %s gross %s\n", q.Method.ChineseName(), q.Version, q.Gross().Format())
+	fmt.Printf("%s %s gross %s\n", q.Method.ChineseName(), q.Version, q.Gross())
 	for _, l := range q.Lines {
-		fmt.Printf("  %s, %s pays %s\n", l.Label(), l.Payer, l.Amount().Format())
+		fmt.Printf("  %s, %s pays %s\n", l.Label(), l.Payer, l.Amount())
 	}
-	fmt.Printf("  net %s, buyer pays %s, settles %s on %s\n", q.Net().Format(), q.BuyerTotal().Format(), q.Settlement, q.SettlementDate.Format(time.DateOnly))
+	fmt.Printf("  net %s, buyer pays %s, settles %s on %s\n", q.Net(), q.BuyerTotal(), q.Settlement, q.SettlementDate.Format(time.DateOnly))
 }
 
 func ExampleCalculator_Quote() {
@@ -23,7 +23,7 @@ func ExampleCalculator_Quote() {
 	if err != nil {
 		panic(err)
 	}
-	paidAt := time.Date(2026, 3, 1, 20, 30, 0, 0, fees.Shanghai())
+	paidAt := time.Date(2026, 3, 1, 20, 30, 0, 0, vcart.Shanghai())
 	q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodWeChatPay, Category: vcart.CategoryJewellery, AmountFen: 129900}, paidAt)
 	if err != nil {
 		panic(err)
@@ -39,7 +39,7 @@ func ExampleCalculator_Quote_internationalCard() {
 	calc, _ := fees.NewCalculator(fees.SeedSchedule())
 	fx := &fees.FXRate{From: vcart.USD, To: vcart.CNY, Rate: decimal.RequireFromString("7.1234"), Source: "caller's rate 2026-03-01"}
 	q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodInternationalCard, AmountFen: 50000, FX: fx},
-		time.Date(2026, 3, 1, 10, 0, 0, 0, fees.Shanghai()))
+		time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai()))
 	if err != nil {
 		panic(err)
 	}
@@ -56,7 +56,7 @@ func ExampleCalculator_Quote_internationalCard() {
 func ExampleCalculator_Quote_installment() {
 	calc, _ := fees.NewCalculator(fees.SeedSchedule(), fees.WithAgreedSettlement(fees.Settlement{Basis: fees.TradeDays, Days: 1}))
 	q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodInstallment, AmountFen: 100000, Periods: 3},
-		time.Date(2026, 3, 1, 10, 0, 0, 0, fees.Shanghai()))
+		time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai()))
 	if err != nil {
 		panic(err)
 	}
@@ -67,22 +67,22 @@ func ExampleCalculator_Quote_installment() {
 	//   支付手续费 0.60%, merchant pays ¥6.00
 	//   分期手续费 0.10%×3期, merchant pays ¥3.00
 	//   net ¥991.00, buyer pays ¥1000.00, settles T+1 on 2026-03-02
-	//   per period: [333.34 CNY 333.33 CNY 333.33 CNY]
+	//   per period: [¥333.34 ¥333.33 ¥333.33]
 }
 
 func ExampleCalculator_Refunds() {
 	calc, _ := fees.NewCalculator(fees.SeedSchedule())
-	at := time.Date(2026, 3, 1, 10, 0, 0, 0, fees.Shanghai())
+	at := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 	q, _ := calc.Quote(fees.QuoteRequest{Method: fees.MethodWeChatPay, AmountFen: 100}, at) // ¥1.00, fee 1 fen
 	rq, err := calc.Refunds(q, 50, 50)
 	if err != nil {
 		panic(err)
 	}
 	for _, r := range rq.Refunds {
-		fmt.Printf("refund %s returns fee %s\n", r.Amount().Format(), r.FeeReturned().Format())
+		fmt.Printf("refund %s returns fee %s\n", r.Amount(), r.FeeReturned())
 	}
 	fmt.Printf("refunded %s (full %t): fee returned %s, kept %s, drift %s\n",
-		rq.Refunded().Format(), rq.Full, rq.FeeReturned().Format(), rq.FeeKept().Format(), rq.Drift().Format())
+		rq.Refunded(), rq.Full, rq.FeeReturned(), rq.FeeKept(), rq.Drift())
 	// Output:
 	// refund ¥0.50 returns fee ¥0.00
 	// refund ¥0.50 returns fee ¥0.00
@@ -90,7 +90,7 @@ func ExampleCalculator_Refunds() {
 }
 
 func ExampleSettlementDate() {
-	paid := time.Date(2026, 9, 30, 23, 59, 0, 0, fees.Shanghai()) // the eve of the National Day holiday
+	paid := time.Date(2026, 9, 30, 23, 59, 0, 0, vcart.Shanghai()) // the eve of the National Day holiday
 	t1 := fees.Settlement{Basis: fees.TradeDays, Days: 1}
 	natural, _ := fees.SettlementDate(paid, t1, nil)
 	// The caller supplies the holidays; the package has no built-in list.
@@ -189,7 +189,7 @@ func ExampleParseScheduleJSON() {
 		panic(err)
 	}
 	calc, _ := fees.NewCalculator(s)
-	at := time.Date(2026, 3, 15, 12, 0, 0, 0, fees.Shanghai())
+	at := time.Date(2026, 3, 15, 12, 0, 0, 0, vcart.Shanghai())
 	for _, req := range []fees.QuoteRequest{
 		{Method: fees.MethodWeChatPay, Category: vcart.CategoryFood, AmountFen: 10000},
 		{Method: fees.MethodInternationalCard, AmountFen: 30000},
@@ -201,7 +201,7 @@ func ExampleParseScheduleJSON() {
 		if q.Periods > 0 {
 			name += fmt.Sprintf(" %d期", q.Periods)
 		}
-		fmt.Printf("%s: merchant fees %s, net %s, buyer pays %s\n", name, q.MerchantFees().Format(), q.Net().Format(), q.BuyerTotal().Format())
+		fmt.Printf("%s: merchant fees %s, net %s, buyer pays %s\n", name, q.MerchantFees(), q.Net(), q.BuyerTotal())
 	}
 	// Output:
 	// wechatpay: merchant fees ¥0.20, net ¥99.80, buyer pays ¥100.00
@@ -225,7 +225,7 @@ func ExampleNewBillReader() {
 			panic(err)
 		}
 		fmt.Printf("line %d %s refund=%t settle %s refund %s fee %s at %s\n", row.Line, row.TransactionID, row.IsRefund,
-			vcart.FromFen(row.SettlementFen).Format(), vcart.FromFen(row.RefundFen).Format(), fees.FeeMoney(row.FeeMilliFen).Format(), row.Rate)
+			vcart.Fen(row.SettlementFen), vcart.Fen(row.RefundFen), fees.FeeMoney(row.FeeMilliFen).Format(), row.Rate)
 	}
 	sum, _ := br.Summary()
 	fmt.Printf("summary: %d rows, fees %s\n", sum.Count, fees.FeeMoney(sum.FeeMilliFen).Format())
@@ -233,4 +233,30 @@ func ExampleNewBillReader() {
 	// line 2 4200000001 refund=false settle ¥6.00 refund ¥0.00 fee ¥0.04000 at 0.60%
 	// line 3 4200000001 refund=true settle ¥0.00 refund ¥6.00 fee -¥0.04000 at 0.60%
 	// summary: 2 rows, fees ¥0.00000
+}
+
+// The package in brief: what a payment costs the merchant and when the
+// money arrives, to the fen, and what a partial refund gives back. Amounts
+// are [vcart.Fen]; days are counted in [vcart.Shanghai].
+func Example() {
+	calc, err := fees.NewCalculator(fees.SeedSchedule())
+	if err != nil {
+		panic(err)
+	}
+	paidAt := time.Date(2026, 3, 1, 20, 30, 0, 0, vcart.Shanghai())
+	q, err := calc.Quote(fees.QuoteRequest{Method: fees.MethodWeChatPay, Category: vcart.CategoryApparel, AmountFen: 19900}, paidAt)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("gross", q.Gross(), "fee", q.MerchantFees(), "net", q.Net(), "=", q.Gross()-q.MerchantFees() == q.Net())
+	fmt.Println("settles", q.Settlement, "on", q.SettlementDate.Format(time.DateOnly))
+	rq, err := calc.Refunds(q, 5000)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("refund", rq.Refunded(), "returns fee", rq.FeeReturned(), "keeps", rq.FeeKept())
+	// Output:
+	// gross ¥199.00 fee ¥1.19 net ¥197.81 = true
+	// settles T+1 on 2026-03-02
+	// refund ¥50.00 returns fee ¥0.30 keeps ¥0.89
 }

@@ -58,26 +58,26 @@ type RefundQuote struct {
 	DriftFen int64
 }
 
-// Amount returns the refunded amount as money.
-func (r Refund) Amount() vcart.Money { return vcart.FromFen(r.Fen) }
+// Amount returns the refunded amount as [vcart.Fen].
+func (r Refund) Amount() vcart.Fen { return vcart.Fen(r.Fen) }
 
-// FeeReturned returns the fee returned for this refund as money.
-func (r Refund) FeeReturned() vcart.Money { return vcart.FromFen(r.FeeReturnedFen) }
+// FeeReturned returns the fee returned for this refund.
+func (r Refund) FeeReturned() vcart.Fen { return vcart.Fen(r.FeeReturnedFen) }
 
 // Refunded returns the total refunded.
-func (rq *RefundQuote) Refunded() vcart.Money { return vcart.FromFen(rq.RefundedFen) }
+func (rq *RefundQuote) Refunded() vcart.Fen { return vcart.Fen(rq.RefundedFen) }
 
 // Remaining returns the part of the gross not refunded.
-func (rq *RefundQuote) Remaining() vcart.Money { return vcart.FromFen(rq.RemainingFen) }
+func (rq *RefundQuote) Remaining() vcart.Fen { return vcart.Fen(rq.RemainingFen) }
 
 // FeeReturned returns the total fee returned.
-func (rq *RefundQuote) FeeReturned() vcart.Money { return vcart.FromFen(rq.FeeReturnedFen) }
+func (rq *RefundQuote) FeeReturned() vcart.Fen { return vcart.Fen(rq.FeeReturnedFen) }
 
 // FeeKept returns the merchant-paid fee not returned.
-func (rq *RefundQuote) FeeKept() vcart.Money { return vcart.FromFen(rq.FeeKeptFen) }
+func (rq *RefundQuote) FeeKept() vcart.Fen { return vcart.Fen(rq.FeeKeptFen) }
 
-// Drift returns [RefundQuote.DriftFen] as money.
-func (rq *RefundQuote) Drift() vcart.Money { return vcart.FromFen(rq.DriftFen) }
+// Drift returns [RefundQuote.DriftFen] as [vcart.Fen].
+func (rq *RefundQuote) Drift() vcart.Fen { return vcart.Fen(rq.DriftFen) }
 
 // Refunds applies a series of refunds (amounts in fen, in order) to the
 // payment quoted in q. Following WeChat Pay, each refund returns refund ×
@@ -110,7 +110,7 @@ func (c *Calculator) Refunds(q Quote, refundsFen ...int64) (RefundQuote, error) 
 		total += r
 		if total > q.GrossFen {
 			p = append(p, vcart.FieldError{Field: "refunds[" + strconv.Itoa(i) + "]", Code: "refund.exceeds_gross",
-				Msg: fmt.Sprintf("refunds reach %s, above the gross %s", vcart.FromFen(total).Format(), vcart.FromFen(q.GrossFen).Format())})
+				Msg: fmt.Sprintf("refunds reach %s, above the gross %s", vcart.Fen(total), vcart.Fen(q.GrossFen))})
 			total = q.GrossFen // report each excess once
 		}
 	}

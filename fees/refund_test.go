@@ -63,15 +63,15 @@ func TestRefunds(t *testing.T) {
 			for _, r := range rq.Refunds {
 				got.Returned = append(got.Returned, r.FeeReturnedFen)
 				got.Capped = append(got.Capped, r.Capped)
-				if !r.FeeReturned().Equal(vcart.FromFen(r.FeeReturnedFen)) || !r.Amount().Equal(vcart.FromFen(r.Fen)) {
+				if r.FeeReturned() != vcart.Fen(r.FeeReturnedFen) || r.Amount() != vcart.Fen(r.Fen) {
 					t.Errorf("money fields disagree with fen: %+v", r)
 				}
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
-			if !rq.Drift().Equal(vcart.FromFen(rq.DriftFen)) || !rq.FeeKept().Equal(vcart.FromFen(rq.FeeKeptFen)) || !rq.Refunded().Equal(vcart.FromFen(rq.RefundedFen)) ||
-				!rq.Remaining().Equal(vcart.FromFen(rq.RemainingFen)) || !rq.FeeReturned().Equal(vcart.FromFen(rq.FeeReturnedFen)) {
+			if rq.Drift() != vcart.Fen(rq.DriftFen) || rq.FeeKept() != vcart.Fen(rq.FeeKeptFen) || rq.Refunded() != vcart.Fen(rq.RefundedFen) ||
+				rq.Remaining() != vcart.Fen(rq.RemainingFen) || rq.FeeReturned() != vcart.Fen(rq.FeeReturnedFen) {
 				t.Errorf("money fields disagree: %+v", rq)
 			}
 		})

@@ -230,13 +230,9 @@ func (s Schedule) Clone() Schedule {
 	return c
 }
 
-// shanghai is China Standard Time. China has kept UTC+8 without daylight
-// saving since 1991, so a fixed zone is exact and needs no tzdata file.
-var shanghai = time.FixedZone("CST", 8*3600)
-
-// Shanghai returns the Asia/Shanghai time zone (UTC+8, no daylight saving)
-// in which settlement days and bill times are counted.
-func Shanghai() *time.Location { return shanghai }
+// shanghai is [vcart.Shanghai], the zone settlement days and bill times
+// are counted in.
+var shanghai = vcart.Shanghai()
 
 // SeedVersion is the version string of [SeedSchedule].
 const SeedVersion = "seed-2024.1"

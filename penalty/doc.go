@@ -76,7 +76,7 @@
 //
 // # Time
 //
-// Calendar units are counted in Asia/Shanghai (a fixed UTC+8 zone; China has
+// Calendar units are counted in Asia/Shanghai ([vcart.Shanghai], a fixed UTC+8 zone; China has
 // no daylight saving). One day is 24 hours. One month is a calendar month:
 // the same day and clock time in the next month, clamped to the month's
 // last day, so a 1-month ban from 31 January 10:00 lifts on 28 (or 29)

@@ -31,7 +31,7 @@ type Event struct {
 	// Compensation is the amount owed to buyers from the deposit, when known
 	// ([EventViolationRecorded]); it is copied onto a decided
 	// [DepositCompensation] measure. In JSON it is text such as "259.00 CNY".
-	Compensation vcart.Money `json:"-"`
+	Compensation vcart.Fen `json:"-"`
 	// Offence is the offence index the decision used ([EventPenaltyDecided]).
 	Offence int `json:"offence,omitempty"`
 	// RuleVersion is the table version that decided ([EventPenaltyDecided]).
@@ -101,7 +101,7 @@ type Measure struct {
 	Permanent bool `json:"permanent,omitempty"`
 	// Compensation is the amount of a [DepositCompensation], when known. In
 	// JSON it is text such as "259.00 CNY".
-	Compensation vcart.Money `json:"-"`
+	Compensation vcart.Fen `json:"-"`
 	// CreditPoints is the score a [CreditDeduction] takes, when the table says.
 	CreditPoints int `json:"credit_points,omitempty"`
 

@@ -11,7 +11,7 @@ import (
 // Example_escalation records two 导流外链 offences for one store, decides
 // them with the seed ladder, and asks what is active and when it lifts.
 func Example_escalation() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, err := penalty.NewDecider() // the seed ladder
 	if err != nil {
 		panic(err)
@@ -47,11 +47,11 @@ func Example_escalation() {
 }
 
 func ExampleDecider_Decide() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, _ := penalty.NewDecider(penalty.SeedLadder())
 	s := penalty.NewState("wx1234567890abcdef")
 	rec := penalty.RecordViolation("fake-1", penalty.Counterfeit, time.Date(2026, 3, 1, 9, 0, 0, 0, sh))
-	rec.Compensation = vcart.FromFen(25900) // the buyer's claim
+	rec.Compensation = 25900 // the buyer's claim
 	_ = s.Evolve(rec)
 
 	ev, err := d.Decide(s, "fake-1", time.Date(2026, 3, 1, 10, 0, 0, 0, sh))
@@ -62,7 +62,7 @@ func ExampleDecider_Decide() {
 	for _, m := range ev.Measures {
 		fmt.Println(m)
 	}
-	fmt.Println("compensation:", ev.Measures[1].Compensation.Format())
+	fmt.Println("compensation:", ev.Measures[1].Compensation)
 	// Output:
 	// store_ban 2026-03-01T10:00:00+08:00 → 2026-03-08T10:00:00+08:00
 	// deposit_compensation 2026-03-01T10:00:00+08:00 (one-off)
@@ -70,7 +70,7 @@ func ExampleDecider_Decide() {
 }
 
 func ExampleDecider_Next() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, _ := penalty.NewDecider()
 	s := penalty.NewState("wx1234567890abcdef")
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, sh)
@@ -91,7 +91,7 @@ func ExampleDecider_Next() {
 // ExampleState_Evolve shows an appeal that overturns a penalty: the ban ends
 // at the resolution and the offence no longer counts.
 func ExampleState_Evolve() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, _ := penalty.NewDecider()
 	s := penalty.NewState("wx1234567890abcdef")
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, sh)
@@ -121,7 +121,7 @@ func ExampleState_Evolve() {
 // package: a pre-effect delay of 7 days, then 3 days without new products
 // and with the window suspended.
 func ExampleObservedLadder() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, _ := penalty.NewDecider(penalty.ObservedLadder())
 	s := penalty.NewState("wx1234567890abcdef")
 	_ = s.Evolve(penalty.RecordViolation("late-1", penalty.BrokenPromise, time.Date(2022, 12, 31, 9, 0, 0, 0, sh)))
@@ -139,7 +139,7 @@ func ExampleObservedLadder() {
 }
 
 func ExampleComplaintPolicy_Open() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	p := penalty.SeedComplaintPolicy()
 	s := penalty.NewState("wx1234567890abcdef")
 	opened := time.Date(2026, 3, 1, 10, 0, 0, 0, sh)
@@ -160,7 +160,7 @@ func ExampleComplaintPolicy_Open() {
 func ExampleTable_Mermaid() {
 	tb := penalty.Table{
 		Version:       "mine-1",
-		EffectiveFrom: time.Date(2026, 1, 1, 0, 0, 0, 0, penalty.Shanghai()),
+		EffectiveFrom: time.Date(2026, 1, 1, 0, 0, 0, 0, vcart.Shanghai()),
 		Source:        "example",
 		Rules: []penalty.Rule{{
 			Type:   penalty.InducedSharing,
@@ -190,7 +190,7 @@ func ExampleTable_Mermaid() {
 // 7-day store ban for a counterfeit inside a 1-month ban for a second
 // external link lifts when the later of the two ends.
 func ExampleState_Restrictions() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	d, _ := penalty.NewDecider()
 	s := penalty.NewState("wx1234567890abcdef")
 	offend := func(id penalty.ViolationID, t penalty.ViolationType, at time.Time) {
@@ -212,7 +212,7 @@ func ExampleState_Restrictions() {
 // ExampleState_OverdueViolations counts a complaint that missed its 24-hour
 // response deadline as a 违背承诺 and decides it with the observed package.
 func ExampleState_OverdueViolations() {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	policy := penalty.SeedComplaintPolicy()
 	policy.CountOverdue, policy.OverdueType = true, penalty.BrokenPromise
 	d, _ := penalty.NewDecider(penalty.ObservedLadder())
@@ -234,4 +234,43 @@ func ExampleState_OverdueViolations() {
 	// complaint:complaint-9 违背承诺
 	//   no_new_products 2026-03-09T12:00:00+08:00 → 2026-03-12T12:00:00+08:00
 	//   window_suspended 2026-03-09T12:00:00+08:00 → 2026-03-12T12:00:00+08:00
+}
+
+// The package in brief: record a violation, decide it with the seed ladder,
+// apply the decision, and ask what the store may do at an instant. Instants
+// are in [vcart.Shanghai]; the compensation is [vcart.Fen].
+func Example() {
+	sh := vcart.Shanghai()
+	d, err := penalty.NewDecider()
+	if err != nil {
+		panic(err)
+	}
+	s := penalty.NewState("wx1234567890abcdef")
+	rec := penalty.RecordViolation("fake-1", penalty.Counterfeit, time.Date(2026, 3, 1, 9, 0, 0, 0, sh))
+	rec.Compensation = 25900 // the buyer's claim, ¥259.00
+	if err := s.Evolve(rec); err != nil {
+		panic(err)
+	}
+	ev, err := d.Decide(s, "fake-1", time.Date(2026, 3, 1, 10, 0, 0, 0, sh))
+	if err != nil {
+		panic(err)
+	}
+	if err := s.Evolve(ev); err != nil {
+		panic(err)
+	}
+	for _, m := range ev.Measures {
+		if m.Compensation != 0 {
+			fmt.Println(m.Kind, m.Compensation)
+			continue
+		}
+		fmt.Println(m.Kind, "until", m.End.Format("01-02 15:04"))
+	}
+	for _, at := range []time.Time{time.Date(2026, 3, 5, 0, 0, 0, 0, sh), time.Date(2026, 3, 9, 0, 0, 0, 0, sh)} {
+		fmt.Println(at.Format("01-02"), "may sell:", s.May(penalty.Sell, at))
+	}
+	// Output:
+	// store_ban until 03-08 10:00
+	// deposit_compensation ¥259.00
+	// 03-05 may sell: false
+	// 03-09 may sell: true
 }

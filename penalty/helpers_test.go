@@ -8,7 +8,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-var shanghai = penalty.Shanghai()
+var shanghai = vcart.Shanghai()
 
 // day returns a fixed instant in Asia/Shanghai.
 func day(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, shanghai) }

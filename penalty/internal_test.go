@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
 var stateOpts = cmp.Options{
@@ -218,7 +216,7 @@ func TestIDIndex(t *testing.T) {
 func TestEventJSONRoundTrip(t *testing.T) {
 	t.Parallel()
 	events := history(t, 40)
-	events[0].Compensation = vcart.FromFen(25900)
+	events[0].Compensation = 25900
 	events[0].Note = "buyer claim"
 	b, err := json.Marshal(events)
 	if err != nil {

@@ -71,26 +71,30 @@ func (m *Measure) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func moneyText(m vcart.Money) string {
-	if m == (vcart.Money{}) {
+// moneyText writes a compensation as "259.00 CNY", the text stored events
+// have always carried, or "" for none.
+func moneyText(f vcart.Fen) string {
+	if f == 0 {
 		return ""
 	}
-	return m.String()
+	return f.Money().String()
 }
 
-func parseMoneyText(s string) (vcart.Money, error) {
+// parseMoneyText reads what moneyText writes. The currency is CNY (or
+// absent) and the amount a whole number of fen.
+func parseMoneyText(s string) (vcart.Fen, error) {
 	if s == "" {
-		return vcart.Money{}, nil
+		return 0, nil
 	}
 	amount, cur, _ := strings.Cut(s, " ")
-	if len(cur) > 8 || strings.ContainsAny(cur, " ") {
-		return vcart.Money{}, fmt.Errorf("%w: compensation currency", ErrInvalidEvent)
+	if cur != "" && cur != string(vcart.CNY) {
+		return 0, fmt.Errorf("%w: compensation currency %q is not CNY", ErrInvalidEvent, textutil.Truncate(cur, 8))
 	}
-	m, err := vcart.ParseMoney(amount, vcart.Currency(cur))
+	f, err := vcart.ParseFen(amount)
 	if err != nil {
-		return vcart.Money{}, fmt.Errorf("%w: compensation: %w", ErrInvalidEvent, err)
+		return 0, fmt.Errorf("%w: compensation: %w", ErrInvalidEvent, err)
 	}
-	return m, nil
+	return f, nil
 }
 
 // MarshalText encodes the event kind by name, such as "appeal_filed".

@@ -10,7 +10,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/vcart-sdk/vcart-go/penalty"
-	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
 // TestEventJSONGolden pins the stored form of a short history.
@@ -19,7 +18,7 @@ func TestEventJSONGolden(t *testing.T) {
 	d := mustDecider(t)
 	s := penalty.NewState(store)
 	rec := penalty.RecordViolation("fake-1", penalty.Counterfeit, day(2026, time.March, 1, 9))
-	rec.Compensation = vcart.FromFen(25900)
+	rec.Compensation = 25900
 	events := []penalty.Event{rec}
 	mustEvolve(t, s, rec)
 	dec, err := d.Decide(s, "fake-1", day(2026, time.March, 1, 10))
@@ -46,6 +45,8 @@ func TestEventJSONErrors(t *testing.T) {
 		{"unknown kind", `{"kind":"violation_forgiven","at":"2026-03-01T00:00:00+08:00"}`},
 		{"unknown type", `{"kind":"violation_recorded","type":"shoplifting"}`},
 		{"bad compensation", `{"kind":"violation_recorded","compensation":"1e3 CNY"}`},
+		{"compensation not CNY", `{"kind":"violation_recorded","compensation":"259.00 USD"}`},
+		{"compensation below a fen", `{"kind":"violation_recorded","compensation":"259.005 CNY"}`},
 		{"bad measure kind", `{"kind":"penalty_decided","measures":[{"kind":"flogging"}]}`},
 		{"bad measure compensation", `{"kind":"penalty_decided","measures":[{"kind":"warning","compensation":"x"}]}`},
 	}

@@ -322,19 +322,19 @@ func TestDepositCompensationCarriesAmount(t *testing.T) {
 	d := mustDecider(t)
 	s := penalty.NewState(store)
 	rec := penalty.RecordViolation("v1", penalty.Counterfeit, day(2026, time.March, 1, 10))
-	rec.Compensation = vcart.FromFen(129900)
+	rec.Compensation = 129900
 	mustEvolve(t, s, rec)
 	ev, err := d.Decide(s, "v1", day(2026, time.March, 1, 12))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got vcart.Money
+	var got vcart.Fen
 	for _, m := range ev.Measures {
 		if m.Kind == penalty.DepositCompensation {
 			got = m.Compensation
 		}
 	}
-	if diff := cmp.Diff(vcart.FromFen(129900), got); diff != "" {
+	if diff := cmp.Diff(vcart.Fen(129900), got); diff != "" {
 		t.Errorf("compensation mismatch (-want +got):\n%s", diff)
 	}
 }

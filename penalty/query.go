@@ -15,7 +15,7 @@ type Violation struct {
 	At        time.Time
 	Complaint ComplaintID
 	// Compensation is the amount recorded with the violation, if any.
-	Compensation vcart.Money
+	Compensation vcart.Fen
 	// DecidedAt, Offence and RuleVersion are zero until the penalty is decided.
 	DecidedAt   time.Time
 	Offence     int

@@ -41,7 +41,7 @@ type State struct {
 	wide map[uint64]stamp
 	// comp and credit hold the compensation and credit points of the few
 	// measures that carry them, by measure index.
-	comp       map[int32]vcart.Money
+	comp       map[int32]vcart.Fen
 	credit     map[int32]int32
 	complaints []complaintRec
 	cindex     map[ComplaintID]int32
@@ -63,7 +63,7 @@ type violationRec struct {
 
 type violationExtra struct {
 	complaint    ComplaintID
-	compensation vcart.Money
+	compensation vcart.Fen
 	note         string
 }
 
@@ -281,7 +281,7 @@ func (s *State) checkViolation(e *Event, at stamp) (int32, error) {
 		if !e.Type.Valid() {
 			return 0, fmt.Errorf("%w: %d for violation %q", ErrUnknownType, uint8(e.Type), e.Violation)
 		}
-		if e.Compensation.IsNegative() {
+		if e.Compensation < 0 {
 			return 0, invalid(e, "negative compensation")
 		}
 		if e.Complaint != "" {
@@ -327,7 +327,7 @@ func checkDecision(e *Event, at, violationAt stamp) error {
 			return invalid(e, "measures[%d]: a permanent measure has no end", i)
 		case !m.Kind.OneOff() && !m.Permanent && !m.End.After(m.Start):
 			return invalid(e, "measures[%d]: %s must end after it starts", i, m.Kind)
-		case m.Compensation.IsNegative() || m.CreditPoints < 0 || m.CreditPoints > math.MaxInt32:
+		case m.Compensation < 0 || m.CreditPoints < 0 || m.CreditPoints > math.MaxInt32:
 			return invalid(e, "measures[%d]: amount out of range", i)
 		case !m.Withdrawn.IsZero():
 			return invalid(e, "measures[%d]: a new measure cannot be withdrawn", i)
@@ -371,7 +371,7 @@ func (s *State) apply(e *Event, idx int32, at stamp) {
 		i := int32(s.violations.len())
 		s.violations.push(violationRec{typ: e.Type, status: Recorded, at: s.enc(fieldAt, i, at)})
 		s.ids.push(e.Violation)
-		if e.Complaint != "" || e.Compensation != (vcart.Money{}) || e.Note != "" {
+		if e.Complaint != "" || e.Compensation != 0 || e.Note != "" {
 			if s.extra == nil {
 				s.extra = make(map[int32]violationExtra)
 			}
@@ -405,9 +405,9 @@ func (s *State) apply(e *Event, idx int32, at stamp) {
 				}
 				s.credit[j] = int32(m.CreditPoints)
 			}
-			if m.Compensation != (vcart.Money{}) {
+			if m.Compensation != 0 {
 				if s.comp == nil {
-					s.comp = make(map[int32]vcart.Money)
+					s.comp = make(map[int32]vcart.Fen)
 				}
 				s.comp[j] = m.Compensation
 			}

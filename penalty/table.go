@@ -8,14 +8,9 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-// shanghai is Asia/Shanghai as a fixed UTC+8 offset: China has kept UTC+8
-// without daylight saving since 1991, so the fixed zone is exact and needs
-// no tzdata file (a pure package reads no files).
-var shanghai = time.FixedZone("Asia/Shanghai", 8*60*60)
-
-// Shanghai returns the Asia/Shanghai zone the package counts calendar days,
-// months and years in (a fixed UTC+8 zone).
-func Shanghai() *time.Location { return shanghai }
+// shanghai is [vcart.Shanghai], the zone the package counts calendar days,
+// months and years in.
+var shanghai = vcart.Shanghai()
 
 // WindowKind says how far back earlier offences count.
 type WindowKind uint8

@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/shopspring/decimal"
 	"github.com/vcart-sdk/vcart-go/review"
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -45,18 +44,18 @@ func basicCases() []ruleCase {
 		{name: "category missing", listing: with(cleanApparel, func(l *review.Listing) { l.Category = "" }), want: []string{
 			"block basic.category.missing category",
 		}, verdict: review.VerdictRejected},
-		{name: "price zero, above market, sub-fen, band", listing: with(cleanApparel, func(l *review.Listing) {
+		{name: "price zero, above market, negative, band", listing: with(cleanApparel, func(l *review.Listing) {
 			l.SKUs = []review.SKU{
 				{OutSKUID: "A", SalePrice: yuan(0), MarketPrice: yuan(9900)},
 				{OutSKUID: "B", SalePrice: yuan(9900), MarketPrice: yuan(5900)},
-				{OutSKUID: "C", SalePrice: vcart.NewMoney(decimal.RequireFromString("59.995"), vcart.CNY)},
+				{OutSKUID: "C", SalePrice: -1},
 				{OutSKUID: "D", SalePrice: yuan(59)},
 				{OutSKUID: "E", SalePrice: yuan(20_000_000)},
 			}
 		}), want: []string{
 			"block basic.price.not_positive skus[0].sale_price",
 			"block basic.price.not_below_market skus[1].sale_price",
-			"block basic.price.sub_fen skus[2].sale_price",
+			"block basic.price.not_positive skus[2].sale_price",
 			"block basic.price.over_api_max skus[4].sale_price",
 			"warn basic.price.out_of_band skus[3].sale_price",
 		}, verdict: review.VerdictRejected},

@@ -12,9 +12,14 @@
 //	res := r.Review(listing, at)
 //	if res.Verdict == review.VerdictRejected { ... res.Findings ... }
 //
+// A product built for the shop API becomes a listing in one call,
+// vcart/shopapi's ReviewListing(product, category), so it is reviewed
+// before Products.Add with no hand-written mapping.
+//
 // A [Result] holds every [Finding] at once, most severe first, each with a
-// stable code, a severity (block, warn or info), the field, byte offsets into
-// the field's original text where the finding is textual, a message, the
+// stable code, a severity (block, warn or info), the field, byte and
+// character offsets into the field's original text where the finding is
+// textual (Start/End and RuneStart/RuneEnd), a message, the
 // rule's source and the seed reason it prevents ([Reason]: 盗用明星图,
 // 虚假材质描述, 保质期不足, 虚假产地, 二手充新, 改装机 and the review focuses).
 // The [Verdict] is derived: any block means the listing would be rejected

@@ -17,13 +17,13 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	shanghai := time.FixedZone("CST", 8*3600)
+	shanghai := vcart.Shanghai()
 	listing := review.Listing{
 		Title:       "正宗五常大米 全网第一 新米5kg",
 		Category:    vcart.CategoryFood,
 		Attrs:       []review.Attr{{Key: "净含量", Value: "5kg"}},
 		Description: "最佳食用期为开袋后30天。加微信 rice_farm88 享优惠。",
-		SKUs:        []review.SKU{{SalePrice: vcart.FromFen(8990), MarketPrice: vcart.FromFen(12900)}},
+		SKUs:        []review.SKU{{SalePrice: 8990, MarketPrice: 12900}},
 		Documents:   []vcart.Document{{Kind: vcart.DocFoodLicence, Number: "SC11464010500015", Permanent: true}},
 		Food: &review.FoodInfo{SCNumber: "SC11464010500015", ShelfLifeDays: 365,
 			ProductionDate: time.Date(2025, 11, 1, 0, 0, 0, 0, shanghai), Origin: "江苏省宿迁市"},
@@ -53,7 +53,7 @@ func ExampleReviewer_Review() {
 		Category:    vcart.CategoryApparel,
 		Attrs:       []review.Attr{{Key: "面料成分", Value: "棉100%"}},
 		Description: "100%棉，第一次洗涤请单独手洗。",
-		SKUs:        []review.SKU{{SalePrice: vcart.FromFen(5900), MarketPrice: vcart.FromFen(9900)}},
+		SKUs:        []review.SKU{{SalePrice: 5900, MarketPrice: 9900}},
 	}
 	_ = r.Review(listing, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)).WriteText(os.Stdout)
 	// Output:

@@ -16,7 +16,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-var shanghai = time.FixedZone("CST", 8*3600)
+var shanghai = vcart.Shanghai()
 
 // at is the fixed review instant of the tests.
 var at = time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)
@@ -121,7 +121,7 @@ func images(n int) []review.Image {
 	return out
 }
 
-func yuan(fen int64) vcart.Money { return vcart.FromFen(fen) }
+func yuan(fen int64) vcart.Fen { return vcart.Fen(fen) }
 
 // cleanApparel is a realistic clean apparel listing.
 func cleanApparel() review.Listing {

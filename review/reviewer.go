@@ -1,6 +1,7 @@
 package review
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
@@ -572,6 +573,7 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 	}
 	findings := dedupe(st.findings)
 	st.findings = nil
+	runePositions(findings, st.fields)
 	slices.SortStableFunc(findings, func(a, b Finding) int {
 		if a.Severity != b.Severity {
 			return int(b.Severity) - int(a.Severity)
@@ -595,6 +597,51 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 	}
 	res.Stats = statsFor(lp.Category)
 	return res
+}
+
+// runePositions sets RuneStart and RuneEnd of every finding from its byte
+// offsets and its field's text, or to -1. It visits the textual findings
+// by field and ascending Start, so each field's text is counted once
+// whatever order the findings are reported in: O(text + k log k) for k
+// textual findings, with no allocation for a listing without any.
+func runePositions(fs []Finding, fields []TextField) {
+	var idx []int
+	for i := range fs {
+		f := &fs[i]
+		f.RuneStart, f.RuneEnd = -1, -1
+		if f.Start >= 0 && f.End >= f.Start {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(strings.Compare(fs[a].Field, fs[b].Field), cmp.Compare(fs[a].Start, fs[b].Start))
+	})
+	var (
+		name           = "\x00" // no field has this name
+		text           string
+		have           bool
+		atByte, atRune int
+	)
+	for _, i := range idx {
+		f := &fs[i]
+		if f.Field != name {
+			name, text, have = f.Field, "", false
+			for _, tf := range fields {
+				if tf.Name == name {
+					text, have = tf.Text, true
+					break
+				}
+			}
+			atByte, atRune = 0, 0
+		}
+		if !have || f.End > len(text) {
+			continue
+		}
+		atRune += utf8.RuneCountInString(text[atByte:f.Start])
+		atByte = f.Start
+		f.RuneStart = atRune
+		f.RuneEnd = atRune + utf8.RuneCountInString(text[f.Start:f.End])
+	}
 }
 
 // Check is what a rule's Check function receives: the listing, the instant

@@ -1,7 +1,6 @@
 package review
 
 import (
-	"cmp"
 	"fmt"
 	"math/bits"
 	"strconv"
@@ -171,52 +170,23 @@ func checkPrice(c *Check) {
 	band, hasBand := c.r.bands.For(l.Category)
 	for i, s := range l.SKUs {
 		f := func() string { return skuField(i, ".sale_price") }
-		fen, err := s.SalePrice.Fen()
 		switch {
-		case s.SalePrice.Currency() != vcart.CNY:
-			c.Report(Finding{Code: "basic.price.currency", Severity: vcart.Block, Field: f(), Message: fmt.Sprintf("sale price %s is not in CNY", s.SalePrice)})
+		case s.SalePrice <= 0:
+			c.Report(Finding{Code: "basic.price.not_positive", Severity: vcart.Block, Field: f(), Message: fmt.Sprintf("sale price %s must be above zero", s.SalePrice)})
 			continue
-		case err != nil:
-			c.Report(Finding{Code: "basic.price.sub_fen", Severity: vcart.Block, Field: f(), Message: fmt.Sprintf("sale price %s is not a whole number of fen", s.SalePrice)})
-			continue
-		case fen <= 0:
-			c.Report(Finding{Code: "basic.price.not_positive", Severity: vcart.Block, Field: f(), Message: fmt.Sprintf("sale price %s must be above zero", s.SalePrice.Format())})
-			continue
-		case fen > MaxSalePriceFen:
-			c.Report(Finding{Code: "basic.price.over_api_max", Severity: vcart.Block, Field: f(), Message: fmt.Sprintf("sale price %s is above the API's maximum ¥100000.00", s.SalePrice.Format())})
+		case s.SalePrice > MaxSalePrice:
+			c.Report(Finding{Code: "basic.price.over_api_max", Severity: vcart.Block, Field: f(), Message: fmt.Sprintf("sale price %s is above the API's maximum %s", s.SalePrice, MaxSalePrice)})
 			continue
 		}
-		if !s.MarketPrice.IsZero() {
-			if cmp, err := cmpMoney(s.SalePrice, s.MarketPrice); err != nil || cmp >= 0 {
-				c.Report(Finding{Code: "basic.price.not_below_market", Severity: vcart.Block, Field: f(),
-					Message: fmt.Sprintf("sale price %s must be below the market price %s (errcode 10020040)", s.SalePrice.Format(), s.MarketPrice.Format())})
-			}
+		if s.MarketPrice != 0 && s.SalePrice >= s.MarketPrice {
+			c.Report(Finding{Code: "basic.price.not_below_market", Severity: vcart.Block, Field: f(),
+				Message: fmt.Sprintf("sale price %s must be below the market price %s (errcode 10020040)", s.SalePrice, s.MarketPrice)})
 		}
-		if hasBand {
-			lo, _ := cmpMoney(s.SalePrice, band.Min)
-			hi := -1
-			if !band.Max.IsZero() {
-				hi, _ = cmpMoney(s.SalePrice, band.Max)
-			}
-			if lo < 0 || hi > 0 {
-				c.Report(Finding{Code: "basic.price.out_of_band", Severity: vcart.Warn, Field: f(),
-					Message: fmt.Sprintf("sale price %s is outside the %s band %s–%s; check fen versus yuan", s.SalePrice.Format(), l.Category.ChineseName(), band.Min.Format(), bandMax(band))})
-			}
+		if hasBand && (s.SalePrice < band.Min || band.Max != 0 && s.SalePrice > band.Max) {
+			c.Report(Finding{Code: "basic.price.out_of_band", Severity: vcart.Warn, Field: f(),
+				Message: fmt.Sprintf("sale price %s is outside the %s band %s–%s; check fen versus yuan", s.SalePrice, l.Category.ChineseName(), band.Min, bandMax(band))})
 		}
 	}
-}
-
-// cmpMoney is [vcart.Money.Cmp] on whole fen where both amounts have them,
-// which spares the big-number comparison on the hot path.
-func cmpMoney(a, b vcart.Money) (int, error) {
-	if a.Currency() == b.Currency() {
-		if x, err := a.Fen(); err == nil {
-			if y, err := b.Fen(); err == nil {
-				return cmp.Compare(x, y), nil
-			}
-		}
-	}
-	return a.Cmp(b)
 }
 
 // skuField returns "skus[i]" + suffix, e.g. ".sale_price".
@@ -225,10 +195,10 @@ func skuField(i int, suffix string) string {
 }
 
 func bandMax(b PriceBand) string {
-	if b.Max.IsZero() {
+	if b.Max == 0 {
 		return "∞"
 	}
-	return b.Max.Format()
+	return b.Max.String()
 }
 
 // titleSpecials are the symbols the product API allows in a title.

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/shopspring/decimal"
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
@@ -85,17 +84,15 @@ func StatsFor(c vcart.Category) (CategoryStats, bool) {
 // Max means no upper bound. Prices outside it are a warning: a typo in fen
 // versus yuan is the usual cause.
 type PriceBand struct {
-	Min, Max vcart.Money
+	Min, Max vcart.Fen
 }
 
 func (b PriceBand) validate() error {
-	if b.Min.IsNegative() || b.Max.IsNegative() {
+	if b.Min < 0 || b.Max < 0 {
 		return fmt.Errorf("%w: price band bounds must not be negative", ErrConfig)
 	}
-	if !b.Max.IsZero() {
-		if c, err := b.Min.Cmp(b.Max); err != nil || c > 0 {
-			return fmt.Errorf("%w: price band min %s above max %s or currencies differ", ErrConfig, b.Min, b.Max)
-		}
+	if b.Max != 0 && b.Min > b.Max {
+		return fmt.Errorf("%w: price band min %s above max %s", ErrConfig, b.Min, b.Max)
 	}
 	return nil
 }
@@ -126,25 +123,24 @@ func (p PriceBands) For(c vcart.Category) (PriceBand, bool) {
 	return b, ok
 }
 
-// MaxSalePriceFen is the product API's largest sale_price (10,000,000 fen,
+// MaxSalePrice is the product API's largest sale_price (10,000,000 fen,
 // ¥100,000).
-const MaxSalePriceFen = 10_000_000
+const MaxSalePrice vcart.Fen = 10_000_000
 
 // DefaultPriceBands returns a fresh copy of the SDK's default bands. They
 // are SDK heuristics, not platform figures (the seed asks for 价格合理性
 // without numbers): set your own per category.
 func DefaultPriceBands() PriceBands {
-	y := func(v string) vcart.Money { return vcart.NewMoney(decimal.RequireFromString(v), vcart.CNY) }
 	return PriceBands{
 		Version:       "sdk-2026.1",
 		EffectiveFrom: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 		Bands: map[vcart.Category]PriceBand{
-			vcart.CategoryGeneral:     {Min: y("0.10"), Max: y("100000")},
-			vcart.CategoryApparel:     {Min: y("1"), Max: y("50000")},
-			vcart.CategoryFood:        {Min: y("0.50"), Max: y("20000")},
-			vcart.CategoryElectronics: {Min: y("1"), Max: y("100000")},
-			vcart.CategoryCosmetics:   {Min: y("1"), Max: y("20000")},
-			vcart.CategoryJewellery:   {Min: y("1"), Max: y("100000")},
+			vcart.CategoryGeneral:     {Min: 10, Max: vcart.Yuan(100000)},
+			vcart.CategoryApparel:     {Min: vcart.Yuan(1), Max: vcart.Yuan(50000)},
+			vcart.CategoryFood:        {Min: 50, Max: vcart.Yuan(20000)},
+			vcart.CategoryElectronics: {Min: vcart.Yuan(1), Max: vcart.Yuan(100000)},
+			vcart.CategoryCosmetics:   {Min: vcart.Yuan(1), Max: vcart.Yuan(20000)},
+			vcart.CategoryJewellery:   {Min: vcart.Yuan(1), Max: vcart.Yuan(100000)},
 		},
 	}
 }

@@ -128,12 +128,12 @@ const NearDuplicateDistance = 6
 
 // SKU is one stock-keeping unit with its prices.
 type SKU struct {
-	OutSKUID    string      // the merchant's SKU id, used in messages
-	SKUCode     string      // sku_code (≤ 20 characters)
-	Stock       int         // stock_num (0–10,000,000)
-	SalePrice   vcart.Money // sale_price, must be positive and below MarketPrice
-	MarketPrice vcart.Money // market_price (划线价); zero when not set
-	Attrs       []Attr      // sale attributes (sku_attrs)
+	OutSKUID    string    // the merchant's SKU id, used in messages
+	SKUCode     string    // sku_code (≤ 20 characters)
+	Stock       int       // stock_num (0–10,000,000)
+	SalePrice   vcart.Fen // sale_price, must be positive and below MarketPrice
+	MarketPrice vcart.Fen // market_price (划线价); zero when not set
+	Attrs       []Attr    // sale attributes (sku_attrs)
 }
 
 // FoodInfo carries what the food rules need (食品).
@@ -198,10 +198,17 @@ type Finding struct {
 	// Start and End are byte offsets of the offending text in the field's
 	// original value, or -1 when the finding is not about a span of text.
 	Start, End int
-	Text       string // the offending text as written, when textual
-	Message    string // what is wrong and what to do, for the merchant
-	Source     string // the rule's source: a law, the API doc or the seed
-	Reason     Reason // the seed reason it prevents
+	// RuneStart and RuneEnd are the same span in characters (runes, as
+	// utf8.RuneCountInString counts them, an invalid byte being one), for a
+	// UI that highlights characters: "最佳" at bytes [6:12] of "纯棉最佳" is
+	// at characters [2:4]. They are -1 when Start is, or when the field is
+	// not one of the listing's text fields ([Check.Fields]); rules leave
+	// them zero and the reviewer fills them in.
+	RuneStart, RuneEnd int
+	Text               string // the offending text as written, when textual
+	Message            string // what is wrong and what to do, for the merchant
+	Source             string // the rule's source: a law, the API doc or the seed
+	Reason             Reason // the seed reason it prevents
 }
 
 // Textual reports whether the finding points at a span of text.

@@ -85,3 +85,21 @@ func BenchmarkCheckEligibility(b *testing.B) {
 		_ = CheckEligibility(a, testAt, rules)
 	}
 }
+
+// BenchmarkFen_String formats an amount the everyday way; compare with
+// BenchmarkMoney_Format, the decimal path for the same amount.
+func BenchmarkFen_String(b *testing.B) {
+	b.ReportAllocs()
+	f := Fen(123456789)
+	for b.Loop() {
+		_ = f.String()
+	}
+}
+
+func BenchmarkMoney_Format(b *testing.B) {
+	b.ReportAllocs()
+	m := FromFen(123456789)
+	for b.Loop() {
+		_ = m.Format()
+	}
+}

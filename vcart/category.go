@@ -93,5 +93,5 @@ type PlatformCategory struct {
 	Category Category   // the coarse class the SDK's rules use
 	// Deposit is the category's deposit (保证金) as read from
 	// getcategoryrule / getcategorydetail; zero when unknown.
-	Deposit Money
+	Deposit Fen
 }

@@ -4,12 +4,17 @@
 // for licence, identity and bank numbers, deposits and product caps, and an
 // eligibility check that lists every unmet requirement at once.
 //
-// It also holds the vocabulary the other packages share: [Money] (exact,
-// never float64), [RoundingMode], [Category], [StoreType], [Severity],
+// It also holds the vocabulary the other packages share: [Fen] and [Money]
+// (exact, never float64), [Shanghai], [RoundingMode], [Category], [StoreType], [Severity],
 // [Document], identifier types and [ValidationError].
 //
 // The package is pure: it never reads the clock, the network or the
 // environment. Functions that depend on time take the instant as an argument.
+//
+// # Time zone
+//
+// [Shanghai] is the SDK's one time zone (Asia/Shanghai, 北京时间, a fixed
+// UTC+8): every package counts days, weeks and months in it.
 //
 // # Eligibility
 //
@@ -134,10 +139,25 @@
 //
 // # Money
 //
-// [Money] is a decimal amount with a currency. [FromFen] and [Money.Fen]
-// convert exactly to and from the platform's integer fen (分); Fen fails with
-// [ErrSubFen] instead of rounding. Rounding is always explicit:
-// [Money.Round] takes a [RoundingMode], half-up (四舍五入) by default.
+// One story across the SDK:
+//
+//   - On the wire every amount is an integer number of fen (分) of CNY, and
+//     wire structs (shopapi) keep int64 fields named after the API's field,
+//     as do fees' calculation records (fields ending in Fen, with accessors
+//     that return [Fen]).
+//   - [Fen] is the everyday amount: a price, a deposit, a compensation, an
+//     order's amount in a KPI report.
+//     vcart.Fen(x) converts a wire field in one step; its arithmetic is Go's
+//     own and cannot fail; it prints as "¥39.90" ([Fen.String]) and
+//     [ParseFen] reads that back.
+//   - [Money] is a decimal amount with a currency, for what is not a whole
+//     fen of CNY: a rate applied before rounding, a bill's 0.001-fen fee, a
+//     USD fixed fee. [Fen.Money] (or [FromFen]) and [Money.Fen] convert
+//     exactly; Money.Fen fails with [ErrSubFen] instead of rounding, and
+//     [Money.RoundFen] rounds with a named [RoundingMode], half-up (四舍五入)
+//     by default. Its Add, Sub and Cmp check the currency and return
+//     [ErrCurrencyMismatch]: the one checked path, for mixed currencies.
+//
 // Nothing here reads or writes shopspring/decimal's package globals.
 //
 // # Errors

@@ -548,7 +548,7 @@ func TestReport_WriteText(t *testing.T) {
 	a := completeIndividual()
 	a.Face = FaceVerification{}
 	a.BankCard.Number = "6222600260001234567"
-	a.Categories = []PlatformCategory{{ID: "1001", Category: CategoryFood, Deposit: FromFen(1000000)}}
+	a.Categories = []PlatformCategory{{ID: "1001", Category: CategoryFood, Deposit: 1000000}}
 	got := CheckEligibility(a, testAt, SeedSubjectRules()).String()
 	want := `Eligibility of 个体店 (individual) at 2026-03-01T00:00:00+08:00, rules seed-2023.1
   verdict:     not eligible (1 block, 2 warn, 0 info)
@@ -634,7 +634,7 @@ func TestCheckEligibility_DisplayOnlyRow(t *testing.T) {
 	if got.Findings[0].Message != "个体店 (individual) stores are display only and cannot trade (不支持交易)" {
 		t.Errorf("message = %q", got.Findings[0].Message)
 	}
-	if got.Deposit.Source != DepositNone || !got.Deposit.Amount.IsZero() {
+	if got.Deposit.Source != DepositNone || got.Deposit.Amount != 0 {
 		t.Errorf("deposit = %+v, want none", got.Deposit)
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-var cst = time.FixedZone("CST", 8*60*60)
+var cst = vcart.Shanghai()
 
 func orDash(s string) string {
 	if s == "" {
@@ -46,7 +46,7 @@ func ExampleChecker_Check() {
 	for _, f := range r.Findings {
 		fmt.Printf("%s %s [%s] %s\n", f.Severity, f.Code, f.Field, f.Rule)
 	}
-	fmt.Println("deposit due:", r.Deposit.Amount.Format(), "cap:", r.ProductCap)
+	fmt.Println("deposit due:", r.Deposit.Amount, "cap:", r.ProductCap)
 	fmt.Println("pending:", r.PendingVerifications)
 	// Output:
 	// eligible: false
@@ -179,14 +179,14 @@ func ExampleCheck_Err() {
 func ExampleSubjectRules_Deposit() {
 	rules := vcart.SeedSubjectRules()
 	q, _ := rules.Deposit(vcart.StoreIndividual, nil)
-	fmt.Println(q.Amount.Format(), q.Source)
+	fmt.Println(q.Amount, q.Source)
 
 	cats := []vcart.PlatformCategory{
-		{ID: "6153", Name: "女装", Category: vcart.CategoryApparel, Deposit: vcart.FromFen(300_000)},
-		{ID: "1001", Name: "零食", Category: vcart.CategoryFood, Deposit: vcart.FromFen(1_000_000)},
+		{ID: "6153", Name: "女装", Category: vcart.CategoryApparel, Deposit: 300_000},
+		{ID: "1001", Name: "零食", Category: vcart.CategoryFood, Deposit: 1_000_000},
 	}
 	q, _ = rules.Deposit(vcart.StoreIndividual, cats)
-	fmt.Println(q.Amount.Format(), q.Source, q.CategoryID)
+	fmt.Println(q.Amount, q.Source, q.CategoryID)
 
 	_, err := rules.Deposit(vcart.StorePersonal+1, nil)
 	fmt.Println(errors.Is(err, vcart.ErrUnknownStoreType))
@@ -199,7 +199,7 @@ func ExampleSubjectRules_Deposit() {
 func ExampleSeedSubjectRules() {
 	for _, s := range vcart.SeedSubjectRules().Subjects {
 		fmt.Printf("%s open=%v deposit=%s cap=%s docs=%v verify=%v\n",
-			s.Type.ChineseName(), s.Open, s.Deposit.Format(), s.ProductCap, s.RequiredDocuments, s.Verifications)
+			s.Type.ChineseName(), s.Open, s.Deposit, s.ProductCap, s.RequiredDocuments, s.Verifications)
 	}
 	// Output:
 	// 企业店 open=true deposit=¥20000.00 cap=unlimited docs=[business_licence legal_rep_id brand_authorisation] verify=[]
@@ -228,15 +228,45 @@ func ExampleParseMoney() {
 	fmt.Println(m, err)
 	_, err = m.Fen()
 	fmt.Println(errors.Is(err, vcart.ErrSubFen))
-	fen, _ := m.Round(vcart.HalfUp).Fen()
-	fmt.Println(fen)
+	fen, _ := m.RoundFen(vcart.HalfUp)
+	fmt.Println(int64(fen), fen)
 	_, err = vcart.ParseMoney(" 12", vcart.CNY)
 	fmt.Println(errors.Is(err, vcart.ErrBadAmount))
 	// Output:
 	// 12.345 CNY <nil>
 	// true
-	// 1235
+	// 1235 ¥12.35
 	// true
+}
+
+// Fen is the everyday amount: wire fields convert to it in one step, its
+// arithmetic is Go's own, and it prints as a price.
+func ExampleFen() {
+	var orderPrice int64 = 3990 // a wire field, e.g. price_info.order_price
+	price := vcart.Fen(orderPrice)
+	total := price*3 - vcart.Fen(500) // three items, ¥5 off
+	fmt.Println(price, total, total > vcart.Yuan(100))
+
+	// A rate applied gives a fraction of a fen: compute on Money, then
+	// round to fen with a named mode.
+	fee, _ := total.Money().Mul(decimal.RequireFromString("0.006")).RoundFen(vcart.HalfUp)
+	fmt.Println(fee, int64(fee))
+	// Output:
+	// ¥39.90 ¥114.70 true
+	// ¥0.69 69
+}
+
+func ExampleParseFen() {
+	for _, s := range []string{"39.9", "¥39.90", "-¥0.05", "0.005", "39,90"} {
+		f, err := vcart.ParseFen(s)
+		fmt.Println(int64(f), err)
+	}
+	// Output:
+	// 3990 <nil>
+	// 3990 <nil>
+	// -5 <nil>
+	// 0 vcart: amount is not a whole fen: 0.005 CNY
+	// 0 vcart: malformed amount: "39,90"
 }
 
 func ExampleMoney_Round() {
@@ -297,7 +327,7 @@ func ExampleSubjectRules_liveShape() {
 	rules.EffectiveFrom = time.Date(2026, 3, 1, 0, 0, 0, 0, cst)
 	for i := range rules.Subjects {
 		s := &rules.Subjects[i]
-		s.Deposit = vcart.FromFen(0)
+		s.Deposit = 0
 		switch s.Type {
 		case vcart.StoreEnterprise:
 			s.RequiredDocuments = []vcart.DocumentKind{vcart.DocBusinessLicence, vcart.DocLegalRepID}
@@ -323,11 +353,41 @@ func ExampleSubjectRules_liveShape() {
 		Face:     vcart.FaceVerification{Status: vcart.FacePassed},
 		BankCard: vcart.BankCard{Number: "6228480402564890018", Holder: "李四", Verified: true},
 		// Read from POST /shop/ec/category/getcategoryrule (deposit in fen).
-		Categories: []vcart.PlatformCategory{{ID: "6153", Name: "女装", Category: vcart.CategoryApparel, Deposit: vcart.FromFen(500_000)}},
+		Categories: []vcart.PlatformCategory{{ID: "6153", Name: "女装", Category: vcart.CategoryApparel, Deposit: 500_000}},
 	}, time.Date(2026, 3, 2, 0, 0, 0, 0, cst))
 	fmt.Println(r.Eligible, r.MissingDocuments)
-	fmt.Println(r.Deposit.Amount.Format(), r.Deposit.Source, r.ProductCap)
+	fmt.Println(r.Deposit.Amount, r.Deposit.Source, r.ProductCap)
 	// Output:
 	// false [business_licence]
 	// ¥5000.00 category API dynamic quota (getauditquota)
+}
+
+// The package in brief: an eligibility check at an instant in the
+// platform's time zone ([vcart.Shanghai]), every problem at once, and the
+// deposit due as [vcart.Fen], the everyday amount.
+func Example() {
+	at := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
+	r := vcart.CheckEligibility(vcart.Applicant{
+		StoreType:      vcart.StoreEnterprise,
+		SubjectName:    "福州示例贸易有限公司",
+		Representative: "张三",
+		Account: vcart.Account{
+			RealNameVerified: true, MiniShopRegistered: true, MiniShopBound: true,
+			Certification: vcart.CertProfessional,
+		},
+		Documents: []vcart.Document{
+			{Kind: vcart.DocBusinessLicence, Number: "91350100M000100Y43", Holder: "福州示例贸易有限公司", Permanent: true},
+			{Kind: vcart.DocLegalRepID, Number: "11010519491231002X", Holder: "张三", ValidTo: at.AddDate(1, 0, 0)},
+		},
+	}, at, vcart.SeedSubjectRules())
+	fmt.Println("eligible:", r.Eligible)
+	for _, f := range r.Findings {
+		fmt.Println(f.Severity, f.Code, f.Field)
+	}
+	deposit := r.Deposit.Amount
+	fmt.Println("deposit:", deposit, "in fen:", int64(deposit), "half of it:", deposit/2)
+	// Output:
+	// eligible: false
+	// block document.missing brands
+	// deposit: ¥20000.00 in fen: 2000000 half of it: ¥10000.00
 }

@@ -26,7 +26,7 @@ func TestReport_Golden(t *testing.T) {
 		a.Documents[0].Permanent, a.Documents[0].ValidTo = false, day(2026, 3, 15)
 		a.Brands = append(a.Brands, BrandAuthorisation{Brand: "自有", Owner: a.SubjectName, Own: true})
 		a.Brands[0].Chain[1].Letter.ValidTo = day(2026, 2, 1)
-		a.Categories = []PlatformCategory{{ID: "7339", Name: "酒类", Category: CategoryFood, Deposit: FromFen(5_000_000)}}
+		a.Categories = []PlatformCategory{{ID: "7339", Name: "酒类", Category: CategoryFood, Deposit: 5_000_000}}
 		return a
 	}
 	tests := []struct {

@@ -31,11 +31,19 @@ var (
 	ErrBadAmount = errors.New("vcart: malformed amount")
 )
 
-// Money is an exact amount in one currency. The zero value is 0 with no
-// currency; use [FromFen] or [NewMoney] to build one.
+// Money is an exact decimal amount in one currency. The zero value is 0 with
+// no currency; use [FromFen], [Fen.Money], [ParseMoney] or [NewMoney] to
+// build one.
+//
+// Money is for amounts that are not a whole fen of CNY: a fee rate applied
+// before rounding, a bill's 0.001-fen fee, a USD fixed fee. A whole CNY
+// amount is a [Fen], whose arithmetic cannot fail. Because Money can mix
+// currencies, [Money.Add], [Money.Sub] and [Money.Cmp] check the currency
+// and return [ErrCurrencyMismatch]; within one currency they never fail.
 //
 // Money never rounds implicitly: [Money.Fen] fails with [ErrSubFen] rather
-// than drop a fraction, and [Money.Round] names its [RoundingMode].
+// than drop a fraction, and [Money.Round] and [Money.RoundFen] name their
+// [RoundingMode].
 type Money struct {
 	amount   decimal.Decimal
 	currency Currency
@@ -46,7 +54,8 @@ func NewMoney(amount decimal.Decimal, c Currency) Money {
 	return Money{amount: amount, currency: c}
 }
 
-// FromFen returns fen (分, 1/100 yuan) as CNY, exactly.
+// FromFen returns fen (分, 1/100 yuan) as CNY, exactly: the same as
+// Fen(fen).Money(), for a wire field that is a plain int64.
 func FromFen(fen int64) Money {
 	return Money{amount: decimal.New(fen, -2), currency: CNY}
 }
@@ -54,11 +63,6 @@ func FromFen(fen int64) Money {
 // FromMinor returns minor units (1/100 of the unit) of currency c, exactly.
 func FromMinor(minor int64, c Currency) Money {
 	return Money{amount: decimal.New(minor, -2), currency: c}
-}
-
-// Yuan returns a whole number of yuan as CNY.
-func Yuan(y int64) Money {
-	return Money{amount: decimal.NewFromInt(y), currency: CNY}
 }
 
 // ParseMoney parses a plain decimal amount such as "12.34", "-0.5" or "100"
@@ -123,8 +127,10 @@ func (m Money) Sign() int { return m.amount.Sign() }
 
 // Fen returns the amount in minor units (fen for CNY). It fails with
 // [ErrSubFen] if the amount has a fraction of a fen, and with
-// [ErrFenOverflow] if it does not fit in an int64; it never rounds.
-func (m Money) Fen() (int64, error) {
+// [ErrFenOverflow] if it does not fit in an int64; it never rounds (see
+// [Money.RoundFen]). It does not check the currency: a USD amount gives
+// cents.
+func (m Money) Fen() (Fen, error) {
 	// Fast path without big.Int arithmetic: at most 2 decimals and at most
 	// 18 digits once shifted, so the result fits in an int64.
 	if e := m.amount.Exponent(); e >= -2 && int(e)+m.amount.NumDigits() <= 16 {
@@ -132,13 +138,13 @@ func (m Money) Fen() (int64, error) {
 		for ; e > -2; e-- {
 			f *= 10
 		}
-		return f, nil
+		return Fen(f), nil
 	}
 	return m.fenSlow()
 }
 
 // fenSlow is [Money.Fen] on big.Int arithmetic, for every amount.
-func (m Money) fenSlow() (int64, error) {
+func (m Money) fenSlow() (Fen, error) {
 	f := m.amount.Shift(2)
 	if !f.IsInteger() {
 		return 0, fmt.Errorf("%w: %s", ErrSubFen, m)
@@ -146,7 +152,7 @@ func (m Money) fenSlow() (int64, error) {
 	if f.Cmp(maxFen) > 0 || f.Cmp(minFen) < 0 {
 		return 0, fmt.Errorf("%w: %s", ErrFenOverflow, m)
 	}
-	return f.IntPart(), nil
+	return Fen(f.IntPart()), nil
 }
 
 var (
@@ -158,6 +164,10 @@ var (
 func (m Money) Round(mode RoundingMode) Money {
 	return Money{amount: mode.Round(m.amount, 2), currency: m.currency}
 }
+
+// RoundFen returns the amount rounded to whole fen with mode, as [Fen]:
+// m.Round(mode).Fen(). It fails only with [ErrFenOverflow].
+func (m Money) RoundFen(mode RoundingMode) (Fen, error) { return m.Round(mode).Fen() }
 
 // Add returns m + o; the currencies must match.
 func (m Money) Add(o Money) (Money, error) {

@@ -48,7 +48,7 @@ func (r Report) WriteText(w io.Writer) error {
 	case !r.CanTrade:
 		b.WriteString("none (no trading)")
 	default:
-		b.WriteString(r.Deposit.Amount.Format())
+		b.WriteString(r.Deposit.Amount.String())
 		b.WriteString(" (")
 		b.WriteString(r.Deposit.Source.String())
 		if r.Deposit.Category != "" {

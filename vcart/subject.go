@@ -102,7 +102,7 @@ type Subject struct {
 	CorporateAccount bool
 	// Deposit is the subject's base deposit (保证金), "from" this amount.
 	// A category's deposit replaces it when higher; see [SubjectRules.Deposit].
-	Deposit Money
+	Deposit Fen
 	// ProductCap is the subject's product cap (商品上限).
 	ProductCap ProductCap
 	// Note is a short human remark, e.g. the seed's wording.
@@ -120,7 +120,7 @@ func (s *Subject) verifies(v Verification) bool { return slices.Contains(s.Verif
 // in fen) when the caller keeps a table rather than asking the API.
 type CategoryDeposit struct {
 	Category Category
-	Deposit  Money
+	Deposit  Fen
 }
 
 // CategoryDocuments lists documents needed before a store may list products
@@ -194,7 +194,7 @@ func SeedSubjectRules() SubjectRules {
 				Type:       StorePersonal,
 				Open:       false,
 				CanTrade:   false,
-				Deposit:    FromFen(0),
+				Deposit:    0,
 				ProductCap: ProductCap{Kind: CapNoTrading},
 				Note:       "个人店(未开放): 仅支持商品展示, 不支持交易",
 			},
@@ -305,15 +305,9 @@ func (r SubjectRules) Validate() error {
 	return nil
 }
 
-func depositProblem(m Money) string {
-	if m.Currency() != CNY && !(m.Currency() == "" && m.IsZero()) {
-		return "deposit must be in CNY"
-	}
-	if m.IsNegative() {
+func depositProblem(f Fen) string {
+	if f < 0 {
 		return "deposit is negative"
-	}
-	if _, err := m.Fen(); err != nil {
-		return "deposit is not a whole number of fen"
 	}
 	return ""
 }
@@ -364,7 +358,7 @@ func (s DepositSource) String() string {
 // DepositQuote is the deposit (保证金) due for a store and the rule that set
 // it.
 type DepositQuote struct {
-	Amount     Money         // in CNY
+	Amount     Fen           // the deposit due
 	Source     DepositSource // which rule set the amount
 	StoreType  StoreType
 	Category   Category   // the category whose deposit applied, if any
@@ -383,8 +377,8 @@ var ErrUnknownStoreType = errors.New("vcart: unknown store type")
 // platform does not publish how deposits of several categories combine; the
 // highest is the SDK's assumption.
 //
-// An unknown store type fails with [ErrUnknownStoreType]; a category
-// deposit in another currency or negative is skipped as unusable.
+// An unknown store type fails with [ErrUnknownStoreType]; a negative
+// category deposit is skipped as unusable.
 func (r SubjectRules) Deposit(t StoreType, cats []PlatformCategory) (DepositQuote, error) {
 	s, ok := r.Subject(t)
 	if !ok {
@@ -396,16 +390,13 @@ func (r SubjectRules) Deposit(t StoreType, cats []PlatformCategory) (DepositQuot
 
 func (r *SubjectRules) deposit(s *Subject, cats []PlatformCategory) DepositQuote {
 	if !s.CanTrade {
-		return DepositQuote{Amount: FromFen(0), Source: DepositNone, StoreType: s.Type}
+		return DepositQuote{Source: DepositNone, StoreType: s.Type}
 	}
 	q := DepositQuote{Amount: s.Deposit, Source: DepositSubjectBase, StoreType: s.Type}
-	if q.Amount.Currency() == "" {
-		q.Amount = FromFen(0)
-	}
 	for i := range cats {
 		c := &cats[i]
 		amt, src := c.Deposit, DepositCategoryAPI
-		if amt.IsZero() {
+		if amt == 0 {
 			src = DepositCategoryTable
 			found := false
 			for j := range r.CategoryDeposits {
@@ -418,10 +409,10 @@ func (r *SubjectRules) deposit(s *Subject, cats []PlatformCategory) DepositQuote
 				continue
 			}
 		}
-		if amt.Currency() != CNY || amt.IsNegative() {
+		if amt < 0 {
 			continue
 		}
-		if amt.Amount().GreaterThan(q.Amount.Amount()) {
+		if amt > q.Amount {
 			q.Amount, q.Source, q.Category = amt, src, c.Category
 			q.CategoryID = ""
 			if src == DepositCategoryAPI {

@@ -31,11 +31,7 @@ func TestSeedSubjectRules(t *testing.T) {
 	}
 	var got []row
 	for _, s := range r.Subjects {
-		fen, err := s.Deposit.Fen()
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, row{s.Type, s.Open, s.CanTrade, s.RequiredDocuments, s.Verifications, s.CorporateAccount, fen, s.ProductCap})
+		got = append(got, row{s.Type, s.Open, s.CanTrade, s.RequiredDocuments, s.Verifications, s.CorporateAccount, int64(s.Deposit), s.ProductCap})
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("seed table mismatch (-want +got):\n%s", diff)
@@ -80,7 +76,7 @@ func TestSubjectRules_Validate(t *testing.T) {
 			r.Subjects[1].Deposit = Yuan(-1)
 			r.Subjects[1].ProductCap.Limit = 0
 			r.Subjects[2].ProductCap.Kind = 9
-			r.Subjects[2].Deposit = NewMoney(Yuan(1).Amount(), USD)
+			r.Subjects[2].Deposit = -1
 			r.Subjects[0].RequiredDocuments = append(r.Subjects[0].RequiredDocuments, "")
 		}, []string{
 			"rules.document_kind", "rules.store_type",
@@ -89,8 +85,8 @@ func TestSubjectRules_Validate(t *testing.T) {
 		}},
 		{"bad categories", func(r *SubjectRules) {
 			r.CategoryDeposits = []CategoryDeposit{
-				{Category: CategoryFood, Deposit: FromFen(1)},
-				{Category: CategoryFood, Deposit: Yuan(1).Mul(Yuan(1).Amount().Shift(-3))},
+				{Category: CategoryFood, Deposit: 1},
+				{Category: CategoryFood, Deposit: -1},
 				{Deposit: Yuan(1)},
 			}
 			r.CategoryDocuments = append(r.CategoryDocuments, CategoryDocuments{})
@@ -146,12 +142,12 @@ func TestSubjectRules_Deposit(t *testing.T) {
 		{"individual base", SeedSubjectRules(), StoreIndividual, []PlatformCategory{{Category: CategoryApparel}},
 			DepositQuote{Amount: Yuan(5000), Source: DepositSubjectBase, StoreType: StoreIndividual}},
 		{"personal: no trading", SeedSubjectRules(), StorePersonal, nil,
-			DepositQuote{Amount: FromFen(0), Source: DepositNone, StoreType: StorePersonal}},
+			DepositQuote{Amount: 0, Source: DepositNone, StoreType: StorePersonal}},
 		{"category API above base", SeedSubjectRules(), StoreIndividual,
-			[]PlatformCategory{{ID: "1", Category: CategoryApparel, Deposit: FromFen(300000)}, {ID: "2", Category: CategoryFood, Deposit: FromFen(1000000)}},
-			DepositQuote{Amount: FromFen(1000000), Source: DepositCategoryAPI, StoreType: StoreIndividual, Category: CategoryFood, CategoryID: "2"}},
+			[]PlatformCategory{{ID: "1", Category: CategoryApparel, Deposit: 300000}, {ID: "2", Category: CategoryFood, Deposit: 1000000}},
+			DepositQuote{Amount: 1000000, Source: DepositCategoryAPI, StoreType: StoreIndividual, Category: CategoryFood, CategoryID: "2"}},
 		{"category API below base", SeedSubjectRules(), StoreEnterprise,
-			[]PlatformCategory{{ID: "2", Category: CategoryFood, Deposit: FromFen(1000000)}},
+			[]PlatformCategory{{ID: "2", Category: CategoryFood, Deposit: 1000000}},
 			DepositQuote{Amount: Yuan(20000), Source: DepositSubjectBase, StoreType: StoreEnterprise}},
 		{"category table", live, StoreEnterprise,
 			[]PlatformCategory{{Category: CategoryFood}, {Category: CategoryJewellery}, {Category: CategoryApparel}},
@@ -163,7 +159,7 @@ func TestSubjectRules_Deposit(t *testing.T) {
 			[]PlatformCategory{{ID: "9", Category: CategoryApparel, Deposit: Yuan(5000)}},
 			DepositQuote{Amount: Yuan(5000), Source: DepositSubjectBase, StoreType: StoreIndividual}},
 		{"unusable category deposits are skipped", SeedSubjectRules(), StoreIndividual,
-			[]PlatformCategory{{ID: "1", Deposit: Yuan(-90000)}, {ID: "2", Deposit: NewMoney(Yuan(90000).Amount(), USD)}},
+			[]PlatformCategory{{ID: "1", Deposit: Yuan(-90000)}, {ID: "2", Deposit: -1}},
 			DepositQuote{Amount: Yuan(5000), Source: DepositSubjectBase, StoreType: StoreIndividual}},
 	}
 	for _, tt := range tests {

@@ -342,10 +342,6 @@ var (
 		Msg: "resident ID number: check character (position 18, MOD 11-2) does not match"}
 )
 
-// shanghai is China Standard Time, fixed at UTC+8 (China has no daylight
-// saving time since 1991), so no time-zone database is read.
-var shanghai = time.FixedZone("CST", 8*60*60)
-
 // provinceCode reports whether the first two digits of an ID are a GB/T 2260
 // province-level code (including 71 Taiwan, 81 Hong Kong, 82 Macao and 83
 // for residence permits of Taiwan residents).

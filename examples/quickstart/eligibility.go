@@ -13,7 +13,7 @@ import (
 // meets every rule, and an individual store (个体店) with several problems,
 // all reported at once.
 func eligibilityDemo(w io.Writer) error {
-	cst := time.FixedZone("CST", 8*60*60)
+	cst := vcart.Shanghai()
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, cst)
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, cst) }
 
@@ -44,7 +44,7 @@ func eligibilityDemo(w io.Writer) error {
 		// The category API (getcategoryrule) reported a ¥10,000 deposit for
 		// this leaf category; the enterprise base of ¥20,000 is higher.
 		Categories: []vcart.PlatformCategory{
-			{ID: "6153", Name: "女装", Category: vcart.CategoryApparel, Deposit: vcart.FromFen(1_000_000)},
+			{ID: "6153", Name: "女装", Category: vcart.CategoryApparel, Deposit: 1_000_000},
 		},
 	}
 

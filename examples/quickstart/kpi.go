@@ -15,7 +15,7 @@ import (
 // stream's exposure cadence and the weekly content plan, first as text and
 // then as JSON.
 func kpiDemo(w io.Writer) error {
-	cst := time.FixedZone("CST", 8*60*60)
+	cst := vcart.Shanghai()
 	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, cst)) // Mon 2 – Sun 8 March 2026
 	at := week.End.Add(9 * time.Hour)                         // the report runs Monday 09:00
 
@@ -34,7 +34,7 @@ func kpiDemo(w io.Writer) error {
 		kpi.RoleProfit, kpi.RoleProfit, kpi.RoleImage, kpi.RoleImage, kpi.RoleImage}
 	var products []kpi.AssortedProduct
 	for i, r := range roles {
-		products = append(products, kpi.AssortedProduct{ProductID: vcart.ProductID(fmt.Sprintf("p%d", i+1)), Role: r, PriceFen: int64(1990 + i*4000)})
+		products = append(products, kpi.AssortedProduct{ProductID: vcart.ProductID(fmt.Sprintf("p%d", i+1)), Role: r, PriceFen: vcart.Fen(1990 + i*4000)})
 	}
 	if rep.Mix, err = kpi.CheckMix(products, kpi.SeedMixPolicy()); err != nil {
 		return err
@@ -91,7 +91,7 @@ func kpiSampleWeek(week kpi.Period, at time.Time, variant int) (*kpi.Report, err
 		}
 		if i%4 != 3 && (variant == 0 || i%7 != 0) {
 			o.PaidAt = created.Add(2 * time.Minute)
-			o.AmountFen = int64(5900 + (i*2371+variant*997)%19000)
+			o.AmountFen = vcart.Fen(5900 + (i*2371+variant*997)%19000)
 			if i%10 == 0 {
 				o.RefundFen = o.AmountFen / 2
 			}
@@ -106,11 +106,12 @@ func kpiSampleWeek(week kpi.Period, at time.Time, variant int) (*kpi.Report, err
 			return nil, err
 		}
 	}
+	addToCart := int64(96) // from the shop's own tracking (the platform has none)
 	return agg.Report(kpi.Traffic{
 		VisitorUV: int64(1850 - 150*variant), PageViews: int64(6420 - 300*variant),
 		ExposureUV: 12800, ExposurePV: 30100,
 		ClickUV: int64(410 - 20*variant), ClickPV: int64(960 - 40*variant),
-		AddToCartUV: 96, ViewPV: 21000, ViewUV: 8800,
+		AddToCartUV: &addToCart, ViewPV: 21000, ViewUV: 8800,
 		AdSpendFen: 200000,
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"time"
 
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
@@ -20,7 +21,7 @@ import (
 // platform's schedule; a push with a bad signature is refused.
 func notifyDemo(w io.Writer) error {
 	const token, aesKey = "demo-token", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
-	start := time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	start := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 	clock := func() time.Time { return start }
 
 	fake := shopapitest.New(shopapitest.WithClock(clock))

@@ -39,7 +39,7 @@ func (c *ordersClock) advance(d time.Duration) {
 // fee reconciliation against package fees and the fund flows.
 func ordersDemo(w io.Writer) error {
 	ctx := context.Background()
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	clk := &ordersClock{t: time.Date(2026, 3, 1, 20, 30, 0, 0, cst)}
 	srv := shopapitest.New(shopapitest.WithClock(clk.now), shopapitest.WithTokenTTL(365*24*time.Hour))
 	defer srv.Close()
@@ -96,7 +96,7 @@ func ordersDemo(w io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(w, "order %s: %s (%s), paid %s incl. freight %s\n", o.OrderID, o.Status, o.Status.ChineseName(),
-			o.Detail.PriceInfo.Paid().Format(), vcart.FromFen(int64(o.Detail.PriceInfo.Freight)).Format())
+			o.Detail.PriceInfo.Paid().Format(), vcart.Fen(o.Detail.PriceInfo.Freight).String())
 	}
 
 	// Ship everything with SF; an ambiguous failure would be resolved with
@@ -133,14 +133,14 @@ func ordersDemo(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "order %s: %s, settled %s\n", o.OrderID, o.Status, o.Detail.SettleInfo.Settled().In(cst).Format("2006-01-02"))
-	fmt.Fprintf(w, "  paid: %s\n", vcart.FromFen(chk.Input.Quote.AmountFen).Format())
+	fmt.Fprintf(w, "  paid: %s\n", vcart.Fen(chk.Input.Quote.AmountFen).String())
 	for _, l := range chk.PayFee.Lines {
-		fmt.Fprintf(w, "  %s: -%s (fees %s)\n", l.Label(), l.Amount().Format(), chk.PayFee.Version)
+		fmt.Fprintf(w, "  %s: -%s (fees %s)\n", l.Label(), l.Amount(), chk.PayFee.Version)
 	}
 	fmt.Fprintf(w, "  技术服务费 %s: -%s expected, platform charged %s, match: %v\n", chk.ServiceFeeRate,
-		vcart.FromFen(chk.ExpectedServiceFeeFen).Format(), vcart.FromFen(chk.ReportedServiceFeeFen).Format(), chk.OK(0))
-	fmt.Fprintf(w, "  达人佣金: -%s\n", vcart.FromFen(chk.Input.CommissionFen).Format())
-	fmt.Fprintf(w, "  expected net: %s\n", vcart.FromFen(chk.ExpectedNetFen).Format())
+		vcart.Fen(chk.ExpectedServiceFeeFen).String(), vcart.Fen(chk.ReportedServiceFeeFen).String(), chk.OK(0))
+	fmt.Fprintf(w, "  达人佣金: -%s\n", vcart.Fen(chk.Input.CommissionFen).String())
+	fmt.Fprintf(w, "  expected net: %s\n", vcart.Fen(chk.ExpectedNetFen).String())
 	bal, _, err := c.Funds.Balance(ctx)
 	if err != nil {
 		return err

@@ -14,7 +14,7 @@ import (
 // restrictions, when each lifts, what the store may still do, what a second
 // offence would bring, and a complaint that misses its 48-hour deadline.
 func penaltyDemo(w io.Writer) error {
-	sh := penalty.Shanghai()
+	sh := vcart.Shanghai()
 	clock := func(day, hour int) time.Time { return time.Date(2026, 3, day, hour, 0, 0, 0, sh) }
 	const layout = "01-02 15:04"
 
@@ -27,7 +27,7 @@ func penaltyDemo(w io.Writer) error {
 	// The platform records a counterfeit with a buyer's claim of ¥259, and
 	// decides it an hour later. Both are events; the state is their fold.
 	rec := penalty.RecordViolation("illegal-20260302-01", penalty.Counterfeit, clock(2, 14))
-	rec.Compensation = vcart.FromFen(25900)
+	rec.Compensation = 25900
 	if err := s.Evolve(rec); err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func penaltyDemo(w io.Writer) error {
 		case m.Kind.OneOff():
 			fmt.Fprintf(w, "  %-20s %s once at %s", m.Kind, m.Kind.ChineseName(), m.Start.Format(layout))
 			if m.Kind == penalty.DepositCompensation {
-				fmt.Fprintf(w, " (%s)", m.Compensation.Format())
+				fmt.Fprintf(w, " (%s)", m.Compensation)
 			}
 			fmt.Fprintln(w)
 		default:

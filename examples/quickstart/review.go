@@ -17,7 +17,7 @@ import (
 // food listing with the problems that get listings rejected. Images are
 // passed as their first bytes; only the header is read.
 func reviewDemo(w io.Writer) error {
-	cst := time.FixedZone("CST", 8*60*60)
+	cst := vcart.Shanghai()
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, cst)
 
 	r, err := review.New()
@@ -32,7 +32,7 @@ func reviewDemo(w io.Writer) error {
 			"最近天气炎热建议多备几件。",
 		MainImages: []review.Image{reviewImage(1, 800, 800), reviewImage(2, 800, 800), reviewImage(3, 1200, 1200)},
 		SKUs: []review.SKU{
-			{OutSKUID: "TS-WHITE-L", SalePrice: vcart.FromFen(5900), MarketPrice: vcart.FromFen(9900)},
+			{OutSKUID: "TS-WHITE-L", SalePrice: 5900, MarketPrice: 9900},
 		},
 	}
 	rice := review.Listing{
@@ -41,7 +41,7 @@ func reviewDemo(w io.Writer) error {
 		Attrs:       []review.Attr{{Key: "净含量", Value: "5kg"}},
 		Description: "最佳食用期为开袋后30天。吃了降血糖！加微信 rice_farm88 或致电13812345678享优惠。",
 		MainImages:  []review.Image{reviewImage(4, 800, 800), reviewImage(4, 800, 800), reviewImage(5, 640, 640)},
-		SKUs:        []review.SKU{{OutSKUID: "RICE-5KG", SalePrice: vcart.FromFen(8990), MarketPrice: vcart.FromFen(12900)}},
+		SKUs:        []review.SKU{{OutSKUID: "RICE-5KG", SalePrice: 8990, MarketPrice: 12900}},
 		Documents:   []vcart.Document{{Kind: vcart.DocFoodLicence, Number: "QS110106010001", ValidTo: time.Date(2025, 12, 31, 0, 0, 0, 0, cst)}},
 		Food: &review.FoodInfo{QSNumber: "QS110106010001", ShelfLifeDays: 180,
 			ProductionDate: time.Date(2025, 10, 1, 0, 0, 0, 0, cst), Origin: "江苏省宿迁市"},

@@ -74,7 +74,7 @@ type MixPolicy struct {
 	// MinTrafficPriceFen flags traffic products priced below it (exclusive):
 	// on 视频号 "1 元" or very low-price lures (低价引流) are treated as
 	// 不正当营销. Zero disables the check.
-	MinTrafficPriceFen int64
+	MinTrafficPriceFen vcart.Fen
 }
 
 // SeedMixPolicy returns the seed's §七 assortment policy as a fresh value:
@@ -135,7 +135,7 @@ func (p MixPolicy) Validate() error {
 type AssortedProduct struct {
 	ProductID vcart.ProductID
 	Role      Role
-	PriceFen  int64
+	PriceFen  vcart.Fen
 }
 
 // RoleMix is one role's line in the deviation report.
@@ -207,7 +207,7 @@ func CheckMix(products []AssortedProduct, policy MixPolicy) (*MixReport, error) 
 					Field: fmt.Sprintf("products[%d].price_fen", i),
 					Code:  "mix.traffic.price_floor",
 					Msg: fmt.Sprintf("traffic product %q at %s is below %s; very low-price lures (低价引流) are 不正当营销 on 视频号",
-						truncate(string(pr.ProductID), 40), vcart.FromFen(pr.PriceFen).Format(), vcart.FromFen(policy.MinTrafficPriceFen).Format()),
+						truncate(string(pr.ProductID), 40), pr.PriceFen.String(), policy.MinTrafficPriceFen.String()),
 				})
 			}
 		}

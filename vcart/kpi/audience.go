@@ -19,7 +19,7 @@ type AudienceRecord struct {
 	BuyerID  string
 	Region   string // e.g. the province (省级) "广东"; empty is reported as "unknown"
 	Age      int    // in years, 0 to [MaxAge]; 0 means unknown
-	SpendFen int64
+	SpendFen vcart.Fen
 }
 
 // MaxAge is the highest age [CrossAnalyze] accepts; an older record is a
@@ -38,7 +38,7 @@ type AgeBand struct {
 // MinFen and below the next tier's MinFen.
 type SpendTier struct {
 	Label  string
-	MinFen int64
+	MinFen vcart.Fen
 }
 
 // AudienceConfig is the versioned banding used by the cross-analysis.
@@ -126,7 +126,7 @@ func (c AudienceConfig) ageLabel(age int) string {
 	return UnknownLabel
 }
 
-func (c AudienceConfig) tierLabel(fen int64) string {
+func (c AudienceConfig) tierLabel(fen vcart.Fen) string {
 	label := c.SpendTiers[0].Label
 	for _, t := range c.SpendTiers {
 		if fen >= t.MinFen {
@@ -139,20 +139,20 @@ func (c AudienceConfig) tierLabel(fen int64) string {
 // AudienceCell is one cell of the cross-tabulation region × age band ×
 // spending tier: the number of buyers and their total spend in fen.
 type AudienceCell struct {
-	Region   string `json:"region"`
-	AgeBand  string `json:"age_band"`
-	Tier     string `json:"tier"`
-	Buyers   int64  `json:"buyers"`
-	SpendFen int64  `json:"spend_fen"`
+	Region   string    `json:"region"`
+	AgeBand  string    `json:"age_band"`
+	Tier     string    `json:"tier"`
+	Buyers   int64     `json:"buyers"`
+	SpendFen vcart.Fen `json:"spend_fen"`
 }
 
 // Share is one value of a single dimension with its buyer count and its
 // share of all buyers.
 type Share struct {
-	Label    string `json:"label"`
-	Buyers   int64  `json:"buyers"`
-	SpendFen int64  `json:"spend_fen"`
-	Share    Ratio  `json:"share"`
+	Label    string    `json:"label"`
+	Buyers   int64     `json:"buyers"`
+	SpendFen vcart.Fen `json:"spend_fen"`
+	Share    Ratio     `json:"share"`
 }
 
 // AudienceReport is the cross-analysis: every non-empty cell, and the
@@ -192,7 +192,7 @@ func CrossAnalyze(records []AudienceRecord, cfg AudienceConfig) (*AudienceReport
 	type buyer struct {
 		region string
 		age    int
-		spend  int64
+		spend  vcart.Fen
 	}
 	byID := make(map[string]*buyer, len(records))
 	order := make([]string, 0, len(records))
@@ -215,7 +215,7 @@ func CrossAnalyze(records []AudienceRecord, cfg AudienceConfig) (*AudienceReport
 	type key struct{ region, age, tier string }
 	cells := map[key]*AudienceCell{}
 	regions, ages, tiers := map[string]*Share{}, map[string]*Share{}, map[string]*Share{}
-	bump := func(m map[string]*Share, label string, spend int64) {
+	bump := func(m map[string]*Share, label string, spend vcart.Fen) {
 		s, ok := m[label]
 		if !ok {
 			s = &Share{Label: label}

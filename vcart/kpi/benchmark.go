@@ -193,9 +193,8 @@ func SeedBenchmarks() BenchmarkTable {
 
 func dec(i int64) decimal.Decimal { return decimal.NewFromInt(i) }
 
-// shanghai is China Standard Time (UTC+8, no daylight saving), built without
-// reading the time-zone database.
-var shanghai = time.FixedZone("CST", 8*60*60)
+// shanghai is [vcart.Shanghai], the zone of the tables' effective dates.
+var shanghai = vcart.Shanghai()
 
 // Clone returns a deep copy of t.
 func (t BenchmarkTable) Clone() BenchmarkTable {

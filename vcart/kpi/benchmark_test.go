@@ -70,7 +70,7 @@ func TestBand_GradeAverage_SeedBoundaries(t *testing.T) {
 		{100, 0, GradeUndefined},
 	}
 	for _, tt := range tests {
-		if got := band.GradeAverage(Average{TotalFen: tt.fen, Count: tt.count}); got != tt.want {
+		if got := band.GradeAverage(Average{TotalFen: vcart.Fen(tt.fen), Count: tt.count}); got != tt.want {
 			t.Errorf("¥%d fen / %d: grade %s, want %s", tt.fen, tt.count, got, tt.want)
 		}
 	}

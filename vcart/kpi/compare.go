@@ -75,8 +75,8 @@ func ratioDiff(a, b Ratio, shift int32) decimal.Decimal {
 
 // averageDiff returns a − b in yuan, rounded to 10 places.
 func averageDiff(a, b Average) decimal.Decimal {
-	an := decimal.NewFromInt(a.TotalFen).Mul(decimal.NewFromInt(a.scale()))
-	bn := decimal.NewFromInt(b.TotalFen).Mul(decimal.NewFromInt(b.scale()))
+	an := decimal.NewFromInt(int64(a.TotalFen)).Mul(decimal.NewFromInt(a.scale()))
+	bn := decimal.NewFromInt(int64(b.TotalFen)).Mul(decimal.NewFromInt(b.scale()))
 	ac, bc := decimal.NewFromInt(a.Count), decimal.NewFromInt(b.Count)
 	num := an.Mul(bc).Sub(bn.Mul(ac)).Shift(-2)
 	return quo(num, ac.Mul(bc), 10, vcart.HalfUp)

@@ -17,7 +17,7 @@ type CompetitorProduct struct {
 	Shop       string
 	Category   vcart.Category // empty means CategoryGeneral
 	Title      string
-	PriceFen   int64 // current selling price in fen
+	PriceFen   vcart.Fen // current selling price in fen
 	Promotions []Promotion
 }
 
@@ -46,13 +46,13 @@ type CompetitorReview struct {
 // [0, e0), [e0, e1), …, [eN, ∞).
 type PriceBands struct {
 	Version  string
-	EdgesFen []int64 // strictly increasing, all positive
+	EdgesFen []vcart.Fen // strictly increasing, all positive
 }
 
 // DefaultPriceBands returns fresh default edges aligned with the seed's
 // 客单价 benchmarks: below ¥50, ¥50–80, ¥80–150, ¥150–200, ¥200–500, ¥500+.
 func DefaultPriceBands() PriceBands {
-	return PriceBands{Version: "kpi-2026.1", EdgesFen: []int64{5000, 8000, 15000, 20000, 50000}}
+	return PriceBands{Version: "kpi-2026.1", EdgesFen: []vcart.Fen{5000, 8000, 15000, 20000, 50000}}
 }
 
 // DefaultNegativeKeywords returns a fresh list of common negative-review
@@ -83,20 +83,20 @@ type CompetitorConfig struct {
 
 // PriceBandCount is one price band with the products in it.
 type PriceBandCount struct {
-	Label    string `json:"label"`   // e.g. "¥80.00–¥150.00"
-	MinFen   int64  `json:"min_fen"` // inclusive
-	MaxFen   int64  `json:"max_fen"` // exclusive; 0 for the open top band
-	Products int64  `json:"products"`
-	Share    Ratio  `json:"share"`
+	Label    string    `json:"label"`   // e.g. "¥80.00–¥150.00"
+	MinFen   vcart.Fen `json:"min_fen"` // inclusive
+	MaxFen   vcart.Fen `json:"max_fen"` // exclusive; 0 for the open top band
+	Products int64     `json:"products"`
+	Share    Ratio     `json:"share"`
 }
 
 // CategoryPrices is the price structure (价格带) of one category.
 type CategoryPrices struct {
 	Category  vcart.Category   `json:"category"`
 	Products  int64            `json:"products"`
-	MinFen    int64            `json:"min_fen"`
-	MedianFen int64            `json:"median_fen"` // the lower median for an even count
-	MaxFen    int64            `json:"max_fen"`
+	MinFen    vcart.Fen        `json:"min_fen"`
+	MedianFen vcart.Fen        `json:"median_fen"` // the lower median for an even count
+	MaxFen    vcart.Fen        `json:"max_fen"`
 	Bands     []PriceBandCount `json:"bands"`
 }
 
@@ -180,7 +180,7 @@ func MonitorCompetitors(products []CompetitorProduct, reviews []CompetitorReview
 	}
 
 	rep := &CompetitorReport{At: at, BandsVersion: cfg.PriceBands.Version, Promotions: []ActivePromotion{}, Keywords: []KeywordCount{}, Categories: []CategoryPrices{}}
-	byCat := map[vcart.Category][]int64{}
+	byCat := map[vcart.Category][]vcart.Fen{}
 	var promoted int64
 	for _, pr := range products {
 		c := pr.Category
@@ -216,7 +216,7 @@ func MonitorCompetitors(products []CompetitorProduct, reviews []CompetitorReview
 		n := int64(len(prices))
 		cp := CategoryPrices{Category: c, Products: n, MinFen: prices[0], MedianFen: prices[(n-1)/2], MaxFen: prices[n-1]}
 		for i := 0; i <= len(edges); i++ {
-			var lo, hi int64
+			var lo, hi vcart.Fen
 			if i > 0 {
 				lo = edges[i-1]
 			}
@@ -229,9 +229,9 @@ func MonitorCompetitors(products []CompetitorProduct, reviews []CompetitorReview
 					count++
 				}
 			}
-			label := vcart.FromFen(lo).Format() + "–"
+			label := lo.String() + "–"
 			if hi != 0 {
-				label += vcart.FromFen(hi).Format()
+				label += hi.String()
 			}
 			cp.Bands = append(cp.Bands, PriceBandCount{Label: label, MinFen: lo, MaxFen: hi, Products: count, Share: Ratio{count, n}})
 		}

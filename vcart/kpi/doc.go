@@ -25,7 +25,9 @@
 // environment, and it does not import the HTTP client: callers fill plain
 // records ([Order], [Traffic], [AudienceRecord], [CompetitorProduct]) from
 // the shop API's orders or the compass (电商罗盘) data, and pass the instant
-// a report is "as of".
+// a report is "as of". The shop API client maps its orders and their
+// after-sales to [Order] in one call (vcart/shopapi's KPIOrder and
+// Client.KPIOrdersCreated), so the mapping is the SDK's, not the caller's.
 //
 // # Formulas
 //

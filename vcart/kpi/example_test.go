@@ -13,7 +13,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/kpi"
 )
 
-var shanghai = time.FixedZone("CST", 8*60*60)
+var shanghai = vcart.Shanghai()
 
 // sampleOrders returns a small week of orders: 5 submitted, 4 paid by 3
 // buyers, one partly refunded.
@@ -58,11 +58,12 @@ func ExampleBand_GradeRatio() {
 func ExampleBuildReport() {
 	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, shanghai))
 	at := week.End.Add(time.Hour) // the report is computed Monday 01:00
+	addToCart := int64(12)        // from the merchant's own tracking; nil when not tracked
 	traffic := kpi.Traffic{
 		VisitorUV: 120, PageViews: 480,
 		ExposureUV: 900, ExposurePV: 2400,
 		ClickUV: 30, ClickPV: 75,
-		AddToCartUV: 12, ViewPV: 5000, ViewUV: 1800,
+		AddToCartUV: &addToCart, ViewPV: 5000, ViewUV: 1800,
 		AdSpendFen: 15000, // ¥150 of ads
 	}
 	rep, err := kpi.BuildReport(week, at, sampleOrders(), traffic, kpi.Config{})
@@ -113,7 +114,7 @@ func ExampleReport_json() {
 	}
 	// Output:
 	// {"id":"aov_buyer","name":"average order value (per buyer)","chinese_name":"客单价","unit":"yuan","formula":"GMV (成交金额) ÷ paying buyers (成交人数)","average":{"total_fen":47500,"count":3,"yuan":"158.33"},"display":"¥158.33","grade":"above average","benchmark":"average ¥80–150, excellent >¥200, red line <¥50"}
-	// {"id":"add_to_cart_uv","name":"add-to-cart conversion (UV)","chinese_name":"加购转化率","unit":"percent","formula":"add-to-cart people (加购人数) ÷ visitors (访客数)","ratio":{"num":0,"den":0,"percent":null},"display":"undefined","grade":"ungraded"}
+	// {"id":"add_to_cart_uv","name":"add-to-cart conversion (UV)","chinese_name":"加购转化率","unit":"percent","formula":"add-to-cart people (加购人数) ÷ visitors (访客数)","display":"undefined","grade":"ungraded"}
 }
 
 func ExampleAggregator_Add() {
@@ -224,7 +225,7 @@ func ExampleCrossAnalyze() {
 		return
 	}
 	for _, c := range rep.Cells {
-		fmt.Printf("%s × %s × %s: %d buyers, %s\n", c.Region, c.AgeBand, c.Tier, c.Buyers, vcart.FromFen(c.SpendFen).Format())
+		fmt.Printf("%s × %s × %s: %d buyers, %s\n", c.Region, c.AgeBand, c.Tier, c.Buyers, vcart.Fen(c.SpendFen).String())
 	}
 	for _, s := range rep.Regions {
 		fmt.Printf("region %s: %s\n", s.Label, s.Share)
@@ -261,7 +262,7 @@ func ExampleMonitorCompetitors() {
 	}
 	for _, c := range rep.Categories {
 		fmt.Printf("%s: %d products, %s–%s, median %s\n", c.Category.ChineseName(), c.Products,
-			vcart.FromFen(c.MinFen).Format(), vcart.FromFen(c.MaxFen).Format(), vcart.FromFen(c.MedianFen).Format())
+			vcart.Fen(c.MinFen).String(), vcart.Fen(c.MaxFen).String(), vcart.Fen(c.MedianFen).String())
 		for _, b := range c.Bands {
 			if b.Products > 0 {
 				fmt.Printf("  %s: %d\n", b.Label, b.Products)
@@ -373,4 +374,25 @@ func ExampleReportFromTotals() {
 	// 支付成功率 77.50%: above average (paid orders (支付订单数) ÷ submitted orders (提交订单数))
 	// 客单价 ¥130.40: average (GMV (成交金额) ÷ paying buyers (成交人数))
 	// 成交退款率 4.91%: ungraded (refunded amount of paid orders (退款金额) ÷ GMV (成交金额))
+}
+
+// The package in brief: a week's orders and traffic in, exact metrics
+// graded against the benchmarks out. A metric whose input is not tracked
+// (here add-to-cart) is undefined, never 0%.
+func Example() {
+	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, vcart.Shanghai()))
+	rep, err := kpi.BuildReport(week, week.End, sampleOrders(), kpi.Traffic{VisitorUV: 120, ClickUV: 30}, kpi.Config{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(week, "GMV", rep.Orders.GMVFen)
+	for _, id := range []kpi.MetricID{kpi.MetricClickConversion, kpi.MetricAOV, kpi.MetricAddToCart} {
+		m, _ := rep.Metric(id)
+		fmt.Printf("%s %s: %s (%s)\n", m.ChineseName, m.Name, m.Display, m.Grade)
+	}
+	// Output:
+	// 2026-03-02 – 2026-03-08 GMV ¥475.00
+	// 点击转化率 click conversion (UV): 10.00% (average)
+	// 客单价 average order value (per buyer): ¥158.33 (above average)
+	// 加购转化率 add-to-cart conversion (UV): undefined (ungraded)
 }

@@ -57,8 +57,8 @@ type Coupon struct {
 	ID          string
 	Name        string
 	Cost        int64 // points
-	DiscountFen int64
-	MinSpendFen int64
+	DiscountFen vcart.Fen
+	MinSpendFen vcart.Fen
 	MinTier     Tier
 }
 
@@ -187,7 +187,7 @@ type Member struct {
 // Earn returns the member after paying paidFen: the points at the member's
 // current tier's rate (fractions dropped) are added to both the lifetime
 // points and the balance. The tier is decided before the purchase.
-func (p MemberProgram) Earn(m Member, paidFen int64) (Member, int64, error) {
+func (p MemberProgram) Earn(m Member, paidFen vcart.Fen) (Member, int64, error) {
 	rule, err := p.TierFor(m.LifetimePoints)
 	if err != nil {
 		return m, 0, err
@@ -202,7 +202,7 @@ func (p MemberProgram) Earn(m Member, paidFen int64) (Member, int64, error) {
 	if err := vcart.NewValidationError(fe); err != nil {
 		return m, 0, err
 	}
-	pts := decimal.NewFromInt(paidFen).Shift(-2).Mul(rule.PointsPerYuan).Floor()
+	pts := decimal.NewFromInt(int64(paidFen)).Shift(-2).Mul(rule.PointsPerYuan).Floor()
 	if !pts.LessThanOrEqual(decimal.NewFromInt(math.MaxInt64 - max(m.LifetimePoints, m.Balance))) {
 		return m, 0, fmt.Errorf("%w: points", ErrOverflow)
 	}
@@ -306,9 +306,9 @@ func (p MemberProgram) WriteTable(w io.Writer) error {
 				}
 			}
 		}
-		value := vcart.FromFen(c.DiscountFen).Format() + " off"
+		value := c.DiscountFen.String() + " off"
 		if c.MinSpendFen > 0 {
-			value += " " + vcart.FromFen(c.MinSpendFen).Format()
+			value += " " + c.MinSpendFen.String()
 		}
 		fmt.Fprintf(&b, "%-6s  %4d  %-20s  %s\n", c.ID, c.Cost, value, min)
 	}

@@ -247,7 +247,7 @@ func TestMemberProgram_EarnAndRedeem(t *testing.T) {
 	tests := []struct {
 		name    string
 		m       Member
-		paidFen int64
+		paidFen vcart.Fen
 		want    Member
 		earned  int64
 	}{
@@ -474,7 +474,7 @@ func TestMonitorCompetitors(t *testing.T) {
 	}
 
 	_, err = MonitorCompetitors([]CompetitorProduct{{PriceFen: -1, Promotions: []Promotion{{Start: at, End: at}}}},
-		[]CompetitorReview{{Rating: 0}, {Rating: 6}}, at, CompetitorConfig{NegativeMaxRating: 9, PriceBands: PriceBands{Version: "v", EdgesFen: []int64{100, 100}}})
+		[]CompetitorReview{{Rating: 0}, {Rating: 6}}, at, CompetitorConfig{NegativeMaxRating: 9, PriceBands: PriceBands{Version: "v", EdgesFen: []vcart.Fen{100, 100}}})
 	want := []string{
 		"config.negative_max_rating competitor.rating.range",
 		"config.price_bands.edges_fen[1] competitor.bands.order",

@@ -9,9 +9,11 @@ import (
 )
 
 // Order is one submitted order (提交订单) as the report needs it. A caller
-// fills it from the shop API's order records (shopapi's order/get, amounts
-// in fen) or from its own database; the package never fetches anything. The
-// field comments name the order/get source of each field.
+// fills it from the shop API's order records (order/get, amounts in fen)
+// or from its own database; the package never fetches anything. The shop
+// API client does the mapping in one call (shopapi.KPIOrder for one order
+// tree, Client.KPIOrdersCreated for a period). The field comments name the
+// order/get source of each field.
 type Order struct {
 	ID vcart.OrderID // order_id
 	// BuyerID identifies the buyer (openid); buyers are counted distinctly
@@ -26,10 +28,10 @@ type Order struct {
 	PaidAt time.Time
 	// AmountFen is the amount paid (实付, order_detail.price_info.order_price)
 	// in fen; zero for an unpaid order. GMV is the sum over paid orders.
-	AmountFen int64
+	AmountFen vcart.Fen
 	// RefundFen is the amount refunded so far in fen (the sum of the order's
 	// after-sale refund_info.amount), at most AmountFen.
-	RefundFen int64
+	RefundFen vcart.Fen
 	// ShippedAt is when it was shipped (发货时间: the first
 	// delivery_info.delivery_product_info[].delivery_time); zero while
 	// unshipped.
@@ -95,21 +97,31 @@ func truncate(s string, n int) string { return textutil.Truncate(s, n) }
 // Compass sources: ClickUV is product_click_uv and ClickPV is
 // product_click_cnt (product data); ExposureUV is the size of the
 // sale/profile audience of type 1 (product-exposure users). The compass has
-// no exposure count (PV) and no add-to-cart figure, so ExposurePV and
-// AddToCartUV come from the merchant's own tracking or stay zero. The
+// no exposure count (PV) and no add-to-cart figure, so ExposurePV comes
+// from the merchant's own tracking or stays zero, and AddToCartUV from its
+// own tracking or stays nil: nil means not tracked, which makes
+// [MetricAddToCart] undefined, while a tracked zero is a real 0%. The
 // compass's own click_to_pay_uv_ratio is a float of unstated unit; the
 // package recomputes click conversion from the counts instead.
 type Traffic struct {
-	VisitorUV   int64 `json:"visitor_uv"`     // 访客数: distinct visitors to the store or products
-	PageViews   int64 `json:"page_views"`     // 浏览量 (PV): page views
-	ExposureUV  int64 `json:"exposure_uv"`    // 商品曝光人数
-	ExposurePV  int64 `json:"exposure_pv"`    // 商品曝光次数
-	ClickUV     int64 `json:"click_uv"`       // 商品点击人数 (compass product_click_uv)
-	ClickPV     int64 `json:"click_pv"`       // 商品点击次数 (compass product_click_cnt)
-	AddToCartUV int64 `json:"add_to_cart_uv"` // 加购人数, from the merchant's own tracking (the platform has none)
-	ViewPV      int64 `json:"view_pv"`        // 观看次数 of the period's videos and live streams, for GPM
-	ViewUV      int64 `json:"view_uv"`        // 观看人数 (e.g. live new_watch_uv), for GPM(UV)
-	AdSpendFen  int64 `json:"ad_spend_fen"`   // 投放消耗 in fen, for ROI (精准投放)
+	VisitorUV   int64     `json:"visitor_uv"`     // 访客数: distinct visitors to the store or products
+	PageViews   int64     `json:"page_views"`     // 浏览量 (PV): page views
+	ExposureUV  int64     `json:"exposure_uv"`    // 商品曝光人数
+	ExposurePV  int64     `json:"exposure_pv"`    // 商品曝光次数
+	ClickUV     int64     `json:"click_uv"`       // 商品点击人数 (compass product_click_uv)
+	ClickPV     int64     `json:"click_pv"`       // 商品点击次数 (compass product_click_cnt)
+	AddToCartUV *int64    `json:"add_to_cart_uv"` // 加购人数, from the merchant's own tracking (the platform has none); nil when not tracked
+	ViewPV      int64     `json:"view_pv"`        // 观看次数 of the period's videos and live streams, for GPM
+	ViewUV      int64     `json:"view_uv"`        // 观看人数 (e.g. live new_watch_uv), for GPM(UV)
+	AdSpendFen  vcart.Fen `json:"ad_spend_fen"`   // 投放消耗 in fen, for ROI (精准投放)
+}
+
+// addToCart returns AddToCartUV, or 0 when it is not tracked.
+func (t Traffic) addToCart() int64 {
+	if t.AddToCartUV == nil {
+		return 0
+	}
+	return *t.AddToCartUV
 }
 
 // validate reports every negative count at once.
@@ -122,8 +134,8 @@ func (t Traffic) validate() error {
 		{"visitor_uv", t.VisitorUV}, {"page_views", t.PageViews},
 		{"exposure_uv", t.ExposureUV}, {"exposure_pv", t.ExposurePV},
 		{"click_uv", t.ClickUV}, {"click_pv", t.ClickPV},
-		{"add_to_cart_uv", t.AddToCartUV}, {"view_pv", t.ViewPV}, {"view_uv", t.ViewUV},
-		{"ad_spend_fen", t.AdSpendFen},
+		{"add_to_cart_uv", t.addToCart()}, {"view_pv", t.ViewPV}, {"view_uv", t.ViewUV},
+		{"ad_spend_fen", int64(t.AdSpendFen)},
 	} {
 		if f.v < 0 {
 			p = append(p, vcart.FieldError{Field: "traffic." + f.name, Code: "traffic.negative", Msg: fmt.Sprintf("negative count %d", f.v)})

@@ -106,8 +106,8 @@ func (r *Ratio) UnmarshalJSON(b []byte) error {
 //
 // The zero value is the undefined average 0/0 with scale 1.
 type Average struct {
-	TotalFen int64 // the numerator in fen (分), e.g. GMV
-	Count    int64 // the denominator, e.g. paying buyers
+	TotalFen vcart.Fen // the numerator in fen (分), e.g. GMV
+	Count    int64     // the denominator, e.g. paying buyers
 	// Scale multiplies the quotient: 1000 for GPM (per thousand views).
 	// Zero means 1.
 	Scale int64
@@ -130,14 +130,14 @@ func (a Average) Money(mode vcart.RoundingMode) (vcart.Money, bool) {
 		return vcart.Money{}, false
 	}
 	// fen × scale ÷ count, to two places of yuan.
-	num := decimal.NewFromInt(a.TotalFen).Mul(decimal.NewFromInt(a.scale())).Shift(-2)
+	num := decimal.NewFromInt(int64(a.TotalFen)).Mul(decimal.NewFromInt(a.scale())).Shift(-2)
 	return vcart.NewMoney(quo(num, decimal.NewFromInt(a.Count), 2, mode), vcart.CNY), true
 }
 
 // String formats the average as "¥123.45 (¥370.35 / 3)", half-up to the
 // fen, or "undefined (¥0.00 / 0)". GPM shows its scale: "¥12.00 (¥1.20 × 1000 / 100)".
 func (a Average) String() string {
-	frac := vcart.FromFen(a.TotalFen).Format()
+	frac := a.TotalFen.String()
 	if a.scale() != 1 {
 		frac += " × " + strconv.FormatInt(a.scale(), 10)
 	}
@@ -152,7 +152,7 @@ func (a Average) String() string {
 // cmpYuan compares the exact value in yuan with t: -1, 0 or +1. The average
 // must be defined.
 func (a Average) cmpYuan(t decimal.Decimal) int {
-	num := decimal.NewFromInt(a.TotalFen).Mul(decimal.NewFromInt(a.scale()))
+	num := decimal.NewFromInt(int64(a.TotalFen)).Mul(decimal.NewFromInt(a.scale()))
 	den := decimal.NewFromInt(a.Count)
 	c := num.Cmp(t.Shift(2).Mul(den))
 	if a.Count < 0 {
@@ -163,10 +163,10 @@ func (a Average) cmpYuan(t decimal.Decimal) int {
 
 // averageJSON is the wire form of an [Average].
 type averageJSON struct {
-	TotalFen int64   `json:"total_fen"`
-	Count    int64   `json:"count"`
-	Scale    int64   `json:"scale,omitempty"`
-	Yuan     *string `json:"yuan"` // null when undefined
+	TotalFen vcart.Fen `json:"total_fen"`
+	Count    int64     `json:"count"`
+	Scale    int64     `json:"scale,omitempty"`
+	Yuan     *string   `json:"yuan"` // null when undefined
 }
 
 // MarshalJSON encodes the average as

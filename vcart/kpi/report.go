@@ -209,14 +209,14 @@ func (a *Aggregator) Add(o *Order) error {
 
 // OrderCounts are the order-side totals of a report.
 type OrderCounts struct {
-	Submitted      int64 `json:"submitted"`       // 提交订单数
-	Paid           int64 `json:"paid"`            // 支付订单数
-	Refunded       int64 `json:"refunded"`        // paid orders with any refund
-	OrderingBuyers int64 `json:"ordering_buyers"` // 下单人数 (distinct)
-	PayingBuyers   int64 `json:"paying_buyers"`   // 成交人数 (distinct)
-	GMVFen         int64 `json:"gmv_fen"`         // 成交金额 in fen: sum of paid amounts
-	RefundFen      int64 `json:"refund_fen"`      // refunded amount of the paid orders, in fen
-	Skipped        int64 `json:"skipped"`         // orders submitted outside the period
+	Submitted      int64     `json:"submitted"`       // 提交订单数
+	Paid           int64     `json:"paid"`            // 支付订单数
+	Refunded       int64     `json:"refunded"`        // paid orders with any refund
+	OrderingBuyers int64     `json:"ordering_buyers"` // 下单人数 (distinct)
+	PayingBuyers   int64     `json:"paying_buyers"`   // 成交人数 (distinct)
+	GMVFen         vcart.Fen `json:"gmv_fen"`         // 成交金额 in fen: sum of paid amounts
+	RefundFen      vcart.Fen `json:"refund_fen"`      // refunded amount of the paid orders, in fen
+	Skipped        int64     `json:"skipped"`         // orders submitted outside the period
 	// Duplicates counts orders ignored as repeats of an ID already added,
 	// with [Config.DedupOrders]; always zero without it.
 	Duplicates int64 `json:"duplicates,omitempty"`
@@ -406,7 +406,7 @@ func ReportFromTotals(period Period, at time.Time, totals OrderCounts, t Traffic
 	}{
 		{"submitted", c.Submitted}, {"paid", c.Paid}, {"refunded", c.Refunded},
 		{"ordering_buyers", c.OrderingBuyers}, {"paying_buyers", c.PayingBuyers},
-		{"gmv_fen", c.GMVFen}, {"refund_fen", c.RefundFen}, {"skipped", c.Skipped}, {"duplicates", c.Duplicates},
+		{"gmv_fen", int64(c.GMVFen)}, {"refund_fen", int64(c.RefundFen)}, {"skipped", c.Skipped}, {"duplicates", c.Duplicates},
 	} {
 		if f.v < 0 {
 			p = append(p, vcart.FieldError{Field: "totals." + f.name, Code: "totals.negative", Msg: fmt.Sprintf("negative %s", f.name)})
@@ -452,7 +452,7 @@ func buildReport(period Period, at time.Time, cfg Config, c OrderCounts, svc Ser
 		MetricCTR:             Ratio{t.ClickUV, t.ExposureUV},
 		MetricCTRPV:           Ratio{t.ClickPV, t.ExposurePV},
 		MetricClickConversion: Ratio{c.PayingBuyers, t.ClickUV},
-		MetricAddToCart:       Ratio{t.AddToCartUV, t.VisitorUV},
+		MetricAddToCart:       Ratio{t.addToCart(), t.VisitorUV},
 		MetricPaySuccess:      Ratio{c.Paid, c.Submitted},
 		MetricPaySuccessUV:    Ratio{c.PayingBuyers, c.OrderingBuyers},
 		MetricAOV:             Average{TotalFen: c.GMVFen, Count: c.PayingBuyers},
@@ -461,14 +461,23 @@ func buildReport(period Period, at time.Time, cfg Config, c OrderCounts, svc Ser
 		MetricGPMUV:           Average{TotalFen: c.GMVFen, Count: t.ViewUV, Scale: 1000},
 		MetricUVValue:         Average{TotalFen: c.GMVFen, Count: t.VisitorUV},
 		MetricConversion:      Ratio{c.PayingBuyers, t.VisitorUV},
-		MetricRefundRate:      Ratio{c.RefundFen, c.GMVFen},
+		MetricRefundRate:      Ratio{int64(c.RefundFen), int64(c.GMVFen)},
 		MetricRefundOrders:    Ratio{c.Refunded, c.Paid},
-		MetricROI:             Ratio{c.GMVFen, t.AdSpendFen},
+		MetricROI:             Ratio{int64(c.GMVFen), int64(t.AdSpendFen)},
+	}
+	if t.AddToCartUV == nil {
+		values[MetricAddToCart] = notTracked{}
 	}
 	for _, d := range Definitions() {
 		mv := MetricValue{ID: d.ID, Name: d.Name, ChineseName: d.ChineseName, Unit: d.Unit, Formula: d.Formula()}
 		band, hasBand := cfg.Benchmarks.Band(cfg.Category, d.ID)
 		switch v := values[d.ID].(type) {
+		case notTracked:
+			// Undefined without its input: no value, no fraction, never 0%.
+			mv.Display = "undefined"
+			if hasBand {
+				mv.Grade = GradeUndefined
+			}
 		case int64:
 			mv.Count = &v
 			mv.Display = fmt.Sprint(v)
@@ -502,6 +511,9 @@ func buildReport(period Period, at time.Time, cfg Config, c OrderCounts, svc Ser
 	}
 	return r
 }
+
+// notTracked marks a metric whose input the caller does not track.
+type notTracked struct{}
 
 // describeBand renders a band as "average 8–12%, excellent >15%, red line <5%".
 func describeBand(b Band) string {
@@ -553,7 +565,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	o := r.Orders
 	fmt.Fprintf(&b, "Orders: %d submitted, %d paid, %d refunded; buyers %d ordering, %d paying; GMV %s, refunds %s\n",
 		o.Submitted, o.Paid, o.Refunded, o.OrderingBuyers, o.PayingBuyers,
-		vcart.FromFen(o.GMVFen).Format(), vcart.FromFen(o.RefundFen).Format())
+		o.GMVFen.String(), o.RefundFen.String())
 	if o.Skipped > 0 {
 		fmt.Fprintf(&b, "Skipped %d orders submitted outside the period\n", o.Skipped)
 	}
@@ -564,7 +576,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "  %s %s: %s", m.ChineseName, m.Name, m.Display)
 		switch {
 		case (m.ID == MetricRefundRate || m.ID == MetricROI) && m.Ratio != nil:
-			fmt.Fprintf(&b, " (%s/%s)", vcart.FromFen(m.Ratio.Num).Format(), vcart.FromFen(m.Ratio.Den).Format())
+			fmt.Fprintf(&b, " (%s/%s)", vcart.Fen(m.Ratio.Num).String(), vcart.Fen(m.Ratio.Den).String())
 		case m.Ratio != nil:
 			fmt.Fprintf(&b, " (%d/%d)", m.Ratio.Num, m.Ratio.Den)
 		case m.Average != nil:
@@ -635,7 +647,7 @@ func (r *Report) writeSections(b *strings.Builder) {
 			len(c.Promotions), ratioDisplay(c.PromotedShare), ratioDisplay(c.NegativeRate))
 		for _, cp := range c.Categories {
 			fmt.Fprintf(b, "  %s %s: %d products, %s–%s, median %s\n", cp.Category, cp.Category.ChineseName(), cp.Products,
-				vcart.FromFen(cp.MinFen).Format(), vcart.FromFen(cp.MaxFen).Format(), vcart.FromFen(cp.MedianFen).Format())
+				cp.MinFen.String(), cp.MaxFen.String(), cp.MedianFen.String())
 		}
 		if len(c.Keywords) > 0 {
 			b.WriteString("  差评关键词:")
@@ -679,7 +691,7 @@ func ratioDisplay(r Ratio) string {
 }
 
 func averageFraction(a Average) string {
-	s := vcart.FromFen(a.TotalFen).Format()
+	s := a.TotalFen.String()
 	if a.scale() != 1 {
 		s += fmt.Sprintf("×%d", a.scale())
 	}

@@ -17,7 +17,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-var cst = time.FixedZone("CST", 8*60*60)
+var cst = vcart.Shanghai()
 
 func day(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, cst) }
 
@@ -34,7 +34,10 @@ func sampleOrders() []Order {
 	}
 }
 
-var sampleTraffic = Traffic{VisitorUV: 120, PageViews: 480, ExposureUV: 900, ExposurePV: 2400, ClickUV: 30, ClickPV: 75, AddToCartUV: 12, ViewPV: 5000, ViewUV: 1800, AdSpendFen: 15000}
+var sampleTraffic = Traffic{VisitorUV: 120, PageViews: 480, ExposureUV: 900, ExposurePV: 2400, ClickUV: 30, ClickPV: 75, AddToCartUV: tracked(12), ViewPV: 5000, ViewUV: 1800, AdSpendFen: 15000}
+
+// tracked returns a pointer to n, for an optional count.
+func tracked(n int64) *int64 { return &n }
 
 func TestBuildReport(t *testing.T) {
 	t.Parallel()
@@ -75,6 +78,52 @@ func TestBuildReport(t *testing.T) {
 	wantSvc := ServiceReport{ShipWithin: 48 * time.Hour, OnTime: 2, Late: 1, Pending: 1, Insured: 3, Paid: 4}
 	if diff := cmp.Diff(wantSvc, rep.Service.ServiceReport); diff != "" {
 		t.Errorf("service mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestReport_AddToCartNotTracked: a metric the doc calls undefined without
+// its input is undefined, not "0.00% (0/300)"; a tracked zero is a real 0%.
+func TestReport_AddToCartNotTracked(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name        string
+		addToCart   *int64
+		wantDisplay string
+		wantRatio   *Ratio
+		wantLine    string
+	}{
+		{"not tracked", nil, "undefined", nil, "  加购转化率 add-to-cart conversion (UV): undefined\n"},
+		{"tracked, nobody added", tracked(0), "0.00%", &Ratio{0, 300}, "  加购转化率 add-to-cart conversion (UV): 0.00% (0/300)\n"},
+		{"tracked", tracked(15), "5.00%", &Ratio{15, 300}, "  加购转化率 add-to-cart conversion (UV): 5.00% (15/300)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			rep, err := BuildReport(testWeek, day(9, 1), nil, Traffic{VisitorUV: 300, AddToCartUV: tt.addToCart}, Config{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, ok := rep.Metric(MetricAddToCart)
+			if !ok {
+				t.Fatal("no add-to-cart metric")
+			}
+			if diff := cmp.Diff(tt.wantDisplay, m.Display); diff != "" {
+				t.Errorf("Display mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.wantRatio, m.Ratio); diff != "" {
+				t.Errorf("Ratio mismatch (-want +got):\n%s", diff)
+			}
+			var b strings.Builder
+			if err := rep.WriteText(&b); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), tt.wantLine) {
+				t.Errorf("text report lacks %q:\n%s", tt.wantLine, b.String())
+			}
+		})
+	}
+	if err := (Traffic{AddToCartUV: tracked(-1)}).validate(); err == nil {
+		t.Error("a negative add-to-cart count passed validation")
 	}
 }
 
@@ -418,7 +467,7 @@ func BenchmarkAggregator_1MOrders(b *testing.B) {
 			o = Order{ID: "37000000001", BuyerID: buyers[(i*7919)%len(buyers)], CreatedAt: created, FreightInsurance: i%3 == 0}
 			if i%5 != 0 {
 				o.PaidAt = created.Add(time.Minute)
-				o.AmountFen = int64(3000 + i%25000)
+				o.AmountFen = vcart.Fen(3000 + i%25000)
 				if i%17 == 0 {
 					o.RefundFen = o.AmountFen
 				}

@@ -11,62 +11,12 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
 
-// kpiOrder maps an order tree from the shop API (order/get) to a
-// [kpi.Order]. The kpi package stays pure and never imports shopapi; this
-// glue lives in the caller. The mapping:
-//
-//   - ID ← order_id
-//   - BuyerID ← openid
-//   - CreatedAt ← create_time
-//   - PaidAt ← order_detail.pay_info.pay_time (zero while unpaid)
-//   - AmountFen ← order_detail.price_info.order_price (freight included),
-//     only once paid
-//   - RefundFen ← the sum of refund_info.amount of the order's after-sales
-//     (aftersale_detail.aftersale_order_list, read with aftersale/get)
-//     whose status is a completed refund, plus
-//     order_detail.refund_info.refund_freight, capped at AmountFen
-//   - ShippedAt ← the earliest
-//     order_detail.delivery_info.delivery_product_info[].delivery_time
-//   - FreightInsurance ← any line's extra_service.freight_insurance
-//     ([shopapi.OrderDetail.HasFreightInsurance]).
-func kpiOrder(ctx context.Context, c *shopapi.Client, o *shopapi.Order) (kpi.Order, error) {
-	k := kpi.Order{ID: vcart.OrderID(o.OrderID), BuyerID: o.OpenID, CreatedAt: o.Created(), FreightInsurance: o.Detail.HasFreightInsurance()}
-	d := &o.Detail
-	if d.PayInfo != nil && d.PayInfo.PayTime != 0 {
-		k.PaidAt = d.PayInfo.Paid()
-		k.AmountFen = int64(d.PriceInfo.OrderPrice)
-	}
-	if d.DeliveryInfo != nil {
-		for _, p := range d.DeliveryInfo.DeliveryProductInfo {
-			t := time.Unix(int64(p.DeliveryTime), 0).UTC()
-			if p.DeliveryTime != 0 && (k.ShippedAt.IsZero() || t.Before(k.ShippedAt)) {
-				k.ShippedAt = t
-			}
-		}
-	}
-	if o.AftersaleDetail != nil {
-		for _, ref := range o.AftersaleDetail.AftersaleOrderList {
-			a, _, err := c.Aftersales.Get(ctx, ref.AftersaleOrderID)
-			if err != nil {
-				return kpi.Order{}, err
-			}
-			if a.Status.Refunded() {
-				k.RefundFen += int64(a.RefundInfo.Amount)
-			}
-		}
-	}
-	if d.RefundInfo != nil {
-		k.RefundFen += int64(d.RefundInfo.RefundFreight)
-	}
-	k.RefundFen = min(k.RefundFen, k.AmountFen)
-	return k, nil
-}
-
-// Lists a week's orders from the shop API (here the in-memory fake),
-// maps each to a kpi.Order and aggregates them: the order refunded in full
-// before shipping is "cancelled", not overdue.
+// Lists a week's orders from the shop API (here the in-memory fake), each
+// mapped to a kpi.Order by one SDK call (shopapi's Client.KPIOrdersCreated,
+// which also reads the after-sales), and aggregates them: the order
+// refunded in full before shipping is "cancelled", not overdue.
 func Example_shopapiOrders() {
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, cst)
 	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
 	defer srv.Close()
@@ -110,12 +60,7 @@ func Example_shopapiOrders() {
 	at := week.End
 	agg, err := kpi.NewAggregator(week, at, kpi.Config{DedupOrders: true})
 	must(err)
-	for id, err := range c.Orders.ListIter(ctx, &shopapi.OrderListOptions{
-		CreateTime: &shopapi.Window{Start: week.Start, End: week.End}}) {
-		must(err)
-		o, _, err := c.Orders.Get(ctx, id)
-		must(err)
-		k, err := kpiOrder(ctx, c, o)
+	for k, err := range c.KPIOrdersCreated(ctx, week) {
 		must(err)
 		must(agg.Add(&k))
 	}
@@ -123,7 +68,7 @@ func Example_shopapiOrders() {
 	must(err)
 	o, s := r.Orders, r.Service
 	fmt.Printf("orders: %d submitted, %d paid, GMV %s, refunds %s\n",
-		o.Submitted, o.Paid, vcart.FromFen(o.GMVFen).Format(), vcart.FromFen(o.RefundFen).Format())
+		o.Submitted, o.Paid, o.GMVFen, o.RefundFen)
 	fmt.Printf("shipping: on time %d, late %d, overdue %d, pending %d, cancelled before shipping %d\n",
 		s.OnTime, s.Late, s.Overdue, s.Pending, s.Cancelled)
 	// Output:

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
 )
 
@@ -52,7 +53,7 @@ func ExampleVerifier_VerifyURL() {
 // retry of the same event is suppressed, a forged one is refused.
 func ExampleHandler() {
 	const token, aesKey, appID = "my-token", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wx1234567890abcdef"
-	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 	v, _ := notify.NewVerifier(token, aesKey, appID, notify.WithClock(func() time.Time { return now }))
 	h, _ := notify.NewHandler(v) // in-memory dedup store, 4 s handler deadline
 	_ = notify.Handle(h, notify.EventOrderPay, func(ctx context.Context, e *notify.OrderPayEvent) error {
@@ -123,7 +124,7 @@ func ExampleSignPush() {
 func ExamplePayV3Handler() {
 	const apiV3Key = "0123456789abcdefghijklmnopqrstuv" // 32 bytes
 	platform, _ := rsa.GenerateKey(rand.Reader, 2048)   // stands in for WeChat Pay's key
-	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 	v, _ := notify.NewPayV3Verifier(apiV3Key, map[string]*rsa.PublicKey{"PUB_KEY_ID_0001": &platform.PublicKey},
 		notify.WithClock(func() time.Time { return now }))
 	h, _ := notify.NewPayV3Handler(v, func(ctx context.Context, n *notify.PayNotification) error {

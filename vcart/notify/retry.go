@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"slices"
 	"time"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
 // RetrySchedule is a platform's redelivery schedule, as versioned data that a
@@ -70,7 +72,7 @@ func (s RetrySchedule) Validate() error {
 	return errors.Join(errs...)
 }
 
-var scheduleDate = time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
+var scheduleDate = time.Date(2026, 11, 27, 0, 0, 0, 0, vcart.Shanghai())
 
 // StorePushSchedule returns the Channels store message-push schedule: up to
 // 10 pushes at 0 s, 0 s, 10 s, 1 min, 5 min, 30 min, 60 min, 60 min, 60 min

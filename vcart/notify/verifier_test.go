@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/vcart-sdk/vcart-go/internal/wxcrypto"
+	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
 // Known-answer vector V1 (channels-api.md §5).
@@ -30,7 +31,7 @@ const (
 	testUnix  = 1772294400 // 2026-03-01 00:00:00 +08:00
 )
 
-var shanghai = time.FixedZone("Asia/Shanghai", 8*3600)
+var shanghai = vcart.Shanghai()
 
 func fixedClock(unix int64) func() time.Time {
 	return func() time.Time { return time.Unix(unix, 0) }

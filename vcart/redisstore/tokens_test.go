@@ -20,7 +20,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
-var shanghai = time.FixedZone("CST", 8*3600)
+var shanghai = vcart.Shanghai()
 
 // fixedNow is the instant the fixed-clock tests run at.
 var fixedNow = time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)

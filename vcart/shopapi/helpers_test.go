@@ -5,11 +5,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
 
-var shanghai = time.FixedZone("CST", 8*3600)
+var shanghai = vcart.Shanghai()
 
 // inprocClient returns a client that reaches srv without a network (safe
 // inside a synctest bubble), with short retry waits.

@@ -15,7 +15,7 @@ import (
 
 // exampleFake starts a fake on a fixed clock with an in-process client.
 func exampleFake() (*shopapitest.Server, *shopapi.Client) {
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, cst)
 	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }), shopapitest.WithTokenTTL(365*24*time.Hour))
 	c, err := srv.NewClient(&http.Client{Transport: srv.Transport()})
@@ -29,7 +29,7 @@ var exampleLine = shopapitest.OrderLine{ProductID: "23423523452345235", SKUID: "
 	Title: "云南高山手剥核桃 500g", Count: 2, UnitPriceFen: 3990}
 
 func ExampleSplitWindows() {
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	start := time.Date(2026, 3, 1, 0, 0, 0, 0, cst)
 	ws, _ := shopapi.SplitWindows(start, start.Add(30*24*time.Hour), shopapi.MaxOrderWindow)
 	for _, w := range ws {
@@ -46,7 +46,7 @@ func ExampleSplitWindows() {
 func ExampleOrderService_ListIter() {
 	srv, c := exampleFake()
 	defer srv.Close()
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	start := time.Date(2026, 1, 1, 0, 0, 0, 0, cst)
 	srv.SeedOrders(24*45, start, time.Hour) // one order an hour for 45 days
 
@@ -153,7 +153,7 @@ func ExampleCheckOrderFees() {
 	}
 	fmt.Println("paid", vcart.FromFen(chk.Input.Quote.AmountFen).Format())
 	for _, l := range chk.PayFee.Lines {
-		fmt.Println(l.Label(), l.Amount().Format())
+		fmt.Println(l.Label(), l.Amount())
 	}
 	fmt.Println("service fee expected", vcart.FromFen(chk.ExpectedServiceFeeFen).Format(),
 		"reported", vcart.FromFen(chk.ReportedServiceFeeFen).Format(), "ok:", chk.OK(0))

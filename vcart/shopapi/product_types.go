@@ -242,7 +242,7 @@ func fenOf(field string, m vcart.Money) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("shopapi: %s: %w", field, err)
 	}
-	return f, nil
+	return int64(f), nil
 }
 
 // Attr is a product parameter or a sale attribute (key ≤ 40, value ≤ 40 chars).

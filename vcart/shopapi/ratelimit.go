@@ -6,6 +6,8 @@ import (
 	"maps"
 	"sync"
 	"time"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
 // RateLimits are the client-side per-minute call quotas, per API path. The
@@ -38,7 +40,7 @@ type RateLimits struct {
 func DefaultRateLimits() RateLimits {
 	return RateLimits{
 		Version:       "channels-2026-03",
-		EffectiveFrom: time.Date(2026, 3, 1, 0, 0, 0, 0, time.FixedZone("CST", 8*3600)),
+		EffectiveFrom: time.Date(2026, 3, 1, 0, 0, 0, 0, vcart.Shanghai()),
 		PerMinute: map[string]int{
 			pathStableToken:            10000,
 			epImageUpload.path:         5000,

@@ -6,13 +6,14 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
 
 // ExampleServer_CreateOrder drives an order through its lifecycle by hand.
 func ExampleServer_CreateOrder() {
-	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
 	defer srv.Close()
 
@@ -44,7 +45,7 @@ func ExampleServer_CreateOrder() {
 // handler; the receiver fails twice, so the platform's schedule pushes a
 // third time at once (0 s, 0 s) and then stops.
 func ExampleServer_EnablePush() {
-	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 	clock := func() time.Time { return now }
 	srv := shopapitest.New(shopapitest.WithClock(clock))
 	defer srv.Close()

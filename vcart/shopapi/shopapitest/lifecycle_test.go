@@ -13,13 +13,14 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
 
 var (
-	shanghai   = time.FixedZone("CST", 8*3600)
+	shanghai   = vcart.Shanghai()
 	epoch      = time.Date(2026, 3, 1, 10, 0, 0, 0, shanghai)
 	pushToken  = "vcartpushtoken"
 	pushAESKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"

@@ -7,10 +7,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
@@ -58,7 +58,7 @@ type product struct {
 	createTime string
 }
 
-var shanghai = time.FixedZone("CST", 8*3600)
+var shanghai = vcart.Shanghai()
 
 func (s *Server) stamp() string { return s.now().In(shanghai).Format("2006-01-02 15:04:05") }
 
