@@ -42,6 +42,9 @@ type CatAndQua struct {
 	Qua            *Qualification  `json:"qua,omitempty"`
 	BrandQua       *Qualification  `json:"brand_qua,omitempty"`
 	ProductQuaList []Qualification `json:"product_qua_list,omitempty"`
+	// ProductQua is product_qua, the single product qualification the page
+	// marks as deprecated in favour of ProductQuaList (still sent).
+	ProductQua *Qualification `json:"product_qua,omitempty"`
 }
 
 // CategoryPath is one leaf category with its ancestors, leaf first (the

@@ -380,6 +380,9 @@ type OrderSharerInfo struct {
 	SharerUnionID string `json:"sharer_unionid,omitempty"`
 	SharerType    Int64  `json:"sharer_type,omitempty"`
 	ShareScene    Int64  `json:"share_scene,omitempty"`
+	// HandlingProgress is handling_progress: 0 while the sharer
+	// information is being processed, 1 once it is complete (分享员信息处理进度).
+	HandlingProgress Int64 `json:"handling_progress,omitempty"`
 }
 
 // OrderAftersaleDetail is aftersale_detail.
