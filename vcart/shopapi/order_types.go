@@ -309,9 +309,12 @@ type OrderDeliveryInfo struct {
 	DeliveryProductInfo []DeliveryProductInfo `json:"delivery_product_info,omitempty"`
 	ShipDoneTime        Int64                 `json:"ship_done_time,omitempty"`
 	// DeliverMethod is 0 for logistics, 1 for virtual goods.
-	DeliverMethod      Int64 `json:"deliver_method"`
-	AddressUnderReview Bool  `json:"address_under_review,omitempty"`
-	AddressApplyTime   Int64 `json:"address_apply_time,omitempty"`
+	DeliverMethod Int64 `json:"deliver_method"`
+	// AddressUnderReview tells whether a buyer's address change waits for
+	// the merchant (address_under_review): the field table calls it a bool,
+	// peers model it as the requested address; both forms decode.
+	AddressUnderReview *AddressReview `json:"address_under_review,omitempty"`
+	AddressApplyTime   Int64          `json:"address_apply_time,omitempty"`
 }
 
 // DeliveryProductInfo is one package (delivery_product_info[]).

@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strconv"
@@ -41,6 +42,8 @@ type aftersale struct {
 	refundReason     int
 	rejectReason     string
 	certificates     []string
+	certDesc         string
+	returnAddressID  string
 	returnWaybill    string
 	complaintID      string
 }
@@ -168,20 +171,48 @@ func (s *Server) decodeAftersale(c *call, b any, id *string) (*aftersale, error)
 	return a, nil
 }
 
+// hAftersaleGet answers the after-sale as a plain object: the client's
+// Aftersale keeps unknown keys (Extra), so its type would claim every key of
+// the example as modelled; the fake is held to the example's key set.
 func (s *Server) hAftersaleGet(c *call) (any, error) {
 	a, err := s.aftersaleFor(c)
 	if err != nil {
 		return nil, err
 	}
-	return struct {
-		A *shopapi.Aftersale `json:"after_sale_order"`
-	}{a.view()}, nil
+	v, err := plainObject(a.view())
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"after_sale_order": v}, nil
+}
+
+// plainObject re-encodes v as a JSON object (map), for answers whose Go type
+// keeps unknown keys.
+func plainObject(v any) (map[string]any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	err = json.Unmarshal(b, &m)
+	return m, err
 }
 
 func (s *Server) hAftersaleAccept(c *call) (any, error) {
-	a, err := s.aftersaleFor(c)
+	var b struct {
+		ID         string `json:"after_sale_order_id"`
+		AddressID  string `json:"address_id"`
+		AcceptType int    `json:"accept_type"`
+	}
+	a, err := s.decodeAftersale(c, &b, &b.ID)
 	if err != nil {
 		return nil, err
+	}
+	if b.AcceptType != 0 && b.AcceptType != 1 && b.AcceptType != 2 {
+		return nil, apiErr(shopapi.CodeBadParams, "bad accept_type")
+	}
+	if b.AddressID != "" {
+		a.returnAddressID = b.AddressID
 	}
 	switch {
 	case a.status == shopapi.AftersaleMerchantProcessing && a.typ == shopapi.AftersaleReturn:
@@ -228,12 +259,14 @@ func (s *Server) hAftersaleCert(c *call) (any, error) {
 	var b struct {
 		ID    string   `json:"after_sale_order_id"`
 		Certs []string `json:"refund_certificates"`
+		Desc  string   `json:"desc"`
 	}
 	a, err := s.decodeAftersale(c, &b, &b.ID)
 	if err != nil {
 		return nil, err
 	}
 	a.certificates = slices.Clone(b.Certs)
+	a.certDesc = b.Desc
 	a.updated = s.now().Unix()
 	return nil, nil
 }

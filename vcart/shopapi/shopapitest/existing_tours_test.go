@@ -43,9 +43,14 @@ func tourProduct(title string) *shopapi.Product {
 
 var existingTours = []tour{
 	{"orders", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
-		id := paidOrder(t, s)
+		id, err := s.CreateOrder(NewOrder{OpenID: "buyer-openid", Lines: []OrderLine{tourLine}, FreightFen: 800})
+		check(t, "create order", err)
 		oid := shopapi.ID(id)
-		_, _, err := c.Orders.Get(ctx, oid)
+		_, err = c.Orders.UpdatePrice(ctx, &shopapi.PriceUpdateRequest{OrderID: oid, ChangeExpress: true, ExpressFee: 0,
+			Changes: []shopapi.PriceChange{{ProductID: shopapi.ID(tourLine.ProductID), SKUID: shopapi.ID(tourLine.SKUID), ChangePrice: 7000}}})
+		check(t, "price", err)
+		check(t, "pay", s.PayOrder(id))
+		_, _, err = c.Orders.Get(ctx, oid)
 		check(t, "get", err)
 		now := time.Now()
 		_, _, err = c.Orders.List(ctx, &shopapi.OrderListOptions{CreateTime: &shopapi.Window{Start: now.Add(-time.Hour), End: now.Add(time.Hour)}})
@@ -54,9 +59,6 @@ var existingTours = []tour{
 		check(t, "search", err)
 		_, err = c.Orders.UpdateMerchantNotes(ctx, oid, "加急")
 		check(t, "notes", err)
-		_, err = c.Orders.UpdatePrice(ctx, &shopapi.PriceUpdateRequest{OrderID: oid, ChangeExpress: true, ExpressFee: 0,
-			Changes: []shopapi.PriceChange{{ProductID: shopapi.ID(tourLine.ProductID), SKUID: shopapi.ID(tourLine.SKUID), ChangePrice: 7000}}})
-		check(t, "price", err)
 		addr := shopapi.AddressInfo{UserName: "陈先生", PostalCode: "510000", ProvinceName: "广东省", CityName: "广州市",
 			CountyName: "海珠区", DetailInfo: "大塘路1号", TelNumber: "13800000000"}
 		_, err = c.Orders.UpdateAddress(ctx, oid, &addr)
@@ -125,15 +127,21 @@ var existingTours = []tour{
 		check(t, "confirm", s.ConfirmReceipt(id))
 		check(t, "settle", s.SettleOrder(id))
 		paidOrder(t, s)
-		_, _, err := c.Funds.Balance(ctx)
+		as, err := s.OpenAftersale(id, NewAftersale{SKUID: tourLine.SKUID, Count: 1})
+		check(t, "open after-sale", err)
+		_, err = c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)})
+		check(t, "refund", err)
+		_, _, err = c.Funds.Balance(ctx)
 		check(t, "balance", err)
 		fl, _, err := c.Funds.FlowList(ctx, &shopapi.FundsFlowListOptions{})
 		check(t, "flow list", err)
 		if len(fl.FlowIDs) == 0 {
 			t.Fatal("no fund flows")
 		}
-		_, _, err = c.Funds.FlowDetail(ctx, fl.FlowIDs[0])
-		check(t, "flow detail", err)
+		for _, fid := range fl.FlowIDs {
+			_, _, err = c.Funds.FlowDetail(ctx, fid)
+			check(t, "flow detail", err)
+		}
 		w, _, err := c.Funds.SubmitWithdraw(ctx, &shopapi.WithdrawRequest{AmountFen: 100, Remark: "提现", BankMemo: "备注"})
 		check(t, "withdraw", err)
 		_ = w
@@ -171,12 +179,12 @@ var existingTours = []tour{
 		check(t, "upload qualification", err)
 	}},
 	{"products", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
-		res, _, err := c.Products.Add(ctx, tourProduct("坚果礼盒"), true)
+		res, _, err := c.Products.Add(ctx, tourProduct("每日坚果混合装礼盒"), true)
 		check(t, "add", err)
 		pid := res.ProductID
 		_, err = c.Products.CancelAudit(ctx, pid)
 		check(t, "cancel audit", err)
-		p := tourProduct("坚果礼盒二代")
+		p := tourProduct("每日坚果混合装礼盒二代")
 		p.ProductID = pid
 		_, _, err = c.Products.Update(ctx, p, true)
 		check(t, "update", err)

@@ -238,7 +238,8 @@ func (s *Server) hFlowDetail(c *call) (any, error) {
 		}
 		v := shopapi.FundsFlow{FlowID: shopapi.ID(fl.id), FundsType: shopapi.Int64(fl.kind), FundsTypeDesc: fundsDesc[fl.kind],
 			FlowType: fl.flowType, Amount: shopapi.Int64(fl.amount), Balance: shopapi.Int64(fl.balance),
-			BookkeepingTime: time.Unix(fl.at, 0).In(shanghai).Format("2006-01-02 15:04:05")}
+			BookkeepingTime: time.Unix(fl.at, 0).In(shanghai).Format("2006-01-02 15:04:05"),
+			Remark:          fundsDesc[fl.kind] + " " + vcart.FromFen(fl.amount).Format()}
 		ri := shopapi.RelatedInfo{OrderID: shopapi.ID(fl.orderID), AftersaleID: shopapi.ID(fl.aftersale),
 			WithdrawID: shopapi.ID(fl.withdraw), TransactionID: fl.txID}
 		switch {
@@ -259,8 +260,10 @@ func (s *Server) hFlowDetail(c *call) (any, error) {
 
 func (s *Server) hWithdrawList(c *call) (any, error) {
 	var b struct {
-		PageNum  int `json:"page_num"`
-		PageSize int `json:"page_size"`
+		PageNum   int   `json:"page_num"`
+		PageSize  int   `json:"page_size"`
+		StartTime int64 `json:"start_time"`
+		EndTime   int64 `json:"end_time"`
 	}
 	if err := c.decode(&b); err != nil {
 		return nil, err
@@ -268,7 +271,12 @@ func (s *Server) hWithdrawList(c *call) (any, error) {
 	if b.PageNum < 1 || b.PageSize < 1 || b.PageSize > 100 {
 		return nil, apiErr(shopapi.CodeBadParams, "page_num ≥ 1 and page_size 1..100")
 	}
-	wds := s.orders().fund.wds
+	var wds []withdrawal
+	for _, w := range s.orders().fund.wds {
+		if (b.StartTime == 0 || w.created >= b.StartTime) && (b.EndTime == 0 || w.created < b.EndTime) {
+			wds = append(wds, w)
+		}
+	}
 	ids := []string{}
 	for i := (b.PageNum - 1) * b.PageSize; i < len(wds) && len(ids) < b.PageSize; i++ {
 		ids = append(ids, wds[i].id)
@@ -285,9 +293,11 @@ func (s *Server) hWithdrawDetail(c *call) (any, error) {
 	}
 	for _, w := range s.orders().fund.wds {
 		if w.id == b.ID {
-			return shopapi.Withdrawal{Amount: shopapi.Int64(w.amount), CreateTime: shopapi.Int64(w.created),
-				UpdateTime: shopapi.Int64(w.created), Remark: w.remark, BankMemo: w.bankMemo, BankName: "招商银行",
-				BankNum: "****1234", Status: "SUCCESS"}, nil
+			// reason (the failure reason) is empty for a successful
+			// withdrawal, and sent as such.
+			return map[string]any{"amount": w.amount, "create_time": w.created, "update_time": w.created,
+				"reason": "", "remark": w.remark, "bank_memo": w.bankMemo, "bank_name": "招商银行",
+				"bank_num": "****1234", "status": "SUCCESS"}, nil
 		}
 	}
 	return nil, apiErr(shopapi.CodeBadParams, "withdraw not exist")
