@@ -53,8 +53,6 @@ var noOfficialExample = map[string]string{}
 var pendingConformance = map[string]bool{
 	"/cgi-bin/stable_token": true,
 	"/cgi-bin/token":        true,
-	"/channels/ec/category/availablesoncategories/get": true,
-	"/channels/ec/product/delisting":                   true,
 }
 
 // wireCaseTables lists the wire cases of every group.

@@ -456,6 +456,26 @@ var existingWireCases = []wireCase{
 		return err
 	}},
 
+	// listed late (their pages read separately)
+	{path: "/channels/ec/category/availablesoncategories/get", call: func(ctx context.Context, c *Client, req []byte) error {
+		var r struct {
+			FCatID ID `json:"f_cat_id"`
+		}
+		if err := decodeExample(req, &r); err != nil {
+			return err
+		}
+		_, _, err := c.Categories.Children(ctx, r.FCatID)
+		return err
+	}},
+	{path: "/channels/ec/product/delisting", call: func(ctx context.Context, c *Client, req []byte) error {
+		id, err := idArg(req, "product_id")
+		if err != nil {
+			return err
+		}
+		_, err = c.Products.Delisting(ctx, id)
+		return err
+	}},
+
 	// quota
 	{path: "/cgi-bin/openapi/quota/get", call: func(ctx context.Context, c *Client, req []byte) error {
 		var r struct {

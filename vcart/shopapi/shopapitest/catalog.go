@@ -165,18 +165,22 @@ func (s *Server) hCategoryDetail(c *call) (any, error) {
 
 func (s *Server) hCategoryChildren(c *call) (any, error) {
 	var req struct {
-		FCatID string `json:"f_cat_id"`
+		// FCatID is a number in the page's example, a string elsewhere.
+		FCatID shopapi.ID `json:"f_cat_id"`
 	}
 	if err := c.decode(&req); err != nil {
 		return nil, err
 	}
-	list := []any{}
+	// cat_list (legacy tree) names the categories, cat_list_v2 (new tree)
+	// also says which are leaves, as the page's example does.
+	list, listV2 := []any{}, []any{}
 	for _, cat := range fakeCategories {
-		if cat.parent == req.FCatID {
-			list = append(list, catJSON(cat, true))
+		if cat.parent == string(req.FCatID) {
+			list = append(list, map[string]any{"cat_id": cat.id, "f_cat_id": cat.parent, "name": cat.name})
+			listV2 = append(listV2, map[string]any{"cat_id": cat.id, "f_cat_id": cat.parent, "name": cat.name, "leaf": cat.leaf})
 		}
 	}
-	return map[string]any{"cat_list": list, "cat_list_v2": list}, nil
+	return map[string]any{"cat_list": list, "cat_list_v2": listV2}, nil
 }
 
 func (s *Server) hCategoryApproved(*call) (any, error) {

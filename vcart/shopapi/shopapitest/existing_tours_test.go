@@ -165,6 +165,8 @@ var existingTours = []tour{
 		check(t, "category detail", err)
 		_, _, err = c.Categories.Approved(ctx)
 		check(t, "approved categories", err)
+		_, _, err = c.Categories.Children(ctx, "0")
+		check(t, "child categories", err)
 		_, _, err = c.Brands.All(ctx, &shopapi.BrandListOptions{PageSize: 2})
 		check(t, "brand library", err)
 		bl, _, err := c.Brands.List(ctx, nil)
