@@ -47,20 +47,13 @@ type wireCase struct {
 // usable example, with the reason. Every other endpoint needs a fixture.
 var noOfficialExample = map[string]string{}
 
-// pendingConformance lists the endpoints written before the conformance
-// pattern existed, which still lack their fixture and wire case. The list
-// only shrinks: a new endpoint never goes here.
-var pendingConformance = map[string]bool{
-	"/cgi-bin/stable_token": true,
-	"/cgi-bin/token":        true,
-}
-
 // wireCaseTables lists the wire cases of every group.
 var wireCaseTables = [][]wireCase{
 	basicsWireCases,
 
 	// existing endpoints (issue 13)
 	existingWireCases,
+	tokenWireCases,
 
 	// fulfilment (issue 15)
 
@@ -146,12 +139,6 @@ func TestOfficialExamples(t *testing.T) {
 	for _, e := range Endpoints() {
 		fx := byPath[e.Path]
 		reason, exempt := noOfficialExample[e.Path]
-		if pendingConformance[e.Path] {
-			if len(fx) > 0 {
-				t.Errorf("%s: has a fixture: remove it from pendingConformance", e.Path)
-			}
-			continue
-		}
 		switch {
 		case len(fx) == 0 && !exempt:
 			t.Errorf("%s: no official example in testdata/official%s.txt (or a reason in noOfficialExample)", e.Path, e.Path)

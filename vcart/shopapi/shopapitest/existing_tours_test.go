@@ -214,6 +214,14 @@ var existingTours = []tour{
 		_, err = c.Products.Delete(ctx, pid)
 		check(t, "delete", err)
 	}},
+	{"tokens", func(ctx context.Context, t *testing.T, s *Server, _ *shopapi.Client) {
+		for _, opts := range [][]shopapi.TokenOption{nil, {shopapi.WithLegacyToken()}} {
+			ts, err := s.TokenSource(s.HTTPClient(), opts...)
+			check(t, "token source", err)
+			_, err = ts.Token(ctx)
+			check(t, "token", err)
+		}
+	}},
 	{"quota", func(ctx context.Context, t *testing.T, _ *Server, c *shopapi.Client) {
 		_, _, err := c.Quota.Get(ctx, "/channels/ec/order/get")
 		check(t, "quota", err)
