@@ -300,7 +300,10 @@ type ComplaintUpdateEvent struct {
 type GuaranteeUpdateEvent struct {
 	Header
 	Guarantee struct {
-		Status           FlexInt    `json:"status"`
+		// Status is the guarantee's state; the page's example sends a
+		// string enum ("STATUS_PAY_SUCC"), so it is kept as text (a number
+		// decodes too).
+		Status           FlexString `json:"status"`
 		GuaranteeOrderID FlexString `json:"guarantee_order_id"`
 		OrderID          FlexString `json:"order_id"`
 	} `json:"finder_shop_guarantee_status_update"`
@@ -421,8 +424,10 @@ type VipEvent struct {
 	Info struct {
 		ShopAppID   string     `json:"shop_appid"`
 		OuterUserID FlexString `json:"outer_userid"`
-		Identity    FlexInt    `json:"identity"`
-		AddTime     FlexInt    `json:"add_time"`
+		// Identity is the member level as the page's example sends it
+		// ("V1"); a number decodes too.
+		Identity FlexString `json:"identity"`
+		AddTime  FlexInt    `json:"add_time"`
 	} `json:"info"`
 	UserInfo     json.RawMessage `json:"user_info,omitempty"`
 	ExchangeInfo json.RawMessage `json:"exchange_info,omitempty"`

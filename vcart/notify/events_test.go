@@ -3,10 +3,12 @@ package notify
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/vcart-sdk/vcart-go/internal/wirecheck"
 )
 
 func hdr(event string) Header {
@@ -198,4 +200,61 @@ func TestAuditInfo_MarshalRoundTrip(t *testing.T) {
 	if err := json.Unmarshal([]byte(`"{bad"`), &empty); err == nil {
 		t.Error("bad inner JSON accepted")
 	}
+}
+
+// eventsWithoutExample lists decoded events that have no official example
+// fixture yet, with the reason. The list only shrinks.
+var eventsWithoutExample = map[string]string{}
+
+// TestOfficialEventExamples decodes each event's official example (from its
+// doc page, testdata/official/<event>.txt) with the typed event and fails on
+// any key the type neither declares nor keeps raw.
+func TestOfficialEventExamples(t *testing.T) {
+	t.Parallel()
+	fixtures, err := wirecheck.Load("testdata/official")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, f := range fixtures {
+		name := f.Header["event"]
+		if want := "testdata/official/" + name + ".txt"; f.File != want {
+			t.Errorf("%s: keep the fixture of event %q at %s", f.File, name, want)
+		}
+		if NewEvent(name) == nil {
+			t.Errorf("%s: %q is not a decoded event (KnownEvents)", f.File, name)
+			continue
+		}
+		seen[name] = true
+		for _, sec := range f.Names("event") {
+			plain, _ := f.JSON(sec)
+			label := f.File + " [" + sec + "]"
+			ev, err := DecodeEvent(plain)
+			if err != nil {
+				t.Errorf("%s: %v", label, err)
+				continue
+			}
+			if ev.EventName() != name {
+				t.Errorf("%s: decoded event %q, the header says %q", label, ev.EventName(), name)
+			}
+			missing, err := wirecheck.Uncovered(reflect.TypeOf(ev), plain)
+			if err != nil {
+				t.Errorf("%s: %v", label, err)
+				continue
+			}
+			if len(missing) > 0 {
+				t.Errorf("%s: %T does not declare the example's keys %q", label, ev, missing)
+			}
+		}
+	}
+	for _, name := range KnownEvents() {
+		reason, exempt := eventsWithoutExample[name]
+		switch {
+		case seen[name] && exempt:
+			t.Errorf("%s: has a fixture but is listed in eventsWithoutExample (%s)", name, reason)
+		case !seen[name] && !exempt:
+			t.Errorf("%s: no official example in testdata/official/%s.txt (or a reason in eventsWithoutExample)", name, name)
+		}
+	}
+	t.Logf("official event examples: %d of %d decoded events checked", len(seen), len(KnownEvents()))
 }
