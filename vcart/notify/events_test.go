@@ -209,7 +209,7 @@ var eventsWithoutExample = map[string]string{
 	"channels_ec_coupon_create":         "page not read yet (the coupon_callback index lists it; create/expire/info_change share coupon_info with the pages read: delete, invalid)",
 	"channels_ec_coupon_expire":         "page not read yet (same coupon_info body as channels_ec_coupon_delete and _invalid, which are checked)",
 	"channels_ec_coupon_info_change":    "page not read yet (same coupon_info body as channels_ec_coupon_delete and _invalid, which are checked)",
-	"channels_ec_order_wait_shipping":   "page not read yet (order_info body shared with the order events checked)",
+	"channels_ec_order_wait_shipping":   "no page found for it in the store docs searched (the order callback pages read: new, cancel, pay, deliver, confirm, settle, ext_info); kept from the catalogue",
 	"channels_ec_sharer_change":         "page not read yet (sharer events)",
 	"channels_ec_user_coupon_unuse":     "page not read yet (user_coupon_info as channels_ec_user_coupon_expire, which is checked)",
 	"channels_ec_vip_close":             "not in the store's notify index read; older 会员 pages not read",
@@ -220,7 +220,6 @@ var eventsWithoutExample = map[string]string{
 	"channels_ec_voucher_send_succ":     "page not read yet (local-life voucher events)",
 	"product_order_status_update":       "legacy 小商店 event; its page predates the store docs and was not read",
 	"qrcode_status":                     "page not read yet (withdrawal QR code status)",
-	"set_shop_nickname":                 "page not read yet (storebasics_callback lists it)",
 	"user_enter_tempsession":            "customer-service session event of the mini-program docs; page not read",
 }
 
