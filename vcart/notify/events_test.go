@@ -205,12 +205,10 @@ func TestAuditInfo_MarshalRoundTrip(t *testing.T) {
 // eventsWithoutExample lists decoded events that have no official example
 // fixture yet, with the reason. The list only shrinks.
 var eventsWithoutExample = map[string]string{
-	"channels_ec_acct_notify":           "page not read yet (settlement-account events; issue 13 read the order, after-sale, product, coupon and store pages first)",
 	"channels_ec_coupon_create":         "page not read yet (the coupon_callback index lists it; create/expire/info_change share coupon_info with the pages read: delete, invalid)",
 	"channels_ec_coupon_expire":         "page not read yet (same coupon_info body as channels_ec_coupon_delete and _invalid, which are checked)",
 	"channels_ec_coupon_info_change":    "page not read yet (same coupon_info body as channels_ec_coupon_delete and _invalid, which are checked)",
 	"channels_ec_order_wait_shipping":   "no page found for it in the store docs searched (the order callback pages read: new, cancel, pay, deliver, confirm, settle, ext_info); kept from the catalogue",
-	"channels_ec_sharer_change":         "page not read yet (sharer events)",
 	"channels_ec_user_coupon_unuse":     "page not read yet (user_coupon_info as channels_ec_user_coupon_expire, which is checked)",
 	"channels_ec_vip_close":             "not in the store's notify index read; older 会员 pages not read",
 	"channels_ec_vip_grade_info_update": "not in the store's notify index read; older 会员 pages not read",
