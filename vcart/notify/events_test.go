@@ -217,7 +217,6 @@ var eventsWithoutExample = map[string]string{
 	"channels_ec_vip_score_update":      "not in the store's notify index read; older 会员 pages not read",
 	"channels_ec_voucher_send_succ":     "page not read yet (local-life voucher events)",
 	"product_order_status_update":       "legacy 小商店 event; its page predates the store docs and was not read",
-	"qrcode_status":                     "page not read yet (withdrawal QR code status)",
 	"user_enter_tempsession":            "customer-service session event of the mini-program docs; page not read",
 }
 
