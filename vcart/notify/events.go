@@ -300,7 +300,10 @@ type ComplaintUpdateEvent struct {
 type GuaranteeUpdateEvent struct {
 	Header
 	Guarantee struct {
-		Status           FlexInt    `json:"status"`
+		// Status is the guarantee's state; the page's example sends a
+		// string enum ("STATUS_PAY_SUCC"), so it is kept as text (a number
+		// decodes too).
+		Status           FlexString `json:"status"`
 		GuaranteeOrderID FlexString `json:"guarantee_order_id"`
 		OrderID          FlexString `json:"order_id"`
 	} `json:"finder_shop_guarantee_status_update"`
@@ -342,15 +345,35 @@ type CouponActionEvent struct {
 }
 
 // UserCouponEvent is one of channels_ec_user_coupon_expire, _unuse and _use.
+// The expiry page's body is user_coupon_info; the use page's is use_info
+// (with the order that used the coupon): both decode, and [UserCouponEvent.Info]
+// returns whichever came.
 type UserCouponEvent struct {
 	Header
-	UserCouponInfo struct {
-		CouponID     FlexString `json:"coupon_id"`
-		UserCouponID FlexString `json:"user_coupon_id"`
-		ExpireTime   FlexInt    `json:"expire_time,omitempty"`
-		UseTime      FlexInt    `json:"use_time,omitempty"`
-		UnuseTime    FlexInt    `json:"unuse_time,omitempty"`
-	} `json:"user_coupon_info"`
+	UserCouponInfo UserCouponInfo `json:"user_coupon_info"`
+	// UseInfo is the body of channels_ec_user_coupon_use (优惠券核销通知).
+	UseInfo UserCouponInfo `json:"use_info"`
+}
+
+// UserCouponInfo is the body of a user coupon event. Times are Unix seconds
+// (sent as strings).
+type UserCouponInfo struct {
+	CouponID     FlexString `json:"coupon_id"`
+	UserCouponID FlexString `json:"user_coupon_id"`
+	// OrderID is the order that used the coupon (use_info only).
+	OrderID    FlexString `json:"order_id,omitempty"`
+	ExpireTime FlexInt    `json:"expire_time,omitempty"`
+	UseTime    FlexInt    `json:"use_time,omitempty"`
+	UnuseTime  FlexInt    `json:"unuse_time,omitempty"`
+}
+
+// Info returns the event's body: use_info for a use, user_coupon_info
+// otherwise.
+func (e *UserCouponEvent) Info() UserCouponInfo {
+	if e.UseInfo != (UserCouponInfo{}) {
+		return e.UseInfo
+	}
+	return e.UserCouponInfo
 }
 
 // VoucherSendEvent is channels_ec_voucher_send_succ (发放团购优惠成功). The
@@ -421,8 +444,10 @@ type VipEvent struct {
 	Info struct {
 		ShopAppID   string     `json:"shop_appid"`
 		OuterUserID FlexString `json:"outer_userid"`
-		Identity    FlexInt    `json:"identity"`
-		AddTime     FlexInt    `json:"add_time"`
+		// Identity is the member level as the page's example sends it
+		// ("V1"); a number decodes too.
+		Identity FlexString `json:"identity"`
+		AddTime  FlexInt    `json:"add_time"`
 	} `json:"info"`
 	UserInfo     json.RawMessage `json:"user_info,omitempty"`
 	ExchangeInfo json.RawMessage `json:"exchange_info,omitempty"`
@@ -431,8 +456,20 @@ type VipEvent struct {
 // CloseStoreEvent is channels_ec_close_store (小店注销).
 type CloseStoreEvent struct {
 	Header
-	AppID          string  `json:"appid"`
+	// AppID is the shop's appid (the 微信小店 page); the older 视频号小店
+	// page names it bind_appid ([CloseStoreEvent.BindAppID]). Both decode.
+	AppID string `json:"appid"`
+	// BindAppID is bind_appid, the older page's name of the app id.
+	BindAppID      string  `json:"bind_appid,omitempty"`
 	CloseTimestamp FlexInt `json:"close_timestamp"`
+}
+
+// ShopAppID returns the shop's app id under either name.
+func (e *CloseStoreEvent) ShopAppID() string {
+	if e.AppID != "" {
+		return e.AppID
+	}
+	return e.BindAppID
 }
 
 // SetShopNicknameEvent is set_shop_nickname (小店修改名称).

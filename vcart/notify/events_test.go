@@ -3,10 +3,12 @@ package notify
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/vcart-sdk/vcart-go/internal/wirecheck"
 )
 
 func hdr(event string) Header {
@@ -197,5 +199,104 @@ func TestAuditInfo_MarshalRoundTrip(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`"{bad"`), &empty); err == nil {
 		t.Error("bad inner JSON accepted")
+	}
+}
+
+// eventsWithoutExample lists decoded events that have no official example
+// fixture yet, with the reason. The list only shrinks.
+var eventsWithoutExample = map[string]string{
+	"channels_ec_coupon_create":         "page not read yet (the coupon_callback index lists it; create/expire/info_change share coupon_info with the pages read: delete, invalid)",
+	"channels_ec_coupon_expire":         "page not read yet (same coupon_info body as channels_ec_coupon_delete and _invalid, which are checked)",
+	"channels_ec_coupon_info_change":    "page not read yet (same coupon_info body as channels_ec_coupon_delete and _invalid, which are checked)",
+	"channels_ec_order_wait_shipping":   "no page found for it in the store docs searched (the order callback pages read: new, cancel, pay, deliver, confirm, settle, ext_info); kept from the catalogue",
+	"channels_ec_user_coupon_unuse":     "page not read yet (user_coupon_info as channels_ec_user_coupon_expire, which is checked)",
+	"channels_ec_vip_close":             "not in the store's notify index read; older 会员 pages not read",
+	"channels_ec_vip_grade_info_update": "not in the store's notify index read; older 会员 pages not read",
+	"channels_ec_vip_join":              "not in the store's notify index read (wxa_callback lists user_info_get, user_auto_add and the order discount events); older 会员 pages not read",
+	"channels_ec_vip_score_exchange":    "not in the store's notify index read; older 会员 pages not read",
+	"channels_ec_vip_score_update":      "not in the store's notify index read; older 会员 pages not read",
+	"channels_ec_voucher_send_succ":     "page not read yet (local-life voucher events)",
+	"product_order_status_update":       "legacy 小商店 event; its page predates the store docs and was not read",
+	"user_enter_tempsession":            "customer-service session event of the mini-program docs; page not read",
+}
+
+// TestOfficialEventExamples decodes each event's official example (from its
+// doc page, testdata/official/<event>.txt) with the typed event and fails on
+// any key the type neither declares nor keeps raw.
+func TestOfficialEventExamples(t *testing.T) {
+	t.Parallel()
+	fixtures, err := wirecheck.Load("testdata/official")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, f := range fixtures {
+		name := f.Header["event"]
+		if want := "testdata/official/" + name + ".txt"; f.File != want {
+			t.Errorf("%s: keep the fixture of event %q at %s", f.File, name, want)
+		}
+		if NewEvent(name) == nil {
+			t.Errorf("%s: %q is not a decoded event (KnownEvents)", f.File, name)
+			continue
+		}
+		seen[name] = true
+		for _, sec := range f.Names("event") {
+			plain, _ := f.JSON(sec)
+			label := f.File + " [" + sec + "]"
+			ev, err := DecodeEvent(plain)
+			if err != nil {
+				t.Errorf("%s: %v", label, err)
+				continue
+			}
+			if ev.EventName() != name {
+				t.Errorf("%s: decoded event %q, the header says %q", label, ev.EventName(), name)
+			}
+			missing, err := wirecheck.Uncovered(reflect.TypeOf(ev), plain)
+			if err != nil {
+				t.Errorf("%s: %v", label, err)
+				continue
+			}
+			if len(missing) > 0 {
+				t.Errorf("%s: %T does not declare the example's keys %q", label, ev, missing)
+			}
+		}
+	}
+	for _, name := range KnownEvents() {
+		reason, exempt := eventsWithoutExample[name]
+		switch {
+		case seen[name] && exempt:
+			t.Errorf("%s: has a fixture but is listed in eventsWithoutExample (%s)", name, reason)
+		case !seen[name] && !exempt:
+			t.Errorf("%s: no official example in testdata/official/%s.txt (or a reason in eventsWithoutExample)", name, name)
+		}
+	}
+	t.Logf("official event examples: %d of %d decoded events checked", len(seen), len(KnownEvents()))
+}
+
+// The bodies official pages spell two ways decode either way.
+func TestEvent_AlternateBodies(t *testing.T) {
+	t.Parallel()
+	use, err := DecodeEvent([]byte(`{` + hdrJSON + `,"Event":"channels_ec_user_coupon_use","use_info":{"coupon_id":"1","user_coupon_id":"2","order_id":"3","use_time":"1662480000"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := use.(*UserCouponEvent).Info(); got.OrderID != "3" || got.UseTime != 1662480000 {
+		t.Errorf("use_info: %+v", got)
+	}
+	exp, err := DecodeEvent([]byte(`{` + hdrJSON + `,"Event":"channels_ec_user_coupon_expire","user_coupon_info":{"coupon_id":"1","user_coupon_id":"2","expire_time":"5"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := exp.(*UserCouponEvent).Info(); got.ExpireTime != 5 || got.CouponID != "1" {
+		t.Errorf("user_coupon_info: %+v", got)
+	}
+	for _, key := range []string{"appid", "bind_appid"} {
+		ev, err := DecodeEvent([]byte(`{` + hdrJSON + `,"Event":"channels_ec_close_store","` + key + `":"wxapp","close_timestamp":"1662480000"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ev.(*CloseStoreEvent).ShopAppID(); got != "wxapp" {
+			t.Errorf("%s: ShopAppID() = %q", key, got)
+		}
 	}
 }

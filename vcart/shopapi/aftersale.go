@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -127,6 +129,11 @@ type Aftersale struct {
 		SKUID     ID     `json:"sku_id"`
 		SKUCode   string `json:"sku_code,omitempty"`
 		Count     Int64  `json:"count"`
+		// VoucherList are the vouchers (卡券) of a voucher product; the
+		// wire spells the code vourcher_code.
+		VoucherList []AftersaleVoucher `json:"voucher_list,omitempty"`
+		// GiftProductList are the free gifts returned with the product.
+		GiftProductList []AftersaleGift `json:"gift_product_list,omitempty"`
 	} `json:"product_info"`
 	Details *struct {
 		Desc           string   `json:"desc,omitempty"`
@@ -134,6 +141,9 @@ type Aftersale struct {
 		CancelTime     Int64    `json:"cancel_time,omitempty"`
 		MediaIDList    []string `json:"media_id_list,omitempty"`
 		TelNumber      string   `json:"tel_number,omitempty"`
+		// WxaVipDiscountedPrice is the mini-program member discount in
+		// fen (小程序会员优惠金额).
+		WxaVipDiscountedPrice Int64 `json:"wxa_vip_discounted_price,omitempty"`
 	} `json:"details,omitempty"`
 	RefundInfo struct {
 		Amount Int64 `json:"amount"`
@@ -155,6 +165,22 @@ type Aftersale struct {
 		Message string `json:"message,omitempty"`
 	} `json:"refund_resp,omitempty"`
 	Extra Extra `json:"-"`
+}
+
+// AftersaleVoucher is one voucher_list[] entry of an after-sale's product.
+type AftersaleVoucher struct {
+	// VoucherCode is the wire's vourcher_code (sic).
+	VoucherCode string `json:"vourcher_code"`
+}
+
+// AftersaleGift is one gift_product_list[] entry: a free gift (赠品) of the
+// after-sale's product.
+type AftersaleGift struct {
+	ProductID ID    `json:"product_id"`
+	SKUID     ID    `json:"sku_id"`
+	Count     Int64 `json:"count"`
+	// TaskID is the gift campaign (赠品活动) id.
+	TaskID ID `json:"task_id,omitempty"`
 }
 
 type aftersaleAlias Aftersale
@@ -363,14 +389,16 @@ func (s *AftersaleService) Accept(ctx context.Context, req *AcceptRequest) (*Res
 	return resp, nil
 }
 
-// RejectRequest rejects an after-sale.
+// RejectRequest rejects an after-sale. The page (拒绝售后) documents three
+// fields: after_sale_order_id and reject_reason_type are required,
+// reject_reason (the text shown to the buyer; the reason type's default
+// text when empty) is optional.
 type RejectRequest struct {
 	AftersaleOrderID ID     `json:"after_sale_order_id"`
 	RejectReason     string `json:"reject_reason,omitempty"`
-	// RejectReasonType comes from [AftersaleService.RejectReasons].
-	RejectReasonType int `json:"reject_reason_type,omitempty"`
-	// RejectCertificates are media ids of images supporting the rejection.
-	RejectCertificates []string `json:"reject_certificates,omitempty"`
+	// RejectReasonType (required) is a reject_reason_type from
+	// [AftersaleService.RejectReasons].
+	RejectReasonType int `json:"reject_reason_type"`
 }
 
 // Reject refuses the after-sale (the buyer may then open a dispute).
@@ -384,8 +412,8 @@ func (s *AftersaleService) Reject(ctx context.Context, req *RejectRequest) (*Res
 	if strings.TrimSpace(string(req.AftersaleOrderID)) == "" {
 		p = append(p, vcart.FieldError{Field: "after_sale_order_id", Code: "required", Msg: "must not be empty"})
 	}
-	if req.RejectReason == "" && req.RejectReasonType == 0 {
-		p = append(p, vcart.FieldError{Field: "reject_reason", Code: "required", Msg: "give a reason or a reason type"})
+	if req.RejectReasonType <= 0 {
+		p = append(p, vcart.FieldError{Field: "reject_reason_type", Code: "required", Msg: "give a reject_reason_type from RejectReasons"})
 	}
 	if err := vcart.NewValidationError(p); err != nil {
 		return nil, errorf("reject after-sale", err)
@@ -444,25 +472,68 @@ func (s *AftersaleService) Reasons(ctx context.Context) ([]ReasonText, *Response
 	return out.ReasonList, resp, nil
 }
 
+// RejectScene is reject_scene: where a reject reason applies (售后拒绝原因适用场景).
+type RejectScene int
+
+// Reject scenes (getrejectreason page).
+const (
+	// RejectSceneRefund (1) rejects a refund-only request (拒绝用户仅退款申请).
+	RejectSceneRefund RejectScene = 1
+	// RejectSceneReturn (4) rejects a return-and-refund request (拒绝用户退货退款申请).
+	RejectSceneReturn RejectScene = 4
+	// RejectSceneExchange (5) rejects an exchange request (拒绝用户换货申请).
+	RejectSceneExchange RejectScene = 5
+	// RejectSceneExchangeReship (6) refuses to send the exchanged goods (拒绝换货发出新商品).
+	RejectSceneExchangeReship RejectScene = 6
+)
+
+// String returns the scene's name.
+func (s RejectScene) String() string {
+	switch s {
+	case RejectSceneRefund:
+		return "refund"
+	case RejectSceneReturn:
+		return "return"
+	case RejectSceneExchange:
+		return "exchange"
+	case RejectSceneExchangeReship:
+		return "exchange-reship"
+	}
+	return "RejectScene(" + strconv.Itoa(int(s)) + ")"
+}
+
 // RejectReason is one reason a merchant may give to reject.
 type RejectReason struct {
 	RejectReasonType     int    `json:"reject_reason_type"`
 	RejectReasonTypeText string `json:"reject_reason_type_text"`
-	RejectReason         string `json:"reject_reason"`
+	// RejectReason is the default text shown to the buyer.
+	RejectReason string `json:"reject_reason"`
+	// RejectScene says which requests the reason can reject (0 when the
+	// answer does not say).
+	RejectScene RejectScene `json:"reject_scene,omitempty"`
+}
+
+// rejectReasonList is the answer of rejectreason/get. The page and its
+// example name the list reason_list; answers seen by peers (and a report on
+// the developer forum) name it reject_reason_list. Both are read.
+type rejectReasonList struct {
+	ReasonList       []RejectReason `json:"reason_list"`
+	RejectReasonList []RejectReason `json:"reject_reason_list"`
 }
 
 // RejectReasons returns the reasons a merchant may reject with.
 //
 // WeChat API: POST /channels/ec/aftersale/rejectreason/get
 func (s *AftersaleService) RejectReasons(ctx context.Context) ([]RejectReason, *Response, error) {
-	var out struct {
-		List []RejectReason `json:"reject_reason_list"`
-	}
+	var out rejectReasonList
 	resp, err := s.client.call(ctx, &request{ep: epAftersaleRejectReasons, body: struct{}{}}, &out)
 	if err != nil {
 		return nil, resp, errorf("get reject reasons", err)
 	}
-	return out.List, resp, nil
+	if len(out.ReasonList) == 0 {
+		return out.RejectReasonList, resp, nil
+	}
+	return out.ReasonList, resp, nil
 }
 
 // Complaint is a dispute (纠纷单) the buyer raised with the platform.
@@ -479,6 +550,8 @@ type Complaint struct {
 		PhoneNumber string   `json:"phone_number,omitempty"`
 		Content     string   `json:"content,omitempty"`
 		MediaIDList []string `json:"media_id_list,omitempty"`
+		// ComplaintType is the buyer's complaint type (纠纷类型).
+		ComplaintType Int64 `json:"complaint_type,omitempty"`
 		// AftersaleType is 1 refund only, 2 return and refund.
 		AftersaleType   Int64 `json:"after_sale_type,omitempty"`
 		AftersaleReason Int64 `json:"after_sale_reason,omitempty"`
@@ -503,15 +576,21 @@ func (s *AftersaleService) GetComplaint(ctx context.Context, complaintID ID) (*C
 	return &out, resp, nil
 }
 
-// AddComplaintProof adds the merchant's evidence (text and image media ids)
-// to a dispute. Not retried after an ambiguous failure (it appends).
+// MaxComplaintTextRunes is the longest content of a complaint proof or
+// message (举证文字内容，最多500字).
+const MaxComplaintTextRunes = 500
+
+// AddComplaintProof adds the merchant's evidence to a dispute: the text
+// (content, required) and images (media_id_list, media ids from the image
+// upload; optional). Not retried after an ambiguous failure (it appends).
 //
 // WeChat API: POST /channels/ec/aftersale/addcomplaintproof
 func (s *AftersaleService) AddComplaintProof(ctx context.Context, complaintID ID, content string, mediaIDs []string) (*Response, error) {
 	return s.complaintText(ctx, epComplaintProof, complaintID, content, mediaIDs, "add complaint proof")
 }
 
-// AddComplaintMaterial adds a merchant's statement to a dispute.
+// AddComplaintMaterial adds a merchant's message to a dispute: the text
+// (content, required) and images (media_id_list, optional).
 //
 // WeChat API: POST /channels/ec/aftersale/addcomplaintmaterial
 func (s *AftersaleService) AddComplaintMaterial(ctx context.Context, complaintID ID, content string, mediaIDs []string) (*Response, error) {
@@ -523,16 +602,18 @@ func (s *AftersaleService) complaintText(ctx context.Context, ep endpoint, id ID
 	if strings.TrimSpace(string(id)) == "" {
 		p = append(p, vcart.FieldError{Field: "complaint_id", Code: "required", Msg: "must not be empty"})
 	}
-	if strings.TrimSpace(content) == "" && len(media) == 0 {
-		p = append(p, vcart.FieldError{Field: "content", Code: "required", Msg: "give text or images"})
+	if strings.TrimSpace(content) == "" {
+		p = append(p, vcart.FieldError{Field: "content", Code: "required", Msg: "the text is required (images go with it)"})
+	} else if n := utf8.RuneCountInString(content); n > MaxComplaintTextRunes {
+		p = append(p, vcart.FieldError{Field: "content", Code: "length", Msg: "at most " + strconv.Itoa(MaxComplaintTextRunes) + " characters, got " + strconv.Itoa(n)})
 	}
 	if err := vcart.NewValidationError(p); err != nil {
 		return nil, errorf(op, err)
 	}
 	body := struct {
 		ComplaintID ID       `json:"complaint_id"`
-		Content     string   `json:"content,omitempty"`
-		MediaIDs    []string `json:"media_ids,omitempty"`
+		Content     string   `json:"content"`
+		MediaIDList []string `json:"media_id_list,omitempty"`
 	}{id, content, media}
 	resp, err := s.client.call(ctx, &request{ep: ep, body: body}, nil)
 	if err != nil {

@@ -126,7 +126,7 @@ func TestAftersales_ReturnAndReject(t *testing.T) {
 	if diff := cmp.Diff(want, upd); diff != "" {
 		t.Errorf("after-sale events:\n%s", diff)
 	}
-	if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{}); !cmp.Equal([]string{"after_sale_order_id:required", "reject_reason:required"}, fieldCodes(err)) {
+	if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{}); !cmp.Equal([]string{"after_sale_order_id:required", "reject_reason_type:required"}, fieldCodes(err)) {
 		t.Errorf("reject validation: %v", err)
 	}
 	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AcceptType: 5}); !cmp.Equal([]string{"accept_type:enum", "after_sale_order_id:required"}, fieldCodes(err)) {
@@ -191,7 +191,7 @@ func TestAftersales_ReasonsAndComplaints(t *testing.T) {
 	if _, err := c.Aftersales.UploadRefundCertificate(ctx, shopapi.ID(as), "已退款", []string{"media-1"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: shopapi.ID(as), RejectReason: "不同意"}); err != nil {
+	if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: shopapi.ID(as), RejectReasonType: 1, RejectReason: "不同意"}); err != nil {
 		t.Fatal(err)
 	}
 	cid, err := srv.OpenComplaint(as)

@@ -42,6 +42,9 @@ type CatAndQua struct {
 	Qua            *Qualification  `json:"qua,omitempty"`
 	BrandQua       *Qualification  `json:"brand_qua,omitempty"`
 	ProductQuaList []Qualification `json:"product_qua_list,omitempty"`
+	// ProductQua is product_qua, the single product qualification the page
+	// marks as deprecated in favour of ProductQuaList (still sent).
+	ProductQua *Qualification `json:"product_qua,omitempty"`
 }
 
 // CategoryPath is one leaf category with its ancestors, leaf first (the
@@ -258,10 +261,18 @@ type Brand struct {
 	Status           BrandStatus `json:"status,omitempty"`
 	CreateTime       int64       `json:"create_time,omitempty"`
 	UpdateTime       int64       `json:"update_time,omitempty"`
-	AuditID          ID          `json:"audit_id,omitempty"`
-	RejectReason     string      `json:"reject_reason,omitempty"`
+	// AuditResult is the latest audit of the shop's application
+	// (audit_result); AuditID and RejectReason used to be read at the top
+	// level, where the page never puts them.
+	AuditResult *BrandAuditResult `json:"audit_result,omitempty"`
 	// Extra holds fields not declared above (register_details, grant_details …).
 	Extra Extra `json:"-"`
+}
+
+// BrandAuditResult is a brand application's audit (audit_result).
+type BrandAuditResult struct {
+	AuditID      ID     `json:"audit_id,omitempty"`
+	RejectReason string `json:"reject_reason,omitempty"`
 }
 
 type plainBrand Brand

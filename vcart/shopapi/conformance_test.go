@@ -47,68 +47,13 @@ type wireCase struct {
 // usable example, with the reason. Every other endpoint needs a fixture.
 var noOfficialExample = map[string]string{}
 
-// pendingConformance lists the endpoints written before the conformance
-// pattern existed, which still lack their fixture and wire case. The list
-// only shrinks: a new endpoint never goes here.
-var pendingConformance = map[string]bool{
-	"/cgi-bin/stable_token":                            true,
-	"/cgi-bin/token":                                   true,
-	"/cgi-bin/openapi/quota/get":                       true,
-	"/channels/ec/aftersale/acceptapply":               true,
-	"/channels/ec/aftersale/addcomplaintmaterial":      true,
-	"/channels/ec/aftersale/addcomplaintproof":         true,
-	"/channels/ec/aftersale/getaftersalelist":          true,
-	"/channels/ec/aftersale/getaftersaleorder":         true,
-	"/channels/ec/aftersale/getcomplaintorder":         true,
-	"/channels/ec/aftersale/reason/get":                true,
-	"/channels/ec/aftersale/rejectapply":               true,
-	"/channels/ec/aftersale/rejectreason/get":          true,
-	"/channels/ec/aftersale/uploadrefundcertificate":   true,
-	"/channels/ec/brand/get":                           true,
-	"/channels/ec/brand/list/get":                      true,
-	"/channels/ec/category/availablesoncategories/get": true,
-	"/channels/ec/category/list/get":                   true,
-	"/channels/ec/funds/getbalance":                    true,
-	"/channels/ec/funds/getfundsflowdetail":            true,
-	"/channels/ec/funds/getfundsflowlist":              true,
-	"/channels/ec/funds/getwithdrawdetail":             true,
-	"/channels/ec/funds/getwithdrawlist":               true,
-	"/channels/ec/funds/listorderflow":                 true,
-	"/channels/ec/funds/submitwithdraw":                true,
-	"/channels/ec/order/address/update":                true,
-	"/channels/ec/order/addressmodify/accept":          true,
-	"/channels/ec/order/addressmodify/reject":          true,
-	"/channels/ec/order/delivery/send":                 true,
-	"/channels/ec/order/deliverycompanylist/get":       true,
-	"/channels/ec/order/get":                           true,
-	"/channels/ec/order/list/get":                      true,
-	"/channels/ec/order/merchantnotes/update":          true,
-	"/channels/ec/order/price/update":                  true,
-	"/channels/ec/order/search":                        true,
-	"/channels/ec/product/add":                         true,
-	"/channels/ec/product/audit/cancel":                true,
-	"/channels/ec/product/auditfree":                   true,
-	"/channels/ec/product/delete":                      true,
-	"/channels/ec/product/delisting":                   true,
-	"/channels/ec/product/get":                         true,
-	"/channels/ec/product/list/get":                    true,
-	"/channels/ec/product/listing":                     true,
-	"/channels/ec/product/stock/batchget":              true,
-	"/channels/ec/product/stock/get":                   true,
-	"/channels/ec/product/stock/update":                true,
-	"/channels/ec/product/update":                      true,
-	"/shop/ec/basics/img/upload":                       true,
-	"/shop/ec/basics/qualification/upload":             true,
-	"/shop/ec/brand/all":                               true,
-	"/shop/ec/category/all":                            true,
-	"/shop/ec/category/detail":                         true,
-}
-
 // wireCaseTables lists the wire cases of every group.
 var wireCaseTables = [][]wireCase{
 	basicsWireCases,
 
 	// existing endpoints (issue 13)
+	existingWireCases,
+	tokenWireCases,
 
 	// fulfilment (issue 15)
 
@@ -194,12 +139,6 @@ func TestOfficialExamples(t *testing.T) {
 	for _, e := range Endpoints() {
 		fx := byPath[e.Path]
 		reason, exempt := noOfficialExample[e.Path]
-		if pendingConformance[e.Path] {
-			if len(fx) > 0 {
-				t.Errorf("%s: has a fixture: remove it from pendingConformance", e.Path)
-			}
-			continue
-		}
 		switch {
 		case len(fx) == 0 && !exempt:
 			t.Errorf("%s: no official example in testdata/official%s.txt (or a reason in noOfficialExample)", e.Path, e.Path)

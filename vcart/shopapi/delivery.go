@@ -77,6 +77,23 @@ type Package struct {
 	WaybillID   string            `json:"waybill_id"`
 	DeliverType DeliverType       `json:"deliver_type"`
 	Products    []DeliveryProduct `json:"product_infos"`
+	// CourseInfo is course_info, for course products only (课程类商品).
+	CourseInfo *CourseInfo `json:"course_info,omitempty"`
+}
+
+// CourseInfo is a course's validity (Unix seconds) and where to study it.
+type CourseInfo struct {
+	StartTime  int64       `json:"start_time"`
+	EndTime    int64       `json:"end_time"`
+	CoursePath *CoursePath `json:"course_path,omitempty"`
+}
+
+// CoursePath is where a course is studied: Type 0 is a mini-program page
+// (WxaAppID, WxaPath), as the delivery/send example shows.
+type CoursePath struct {
+	Type     int    `json:"type"`
+	WxaAppID string `json:"wxa_appid,omitempty"`
+	WxaPath  string `json:"wxa_path,omitempty"`
 }
 
 // ShipRequest ships packages of an order. Ship every remaining item to

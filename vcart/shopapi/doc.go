@@ -224,6 +224,34 @@
 //     pages; both answer. The client sends the index's spelling; the rate
 //     limiter, [RateLimitsFromQuotas] and the fake count both as one
 //     endpoint.
+//   - order/get: address_under_review in delivery_info is a bool in the
+//     field table and an address object in peers' models ([AddressReview]
+//     decodes both).
+//   - funds/listorderflow: the field table names the range
+//     create_time_range, the page's example (as a peer copies it)
+//     order_create_time_range; the client sends the table's name, the fake
+//     reads both. The page's examples could not be read here: the fixture
+//     is built from the field tables (noted in the file).
+//   - product/stock/batchget's example names the talents' stock
+//     finder_total_num; the client also keeps finder_stock_num, the name it
+//     read before. Both decode.
+//   - category/all: the legacy tree (cats) carries qua without qua_id and
+//     the deprecated product_qua, the new tree (cats_v2) leaf and qua_id;
+//     category/availablesoncategories/get's example sends f_cat_id as a
+//     number, its table as string(uint64) (the client sends a string, the
+//     fake reads both).
+//   - Where a page's field table documents keys its example omits
+//     (quota/get rate_limit, getcomplaintorder status, getfundsflowdetail
+//     remark, category/detail sale_attr_list, order/get and product/get
+//     fields), the fixture adds a response.table variant built from the
+//     table, and says so.
+//   - Push events (package notify): channels_ec_close_store names the app
+//     id appid on the 微信小店 page and bind_appid on the older 视频号小店
+//     page; channels_ec_user_coupon_use sends its body as use_info where
+//     the other user-coupon events send user_coupon_info;
+//     channels_ec_guarantee_update status and the member identity of
+//     channels_ec_vip_user_auto_add are strings in the examples. All
+//     decode.
 //
 // # Adding an endpoint
 //

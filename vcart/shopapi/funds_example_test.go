@@ -32,8 +32,9 @@ func ExampleFundsService_FlowListIter() {
 	}
 	bal, _, _ := c.Funds.Balance(ctx)
 	fmt.Println("available", bal.Available().Format())
-	flows, _, _, _ := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderSettled})
-	fmt.Println("order", flows[0].OrderID == shopapi.ID(id), "settles", vcart.FromFen(int64(flows[0].SettleAmount)).Format())
+	flows, _, _ := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderSettled})
+	f := flows.DataList[0]
+	fmt.Println("order", f.OrderID == shopapi.ID(id), "settles", vcart.FromFen(f.MchSettleAmount).Format())
 	// Output:
 	// 订单收入 ¥87.80, balance ¥87.80
 	// 技术服务费 -¥4.39, balance ¥83.41

@@ -94,20 +94,39 @@ func TestFunds_SettlementFlows(t *testing.T) {
 	}
 
 	// Per-order settlement flow.
-	flows, n, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderSettled})
+	fl, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderSettled})
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantFlow := []shopapi.OrderFlow{{OrderID: oid, SettleState: shopapi.OrderSettled, PaidAmount: 11370, ServiceFee: 569,
-		CommissionFee: 300, SettleAmount: shopapi.Int64(net), SettleTime: flows[0].SettleTime}}
-	if diff := cmp.Diff(wantFlow, flows); diff != "" || n != 1 {
-		t.Errorf("order flow (n=%d):\n%s", n, diff)
+	if len(fl.DataList) != 1 || fl.TotalCount != 1 {
+		t.Fatalf("order flow: %+v", fl)
 	}
-	unsettled, n, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderUnsettled})
-	if err != nil || n != 1 || unsettled[0].OrderID != shopapi.ID(pending) {
-		t.Errorf("unsettled: %v %d %+v", err, n, unsettled)
+	type money struct{ Paid, Fee, Commission, Settle int64 }
+	f := fl.DataList[0]
+	gotMoney := money{f.BuyerPaidAmount, f.PlatformCommissionAmount, f.PromoterCommissionAmount, f.MchSettleAmount}
+	if diff := cmp.Diff(money{11370, 569, 300, net}, gotMoney); diff != "" || f.OrderID != oid ||
+		f.OrderSettleState != shopapi.OrderSettled || f.MchSettleTime == 0 {
+		t.Errorf("order flow %+v:\n%s", f, diff)
 	}
-	if _, _, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{Limit: 101, Offset: -1}); len(fieldCodes(err)) != 3 {
+	unsettled, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderUnsettled})
+	if err != nil || unsettled.TotalCount != 1 || unsettled.DataList[0].OrderID != shopapi.ID(pending) {
+		t.Errorf("unsettled: %v %+v", err, unsettled)
+	}
+	every, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{})
+	if err != nil || every.TotalCount != 2 {
+		t.Errorf("every settle state: %v %+v", err, every)
+	}
+	var ids []shopapi.ID
+	for f, err := range c.Funds.OrderFlowIter(ctx, &shopapi.OrderFlowOptions{Limit: 1}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, f.OrderID)
+	}
+	if len(ids) != 2 || ids[0] == ids[1] {
+		t.Errorf("OrderFlowIter: %v", ids)
+	}
+	if _, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: 7, Limit: 101, Offset: -1}); len(fieldCodes(err)) != 3 {
 		t.Errorf("validation: %v", err)
 	}
 }
@@ -200,7 +219,7 @@ func TestFunds_PageValidation(t *testing.T) {
 			return err
 		}, []string{"page_num range", "page_size range"}},
 		{"order flows", func() error {
-			_, _, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderSettled, Limit: 101})
+			_, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderSettled, Limit: 101})
 			return err
 		}, []string{"pagination_info.limit range"}},
 		{"order search", func() error {

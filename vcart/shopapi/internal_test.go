@@ -117,7 +117,7 @@ func TestProductBody_Listing(t *testing.T) {
 	for _, tt := range []struct {
 		listing bool
 		want    string
-	}{{true, "1"}, {false, "0"}} {
+	}{{true, "1"}, {false, ""}} {
 		b, err := productBody(p, tt.listing)
 		if err != nil {
 			t.Fatal(err)

@@ -72,6 +72,49 @@ func (v *Bool) UnmarshalJSON(b []byte) error {
 	return fmt.Errorf("shopapi: Bool: unexpected %.20q", b)
 }
 
+// AddressReview is address_under_review of an order's delivery_info, which
+// official sources spell two ways: a bool (the field table: is a change of
+// address under review) or an address object (peers: the address the buyer
+// asked for). It decodes both: UnderReview is true for true, 1 or an
+// object, and the embedded AddressInfo holds the object's address. It
+// encodes as the address when there is one, else as the bool.
+type AddressReview struct {
+	UnderReview bool `json:"-"`
+	*AddressInfo
+}
+
+// UnmarshalJSON accepts a bool (or 0/1, "true"/"false", null) or an
+// address object.
+func (r *AddressReview) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '{' {
+		var a AddressInfo
+		if err := json.Unmarshal(b, &a); err != nil {
+			return err
+		}
+		*r = AddressReview{UnderReview: true, AddressInfo: &a}
+		return nil
+	}
+	var v Bool
+	if err := v.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	*r = AddressReview{UnderReview: bool(v)}
+	return nil
+}
+
+// MarshalJSON encodes the address when there is one, else the bool.
+func (r AddressReview) MarshalJSON() ([]byte, error) {
+	if r.AddressInfo != nil {
+		return json.Marshal(r.AddressInfo)
+	}
+	return json.Marshal(r.UnderReview)
+}
+
+// Pending reports whether an address change waits for review (false for
+// a nil review).
+func (r *AddressReview) Pending() bool { return r != nil && r.UnderReview }
+
 var errNotScalar = errors.New("want a JSON string or integer")
 
 // flexString returns the text of a JSON string or integer literal.

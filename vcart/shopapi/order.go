@@ -250,6 +250,13 @@ type OrderSearchOptions struct {
 	NextKey  string `json:"next_key,omitempty"`
 }
 
+// orderSearchResult is the order/search answer. The page's example puts the
+// hits under orders, its field table under order_id_list: both are read.
+type orderSearchResult struct {
+	OrderList
+	Orders []ID `json:"orders"`
+}
+
 // Search returns one page of order ids matching the condition.
 //
 // WeChat API: POST /channels/ec/order/search
@@ -265,10 +272,14 @@ func (s *OrderService) Search(ctx context.Context, opts *OrderSearchOptions) (*O
 	if err := vcart.NewValidationError(p); err != nil {
 		return nil, nil, errorf("search orders", err)
 	}
-	var out OrderList
-	resp, err := s.client.call(ctx, &request{ep: epOrderSearch, body: &o}, &out)
+	var res orderSearchResult
+	resp, err := s.client.call(ctx, &request{ep: epOrderSearch, body: &o}, &res)
 	if err != nil {
 		return nil, resp, errorf("search orders", err)
+	}
+	out := res.OrderList
+	if len(out.OrderIDList) == 0 {
+		out.OrderIDList = res.Orders
 	}
 	if !out.HasMore {
 		out.NextKey = ""

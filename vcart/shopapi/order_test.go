@@ -494,7 +494,7 @@ func TestOrders_UnknownIDs(t *testing.T) {
 			return err
 		}, shopapi.CodeAftersaleNotFound},
 		{"after-sale reject", func() error {
-			_, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: as, RejectReason: "不同意"})
+			_, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: as, RejectReasonType: 1, RejectReason: "不同意"})
 			return err
 		}, shopapi.CodeAftersaleNotFound},
 		{"refund certificate", func() error {

@@ -309,9 +309,12 @@ type OrderDeliveryInfo struct {
 	DeliveryProductInfo []DeliveryProductInfo `json:"delivery_product_info,omitempty"`
 	ShipDoneTime        Int64                 `json:"ship_done_time,omitempty"`
 	// DeliverMethod is 0 for logistics, 1 for virtual goods.
-	DeliverMethod      Int64 `json:"deliver_method"`
-	AddressUnderReview Bool  `json:"address_under_review,omitempty"`
-	AddressApplyTime   Int64 `json:"address_apply_time,omitempty"`
+	DeliverMethod Int64 `json:"deliver_method"`
+	// AddressUnderReview tells whether a buyer's address change waits for
+	// the merchant (address_under_review): the field table calls it a bool,
+	// peers model it as the requested address; both forms decode.
+	AddressUnderReview *AddressReview `json:"address_under_review,omitempty"`
+	AddressApplyTime   Int64          `json:"address_apply_time,omitempty"`
 }
 
 // DeliveryProductInfo is one package (delivery_product_info[]).
@@ -380,6 +383,9 @@ type OrderSharerInfo struct {
 	SharerUnionID string `json:"sharer_unionid,omitempty"`
 	SharerType    Int64  `json:"sharer_type,omitempty"`
 	ShareScene    Int64  `json:"share_scene,omitempty"`
+	// HandlingProgress is handling_progress: 0 while the sharer
+	// information is being processed, 1 once it is complete (分享员信息处理进度).
+	HandlingProgress Int64 `json:"handling_progress,omitempty"`
 }
 
 // OrderAftersaleDetail is aftersale_detail.

@@ -50,7 +50,11 @@ type SKUStock struct {
 	LimitedDiscountStockNum int64            `json:"limited_discount_stock_num"`
 	WarehouseStocks         []WarehouseStock `json:"warehouse_stocks,omitempty"`
 	TotalStockNum           int64            `json:"total_stock_num"`
-	FinderStockNum          int64            `json:"finder_stock_num,omitempty"`
+	// FinderStockNum is finder_stock_num as stock/get names the stock held
+	// for talents (达人); FinderTotalNum is finder_total_num, the name
+	// stock/batchget's example uses. Each answer fills the one it sends.
+	FinderStockNum int64 `json:"finder_stock_num,omitempty"`
+	FinderTotalNum int64 `json:"finder_total_num,omitempty"`
 }
 
 // WarehouseStock is the stock of a SKU in one warehouse.

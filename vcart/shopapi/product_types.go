@@ -124,7 +124,7 @@ type Product struct {
 	SubTitle        string           `json:"sub_title,omitempty"`
 	ShortTitle      string           `json:"short_title,omitempty"`
 	HeadImgs        []string         `json:"head_imgs,omitempty"`
-	DeliverMethod   int              `json:"deliver_method"`
+	DeliverMethod   int              `json:"deliver_method,omitempty"`
 	DeliverAcctType []int            `json:"deliver_acct_type,omitempty"`
 	DescInfo        *DescInfo        `json:"desc_info,omitempty"`
 	Cats            []CatRef         `json:"cats,omitempty"`
@@ -276,8 +276,8 @@ type ExpressInfo struct {
 
 // LimitedInfo limits purchases per period (0 none, 1 day, 2 week, 3 month).
 type LimitedInfo struct {
-	PeriodType    int `json:"period_type"`
-	LimitedBuyNum int `json:"limited_buy_num"`
+	PeriodType    int `json:"period_type,omitempty"`
+	LimitedBuyNum int `json:"limited_buy_num,omitempty"`
 }
 
 // ExtraService are the service promises (0/1 flags; seven_day_return 0/1/2).
@@ -285,8 +285,8 @@ type ExtraService struct {
 	SevenDayReturn   int `json:"seven_day_return"`
 	PayAfterUse      int `json:"pay_after_use"`
 	FreightInsurance int `json:"freight_insurance"`
-	FakeOnePayThree  int `json:"fake_one_pay_three"`
-	DamageGuarantee  int `json:"damage_guarantee"`
+	FakeOnePayThree  int `json:"fake_one_pay_three,omitempty"`
+	DamageGuarantee  int `json:"damage_guarantee,omitempty"`
 }
 
 // AfterSaleInfo names the return address.
@@ -296,7 +296,9 @@ type AfterSaleInfo struct {
 
 // SKUDeliverInfo is a SKU's stock type and presale window.
 type SKUDeliverInfo struct {
-	StockType                      int   `json:"stock_type"`
+	// StockType is 0 in stock (现货), 1 presale (全款预售); nil leaves it out
+	// (an audit-free update may send an empty sku_deliver_info).
+	StockType                      *int  `json:"stock_type,omitempty"`
 	FullPaymentPresaleDeliveryType int   `json:"full_payment_presale_delivery_type,omitempty"`
 	PresaleBeginTime               int64 `json:"presale_begin_time,omitempty"`
 	PresaleEndTime                 int64 `json:"presale_end_time,omitempty"`
@@ -380,10 +382,12 @@ func productBody(p *Product, listing bool) ([]byte, error) {
 	for k, v := range p.Extra {
 		extra[k] = v
 	}
+	// listing is optional on the pages (product/update's example has
+	// none): sent as 1 when the product should go on sale, left out
+	// otherwise (the platform then keeps it off sale).
+	delete(extra, "listing")
 	if listing {
 		extra["listing"] = json.RawMessage("1")
-	} else {
-		extra["listing"] = json.RawMessage("0")
 	}
 	return marshalWithExtra(plainProduct(*p), extra)
 }

@@ -1,9 +1,12 @@
 package shopapitest
 
 import (
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
@@ -39,6 +42,8 @@ type aftersale struct {
 	refundReason     int
 	rejectReason     string
 	certificates     []string
+	certDesc         string
+	returnAddressID  string
 	returnWaybill    string
 	complaintID      string
 }
@@ -166,20 +171,48 @@ func (s *Server) decodeAftersale(c *call, b any, id *string) (*aftersale, error)
 	return a, nil
 }
 
+// hAftersaleGet answers the after-sale as a plain object: the client's
+// Aftersale keeps unknown keys (Extra), so its type would claim every key of
+// the example as modelled; the fake is held to the example's key set.
 func (s *Server) hAftersaleGet(c *call) (any, error) {
 	a, err := s.aftersaleFor(c)
 	if err != nil {
 		return nil, err
 	}
-	return struct {
-		A *shopapi.Aftersale `json:"after_sale_order"`
-	}{a.view()}, nil
+	v, err := plainObject(a.view())
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"after_sale_order": v}, nil
+}
+
+// plainObject re-encodes v as a JSON object (map), for answers whose Go type
+// keeps unknown keys.
+func plainObject(v any) (map[string]any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	err = json.Unmarshal(b, &m)
+	return m, err
 }
 
 func (s *Server) hAftersaleAccept(c *call) (any, error) {
-	a, err := s.aftersaleFor(c)
+	var b struct {
+		ID         string `json:"after_sale_order_id"`
+		AddressID  string `json:"address_id"`
+		AcceptType int    `json:"accept_type"`
+	}
+	a, err := s.decodeAftersale(c, &b, &b.ID)
 	if err != nil {
 		return nil, err
+	}
+	if b.AcceptType != 0 && b.AcceptType != 1 && b.AcceptType != 2 {
+		return nil, apiErr(shopapi.CodeBadParams, "bad accept_type")
+	}
+	if b.AddressID != "" {
+		a.returnAddressID = b.AddressID
 	}
 	switch {
 	case a.status == shopapi.AftersaleMerchantProcessing && a.typ == shopapi.AftersaleReturn:
@@ -203,6 +236,9 @@ func (s *Server) hAftersaleReject(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if b.Type <= 0 {
+		return nil, apiErr(shopapi.CodeBadParams, "reject_reason_type is required")
+	}
 	if a.status != shopapi.AftersaleMerchantProcessing && a.status != shopapi.AftersaleMerchantWaitReceipt {
 		return nil, apiErr(shopapi.CodeAftersaleOpNotSupported, "operation not supported in the current status")
 	}
@@ -223,12 +259,14 @@ func (s *Server) hAftersaleCert(c *call) (any, error) {
 	var b struct {
 		ID    string   `json:"after_sale_order_id"`
 		Certs []string `json:"refund_certificates"`
+		Desc  string   `json:"desc"`
 	}
 	a, err := s.decodeAftersale(c, &b, &b.ID)
 	if err != nil {
 		return nil, err
 	}
 	a.certificates = slices.Clone(b.Certs)
+	a.certDesc = b.Desc
 	a.updated = s.now().Unix()
 	return nil, nil
 }
@@ -240,13 +278,18 @@ func (s *Server) hAftersaleReasons(c *call) (any, error) {
 		{Reason: 3, ReasonText: "质量问题"}, {Reason: 4, ReasonText: "与商品描述不符"}, {Reason: 5, ReasonText: "其他"}}}, nil
 }
 
+// hRejectReasons answers as the page and its example do (reason_list,
+// items with reject_scene); some answers use reject_reason_list, which the
+// client reads too.
 func (s *Server) hRejectReasons(c *call) (any, error) {
 	return struct {
-		List []shopapi.RejectReason `json:"reject_reason_list"`
+		List []shopapi.RejectReason `json:"reason_list"`
 	}{[]shopapi.RejectReason{
-		{RejectReasonType: 1, RejectReasonTypeText: "商品已发货", RejectReason: "商品已发出，请收货后再申请"},
-		{RejectReasonType: 2, RejectReasonTypeText: "退回商品不符", RejectReason: "退回的商品与发出的不一致"},
-		{RejectReasonType: 3, RejectReasonTypeText: "其他", RejectReason: "其他原因"},
+		{RejectReasonType: 1, RejectReasonTypeText: "已在约定时间发货且物流运输正常", RejectReason: "商品已发出，请收货后再申请",
+			RejectScene: shopapi.RejectSceneRefund},
+		{RejectReasonType: 2, RejectReasonTypeText: "退回商品不符", RejectReason: "退回的商品与发出的不一致",
+			RejectScene: shopapi.RejectSceneReturn},
+		{RejectReasonType: 3, RejectReasonTypeText: "其他", RejectReason: "其他原因", RejectScene: shopapi.RejectSceneExchange},
 	}}, nil
 }
 
@@ -261,15 +304,15 @@ func (s *Server) hComplaintGet(c *call) (any, error) {
 	if !ok {
 		return nil, apiErr(10021500, "complaint not exist")
 	}
-	return map[string]any{"complaint_id": cp.id, "after_sale_order_id": cp.aftersaleID, "order_id": cp.orderID,
+	return map[string]any{"after_sale_order_id": cp.aftersaleID, "order_id": cp.orderID,
 		"status": cp.status, "history": cp.history}, nil
 }
 
 func (s *Server) hComplaintAdd(c *call) (any, error) {
 	var b struct {
-		ID       string   `json:"complaint_id"`
-		Content  string   `json:"content"`
-		MediaIDs []string `json:"media_ids"`
+		ID          string   `json:"complaint_id"`
+		Content     string   `json:"content"`
+		MediaIDList []string `json:"media_id_list"`
 	}
 	if err := c.decode(&b); err != nil {
 		return nil, err
@@ -278,7 +321,13 @@ func (s *Server) hComplaintAdd(c *call) (any, error) {
 	if !ok {
 		return nil, apiErr(10021500, "complaint not exist")
 	}
-	cp.history = append(cp.history, complaintItem{ItemType: 2, Time: s.now().Unix(), Content: b.Content, MediaIDList: slices.Clone(b.MediaIDs)})
+	switch n := utf8.RuneCountInString(b.Content); {
+	case strings.TrimSpace(b.Content) == "":
+		return nil, apiErr(shopapi.CodeBadParams, "content is required")
+	case n > shopapi.MaxComplaintTextRunes:
+		return nil, apiErr(10021501, "content too long")
+	}
+	cp.history = append(cp.history, complaintItem{ItemType: 2, Time: s.now().Unix(), Content: b.Content, MediaIDList: slices.Clone(b.MediaIDList)})
 	return nil, nil
 }
 

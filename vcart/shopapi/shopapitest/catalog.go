@@ -76,11 +76,19 @@ func findCat(id string) (fakeCategory, bool) {
 	return fakeCategory{}, false
 }
 
-func catJSON(c fakeCategory) map[string]any {
-	return map[string]any{"cat_id": c.id, "f_cat_id": c.parent, "name": c.name, "level": c.level, "leaf": c.leaf}
+// catJSON renders a category; only the new tree (cats_v2) says leaf.
+func catJSON(c fakeCategory, v2 bool) map[string]any {
+	m := map[string]any{"cat_id": c.id, "f_cat_id": c.parent, "name": c.name, "level": c.level}
+	if v2 {
+		m["leaf"] = c.leaf
+	}
+	return m
 }
 
-func (s *Server) hCategoryAll(*call) (any, error) {
+// categoryPaths renders the tree as the page's example does: the legacy
+// tree (cats) carries qua without qua_id and the deprecated product_qua,
+// the new one (cats_v2) qua with its qua_id.
+func categoryPaths(v2 bool) []any {
 	paths := []any{}
 	for _, leaf := range fakeCategories {
 		if !leaf.leaf {
@@ -89,13 +97,19 @@ func (s *Server) hCategoryAll(*call) (any, error) {
 		chain := []any{}
 		for id := leaf.id; id != "0"; {
 			c, _ := findCat(id)
-			node := map[string]any{"cat": catJSON(c)}
+			node := map[string]any{"cat": catJSON(c, v2)}
 			if c.leaf {
-				qua := map[string]any{"qua_id": "0", "need_to_apply": false, "tips": "", "mandatory": false}
+				qua := map[string]any{"need_to_apply": c.qua != "", "tips": "", "mandatory": c.qua != ""}
 				if c.qua != "" {
-					qua = map[string]any{"qua_id": c.qua, "need_to_apply": true, "tips": "需提供资质", "mandatory": true, "name": "经营资质"}
+					qua["tips"] = "需提供资质"
+				}
+				if v2 {
+					qua["qua_id"] = cmpOr(c.qua, "0")
+				} else {
+					node["product_qua"] = map[string]any{"need_to_apply": false, "tips": "", "mandatory": false}
 				}
 				node["qua"] = qua
+				node["brand_qua"] = map[string]any{"need_to_apply": false, "tips": "", "mandatory": false}
 				node["product_qua_list"] = []any{}
 			}
 			chain = append(chain, node)
@@ -103,7 +117,18 @@ func (s *Server) hCategoryAll(*call) (any, error) {
 		}
 		paths = append(paths, map[string]any{"cat_and_qua": chain})
 	}
-	return map[string]any{"cats": paths, "cats_v2": paths}, nil
+	return paths
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func (s *Server) hCategoryAll(*call) (any, error) {
+	return map[string]any{"cats": categoryPaths(false), "cats_v2": categoryPaths(true)}, nil
 }
 
 func (s *Server) hCategoryDetail(c *call) (any, error) {
@@ -130,8 +155,9 @@ func (s *Server) hCategoryDetail(c *call) (any, error) {
 			"product_attr_list":   []any{map[string]any{"name": "产地", "type": "string", "type_v2": "string", "value": "", "is_required": true, "hint": "", "append_allowed": false}},
 			"sale_attr_list":      []any{map[string]any{"name": "规格", "type": "select_one", "type_v2": "select_one", "value": "小;中;大", "is_required": true, "hint": "", "append_allowed": true}},
 			"transactionfee_info": map[string]any{"basis_point": 500, "original_basis_point": 500, "incentive_type": 0},
-			"coupon_rule":         map[string]any{"discount_ratio_limit": 70, "discount_limit": 0},
-			"floor_price":         0, "is_limit_brand": false,
+			// coupon_rule (折扣规则) is in the page's table, but not its
+			// fields in what could be read: the fake leaves it out.
+			"is_limit_brand": false,
 		},
 		"product_qua_list": quas,
 	}, nil
@@ -139,18 +165,22 @@ func (s *Server) hCategoryDetail(c *call) (any, error) {
 
 func (s *Server) hCategoryChildren(c *call) (any, error) {
 	var req struct {
-		FCatID string `json:"f_cat_id"`
+		// FCatID is a number in the page's example, a string elsewhere.
+		FCatID shopapi.ID `json:"f_cat_id"`
 	}
 	if err := c.decode(&req); err != nil {
 		return nil, err
 	}
-	list := []any{}
+	// cat_list (legacy tree) names the categories, cat_list_v2 (new tree)
+	// also says which are leaves, as the page's example does.
+	list, listV2 := []any{}, []any{}
 	for _, cat := range fakeCategories {
-		if cat.parent == req.FCatID {
-			list = append(list, catJSON(cat))
+		if cat.parent == string(req.FCatID) {
+			list = append(list, map[string]any{"cat_id": cat.id, "f_cat_id": cat.parent, "name": cat.name})
+			listV2 = append(listV2, map[string]any{"cat_id": cat.id, "f_cat_id": cat.parent, "name": cat.name, "leaf": cat.leaf})
 		}
 	}
-	return map[string]any{"cat_list": list, "cat_list_v2": list}, nil
+	return map[string]any{"cat_list": list, "cat_list_v2": listV2}, nil
 }
 
 func (s *Server) hCategoryApproved(*call) (any, error) {
@@ -164,7 +194,10 @@ func (s *Server) hCategoryApproved(*call) (any, error) {
 }
 
 // fakeBrands is the fake's brand library; the shop holds the first two.
-var fakeBrands = []struct{ id, ch, en string }{
+// fakeBrand is a brand of the fake's library.
+type fakeBrand struct{ id, ch, en string }
+
+var fakeBrands = []fakeBrand{
 	{"2100000000", "无品牌", "No Brand"},
 	{"2100000101", "山野果", "Wild Nuts"},
 	{"2100000102", "云裳", "Cloud Dress"},
@@ -210,22 +243,41 @@ func (s *Server) hBrandAll(c *call) (any, error) {
 	return map[string]any{"brands": list, "next_key": next, "continue_flag": next != ""}, nil
 }
 
-func brandDetail(i int) map[string]any {
+// brandDetail renders a shop's brand; audit_result only in brand/get (the
+// list's example has none).
+func brandDetail(i int, withAudit bool) map[string]any {
 	b := fakeBrands[i]
+	m := brandFields(b)
+	if withAudit {
+		m["audit_result"] = map[string]any{"audit_id": "9" + b.id, "reject_reason": ""}
+	}
+	return m
+}
+
+func brandFields(b fakeBrand) map[string]any {
 	return map[string]any{"brand_id": b.id, "ch_name": b.ch, "en_name": b.en, "classification_no": "29",
 		"trade_mark_symbol": 1, "grant_type": 1, "status": 3, "create_time": 1767225600, "update_time": 1767225600,
-		"audit_id": "9" + b.id, "register_details": map[string]any{"registrant": "某某公司", "register_no": "12345678", "is_permanent": false}}
+		"register_details": map[string]any{"registrant": "某某公司", "register_no": "12345678", "is_permanent": false}}
 }
 
 func (s *Server) hBrandList(c *call) (any, error) {
 	const held = 2
+	var filter struct {
+		Status *int `json:"status"`
+	}
+	if err := c.decode(&filter); err != nil {
+		return nil, err
+	}
 	start, end, next, err := pageOf(c, held)
 	if err != nil {
 		return nil, err
 	}
 	list := []any{}
 	for i := start; i < end; i++ {
-		list = append(list, brandDetail(i))
+		// The shop's brands are all approved (status 3).
+		if filter.Status == nil || *filter.Status == 3 {
+			list = append(list, brandDetail(i, false))
+		}
 	}
 	return map[string]any{"brands": list, "next_key": next, "total_num": held}, nil
 }
@@ -239,7 +291,7 @@ func (s *Server) hBrandGet(c *call) (any, error) {
 	}
 	for i, b := range fakeBrands {
 		if b.id == req.BrandID {
-			return map[string]any{"brand": brandDetail(i)}, nil
+			return map[string]any{"brand": brandDetail(i, true)}, nil
 		}
 	}
 	return nil, apiErr(10020082, "brand not exist")

@@ -37,6 +37,7 @@ var tourTables = [][]tour{
 	basicsTours,
 
 	// existing endpoints (issue 13)
+	existingTours,
 
 	// fulfilment (issue 15)
 

@@ -52,6 +52,9 @@ type shipPackage struct {
 	WaybillID   string        `json:"waybill_id"`
 	DeliverType int           `json:"deliver_type"`
 	Products    []shipProduct `json:"product_infos"`
+	// CourseInfo is read for course products; the fake sells none, so it
+	// only checks the validity window.
+	CourseInfo *shopapi.CourseInfo `json:"course_info"`
 }
 
 // shipProduct is one SKU's quantity in a package.
@@ -84,6 +87,11 @@ func (s *Server) ship(b *shipBody) error {
 	}
 	if len(b.Packages) == 0 {
 		return apiErr(shopapi.CodeNoProductsToShip, "no products to ship")
+	}
+	for _, p := range b.Packages {
+		if ci := p.CourseInfo; ci != nil && ci.EndTime < ci.StartTime {
+			return apiErr(shopapi.CodeBadParams, "course_info end_time before start_time")
+		}
 	}
 	d := st.detail(r)
 	for _, aid := range d.aftersales {

@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/vcart-sdk/vcart-go/fees"
@@ -237,7 +238,8 @@ func (s *Server) hFlowDetail(c *call) (any, error) {
 		}
 		v := shopapi.FundsFlow{FlowID: shopapi.ID(fl.id), FundsType: shopapi.Int64(fl.kind), FundsTypeDesc: fundsDesc[fl.kind],
 			FlowType: fl.flowType, Amount: shopapi.Int64(fl.amount), Balance: shopapi.Int64(fl.balance),
-			BookkeepingTime: time.Unix(fl.at, 0).In(shanghai).Format("2006-01-02 15:04:05")}
+			BookkeepingTime: time.Unix(fl.at, 0).In(shanghai).Format("2006-01-02 15:04:05"),
+			Remark:          fundsDesc[fl.kind] + " " + vcart.FromFen(fl.amount).Format()}
 		ri := shopapi.RelatedInfo{OrderID: shopapi.ID(fl.orderID), AftersaleID: shopapi.ID(fl.aftersale),
 			WithdrawID: shopapi.ID(fl.withdraw), TransactionID: fl.txID}
 		switch {
@@ -258,8 +260,10 @@ func (s *Server) hFlowDetail(c *call) (any, error) {
 
 func (s *Server) hWithdrawList(c *call) (any, error) {
 	var b struct {
-		PageNum  int `json:"page_num"`
-		PageSize int `json:"page_size"`
+		PageNum   int   `json:"page_num"`
+		PageSize  int   `json:"page_size"`
+		StartTime int64 `json:"start_time"`
+		EndTime   int64 `json:"end_time"`
 	}
 	if err := c.decode(&b); err != nil {
 		return nil, err
@@ -267,7 +271,12 @@ func (s *Server) hWithdrawList(c *call) (any, error) {
 	if b.PageNum < 1 || b.PageSize < 1 || b.PageSize > 100 {
 		return nil, apiErr(shopapi.CodeBadParams, "page_num ≥ 1 and page_size 1..100")
 	}
-	wds := s.orders().fund.wds
+	var wds []withdrawal
+	for _, w := range s.orders().fund.wds {
+		if (b.StartTime == 0 || w.created >= b.StartTime) && (b.EndTime == 0 || w.created < b.EndTime) {
+			wds = append(wds, w)
+		}
+	}
 	ids := []string{}
 	for i := (b.PageNum - 1) * b.PageSize; i < len(wds) && len(ids) < b.PageSize; i++ {
 		ids = append(ids, wds[i].id)
@@ -284,9 +293,11 @@ func (s *Server) hWithdrawDetail(c *call) (any, error) {
 	}
 	for _, w := range s.orders().fund.wds {
 		if w.id == b.ID {
-			return shopapi.Withdrawal{Amount: shopapi.Int64(w.amount), CreateTime: shopapi.Int64(w.created),
-				UpdateTime: shopapi.Int64(w.created), Remark: w.remark, BankMemo: w.bankMemo, BankName: "招商银行",
-				BankNum: "****1234", Status: "SUCCESS"}, nil
+			// reason (the failure reason) is empty for a successful
+			// withdrawal, and sent as such.
+			return map[string]any{"amount": w.amount, "create_time": w.created, "update_time": w.created,
+				"reason": "", "remark": w.remark, "bank_memo": w.bankMemo, "bank_name": "招商银行",
+				"bank_num": "****1234", "status": "SUCCESS"}, nil
 		}
 	}
 	return nil, apiErr(shopapi.CodeBadParams, "withdraw not exist")
@@ -316,29 +327,56 @@ func (s *Server) hWithdrawSubmit(c *call) (any, error) {
 }
 
 func (s *Server) hOrderFlow(c *call) (any, error) {
+	type rng struct {
+		Begin int64 `json:"begin"`
+		End   int64 `json:"end"`
+	}
 	var b struct {
 		SettleState int    `json:"order_settle_state"`
+		OrderState  int    `json:"order_state"`
+		PayMethod   int    `json:"order_pay_method"`
 		OrderID     string `json:"order_id"`
-		Range       *struct {
-			Begin int64 `json:"begin"`
-			End   int64 `json:"end"`
-		} `json:"create_time_range"`
-		Page struct {
-			Limit  int `json:"limit"`
-			Offset int `json:"offset"`
+		Range       *rng   `json:"create_time_range"`
+		// RangeExample is the spelling of the page's example (its table
+		// says create_time_range); the fake reads both.
+		RangeExample *rng `json:"order_create_time_range"`
+		Page         *struct {
+			Limit      int    `json:"limit"`
+			Offset     int    `json:"offset"`
+			UsePageCtx bool   `json:"use_page_ctx"`
+			PageCtx    string `json:"page_ctx"`
 		} `json:"pagination_info"`
 	}
 	if err := c.decode(&b); err != nil {
 		return nil, err
 	}
-	if b.SettleState != 1 && b.SettleState != 2 {
-		return nil, apiErr(shopapi.CodeBadParams, "order_settle_state is required")
+	switch b.SettleState {
+	case 0, 1, 2, 60, 100:
+	default:
+		return nil, apiErr(shopapi.CodeBadParams, "bad order_settle_state")
 	}
-	if b.Page.Limit < 1 || b.Page.Limit > 100 || b.Page.Offset < 0 {
+	limit, offset := 10, 0
+	if b.Page != nil {
+		limit, offset = b.Page.Limit, b.Page.Offset
+		if b.Page.UsePageCtx {
+			offset = 0
+			if b.Page.PageCtx != "" {
+				n, err := strconv.Atoi(strings.TrimPrefix(b.Page.PageCtx, "ctx-"))
+				if err != nil || n < 0 {
+					return nil, apiErr(shopapi.CodeBadParams, "bad page_ctx")
+				}
+				offset = n
+			}
+		}
+	}
+	if limit < 1 || limit > 100 || offset < 0 {
 		return nil, apiErr(shopapi.CodeBadParams, "bad pagination_info")
 	}
+	if b.Range == nil {
+		b.Range = b.RangeExample
+	}
 	st := s.orders()
-	var all []shopapi.OrderFlow
+	var all []map[string]any
 	for i := range st.recs {
 		r := &st.recs[i]
 		d := r.d
@@ -346,18 +384,53 @@ func (s *Server) hOrderFlow(c *call) (any, error) {
 			continue
 		}
 		id := strconv.FormatUint(r.id, 10)
-		settled := d.settleTime != 0
-		if settled != (b.SettleState == 2) || (b.OrderID != "" && b.OrderID != id) ||
+		settle := 1
+		if d.settleTime != 0 {
+			settle = 60
+		}
+		state := flowStateOf(r.status)
+		if (b.SettleState != 0 && settle != b.SettleState) || (b.OrderState != 0 && state != b.OrderState) ||
+			(b.PayMethod != 0 && b.PayMethod != 1) || (b.OrderID != "" && b.OrderID != id) ||
 			(b.Range != nil && (r.created < b.Range.Begin || r.created >= b.Range.End)) {
 			continue
 		}
 		m := s.settlementOf(r, d)
-		all = append(all, shopapi.OrderFlow{OrderID: shopapi.ID(id), SettleState: shopapi.OrderSettleState(b.SettleState),
-			PaidAmount: shopapi.Int64(m.paid), ServiceFee: shopapi.Int64(m.serviceFee), CommissionFee: shopapi.Int64(m.commission),
-			SettleAmount: shopapi.Int64(m.net), SettleTime: shopapi.Int64(d.settleTime)})
+		products := make([]map[string]any, 0, len(d.lines))
+		for _, l := range d.lines {
+			products = append(products, map[string]any{"product_id": l.productID, "sale_price": l.unitFen,
+				"count": l.count, "product_name": l.title, "is_gift": false})
+		}
+		_, productNow := d.productPrice()
+		settleTime := d.settleTime
+		all = append(all, map[string]any{
+			"order_id": id, "order_state": state, "order_settle_state": settle,
+			"order_create_time": r.created, "order_paid_time": d.payTime, "order_pay_method": 1, "order_type": 1,
+			"product_list": products, "product_total_amount": productNow, "freight_amount": d.freight,
+			"buyer_paid_amount": m.paid, "mch_received_amount": m.paid, "buyer_refund_amount": m.refunded,
+			"original_platform_commission_amount": m.serviceFee, "platform_commission_amount": m.serviceFee,
+			"promoter_commission_amount": m.commission, "expense_amount": m.serviceFee + m.payFee + m.commission,
+			"mch_settle_amount": m.net, "mch_settle_time": settleTime,
+			"platform_commission_settle_state": settle, "promoter_commission_settle_state": settle,
+		})
 	}
 	total := len(all)
-	lo := min(b.Page.Offset, total)
-	hi := min(lo+b.Page.Limit, total)
-	return map[string]any{"order_flows": all[lo:hi], "total_num": total}, nil
+	lo := min(offset, total)
+	hi := min(lo+limit, total)
+	out := map[string]any{"total_count": total, "data_list": all[lo:hi]}
+	if b.Page != nil && b.Page.UsePageCtx {
+		out["page_ctx"] = "ctx-" + strconv.Itoa(hi)
+	}
+	return out, nil
+}
+
+// flowStateOf maps an order status to listorderflow's coarser order_state.
+func flowStateOf(status uint8) int {
+	switch {
+	case status >= 100:
+		return 100
+	case status >= 30:
+		return 30
+	default:
+		return 20
+	}
 }

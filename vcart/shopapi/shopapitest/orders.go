@@ -338,9 +338,14 @@ func (s *Server) hOrderGet(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return struct {
-		Order *shopapi.Order `json:"order"`
-	}{st.view(r)}, nil
+	// A plain object: the client's Order keeps unknown keys (Extra), so its
+	// type would claim every key of the example as modelled; the fake is
+	// held to the example's key set.
+	v, err := plainObject(st.view(r))
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"order": v}, nil
 }
 
 // view renders the order as order/get returns it.
@@ -373,7 +378,7 @@ func (st *orderStore) view(r *orderRec) *shopapi.Order {
 	}
 	addr := d.addr
 	di := &shopapi.OrderDeliveryInfo{AddressInfo: &addr, ShipDoneTime: shopapi.Int64(d.shipDone),
-		AddressUnderReview: shopapi.Bool(d.pendingAddr != nil)}
+		AddressUnderReview: &shopapi.AddressReview{UnderReview: d.pendingAddr != nil}}
 	if d.virtual {
 		di.DeliverMethod = 1
 	}

@@ -260,7 +260,6 @@ func (s *Server) hProductUpdate(c *call) (any, error) {
 func (s *Server) view(st *product, v *shopapi.Product, online bool) *shopapi.Product {
 	out := *v
 	out.SKUs = slices.Clone(v.SKUs)
-	out.CreateTime = st.createTime
 	out.Status = st.status
 	if !online {
 		out.EditStatus = st.editStatus
@@ -411,10 +410,13 @@ func (s *Server) hAuditFree(c *call) (any, error) {
 				DiffType int   `json:"diff_type"`
 				Num      int64 `json:"num"`
 			} `json:"stock_info"`
-			SKUCode  string `json:"sku_code"`
-			Status   int    `json:"status"`
-			IsDelete bool   `json:"is_delete"`
+			SKUCode        string                  `json:"sku_code"`
+			Status         int                     `json:"status"`
+			IsDelete       bool                    `json:"is_delete"`
+			SKUDeliverInfo *shopapi.SKUDeliverInfo `json:"sku_deliver_info"`
 		} `json:"skus"`
+		SPUCode     string               `json:"spu_code"`
+		LimitedInfo *shopapi.LimitedInfo `json:"limited_info"`
 	}
 	st, err := s.decodeProductRef(c, &req, &req.ProductID)
 	if err != nil {
@@ -454,6 +456,17 @@ func (s *Server) hAuditFree(c *call) (any, error) {
 		if k.SKUCode != "" {
 			on.SKUs[i].SKUCode = k.SKUCode
 		}
+		if k.SKUDeliverInfo != nil {
+			di := *k.SKUDeliverInfo
+			on.SKUs[i].SKUDeliverInfo = &di
+		}
+	}
+	if req.SPUCode != "" {
+		on.SPUCode = req.SPUCode
+	}
+	if req.LimitedInfo != nil {
+		li := *req.LimitedInfo
+		on.LimitedInfo = &li
 	}
 	st.online = &on
 	return nil, nil
@@ -477,7 +490,7 @@ func (s *Server) hStockGet(c *call) (any, error) {
 
 func stockOf(n int64) map[string]any {
 	return map[string]any{"normal_stock_num": n, "limited_discount_stock_num": 0,
-		"warehouse_stocks": []any{}, "total_stock_num": n, "finder_stock_num": 0}
+		"warehouse_stocks": []any{}, "total_stock_num": n}
 }
 
 func (s *Server) hStockBatchGet(c *call) (any, error) {
@@ -500,6 +513,7 @@ func (s *Server) hStockBatchGet(c *call) (any, error) {
 		for _, k := range st.draft.SKUs {
 			m := stockOf(st.stock[string(k.SKUID)])
 			m["sku_id"] = string(k.SKUID)
+			m["finder_total_num"] = 0 // the batch example's name for the talents' stock
 			skus = append(skus, m)
 		}
 		list = append(list, map[string]any{"product_id": id, "sku_stock": skus})

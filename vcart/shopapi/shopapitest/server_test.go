@@ -233,10 +233,11 @@ func TestServer_Catalogue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tree.Cats) != 3 {
-		t.Fatalf("%d leaf paths, want 3", len(tree.Cats))
+	if len(tree.Cats) != 3 || len(tree.CatsV2) != 3 {
+		t.Fatalf("%d and %d leaf paths, want 3", len(tree.Cats), len(tree.CatsV2))
 	}
-	for _, p := range tree.Cats {
+	// Only the new tree (cats_v2) marks leaves, as the page's example does.
+	for _, p := range tree.CatsV2 {
 		leaf, _ := p.Leaf()
 		if len(p.CatAndQua) != 3 || leaf.Level != 3 || !bool(leaf.Leaf) || p.CatAndQua[2].Cat.FCatID != "0" {
 			t.Errorf("path %+v", p)
