@@ -111,6 +111,7 @@ var wireCaseTables = [][]wireCase{
 	// existing endpoints (issue 13)
 
 	// fulfilment (issue 15)
+	addressWireCases,
 
 	// onboarding (issue 16)
 

@@ -104,6 +104,16 @@ func indexRegistry(rows []Endpoint) map[string]int {
 var registry = sortedRegistry([]Endpoint{
 
 	// group: address
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/address/add", Idempotent: false, Group: "address", Name: "添加地址",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/address/add.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/address/delete", Idempotent: false, Group: "address", Name: "删除地址",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/address/delete.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/address/get", Idempotent: true, Group: "address", Name: "获取地址详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/address/get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/address/list", Idempotent: true, Group: "address", Name: "获取地址列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/address/list.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/address/update", Idempotent: true, Group: "address", Name: "更新地址",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/address/update.html"},
 
 	// group: aftersale
 	{Method: http.MethodPost, Path: "/channels/ec/aftersale/acceptapply", Idempotent: false, Group: "aftersale", Name: "同意售后",
@@ -128,6 +138,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/resource/api_img_upload"},
 	{Method: http.MethodPost, Path: "/shop/ec/basics/qualification/upload", Aliases: []string{"/channels/ec/basics/qualification/upload"}, Idempotent: true, Group: "basics", Name: "上传资质图片",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/qualificationupload.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/basics/addresscode/get", Idempotent: true, Group: "basics", Name: "获取地址行政编码",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/getaddresscode.html"},
 
 	// group: brand
 	{Method: http.MethodPost, Path: "/shop/ec/brand/all", Aliases: []string{"/channels/ec/brand/all"}, Idempotent: true, Group: "brand", Name: "获取品牌库列表",

@@ -39,6 +39,7 @@ var tourTables = [][]tour{
 	// existing endpoints (issue 13)
 
 	// fulfilment (issue 15)
+	addressTours,
 
 	// onboarding (issue 16)
 

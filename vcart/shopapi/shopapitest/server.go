@@ -259,6 +259,7 @@ var routeTables = []func() []route{
 	quotaRoutes,
 
 	// fulfilment (issue 15)
+	addressRoutes,
 
 	// onboarding (issue 16)
 
