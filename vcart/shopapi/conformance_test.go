@@ -112,6 +112,7 @@ var wireCaseTables = [][]wireCase{
 
 	// fulfilment (issue 15)
 	addressWireCases,
+	freightWireCases,
 
 	// onboarding (issue 16)
 

@@ -211,8 +211,30 @@ var codeMeanings = map[int]string{
 	CodeAftersaleOpNotSupported: "operation not supported in this status", CodeAftersaleNotThisAccount: "after-sale not this account",
 	CodeAftersaleBusy: "after-sale busy, retry", CodeRefundFailed: "refund failed", CodeInsufficientFunds: "insufficient funds",
 	CodeAftersaleNotFound: "after-sale not found",
+
+	// fulfilment (issue 15)
+	CodeFreightDefaultWithRegion: "default freight rule names regions", CodeFreightBadRegion: "invalid province, city or county",
+	CodeFreightNameExists: "freight template name exists", CodeFreightNoDefaultRule: "freight template lacks a default rule",
+	CodeFreightNoShipAddress: "freight template has no shipping address", CodeFreightBadSendTime: "invalid send_time",
+	CodeFreightWholeCountryExcluded: "cannot exclude the whole country", CodeFreightTooManyCarriers: "too many delivery companies",
+	CodeFreightTooManyConditions: "too many condition-free rules", CodeFreightTooManyRules: "too many freight rules",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
 // "" for an unknown one.
 func ErrCodeMeaning(code int) string { return codeMeanings[code] }
+
+// fulfilment (issue 15): addresses, freight templates, e-waybills,
+// delivery extras, regional warehouses.
+const (
+	CodeFreightDefaultWithRegion    = 10021053 // the default rule must not name regions (非法的默认运费模板规则)
+	CodeFreightBadRegion            = 10021054 // invalid province, city or county (非法的省市区信息)
+	CodeFreightNoDefaultRule        = 10021055 // a freight template needs a default rule
+	CodeFreightNoShipAddress        = 10021081 // the template has no shipping address
+	CodeFreightBadSendTime          = 10021082 // invalid send_time
+	CodeFreightNameExists           = 10021200 // the template name exists
+	CodeFreightWholeCountryExcluded = 10025501 // cannot exclude the whole country (禁止设置全国不发货)
+	CodeFreightTooManyCarriers      = 10025502 // too many delivery companies
+	CodeFreightTooManyConditions    = 10025503 // too many condition-free rules
+	CodeFreightTooManyRules         = 10025504 // too many pricing rules
+)

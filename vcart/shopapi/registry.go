@@ -192,6 +192,14 @@ var registry = sortedRegistry([]Endpoint{
 	// group: flashsale
 
 	// group: freight
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/addfreighttemplate", Idempotent: false, Group: "freight", Name: "增加运费模版",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/addfreighttemplate.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/getfreighttemplatedetail", Idempotent: true, Group: "freight", Name: "查询运费模版",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/getfreighttemplatedetail.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/getfreighttemplatelist", Idempotent: true, Group: "freight", Name: "获取运费模板列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/getfreighttemplatelist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/updatefreighttemplate", Idempotent: true, Group: "freight", Name: "更新运费模版",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/updatefreighttemplate.html"},
 
 	// group: funds
 	{Method: http.MethodPost, Path: "/channels/ec/funds/getbalance", Idempotent: true, Group: "funds", Name: "获取账户余额",

@@ -40,6 +40,7 @@ var tourTables = [][]tour{
 
 	// fulfilment (issue 15)
 	addressTours,
+	freightTours,
 
 	// onboarding (issue 16)
 

@@ -260,6 +260,7 @@ var routeTables = []func() []route{
 
 	// fulfilment (issue 15)
 	addressRoutes,
+	freightRoutes,
 
 	// onboarding (issue 16)
 
