@@ -113,6 +113,7 @@ var wireCaseTables = [][]wireCase{
 	// fulfilment (issue 15)
 	addressWireCases,
 	freightWireCases,
+	ewaybillWireCases,
 
 	// onboarding (issue 16)
 

@@ -186,6 +186,38 @@ var registry = sortedRegistry([]Endpoint{
 	// group: dropship
 
 	// group: ewaybill
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/account/get", Idempotent: true, Group: "ewaybill", Name: "查询开通的电子面单网点/账号信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_account.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/delivery/get", Idempotent: true, Group: "ewaybill", Name: "查询开通的快递公司列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_acctdeliverylist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/addsuborder", Idempotent: false, Group: "ewaybill", Name: "电子面单子件追加",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/add_suborder.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/batchprint", Idempotent: true, Group: "ewaybill", Name: "批量打印通知",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/batchnotify_print.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/cancel", Idempotent: false, Group: "ewaybill", Name: "电子面单取消下单",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/cancel_order.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/create", Idempotent: false, Group: "ewaybill", Name: "电子面单取号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/create_order.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/get", Idempotent: true, Group: "ewaybill", Name: "查询面单详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_order.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/precreate", Idempotent: false, Group: "ewaybill", Name: "电子面单预取号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/precreate_order.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/print", Idempotent: true, Group: "ewaybill", Name: "打印成功通知",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/notify_print.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/print/get", Idempotent: true, Group: "ewaybill", Name: "获取打印报文",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_print_info.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/config", Idempotent: true, Group: "ewaybill", Name: "获取面单标准模板",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_template_config.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/create", Idempotent: false, Group: "ewaybill", Name: "新增面单模板",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/add_template.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/delete", Idempotent: false, Group: "ewaybill", Name: "删除面单模版",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/delete_template.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/get", Idempotent: true, Group: "ewaybill", Name: "获取面单模板信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_template.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/getbyid", Idempotent: true, Group: "ewaybill", Name: "根据模板ID获取面单模板信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_templatebyid.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/update", Idempotent: true, Group: "ewaybill", Name: "更新面单模版",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/update_template.html"},
 
 	// group: favorites
 
