@@ -218,6 +218,8 @@ var codeMeanings = map[int]string{
 	CodeFreightNoShipAddress: "freight template has no shipping address", CodeFreightBadSendTime: "invalid send_time",
 	CodeFreightWholeCountryExcluded: "cannot exclude the whole country", CodeFreightTooManyCarriers: "too many delivery companies",
 	CodeFreightTooManyConditions: "too many condition-free rules", CodeFreightTooManyRules: "too many freight rules",
+	CodeEWaybillTakeFailed: "e-waybill carrier call failed (see delivery_error_msg)", CodeEWaybillNotFound: "e-waybill not found",
+	CodeEWaybillExists: "e-waybill order id already exists", CodeEWaybillIDNotUint64: "ewaybill_order_id must be a uint64 string",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
@@ -237,4 +239,9 @@ const (
 	CodeFreightTooManyCarriers      = 10025502 // too many delivery companies
 	CodeFreightTooManyConditions    = 10025503 // too many condition-free rules
 	CodeFreightTooManyRules         = 10025504 // too many pricing rules
+
+	CodeEWaybillTakeFailed  = 10025005 // the carrier refused (取号失败): read delivery_error_msg
+	CodeEWaybillNotFound    = 10025010 // the e-waybill does not exist (电子面单不存在)
+	CodeEWaybillExists      = 10025019 // the ewaybill_order_id exists on the platform (电子面单已存在)
+	CodeEWaybillIDNotUint64 = 10025020 // ewaybill_order_id must be a uint64 in a string
 )

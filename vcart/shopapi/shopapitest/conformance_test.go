@@ -41,6 +41,7 @@ var tourTables = [][]tour{
 	// fulfilment (issue 15)
 	addressTours,
 	freightTours,
+	ewaybillTours,
 
 	// onboarding (issue 16)
 

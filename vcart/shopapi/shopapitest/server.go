@@ -261,6 +261,7 @@ var routeTables = []func() []route{
 	// fulfilment (issue 15)
 	addressRoutes,
 	freightRoutes,
+	ewaybillRoutes,
 
 	// onboarding (issue 16)
 
