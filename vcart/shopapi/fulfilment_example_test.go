@@ -103,7 +103,7 @@ func ExampleEWaybillService_Create() {
 
 	acct, site, _ := shopapitest.EWaybillAccount("YTO")
 	parcel := shopapi.EWaybillParcel{DeliveryID: "YTO", SiteCode: site, EWaybillAcctID: acct, ShopID: shopapitest.EWaybillShopID,
-		Sender: shopapi.EWaybillContact{Name: "仓库", Mobile: "13800000000", Province: "广东省", City: "广州市", Address: "新港中路 1 号"},
+		Sender:   shopapi.EWaybillContact{Name: "仓库", Mobile: "13800000000", Province: "广东省", City: "广州市", Address: "新港中路 1 号"},
 		Receiver: shopapi.EWaybillContact{Name: "李**", Mobile: "139****0000", Province: "北京市", City: "北京市", Address: "****"},
 		ECOrderList: []shopapi.EWaybillECOrder{{ECOrderID: shopapi.NumericID(orderID),
 			GoodsList: []shopapi.EWaybillGoods{{GoodName: "核桃", GoodCount: 1}}}},
