@@ -114,6 +114,7 @@ var wireCaseTables = [][]wireCase{
 	addressWireCases,
 	freightWireCases,
 	ewaybillWireCases,
+	deliveryExtraWireCases,
 
 	// onboarding (issue 16)
 

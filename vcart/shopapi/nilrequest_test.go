@@ -66,6 +66,14 @@ var nilRequestCalls = map[string]func(ctx context.Context, c *shopapi.Client) er
 		_, _, err := c.EWaybill.AddSubOrder(ctx, nil)
 		return err
 	},
+	"Delivery.Compensate": func(ctx context.Context, c *shopapi.Client) error {
+		_, err := c.Delivery.Compensate(ctx, nil)
+		return err
+	},
+	"Delivery.UpdateDeliveryInfo": func(ctx context.Context, c *shopapi.Client) error {
+		_, err := c.Delivery.UpdateDeliveryInfo(ctx, nil)
+		return err
+	},
 }
 
 // TestNilRequest checks that a nil request is a validation error naming the

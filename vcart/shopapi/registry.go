@@ -182,6 +182,16 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/delivery_send.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/order/deliverycompanylist/get", Idempotent: true, Group: "delivery", Name: "获取快递公司列表-旧",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/deliverycompanylist_get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/deliverycompanylist/new/get", Idempotent: true, Group: "delivery", Name: "获取快递公司列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/deliverycompanylist_get_new.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/delivery/compensation", Idempotent: false, Group: "delivery", Name: "订单补发货",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-delivery/delivery/api_delivery_compensation.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/phonenumber/get", Idempotent: true, Group: "delivery", Name: "根据运单号获取真实手机号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/logistics/delivery_virtual_number_get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/phonenumberpool/get", Idempotent: true, Group: "delivery", Name: "获取虚拟号码池",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/logistics/delivery_virtual_number.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/virtualnumber/get", Idempotent: true, Group: "delivery", Name: "根据运单号获取虚拟手机号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/logistics/delivery_virtual_number_get_virtual.html"},
 
 	// group: dropship
 
@@ -294,6 +304,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/search.html"},
 
 	// group: order-extra
+	{Method: http.MethodPost, Path: "/channels/ec/order/deliveryinfo/update", Idempotent: true, Group: "order-extra", Name: "修改物流信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/deliveryinfo_update.html"},
 
 	// group: product
 	{Method: http.MethodPost, Path: "/channels/ec/product/add", Idempotent: false, Group: "product", Name: "添加商品",

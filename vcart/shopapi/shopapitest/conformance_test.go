@@ -42,6 +42,7 @@ var tourTables = [][]tour{
 	addressTours,
 	freightTours,
 	ewaybillTours,
+	deliveryExtraTours,
 
 	// onboarding (issue 16)
 

@@ -262,6 +262,7 @@ var routeTables = []func() []route{
 	addressRoutes,
 	freightRoutes,
 	ewaybillRoutes,
+	deliveryExtraRoutes,
 
 	// onboarding (issue 16)
 
