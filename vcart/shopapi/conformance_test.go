@@ -115,6 +115,7 @@ var wireCaseTables = [][]wireCase{
 	freightWireCases,
 	ewaybillWireCases,
 	deliveryExtraWireCases,
+	warehouseWireCases,
 
 	// onboarding (issue 16)
 

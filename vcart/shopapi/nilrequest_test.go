@@ -74,6 +74,10 @@ var nilRequestCalls = map[string]func(ctx context.Context, c *shopapi.Client) er
 		_, err := c.Delivery.UpdateDeliveryInfo(ctx, nil)
 		return err
 	},
+	"Warehouses.UpdateStock": func(ctx context.Context, c *shopapi.Client) error {
+		_, err := c.Warehouses.UpdateStock(ctx, nil)
+		return err
+	},
 }
 
 // TestNilRequest checks that a nil request is a validation error naming the

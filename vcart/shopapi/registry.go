@@ -356,6 +356,26 @@ var registry = sortedRegistry([]Endpoint{
 	// group: vip
 
 	// group: warehouse
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/address/prioritysort/get", Idempotent: true, Group: "warehouse", Name: "获取指定地址下区域仓库的优先级",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/get_prioritysort.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/address/prioritysort/set", Idempotent: true, Group: "warehouse", Name: "设置指定地址下区域仓库的优先级",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/set_prioritysort.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/coverlocations/add", Idempotent: true, Group: "warehouse", Name: "批量增加覆盖区域",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/add_coverlocations.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/coverlocations/del", Idempotent: true, Group: "warehouse", Name: "批量删除覆盖区域",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/del_coverlocations.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/create", Idempotent: false, Group: "warehouse", Name: "创建区域仓库",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/create.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/detail/update", Idempotent: true, Group: "warehouse", Name: "修改区域仓库详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/update_detail.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/get", Idempotent: true, Group: "warehouse", Name: "获取区域仓库",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/list/get", Idempotent: true, Group: "warehouse", Name: "查询区域仓库列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/get_list.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/stock/get", Idempotent: true, Group: "warehouse", Name: "获取区域仓库存数量",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/get_stock.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/stock/update", Idempotent: false, Group: "warehouse", Name: "更新区域仓库存数量",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/update_stock.html"},
 
 	// group: window
 })
