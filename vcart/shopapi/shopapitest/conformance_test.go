@@ -43,6 +43,7 @@ var tourTables = [][]tour{
 	freightTours,
 	ewaybillTours,
 	deliveryExtraTours,
+	warehouseTours,
 
 	// onboarding (issue 16)
 

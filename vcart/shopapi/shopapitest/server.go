@@ -263,6 +263,7 @@ var routeTables = []func() []route{
 	freightRoutes,
 	ewaybillRoutes,
 	deliveryExtraRoutes,
+	warehouseRoutes,
 
 	// onboarding (issue 16)
 
