@@ -137,3 +137,44 @@ func ExampleEWaybillService_Create() {
 	// shipped: true
 	// shipped
 }
+
+// ExampleWarehouseService_Create creates two regional warehouses, lets the
+// city warehouse serve a district first, and stocks a SKU in it.
+func ExampleWarehouseService_Create() {
+	srv := shopapitest.New(shopapitest.WithAutoAudit())
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+
+	res, _, err := c.Products.Add(ctx, exampleProduct(), true)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, _, _ := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
+	sku := d.Product.SKUs[0].SKUID
+
+	province := shopapi.WarehouseLocation{AddressID1: 440000000}
+	city := shopapi.WarehouseLocation{AddressID1: 440000000, AddressID2: 440300000}
+	_, _ = c.Warehouses.Create(ctx, &shopapi.Warehouse{OutWarehouseID: "gd-main", Name: "广东总仓", Intro: "全省",
+		CoverLocations: []shopapi.WarehouseLocation{province}})
+	_, _ = c.Warehouses.Create(ctx, &shopapi.Warehouse{OutWarehouseID: "sz-front", Name: "深圳前置仓", Intro: "深圳市",
+		CoverLocations: []shopapi.WarehouseLocation{city}})
+
+	district := shopapi.WarehouseLocation{AddressID1: 440000000, AddressID2: 440300000, AddressID3: 440305000}
+	_, _ = c.Warehouses.SetPrioritySort(ctx, district, []string{"sz-front", "gd-main"})
+	order, _, _ := c.Warehouses.PrioritySort(ctx, district)
+	fmt.Println("serves 南山区 first:", order[0])
+
+	_, err = c.Warehouses.UpdateStock(ctx, &shopapi.WarehouseStockUpdateRequest{ProductID: res.ProductID, SKUID: sku,
+		OutWarehouseID: "sz-front", DiffType: shopapi.StockSet, Num: 20})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	n, _, _ := c.Warehouses.Stock(ctx, res.ProductID, sku, "sz-front")
+	fmt.Println("stock in sz-front:", n)
+	// Output:
+	// serves 南山区 first: sz-front
+	// stock in sz-front: 20
+}
