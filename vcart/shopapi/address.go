@@ -172,11 +172,11 @@ func (s *AddressService) Delete(ctx context.Context, id ID) (*Response, error) {
 	return resp, nil
 }
 
-// MaxAddressPage is the page size [AddressService.ListIter] asks for (the
+// AddressListPage is the page size [AddressService.ListIter] asks for (the
 // page's example asks for 100; the page states no maximum).
-const MaxAddressPage = 100
+const AddressListPage = 100
 
-// List returns up to limit address ids from offset (limit 1..100).
+// List returns up to limit address ids from offset (limit at least 1; the page states no maximum).
 //
 // WeChat API: POST /channels/ec/merchant/address/list
 func (s *AddressService) List(ctx context.Context, offset, limit int) ([]ID, *Response, error) {
@@ -184,8 +184,8 @@ func (s *AddressService) List(ctx context.Context, offset, limit int) ([]ID, *Re
 	if offset < 0 {
 		p = append(p, vcart.FieldError{Field: "offset", Code: "range", Msg: "must not be negative"})
 	}
-	if limit < 1 || limit > MaxAddressPage {
-		p = append(p, vcart.FieldError{Field: "limit", Code: "range", Msg: "must be 1..100"})
+	if limit < 1 {
+		p = append(p, vcart.FieldError{Field: "limit", Code: "range", Msg: "must be at least 1"})
 	}
 	if err := vcart.NewValidationError(p); err != nil {
 		return nil, nil, errorf("list addresses", err)
@@ -210,8 +210,8 @@ func (s *AddressService) List(ctx context.Context, offset, limit int) ([]ID, *Re
 func (s *AddressService) ListIter(ctx context.Context) iter.Seq2[ID, error] {
 	return paginate(ctx, "0", func(ctx context.Context, key string) ([]ID, string, error) {
 		off, _ := strconv.Atoi(key)
-		ids, _, err := s.List(ctx, off, MaxAddressPage)
-		if err != nil || len(ids) < MaxAddressPage {
+		ids, _, err := s.List(ctx, off, AddressListPage)
+		if err != nil || len(ids) < AddressListPage {
 			return ids, "", err
 		}
 		return ids, strconv.Itoa(off + len(ids)), nil

@@ -318,10 +318,10 @@ func (s *FreightService) Get(ctx context.Context, id ID) (*FreightTemplate, *Res
 	return out.Template, resp, nil
 }
 
-// MaxFreightPage is the page size [FreightService.ListIter] asks for.
-const MaxFreightPage = 100
+// FreightListPage is the page size [FreightService.ListIter] asks for.
+const FreightListPage = 100
 
-// List returns up to limit template ids from offset (limit 1..100).
+// List returns up to limit template ids from offset (limit at least 1; the page states no maximum).
 //
 // WeChat API: POST /channels/ec/merchant/getfreighttemplatelist
 func (s *FreightService) List(ctx context.Context, offset, limit int) ([]ID, *Response, error) {
@@ -329,8 +329,8 @@ func (s *FreightService) List(ctx context.Context, offset, limit int) ([]ID, *Re
 	if offset < 0 {
 		p = append(p, vcart.FieldError{Field: "offset", Code: "range", Msg: "must not be negative"})
 	}
-	if limit < 1 || limit > MaxFreightPage {
-		p = append(p, vcart.FieldError{Field: "limit", Code: "range", Msg: "must be 1..100"})
+	if limit < 1 {
+		p = append(p, vcart.FieldError{Field: "limit", Code: "range", Msg: "must be at least 1"})
 	}
 	if err := vcart.NewValidationError(p); err != nil {
 		return nil, nil, errorf("list freight templates", err)
@@ -355,8 +355,8 @@ func (s *FreightService) List(ctx context.Context, offset, limit int) ([]ID, *Re
 func (s *FreightService) ListIter(ctx context.Context) iter.Seq2[ID, error] {
 	return paginate(ctx, "0", func(ctx context.Context, key string) ([]ID, string, error) {
 		off, _ := strconv.Atoi(key)
-		ids, _, err := s.List(ctx, off, MaxFreightPage)
-		if err != nil || len(ids) < MaxFreightPage {
+		ids, _, err := s.List(ctx, off, FreightListPage)
+		if err != nil || len(ids) < FreightListPage {
 			return ids, "", err
 		}
 		return ids, strconv.Itoa(off + len(ids)), nil

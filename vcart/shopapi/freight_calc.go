@@ -128,9 +128,13 @@ func (t *FreightTemplate) Quote(basket FreightBasket, to FreightDestination) (Fr
 	if err := vcart.NewValidationError(p); err != nil {
 		return none, err
 	}
-	for _, r := range t.NotSendArea.Regions() {
-		if regionMatch(r, to) > 0 {
-			return none, errors.Join(ErrNotDelivered, errors.New("not_send_area: "+regionName(r)))
+	if t.NotSendArea != nil {
+		for _, rs := range [2][]FreightAddress{t.NotSendArea.AddressInfos, t.NotSendArea.AddressInfo} {
+			for _, r := range rs {
+				if regionMatch(r, to) > 0 {
+					return none, errors.Join(ErrNotDelivered, errors.New("not_send_area: "+regionName(r)))
+				}
+			}
 		}
 	}
 	switch t.ShippingMethod {
@@ -259,9 +263,11 @@ func (t *FreightTemplate) pricingRule(carrier string, dest FreightDestination) (
 			}
 			continue
 		}
-		for _, r := range m.Regions() {
-			if s := regionMatch(r, dest); s > bestScore {
-				best, bestScore = i, s
+		for _, rs := range [2][]FreightAddress{m.AddressInfos, m.AddressInfo} {
+			for _, r := range rs {
+				if s := regionMatch(r, dest); s > bestScore {
+					best, bestScore = i, s
+				}
 			}
 		}
 	}

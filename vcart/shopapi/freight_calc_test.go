@@ -201,3 +201,14 @@ func FuzzFreightQuote(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkFreightQuote(b *testing.B) {
+	tpl := quoteTemplate(FreightByWeight, FreightFreeIfConditions)
+	basket := FreightBasket{Items: []FreightItem{{Count: 3, UnitWeightGrams: 700, UnitPriceFen: 2990}, {Count: 1, UnitWeightGrams: 250, UnitPriceFen: 990}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := tpl.Quote(basket, toTianhe); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
