@@ -56,6 +56,11 @@ var wireCaseTables = [][]wireCase{
 	tokenWireCases,
 
 	// fulfilment (issue 15)
+	addressWireCases,
+	freightWireCases,
+	ewaybillWireCases,
+	deliveryExtraWireCases,
+	warehouseWireCases,
 
 	// onboarding (issue 16)
 

@@ -219,6 +219,19 @@
 //     field table under order_id_list.
 //   - aftersale/rejectreason/get: the page and its example use reason_list
 //     (items with reject_scene); some peers read reject_reason_list.
+//   - merchant/address: the field tables type send_addr, recv_addr,
+//     default_send and default_recv as booleans (so does the add example);
+//     the update and get examples send 0/1. Both decode ([Bool]);
+//     booleans are sent.
+//   - Freight templates: the field tables spell the region lists
+//     address_infos (conditions, pricing rules, not_send_area); the detail
+//     example spells not_send_area's list address_info, as older examples
+//     did the rules'. Both decode ([FreightArea.Regions],
+//     [FreightCalcMethod.Regions]); address_infos is sent. The update
+//     example has no template_id though the table requires it: it is sent
+//     when set.
+//   - ewaybill/biz/template/get sends create_time and update_time as
+//     strings, template/getbyid as numbers: both decode ([Int64]).
 //   - Uploads, the category tree and details, and brand add / cancel / all
 //     are spelt /shop/ec/… in the current index and /channels/ec/… in older
 //     pages; both answer. The client sends the index's spelling; the rate

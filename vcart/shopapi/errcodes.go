@@ -211,8 +211,37 @@ var codeMeanings = map[int]string{
 	CodeAftersaleOpNotSupported: "operation not supported in this status", CodeAftersaleNotThisAccount: "after-sale not this account",
 	CodeAftersaleBusy: "after-sale busy, retry", CodeRefundFailed: "refund failed", CodeInsufficientFunds: "insufficient funds",
 	CodeAftersaleNotFound: "after-sale not found",
+
+	// fulfilment (issue 15)
+	CodeFreightDefaultWithRegion: "default freight rule names regions", CodeFreightBadRegion: "invalid province, city or county",
+	CodeFreightNameExists: "freight template name exists", CodeFreightNoDefaultRule: "freight template lacks a default rule",
+	CodeFreightNoShipAddress: "freight template has no shipping address", CodeFreightBadSendTime: "invalid send_time",
+	CodeFreightWholeCountryExcluded: "cannot exclude the whole country", CodeFreightTooManyCarriers: "too many delivery companies",
+	CodeFreightTooManyConditions: "too many condition-free rules", CodeFreightTooManyRules: "too many freight rules",
+	CodeEWaybillTakeFailed: "e-waybill carrier call failed (see delivery_error_msg)", CodeEWaybillNotFound: "e-waybill not found",
+	CodeEWaybillExists: "e-waybill order id already exists", CodeEWaybillIDNotUint64: "ewaybill_order_id must be a uint64 string",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
 // "" for an unknown one.
 func ErrCodeMeaning(code int) string { return codeMeanings[code] }
+
+// fulfilment (issue 15): addresses, freight templates, e-waybills,
+// delivery extras, regional warehouses.
+const (
+	CodeFreightDefaultWithRegion    = 10021053 // the default rule must not name regions (非法的默认运费模板规则)
+	CodeFreightBadRegion            = 10021054 // invalid province, city or county (非法的省市区信息)
+	CodeFreightNoDefaultRule        = 10021055 // a freight template needs a default rule
+	CodeFreightNoShipAddress        = 10021081 // the template has no shipping address
+	CodeFreightBadSendTime          = 10021082 // invalid send_time
+	CodeFreightNameExists           = 10021200 // the template name exists
+	CodeFreightWholeCountryExcluded = 10025501 // cannot exclude the whole country (禁止设置全国不发货)
+	CodeFreightTooManyCarriers      = 10025502 // too many delivery companies
+	CodeFreightTooManyConditions    = 10025503 // too many condition-free rules
+	CodeFreightTooManyRules         = 10025504 // too many pricing rules
+
+	CodeEWaybillTakeFailed  = 10025005 // the carrier refused (取号失败): read delivery_error_msg
+	CodeEWaybillNotFound    = 10025010 // the e-waybill does not exist (电子面单不存在)
+	CodeEWaybillExists      = 10025019 // the ewaybill_order_id exists on the platform (电子面单已存在)
+	CodeEWaybillIDNotUint64 = 10025020 // ewaybill_order_id must be a uint64 in a string
+)

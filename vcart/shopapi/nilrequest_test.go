@@ -57,6 +57,27 @@ var nilRequestCalls = map[string]func(ctx context.Context, c *shopapi.Client) er
 		_, _, err := c.Funds.SubmitWithdraw(ctx, nil)
 		return err
 	},
+	// fulfilment (issue 15)
+	"EWaybill.Create": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.EWaybill.Create(ctx, nil)
+		return err
+	},
+	"EWaybill.AddSubOrder": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.EWaybill.AddSubOrder(ctx, nil)
+		return err
+	},
+	"Delivery.Compensate": func(ctx context.Context, c *shopapi.Client) error {
+		_, err := c.Delivery.Compensate(ctx, nil)
+		return err
+	},
+	"Delivery.UpdateDeliveryInfo": func(ctx context.Context, c *shopapi.Client) error {
+		_, err := c.Delivery.UpdateDeliveryInfo(ctx, nil)
+		return err
+	},
+	"Warehouses.UpdateStock": func(ctx context.Context, c *shopapi.Client) error {
+		_, err := c.Warehouses.UpdateStock(ctx, nil)
+		return err
+	},
 }
 
 // TestNilRequest checks that a nil request is a validation error naming the

@@ -104,6 +104,16 @@ func indexRegistry(rows []Endpoint) map[string]int {
 var registry = sortedRegistry([]Endpoint{
 
 	// group: address
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/address/add", Idempotent: false, Group: "address", Name: "添加地址",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/address/add.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/address/delete", Idempotent: false, Group: "address", Name: "删除地址",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/address/delete.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/address/get", Idempotent: true, Group: "address", Name: "获取地址详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/address/get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/address/list", Idempotent: true, Group: "address", Name: "获取地址列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/address/list.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/address/update", Idempotent: true, Group: "address", Name: "更新地址",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/address/update.html"},
 
 	// group: aftersale
 	{Method: http.MethodPost, Path: "/channels/ec/aftersale/acceptapply", Idempotent: false, Group: "aftersale", Name: "同意售后",
@@ -128,6 +138,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/resource/api_img_upload"},
 	{Method: http.MethodPost, Path: "/shop/ec/basics/qualification/upload", Aliases: []string{"/channels/ec/basics/qualification/upload"}, Idempotent: true, Group: "basics", Name: "上传资质图片",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/qualificationupload.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/basics/addresscode/get", Idempotent: true, Group: "basics", Name: "获取地址行政编码",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/getaddresscode.html"},
 
 	// group: brand
 	{Method: http.MethodPost, Path: "/shop/ec/brand/all", Aliases: []string{"/channels/ec/brand/all"}, Idempotent: true, Group: "brand", Name: "获取品牌库列表",
@@ -170,16 +182,66 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/delivery_send.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/order/deliverycompanylist/get", Idempotent: true, Group: "delivery", Name: "获取快递公司列表-旧",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/deliverycompanylist_get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/deliverycompanylist/new/get", Idempotent: true, Group: "delivery", Name: "获取快递公司列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/deliverycompanylist_get_new.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/delivery/compensation", Idempotent: false, Group: "delivery", Name: "订单补发货",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-delivery/delivery/api_delivery_compensation.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/phonenumber/get", Idempotent: true, Group: "delivery", Name: "根据运单号获取真实手机号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/logistics/delivery_virtual_number_get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/phonenumberpool/get", Idempotent: true, Group: "delivery", Name: "获取虚拟号码池",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/logistics/delivery_virtual_number.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/virtualnumber/get", Idempotent: true, Group: "delivery", Name: "根据运单号获取虚拟手机号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/logistics/delivery_virtual_number_get_virtual.html"},
 
 	// group: dropship
 
 	// group: ewaybill
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/account/get", Idempotent: true, Group: "ewaybill", Name: "查询开通的电子面单网点/账号信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_account.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/delivery/get", Idempotent: true, Group: "ewaybill", Name: "查询开通的快递公司列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_acctdeliverylist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/addsuborder", Idempotent: false, Group: "ewaybill", Name: "电子面单子件追加",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/add_suborder.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/batchprint", Idempotent: true, Group: "ewaybill", Name: "批量打印通知",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/batchnotify_print.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/cancel", Idempotent: false, Group: "ewaybill", Name: "电子面单取消下单",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/cancel_order.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/create", Idempotent: false, Group: "ewaybill", Name: "电子面单取号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/create_order.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/get", Idempotent: true, Group: "ewaybill", Name: "查询面单详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_order.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/precreate", Idempotent: false, Group: "ewaybill", Name: "电子面单预取号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/precreate_order.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/order/print", Idempotent: true, Group: "ewaybill", Name: "打印成功通知",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/notify_print.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/print/get", Idempotent: true, Group: "ewaybill", Name: "获取打印报文",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_print_info.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/config", Idempotent: true, Group: "ewaybill", Name: "获取面单标准模板",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_template_config.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/create", Idempotent: false, Group: "ewaybill", Name: "新增面单模板",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/add_template.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/delete", Idempotent: false, Group: "ewaybill", Name: "删除面单模版",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/delete_template.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/get", Idempotent: true, Group: "ewaybill", Name: "获取面单模板信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_template.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/getbyid", Idempotent: true, Group: "ewaybill", Name: "根据模板ID获取面单模板信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/get_templatebyid.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/logistics/ewaybill/biz/template/update", Idempotent: true, Group: "ewaybill", Name: "更新面单模版",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/update_template.html"},
 
 	// group: favorites
 
 	// group: flashsale
 
 	// group: freight
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/addfreighttemplate", Idempotent: false, Group: "freight", Name: "增加运费模版",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/addfreighttemplate.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/getfreighttemplatedetail", Idempotent: true, Group: "freight", Name: "查询运费模版",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/getfreighttemplatedetail.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/getfreighttemplatelist", Idempotent: true, Group: "freight", Name: "获取运费模板列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/getfreighttemplatelist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/updatefreighttemplate", Idempotent: true, Group: "freight", Name: "更新运费模版",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/merchant/updatefreighttemplate.html"},
 
 	// group: funds
 	{Method: http.MethodPost, Path: "/channels/ec/funds/getbalance", Idempotent: true, Group: "funds", Name: "获取账户余额",
@@ -242,6 +304,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/search.html"},
 
 	// group: order-extra
+	{Method: http.MethodPost, Path: "/channels/ec/order/deliveryinfo/update", Idempotent: true, Group: "order-extra", Name: "修改物流信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/deliveryinfo_update.html"},
 
 	// group: product
 	{Method: http.MethodPost, Path: "/channels/ec/product/add", Idempotent: false, Group: "product", Name: "添加商品",
@@ -292,6 +356,26 @@ var registry = sortedRegistry([]Endpoint{
 	// group: vip
 
 	// group: warehouse
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/address/prioritysort/get", Idempotent: true, Group: "warehouse", Name: "获取指定地址下区域仓库的优先级",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/get_prioritysort.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/address/prioritysort/set", Idempotent: true, Group: "warehouse", Name: "设置指定地址下区域仓库的优先级",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/set_prioritysort.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/coverlocations/add", Idempotent: true, Group: "warehouse", Name: "批量增加覆盖区域",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/add_coverlocations.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/coverlocations/del", Idempotent: true, Group: "warehouse", Name: "批量删除覆盖区域",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/del_coverlocations.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/create", Idempotent: false, Group: "warehouse", Name: "创建区域仓库",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/create.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/detail/update", Idempotent: true, Group: "warehouse", Name: "修改区域仓库详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/update_detail.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/get", Idempotent: true, Group: "warehouse", Name: "获取区域仓库",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/list/get", Idempotent: true, Group: "warehouse", Name: "查询区域仓库列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/get_list.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/stock/get", Idempotent: true, Group: "warehouse", Name: "获取区域仓库存数量",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/get_stock.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/warehouse/stock/update", Idempotent: false, Group: "warehouse", Name: "更新区域仓库存数量",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/update_stock.html"},
 
 	// group: window
 })

@@ -40,6 +40,11 @@ var tourTables = [][]tour{
 	existingTours,
 
 	// fulfilment (issue 15)
+	addressTours,
+	freightTours,
+	ewaybillTours,
+	deliveryExtraTours,
+	warehouseTours,
 
 	// onboarding (issue 16)
 

@@ -259,6 +259,11 @@ var routeTables = []func() []route{
 	quotaRoutes,
 
 	// fulfilment (issue 15)
+	addressRoutes,
+	freightRoutes,
+	ewaybillRoutes,
+	deliveryExtraRoutes,
+	warehouseRoutes,
 
 	// onboarding (issue 16)
 
