@@ -113,6 +113,8 @@ var wireCaseTables = [][]wireCase{
 	// fulfilment (issue 15)
 
 	// onboarding (issue 16)
+	onboardingWireCases,
+	categoryRuleWireCases,
 
 	// after-sales and funds (issue 17)
 

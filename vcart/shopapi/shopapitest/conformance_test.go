@@ -41,6 +41,8 @@ var tourTables = [][]tour{
 	// fulfilment (issue 15)
 
 	// onboarding (issue 16)
+	onboardingTours,
+	categoryRuleTours,
 
 	// after-sales and funds (issue 17)
 

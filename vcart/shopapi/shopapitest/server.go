@@ -261,6 +261,8 @@ var routeTables = []func() []route{
 	// fulfilment (issue 15)
 
 	// onboarding (issue 16)
+	onboardingRoutes,
+	categoryRuleRoutes,
 
 	// after-sales and funds (issue 17)
 

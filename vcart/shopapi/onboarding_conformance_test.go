@@ -1,0 +1,167 @@
+package shopapi
+
+import (
+	"context"
+)
+
+// onboardingWireCases drive the category and brand applications, the
+// category rules, the product tools and the stock flow with the official
+// examples (issue 16).
+var onboardingWireCases = []wireCase{
+	{path: "/channels/ec/category/add", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			CategoryInfo CategoryApplyInfo `json:"category_info"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Categories.Apply(ctx, &v.CategoryInfo)
+		return err
+	}},
+	{path: "/channels/ec/category/audit/get", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			AuditID ID `json:"audit_id"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Categories.Audit(ctx, v.AuditID)
+		return err
+	}},
+	{path: "/shop/ec/category/audit/cancel", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			AuditID ID `json:"audit_id"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, err := c.Categories.CancelAudit(ctx, v.AuditID)
+		return err
+	}},
+	{path: "/shop/ec/category/get_category_relation_list", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			IsFilterStatus bool                    `json:"is_filter_status"`
+			Status         *CategoryRelationStatus `json:"status"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		if !v.IsFilterStatus {
+			v.Status = nil
+		}
+		_, _, err := c.Categories.Relations(ctx, v.Status)
+		return err
+	}},
+	{path: "/shop/ec/category/get_category_relation_detail", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			CategoryID ID `json:"category_id"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Categories.Relation(ctx, v.CategoryID)
+		return err
+	}},
+	{path: "/shop/ec/category/getbizcatflowlist", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			IsFilterStatus bool                `json:"is_filter_status"`
+			Status         *CategoryFlowStatus `json:"status"`
+			Offset         int                 `json:"offset"`
+			Limit          int                 `json:"limit"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		if !v.IsFilterStatus {
+			v.Status = nil
+		}
+		_, _, err := c.Categories.AuditFlows(ctx, &CategoryFlowListOptions{Status: v.Status, Offset: v.Offset, Limit: v.Limit})
+		return err
+	}},
+	{path: "/shop/ec/category/getbizcatflowdetail", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			AuditID ID `json:"audit_id"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Categories.AuditFlow(ctx, v.AuditID)
+		return err
+	}},
+	{path: "/shop/ec/brand/add", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			Brand BrandQualification `json:"brand"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Brands.Add(ctx, &v.Brand)
+		return err
+	}},
+	{path: "/channels/ec/brand/update", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			Brand BrandQualification `json:"brand"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Brands.Update(ctx, &v.Brand)
+		return err
+	}},
+	{path: "/channels/ec/brand/delete", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			BrandID ID `json:"brand_id"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, err := c.Brands.Delete(ctx, v.BrandID)
+		return err
+	}},
+	{path: "/shop/ec/brand/audit/cancel", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			BrandID ID `json:"brand_id"`
+			AuditID ID `json:"audit_id"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, err := c.Brands.CancelAudit(ctx, v.BrandID, v.AuditID)
+		return err
+	}},
+	{path: "/channels/ec/brand/valid/list/get", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			PageSize int    `json:"page_size"`
+			NextKey  string `json:"next_key"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Brands.Valid(ctx, &BrandListOptions{PageSize: v.PageSize, NextKey: v.NextKey})
+		return err
+	}},
+}
+
+var categoryRuleWireCases = []wireCase{
+	{path: "/shop/ec/category/getcategoryrule", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			CategoryID ID `json:"category_id"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Categories.Rule(ctx, RuleDeposit, v.CategoryID)
+		return err
+	}},
+	{path: "/shop/ec/category/getcategoryproductrule", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			CatID       ID          `json:"cat_id"`
+			ReleaseMode ReleaseMode `json:"release_mode"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Categories.ProductRule(ctx, v.CatID, v.ReleaseMode)
+		return err
+	}},
+}
