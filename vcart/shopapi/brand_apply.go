@@ -139,7 +139,7 @@ func (b *BrandQualification) validate() error {
 
 func (s *BrandService) submit(ctx context.Context, e endpoint, b *BrandQualification, op string) (ID, *Response, error) {
 	if b == nil {
-		return "", nil, errorf(op, vcart.NewValidationError([]vcart.FieldError{{Field: "brand", Code: "required", Msg: "must not be nil"}}))
+		return "", nil, errorf(op, errNilRequest())
 	}
 	if err := b.validate(); err != nil {
 		return "", nil, errorf(op, err)

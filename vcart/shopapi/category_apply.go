@@ -132,7 +132,7 @@ func (a *CategoryApplyInfo) validate() error {
 // WeChat API: POST /channels/ec/category/add
 func (s *CategoryService) Apply(ctx context.Context, info *CategoryApplyInfo) (ID, *Response, error) {
 	if info == nil {
-		return "", nil, errorf("apply category", vcart.NewValidationError([]vcart.FieldError{{Field: "category_info", Code: "required", Msg: "must not be nil"}}))
+		return "", nil, errorf("apply category", errNilRequest())
 	}
 	if err := info.validate(); err != nil {
 		return "", nil, errorf("apply category", err)

@@ -115,6 +115,7 @@ var wireCaseTables = [][]wireCase{
 	// onboarding (issue 16)
 	onboardingWireCases,
 	categoryRuleWireCases,
+	productToolWireCases,
 
 	// after-sales and funds (issue 17)
 

@@ -224,6 +224,12 @@
 //     pages; both answer. The client sends the index's spelling; the rate
 //     limiter, [RateLimitsFromQuotas] and the fake count both as one
 //     endpoint.
+//   - category/audit/get: the field table's states are 1, 2, 3, 12; the
+//     example answers 9 (the older rejection code), counted as rejected.
+//     getcategoryrule (rule_id 2) and category/classify: the tables say
+//     list / cats are arrays, the examples send one object; both decode.
+//     getauditquota: one page sends block_status as a boolean, the other
+//     as 0/1; [Bool] reads both.
 //
 // # Adding an endpoint
 //

@@ -211,8 +211,20 @@ var codeMeanings = map[int]string{
 	CodeAftersaleOpNotSupported: "operation not supported in this status", CodeAftersaleNotThisAccount: "after-sale not this account",
 	CodeAftersaleBusy: "after-sale busy, retry", CodeRefundFailed: "refund failed", CodeInsufficientFunds: "insufficient funds",
 	CodeAftersaleNotFound: "after-sale not found",
+
+	// product tools (issue 16)
+	CodeNotAwaitingSale: "product not awaiting a timed sale", CodeSaleTaskChanged: "timed-sale task changed",
+	CodeSaleProductIDEmpty: "product_id empty", CodeSaleTaskIDEmpty: "timed-sale task_id empty",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
 // "" for an unknown one.
 func ErrCodeMeaning(code int) string { return codeMeanings[code] }
+
+// Product tools (issue 16: product-tool group), from the begintimingsale page.
+const (
+	CodeNotAwaitingSale    = 10020305 // 商品非待开售: the product is not waiting for a timed sale
+	CodeSaleTaskChanged    = 10020306 // 商品开售任务发生变化: pass the product's latest task_id
+	CodeSaleProductIDEmpty = 10020307 // 请求商品ID为空
+	CodeSaleTaskIDEmpty    = 10020308 // 请求商品待开售任务ID为空
+)

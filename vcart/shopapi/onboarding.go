@@ -100,7 +100,7 @@ func (s *CategoryService) ApplyWithDocuments(ctx context.Context, path []CatRef,
 // WeChat API: POST /shop/ec/basics/qualification/upload, POST /shop/ec/brand/add
 func (s *BrandService) AddWithDocuments(ctx context.Context, b *BrandQualification, registration QualificationImage, grants []QualificationImage, at time.Time) (ID, error) {
 	if b == nil {
-		return "", errorf("add brand", vcart.NewValidationError([]vcart.FieldError{{Field: "brand", Code: "required", Msg: "must not be nil"}}))
+		return "", errorf("add brand", errNilRequest())
 	}
 	err := checkDocuments("registration", []QualificationImage{registration}, at)
 	if len(grants) > 0 {

@@ -165,3 +165,85 @@ var categoryRuleWireCases = []wireCase{
 		return err
 	}},
 }
+
+var productToolWireCases = []wireCase{
+	{path: "/channels/ec/product/category/classify", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v ClassifyRequest
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Products.Classify(ctx, &v)
+		return err
+	}},
+	{path: "/channels/ec/product/categoryprecheck", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			CatID ID `json:"cat_id"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Products.Precheck(ctx, v.CatID)
+		return err
+	}},
+	{path: "/channels/ec/product/externalproductmapping", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v AttrMappingRequest
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Products.MapAttribute(ctx, &v)
+		return err
+	}},
+	{path: "/channels/ec/product/externalproductmappingnew", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v AttrRecommendRequest
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Products.RecommendAttributes(ctx, &v)
+		return err
+	}},
+	{path: "/channels/ec/product/getauditquota", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct{}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Products.AuditQuota(ctx)
+		return err
+	}},
+	{path: "/channels/ec/product/auditstrategy/get", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct{}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Products.AuditStrategy(ctx)
+		return err
+	}},
+	{path: "/channels/ec/product/auditstrategy/set", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			AuditStrategy AuditStrategy `json:"audit_strategy"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, err := c.Products.SetAuditStrategy(ctx, v.AuditStrategy)
+		return err
+	}},
+	{path: "/channels/ec/product/begintimingsale", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v struct {
+			ProductID ID `json:"product_id"`
+			TaskID    ID `json:"task_id"`
+		}
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, err := c.Products.BeginTimingSale(ctx, v.ProductID, v.TaskID)
+		return err
+	}},
+	{path: "/channels/ec/product/stock/getflow", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v StockFlowRequest
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Stock.Flow(ctx, &v)
+		return err
+	}},
+}

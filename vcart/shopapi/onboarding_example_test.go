@@ -155,3 +155,30 @@ func TestBrandQualification_Validation(t *testing.T) {
 		})
 	}
 }
+
+// The onboarding methods taking a request pointer join the nil-request
+// table (kept in its own file by another group).
+func init() {
+	nilRequestCalls["Products.Classify"] = func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.Products.Classify(ctx, nil)
+		return err
+	}
+	nilRequestCalls["Products.MapAttribute"] = func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.Products.MapAttribute(ctx, nil)
+		return err
+	}
+	nilRequestCalls["Products.RecommendAttributes"] = func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.Products.RecommendAttributes(ctx, nil)
+		return err
+	}
+	nilRequestCalls["Stock.Flow"] = func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.Stock.Flow(ctx, nil)
+		return err
+	}
+	nilRequestCalls["Stock.FlowIter"] = func(ctx context.Context, c *shopapi.Client) error {
+		for _, err := range c.Stock.FlowIter(ctx, nil) {
+			return err
+		}
+		return nil
+	}
+}

@@ -292,6 +292,22 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/update.html"},
 
 	// group: product-tool
+	{Method: http.MethodPost, Path: "/channels/ec/product/auditstrategy/get", Idempotent: true, Group: "product-tool", Name: "获取商品上架策略",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_getproductauditstrategy.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/auditstrategy/set", Idempotent: true, Group: "product-tool", Name: "设置商品上架策略",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_setproductauditstrategy.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/begintimingsale", Idempotent: false, Group: "product-tool", Name: "商品立即开售",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_begintimingsale.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/category/classify", Idempotent: true, Group: "product-tool", Name: "类目推荐",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_product_classify.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/categoryprecheck", Idempotent: true, Group: "product-tool", Name: "发品前校验",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_categoryprecheck.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/externalproductmapping", Idempotent: true, Group: "product-tool", Name: "站内外商品属性映射",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_externalproductmapping.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/externalproductmappingnew", Idempotent: true, Group: "product-tool", Name: "商品属性映射及推荐",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_externalproductmappingnew"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/getauditquota", Idempotent: true, Group: "product-tool", Name: "获取商品提审限额",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_getproductauditquota.html"},
 
 	// group: qic
 
@@ -306,6 +322,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/batchget_stock.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/product/stock/get", Idempotent: true, Group: "stock", Name: "获取库存",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/get_stock.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/stock/getflow", Idempotent: true, Group: "stock", Name: "获取库存流水",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/get_stock_flow.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/product/stock/update", Idempotent: false, Group: "stock", Name: "快速更新库存",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/stock_update.html"},
 

@@ -43,6 +43,7 @@ var tourTables = [][]tour{
 	// onboarding (issue 16)
 	onboardingTours,
 	categoryRuleTours,
+	productToolTours,
 
 	// after-sales and funds (issue 17)
 

@@ -152,3 +152,85 @@ func isCode(err error, code int) bool {
 	var ae *shopapi.APIError
 	return errors.As(err, &ae) && ae.ErrCode == code
 }
+
+var productToolTours = []tour{
+	{"product tools", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
+		imgs := []string{"https://mmecimage.cn/p/wxshop/1"}
+		res, _, err := c.Products.Classify(ctx, &shopapi.ClassifyRequest{ReqType: shopapi.ClassifyRecommend, Title: "云南手剥核桃", HeadImgs: imgs})
+		if err != nil || len(res.Categories) != 1 {
+			t.Fatalf("classify = %+v, %v", res, err)
+		}
+		if leaf, _ := res.Categories[0].Cats.Leaf(); leaf.CatInfo.CatID != CatNuts || leaf.HasPermission {
+			t.Errorf("leaf = %+v", leaf)
+		}
+		pre, _, err := c.Products.Precheck(ctx, CatNuts)
+		if err != nil || pre.AllPass || len(pre.FailReasons) != 1 {
+			t.Errorf("precheck = %+v, %v", pre, err)
+		}
+		pre, _, err = c.Products.Precheck(ctx, CatDresses)
+		if err != nil || !pre.AllPass {
+			t.Errorf("precheck = %+v, %v", pre, err)
+		}
+		m, _, err := c.Products.MapAttribute(ctx, &shopapi.AttrMappingRequest{CatID: CatNuts, ExternalAttributeName: "产地省份",
+			ExternalAttributeValue: "云南", ExternalCategoryName: "食品:坚果"})
+		if err != nil || m.InternalAttributeName != "产地" || len(m.InternalAttributeValue) != 1 {
+			t.Errorf("mapping = %+v, %v", m, err)
+		}
+		kv, _, err := c.Products.RecommendAttributes(ctx, &shopapi.AttrRecommendRequest{CatID: CatNuts, ExternalCategoryName: "食品:坚果",
+			HeadImgs: imgs, DetailImgs: imgs, Title: "云南手剥核桃", ExternalAttributes: []shopapi.KeyValue{{Key: "重量", Value: "500g"}}})
+		if err != nil || len(kv) != 1 || kv[0].Key != "净含量" {
+			t.Errorf("recommend = %+v, %v", kv, err)
+		}
+		q, _, err := c.Products.AuditQuota(ctx)
+		if err != nil || !q.CanSubmit() || q.TotalQuota != 1000 {
+			t.Errorf("quota = %+v, %v", q, err)
+		}
+		if _, err := c.Products.SetAuditStrategy(ctx, shopapi.AuditStrategy{HitLowRiskRuleFlag: shopapi.StrategyOn}); err != nil {
+			t.Error(err)
+		}
+		st, _, err := c.Products.AuditStrategy(ctx)
+		if err != nil || st.HitLowRiskRuleFlag != shopapi.StrategyOn || st.HideErrFieldFlag != shopapi.StrategyOn {
+			t.Errorf("strategy = %+v, %v", st, err)
+		}
+	}},
+	{"timed sale and stock ledger", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
+		p, _, err := c.Products.Add(ctx, &shopapi.Product{OutProductID: "dress-1", Title: "法式碎花连衣裙 夏季", Cats: CatsFor(CatDresses),
+			HeadImgs: []string{"https://mmecimage.cn/p/wxshop/1", "https://mmecimage.cn/p/wxshop/2", "https://mmecimage.cn/p/wxshop/3"},
+			SKUs:     []shopapi.SKU{{OutSKUID: "dress-1-m", SalePrice: 15900, MarketPrice: 19900, StockNum: 10}}}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Products.BeginTimingSale(ctx, p.ProductID, "1"); !isCode(err, shopapi.CodeNotAwaitingSale) {
+			t.Errorf("unscheduled = %v", err)
+		}
+		task, err := s.ScheduleTimingSale(string(p.ProductID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Products.BeginTimingSale(ctx, p.ProductID, "1"); !isCode(err, shopapi.CodeSaleTaskChanged) {
+			t.Errorf("stale task = %v", err)
+		}
+		if _, err := c.Products.BeginTimingSale(ctx, p.ProductID, shopapi.ID(task)); err != nil {
+			t.Error(err)
+		}
+		sku := "1" // the ledger is keyed by whatever sku_id the caller records
+		s.RecordStockFlow(string(p.ProductID), sku, shopapi.StockFlow{Amount: 300, BeginningAmount: 842, EndingAmount: 542, StockSubType: 1,
+			OpType: 6, UpdateTime: 1689735682, ExtInfo: shopapi.StockFlowExt{MoveToStockSubType: 4, FinderID: "sphn9rhffKDiLAf"}})
+		s.RecordStockFlow(string(p.ProductID), sku, shopapi.StockFlow{Amount: 1, BeginningAmount: 843, EndingAmount: 842, StockSubType: 1,
+			OpType: 4, UpdateTime: 1689520907, ExtInfo: shopapi.StockFlowExt{OrderID: "3712984209868589056"}})
+		var n int
+		for f, err := range c.Stock.FlowIter(ctx, &shopapi.StockFlowRequest{ProductID: p.ProductID, SKUID: shopapi.ID(sku),
+			BeginTime: 1689218360, EndTime: 1689736760, PageSize: 1}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+			if n == 1 && f.OpType != 4 {
+				t.Errorf("first flow = %+v", f)
+			}
+		}
+		if n != 2 {
+			t.Errorf("%d flows, want 2", n)
+		}
+	}},
+}

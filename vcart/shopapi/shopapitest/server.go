@@ -263,6 +263,7 @@ var routeTables = []func() []route{
 	// onboarding (issue 16)
 	onboardingRoutes,
 	categoryRuleRoutes,
+	productToolRoutes,
 
 	// after-sales and funds (issue 17)
 
