@@ -116,6 +116,11 @@ func onboardingDemo(w io.Writer) error {
 		}
 	}
 	fmt.Fprintf(w, "pre-review            → %d blocking finding(s) with the platform's rules for %s\n", blocks, rule.Info.Name)
+	pre, _, err := c.Products.Precheck(ctx, shopapitest.CatNuts) // the platform's check comes second: it costs a call
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "categoryprecheck      → all pass: %v\n", pre.AllPass)
 	p := &shopapi.Product{OutProductID: "walnut-500", Title: listing.Title,
 		HeadImgs: []string{"https://mmecimage.cn/p/wxshop/1", "https://mmecimage.cn/p/wxshop/2", "https://mmecimage.cn/p/wxshop/3",
 			"https://mmecimage.cn/p/wxshop/4"},

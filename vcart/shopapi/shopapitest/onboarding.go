@@ -498,6 +498,7 @@ func (s *Server) hBrandAuditCancel(c *call) (any, error) {
 		return nil, apiErr(shopapi.CodeInvalidAuditID, "invalid audit id")
 	}
 	r.status, r.updated = shopapi.BrandWithdrawn, s.now().Unix()
+	s.emitBrand(r, shopapi.BrandWithdrawn)
 	return map[string]any{}, nil
 }
 
@@ -556,13 +557,13 @@ func (s *Server) hBrandValidList(c *call) (any, error) {
 }
 
 // ApproveBrand passes the brand qualification's audit (已生效): it joins
-// the brands in force.
+// the brands in force, and channels_ec_brand is pushed (status 4).
 func (s *Server) ApproveBrand(brandID string) error {
 	return s.decideBrand(brandID, shopapi.BrandActive, "")
 }
 
 // RejectBrand rejects the brand qualification's audit with the reviewer's
-// reason (审核失败).
+// reason (审核失败); channels_ec_brand is pushed (status 5).
 func (s *Server) RejectBrand(brandID, reason string) error {
 	return s.decideBrand(brandID, shopapi.BrandRejected, reason)
 }
@@ -578,7 +579,16 @@ func (s *Server) decideBrand(brandID string, st shopapi.BrandStatus, reason stri
 		return ErrNotPending
 	}
 	r.status, r.reason, r.updated = st, reason, s.now().Unix()
+	s.emitBrand(r, st)
 	return nil
+}
+
+// emitBrand pushes channels_ec_brand (品牌资质事件) with notify's reading of
+// its status: 3 withdrawn, 4 approved, 5 rejected; s.mu is held.
+func (s *Server) emitBrand(r *brandRec, st shopapi.BrandStatus) {
+	code := map[shopapi.BrandStatus]int{shopapi.BrandWithdrawn: 3, shopapi.BrandActive: 4, shopapi.BrandRejected: 5}[st]
+	s.emit("channels_ec_brand", "", "BrandEvent", map[string]any{"brand_id": string(r.q.BrandID), "audit_id": r.auditID,
+		"status": code, "reason": r.reason})
 }
 
 // BrandStatus returns the status of the shop's qualification for a brand
