@@ -238,6 +238,14 @@ var productToolWireCases = []wireCase{
 		_, err := c.Products.BeginTimingSale(ctx, v.ProductID, v.TaskID)
 		return err
 	}},
+	{path: "/channels/ec/product/productbrandrecommend", call: func(ctx context.Context, c *Client, req []byte) error {
+		var v BrandRecommendRequest
+		if err := decodeExample(req, &v); err != nil {
+			return err
+		}
+		_, _, err := c.Products.RecommendBrand(ctx, &v)
+		return err
+	}},
 	{path: "/channels/ec/product/stock/getflow", call: func(ctx context.Context, c *Client, req []byte) error {
 		var v StockFlowRequest
 		if err := decodeExample(req, &v); err != nil {

@@ -171,6 +171,10 @@ func init() {
 		_, _, err := c.Products.RecommendAttributes(ctx, nil)
 		return err
 	}
+	nilRequestCalls["Products.RecommendBrand"] = func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.Products.RecommendBrand(ctx, nil)
+		return err
+	}
 	nilRequestCalls["Stock.Flow"] = func(ctx context.Context, c *shopapi.Client) error {
 		_, _, err := c.Stock.Flow(ctx, nil)
 		return err

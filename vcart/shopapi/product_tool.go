@@ -23,6 +23,7 @@ var (
 	epProductAuditStrategy   = ep("/channels/ec/product/auditstrategy/get")
 	epProductSetStrategy     = ep("/channels/ec/product/auditstrategy/set")
 	epProductBeginTimingSale = ep("/channels/ec/product/begintimingsale")
+	epProductBrandRecommend  = ep("/channels/ec/product/productbrandrecommend")
 )
 
 // ClassifyType selects what category/classify does (req_type).
@@ -391,4 +392,51 @@ func (s *ProductService) BeginTimingSale(ctx context.Context, productID, taskID 
 		return resp, errorf("begin timing sale "+string(productID), err)
 	}
 	return resp, nil
+}
+
+// BrandRecommendRequest asks which of the shop's qualified brands fits a
+// product (商品品牌推荐).
+type BrandRecommendRequest struct {
+	CatID      ID       `json:"cat_id"`
+	HeadImgs   []string `json:"head_imgs"`
+	DetailImgs []string `json:"detail_imgs,omitempty"`
+	Title      string   `json:"title"`
+}
+
+// BrandRecommendation is the recommended brand, to send as the product's
+// brand_id.
+type BrandRecommendation struct {
+	BrandID          ID     `json:"brand_id"`
+	BrandNameChinese string `json:"brand_name_chinese"`
+	BrandNameEnglish string `json:"brand_name_english"`
+}
+
+// RecommendBrand recommends, among the brands the shop holds a
+// qualification for, the one that fits a product. Limited to 500 calls a
+// minute.
+//
+// WeChat API: POST /channels/ec/product/productbrandrecommend
+func (s *ProductService) RecommendBrand(ctx context.Context, req *BrandRecommendRequest) (*BrandRecommendation, *Response, error) {
+	if req == nil {
+		return nil, nil, errorf("recommend brand", errNilRequest())
+	}
+	var errs []vcart.FieldError
+	if req.CatID == "" {
+		errs = append(errs, vcart.FieldError{Field: "cat_id", Code: "required", Msg: "must not be empty"})
+	}
+	if len(req.HeadImgs) == 0 {
+		errs = append(errs, vcart.FieldError{Field: "head_imgs", Code: "required", Msg: "at least one image"})
+	}
+	if strings.TrimSpace(req.Title) == "" {
+		errs = append(errs, vcart.FieldError{Field: "title", Code: "required", Msg: "must not be empty"})
+	}
+	if len(errs) > 0 {
+		return nil, nil, errorf("recommend brand", vcart.NewValidationError(errs))
+	}
+	var out BrandRecommendation
+	resp, err := s.client.call(ctx, &request{ep: epProductBrandRecommend, body: req}, &out)
+	if err != nil {
+		return nil, resp, errorf("recommend brand", err)
+	}
+	return &out, resp, nil
 }

@@ -308,6 +308,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_externalproductmappingnew"},
 	{Method: http.MethodPost, Path: "/channels/ec/product/getauditquota", Idempotent: true, Group: "product-tool", Name: "获取商品提审限额",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_getproductauditquota.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/productbrandrecommend", Idempotent: true, Group: "product-tool", Name: "商品品牌推荐",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_productbrandrecommend"},
 
 	// group: qic
 

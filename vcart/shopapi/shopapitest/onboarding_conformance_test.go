@@ -119,6 +119,11 @@ var onboardingTours = []tour{
 		if err != nil || len(p.Brands) != 1 || p.Brands[0].Status != shopapi.BrandActive || p.TotalNum != 1 {
 			t.Errorf("valid = %+v, %v", p, err)
 		}
+		rec, _, err := c.Products.RecommendBrand(ctx, &shopapi.BrandRecommendRequest{CatID: CatCream, Title: "玉肌 保湿面霜 50g",
+			HeadImgs: []string{"https://mmecimage.cn/p/wxshop/1"}, DetailImgs: []string{"https://mmecimage.cn/p/wxshop/2"}})
+		if err != nil || rec.BrandID != b.BrandID || rec.BrandNameChinese != "玉肌" {
+			t.Errorf("recommend = %+v, %v", rec, err)
+		}
 		if _, err := c.Brands.Delete(ctx, b.BrandID); err != nil {
 			t.Error(err)
 		}

@@ -21,6 +21,7 @@ func productToolRoutes() []route {
 		{method: http.MethodPost, path: "/channels/ec/product/auditstrategy/get", h: (*Server).hAuditStrategyGet},
 		{method: http.MethodPost, path: "/channels/ec/product/auditstrategy/set", h: (*Server).hAuditStrategySet},
 		{method: http.MethodPost, path: "/channels/ec/product/begintimingsale", h: (*Server).hBeginTimingSale},
+		{method: http.MethodPost, path: "/channels/ec/product/productbrandrecommend", h: (*Server).hBrandRecommend},
 		{method: http.MethodPost, path: "/channels/ec/product/stock/getflow", h: (*Server).hStockFlow},
 	}
 }
@@ -333,4 +334,46 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// hBrandRecommend recommends, among the shop's brands in force, the first
+// whose name the title contains, else the first in force; brand_id 0 when
+// the shop holds none.
+func (s *Server) hBrandRecommend(c *call) (any, error) {
+	var req struct {
+		CatID      shopapi.ID `json:"cat_id"`
+		HeadImgs   []string   `json:"head_imgs"`
+		DetailImgs []string   `json:"detail_imgs"`
+		Title      string     `json:"title"`
+	}
+	if err := c.decode(&req); err != nil {
+		return nil, err
+	}
+	if _, ok := findCat(string(req.CatID)); !ok {
+		return nil, apiErr(shopapi.CodeInvalidCatID, "invalid cat id")
+	}
+	if req.Title == "" || len(req.HeadImgs) == 0 {
+		return nil, apiErr(shopapi.CodeBadParams, "title and head_imgs are required")
+	}
+	recs := s.brandRecs()
+	ids := recs.ids(func(_ string, r *brandRec) bool {
+		return r.status == shopapi.BrandActive || r.status == shopapi.BrandExpiring
+	})
+	pick := ""
+	for _, id := range ids {
+		q := recs.byID[id].q
+		if (q.ChName != "" && strings.Contains(req.Title, q.ChName)) || (q.EnName != "" && strings.Contains(req.Title, q.EnName)) {
+			pick = id
+			break
+		}
+	}
+	if pick == "" && len(ids) > 0 {
+		pick = ids[0]
+	}
+	out := map[string]any{"brand_id": 0, "brand_name_chinese": "", "brand_name_english": ""}
+	if pick != "" {
+		q := recs.byID[pick].q
+		out = map[string]any{"brand_id": q.BrandID, "brand_name_chinese": q.ChName, "brand_name_english": q.EnName}
+	}
+	return out, nil
 }
