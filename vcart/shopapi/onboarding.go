@@ -153,3 +153,41 @@ func joinValidation(a, b error) error {
 	}
 	return vcart.NewValidationError(fe)
 }
+
+// AwaitAudit polls a category application's audit every interval until it
+// is final (approved, rejected or cancelled; see
+// [CategoryAuditStatus.Final]) and returns that result, or the error of
+// ctx when it ends first. A failed read ends the wait with its error. The
+// push event product_category_audit (package notify) tells the same
+// without polling.
+//
+// WeChat API: POST /channels/ec/category/audit/get
+func (s *CategoryService) AwaitAudit(ctx context.Context, auditID ID, every time.Duration) (*CategoryAuditResult, error) {
+	var errs []vcart.FieldError
+	if auditID == "" {
+		errs = append(errs, vcart.FieldError{Field: "audit_id", Code: "required", Msg: "must not be empty"})
+	}
+	if every < time.Second {
+		errs = append(errs, vcart.FieldError{Field: "every", Code: "range", Msg: "poll at most once a second"})
+	}
+	if len(errs) > 0 {
+		return nil, errorf("await category audit", vcart.NewValidationError(errs))
+	}
+	t := time.NewTimer(0)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil, errorf("await category audit "+string(auditID), ctx.Err())
+		case <-t.C:
+		}
+		res, _, err := s.Audit(ctx, auditID)
+		if err != nil {
+			return nil, err
+		}
+		if res.Status.Final() {
+			return res, nil
+		}
+		t.Reset(every)
+	}
+}

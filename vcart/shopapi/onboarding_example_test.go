@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -185,4 +187,47 @@ func init() {
 		}
 		return nil
 	}
+}
+
+// TestAwaitAudit waits for the reviewer on synctest's clock: polled every
+// minute, an application approved after 90 s is seen at 120 s.
+func TestAwaitAudit(t *testing.T) {
+	t.Parallel()
+	srv := shopapitest.NewServer(t, shopapitest.WithTokenTTL(365*24*time.Hour))
+	synctest.Test(t, func(t *testing.T) {
+		c, err := srv.NewClient(&http.Client{Transport: srv.Transport()}, shopapi.WithoutRateLimit())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := t.Context()
+		file, _, err := c.Media.UploadQualification(ctx, "sc.jpg", []byte("jpeg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _, err := c.Categories.Apply(ctx, &shopapi.CategoryApplyInfo{CatsV2: shopapitest.CatsFor(shopapitest.CatNuts), Certificate: []string{file}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		go func() {
+			time.Sleep(90 * time.Second)
+			_ = srv.ApproveCategory(string(id))
+		}()
+		res, err := c.Categories.AwaitAudit(ctx, id, time.Minute)
+		if err != nil || res.Status != shopapi.CategoryAuditApproved {
+			t.Fatalf("await = %+v, %v", res, err)
+		}
+		if d := time.Since(start); d != 2*time.Minute {
+			t.Errorf("seen after %v, want 2m", d)
+		}
+		short, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		id2, _, _ := c.Categories.Apply(ctx, &shopapi.CategoryApplyInfo{CatsV2: shopapitest.CatsFor(shopapitest.CatCream), Certificate: []string{file}})
+		if _, err := c.Categories.AwaitAudit(short, id2, time.Minute); !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("await past the deadline = %v", err)
+		}
+		if _, err := c.Categories.AwaitAudit(ctx, id2, time.Millisecond); !errors.Is(err, vcart.ErrInvalid) {
+			t.Errorf("await every ms = %v", err)
+		}
+	})
 }
