@@ -31,7 +31,7 @@ func onboardingDemo(w io.Writer) error {
 	mark := vcart.Document{Kind: vcart.DocTrademark, Number: "12345678", Holder: "福州山野食品有限公司", Permanent: true}
 
 	// 1. The live rules of the category: deposit (vcart) and publishing rules (review).
-	dep, _, err := c.Categories.Rule(ctx, shopapi.RuleDeposit, shopapitest.CatNuts)
+	nuts, err := c.Categories.PlatformCategory(ctx, shopapitest.CatNuts, vcart.CategoryFood) // name and deposit
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func onboardingDemo(w io.Writer) error {
 		Documents: []vcart.Document{licence, food,
 			{Kind: vcart.DocLegalRepID, Number: "11010519491231002X", Holder: "张三", ValidTo: time.Date(2040, 1, 1, 0, 0, 0, 0, cst)}},
 		Brands:     []vcart.BrandAuthorisation{{Brand: "山野果", Owner: "福州山野食品有限公司", Own: true, Trademark: mark}},
-		Categories: []vcart.PlatformCategory{dep.PlatformCategory(shopapitest.CatNuts, rule.Info.Name, vcart.CategoryFood)}}, at)
+		Categories: []vcart.PlatformCategory{nuts}}, at)
 	fmt.Fprintf(w, "documents checked     → eligible %v, deposit %s (%s)\n", rep.Eligible, rep.Deposit.Amount.Format(), rep.Deposit.Source)
 
 	// 2. Apply for the gated category with the document images.

@@ -350,3 +350,21 @@ func reviewAttrs(in []ProductRuleAttr) []review.AttrRule {
 	}
 	return out
 }
+
+// PlatformCategory reads a leaf category's name (category/detail) and the
+// shop's deposit for it (getcategoryrule, rule_id 1) and returns the row of
+// vcart's category table, with class the coarse category vcart's rules
+// use.
+//
+// WeChat API: POST /shop/ec/category/detail, POST /shop/ec/category/getcategoryrule
+func (s *CategoryService) PlatformCategory(ctx context.Context, catID ID, class vcart.Category) (vcart.PlatformCategory, error) {
+	d, _, err := s.Detail(ctx, catID)
+	if err != nil {
+		return vcart.PlatformCategory{}, err
+	}
+	r, _, err := s.Rule(ctx, RuleDeposit, catID)
+	if err != nil {
+		return vcart.PlatformCategory{}, err
+	}
+	return r.PlatformCategory(catID, d.Info.Name, class), nil
+}

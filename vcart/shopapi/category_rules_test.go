@@ -147,3 +147,32 @@ func Example_categoryRules() {
 	// block platform.floor_price skus[0].sale_price
 	// info platform.requirement category
 }
+
+func TestCategoryService_PlatformCategory(t *testing.T) {
+	t.Parallel()
+	c := shopapitest.NewServer(t).Client()
+	tests := []struct {
+		cat     shopapi.ID
+		class   vcart.Category
+		name    string
+		deposit int64
+		wantErr bool
+	}{
+		{shopapitest.CatNuts, vcart.CategoryFood, "坚果炒货", 500000, false},
+		{shopapitest.CatDresses, vcart.CategoryApparel, "连衣裙", 200000, false},
+		{"42", vcart.CategoryFood, "", 0, true},
+	}
+	for _, tt := range tests {
+		got, err := c.Categories.PlatformCategory(context.Background(), tt.cat, tt.class)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("%s: err = %v", tt.cat, err)
+			continue
+		}
+		if tt.wantErr {
+			continue
+		}
+		if got.ID != vcart.CategoryID(tt.cat) || got.Name != tt.name || got.Category != tt.class || !got.Deposit.Equal(vcart.FromFen(tt.deposit)) {
+			t.Errorf("%s: got %+v", tt.cat, got)
+		}
+	}
+}
