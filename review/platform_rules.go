@@ -8,7 +8,9 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-// RulePlatformCategory is the ID of the rule [CategoryRules.Rule] builds.
+// RulePlatformCategory is the ID of the rule [CategoryRules.Rule] builds,
+// followed by "." and the category id when CategoryRules.CatID is set, so
+// that the rules of several categories can join one [Reviewer].
 const RulePlatformCategory = "platform.category_rules"
 
 // AttrKind is the kind of value a platform attribute takes (type_v2 of the
@@ -71,7 +73,11 @@ func (cr CategoryRules) Rule() Rule {
 	if src == "" {
 		src = "platform category rules (getcategoryproductrule)"
 	}
-	return Rule{ID: RulePlatformCategory, Stage: StageBasic, Source: src,
+	id := RulePlatformCategory
+	if cr.CatID != "" {
+		id += "." + cr.CatID
+	}
+	return Rule{ID: id, Stage: StageBasic, Source: src,
 		Doc:   "the platform's publishing rules of category " + cr.label(),
 		Check: cr.check}
 }

@@ -33,7 +33,7 @@ func TestCategoryRules_Rule(t *testing.T) {
 		want    []string // code field
 	}{
 		{"clean", review.Listing{Category: vcart.CategoryFood, Attrs: good, SKUs: []review.SKU{sku(3990, "小")}}, nil},
-		{"other category untouched", review.Listing{Category: vcart.CategoryApparel, SKUs: []review.SKU{sku(1, "x")}}, nil},
+		{"other category: its own rules only", review.Listing{Category: vcart.CategoryApparel, SKUs: []review.SKU{sku(1, "x")}}, nil},
 		{"missing required attrs", review.Listing{Category: vcart.CategoryFood, Attrs: []review.Attr{{Key: "产地", Value: " "}},
 			SKUs: []review.SKU{{SalePrice: vcart.FromFen(3990)}}},
 			[]string{"platform.attr_required attrs", "platform.attr_required attrs", "platform.attr_required skus[0].sku_attrs"}},
@@ -48,7 +48,8 @@ func TestCategoryRules_Rule(t *testing.T) {
 		{"wrong unit", review.Listing{Category: vcart.CategoryFood, Attrs: []review.Attr{good[0], {Key: "净含量", Value: "500 斤"}},
 			SKUs: []review.SKU{sku(3990, "小")}}, []string{"platform.attr_value attrs[1].value"}},
 	}
-	r, err := review.New(review.WithRules(rules.Rule()))
+	other := review.CategoryRules{CatID: "2003", Category: vcart.CategoryApparel, FloorPrice: vcart.FromFen(1)}
+	r, err := review.New(review.WithRules(rules.Rule(), other.Rule()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,4 +72,13 @@ func sortStrings(in []string) []string {
 	out := slices.Clone(in)
 	slices.Sort(out)
 	return out
+}
+
+func TestCategoryRules_RuleID(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ cat, want string }{{"", review.RulePlatformCategory}, {"1003", review.RulePlatformCategory + ".1003"}} {
+		if got := (review.CategoryRules{CatID: tt.cat}).Rule().ID; got != tt.want {
+			t.Errorf("CatID %q: ID %q, want %q", tt.cat, got, tt.want)
+		}
+	}
 }

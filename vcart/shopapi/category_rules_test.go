@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -136,7 +137,7 @@ func Example_categoryRules() {
 		Attrs: []review.Attr{{Key: "净含量", Value: "500斤"}},
 		SKUs:  []review.SKU{{SalePrice: vcart.FromFen(90), Attrs: []review.Attr{{Key: "规格", Value: "特大"}}}}}, at)
 	for _, f := range res.Findings {
-		if f.Rule == review.RulePlatformCategory {
+		if strings.HasPrefix(f.Rule, review.RulePlatformCategory) {
 			fmt.Println(f.Severity, f.Code, f.Field)
 		}
 	}
