@@ -25,6 +25,7 @@ func steps() []step {
 		{"1. Store eligibility (vcart, seed §一 账号资质)", eligibilityDemo},
 		{"2. Listing pre-review (review, seed §二 商品审核)", reviewDemo},
 		{"3. Fees and settlement (fees, seed §三 支付配置)", feesDemo},
+		{"4. Onboarding a food merchant: category and brand applications (vcart/shopapi, seed §一 and §二 特殊类目)", onboardingDemo},
 		{"4a. Shop API against the in-memory fake (vcart/shopapi, seed §四 技术对接)", shopapiDemo},
 		{"4b. An order from payment to settlement (vcart/shopapi, seed §四 订单状态回传)", ordersDemo},
 		{"4c. Callbacks and payment notifications (vcart/notify, seed §四 支付回调)", notifyDemo},

@@ -63,6 +63,9 @@ var wireCaseTables = [][]wireCase{
 	warehouseWireCases,
 
 	// onboarding (issue 16)
+	onboardingWireCases,
+	categoryRuleWireCases,
+	productToolWireCases,
 
 	// after-sales and funds (issue 17)
 

@@ -265,6 +265,12 @@
 //     channels_ec_guarantee_update status and the member identity of
 //     channels_ec_vip_user_auto_add are strings in the examples. All
 //     decode.
+//   - category/audit/get: the field table's states are 1, 2, 3, 12; the
+//     example answers 9 (the older rejection code), counted as rejected.
+//     getcategoryrule (rule_id 2) and category/classify: the tables say
+//     list / cats are arrays, the examples send one object; both decode.
+//     getauditquota: one page sends block_status as a boolean, the other
+//     as 0/1; [Bool] reads both.
 //
 // # Adding an endpoint
 //

@@ -220,6 +220,9 @@ var codeMeanings = map[int]string{
 	CodeFreightTooManyConditions: "too many condition-free rules", CodeFreightTooManyRules: "too many freight rules",
 	CodeEWaybillTakeFailed: "e-waybill carrier call failed (see delivery_error_msg)", CodeEWaybillNotFound: "e-waybill not found",
 	CodeEWaybillExists: "e-waybill order id already exists", CodeEWaybillIDNotUint64: "ewaybill_order_id must be a uint64 string",
+	// product tools (issue 16)
+	CodeNotAwaitingSale: "product not awaiting a timed sale", CodeSaleTaskChanged: "timed-sale task changed",
+	CodeSaleProductIDEmpty: "product_id empty", CodeSaleTaskIDEmpty: "timed-sale task_id empty",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
@@ -244,4 +247,12 @@ const (
 	CodeEWaybillNotFound    = 10025010 // the e-waybill does not exist (电子面单不存在)
 	CodeEWaybillExists      = 10025019 // the ewaybill_order_id exists on the platform (电子面单已存在)
 	CodeEWaybillIDNotUint64 = 10025020 // ewaybill_order_id must be a uint64 in a string
+)
+
+// Product tools (issue 16: product-tool group), from the begintimingsale page.
+const (
+	CodeNotAwaitingSale    = 10020305 // 商品非待开售: the product is not waiting for a timed sale
+	CodeSaleTaskChanged    = 10020306 // 商品开售任务发生变化: pass the product's latest task_id
+	CodeSaleProductIDEmpty = 10020307 // 请求商品ID为空
+	CodeSaleTaskIDEmpty    = 10020308 // 请求商品待开售任务ID为空
 )

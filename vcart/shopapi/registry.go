@@ -146,6 +146,16 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/brand/all_get.html"},
 
 	// group: brand-apply
+	{Method: http.MethodPost, Path: "/channels/ec/brand/delete", Idempotent: false, Group: "brand-apply", Name: "删除品牌资质",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/brand/delete.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/brand/update", Idempotent: false, Group: "brand-apply", Name: "更新品牌资质",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/brand/update.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/brand/valid/list/get", Idempotent: true, Group: "brand-apply", Name: "获取生效中的品牌资质列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/brand/valid_list_get.html"},
+	{Method: http.MethodPost, Path: "/shop/ec/brand/add", Aliases: []string{"/channels/ec/brand/add"}, Idempotent: false, Group: "brand-apply", Name: "新增品牌资质",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/brand/add.html"},
+	{Method: http.MethodPost, Path: "/shop/ec/brand/audit/cancel", Aliases: []string{"/channels/ec/brand/audit/cancel"}, Idempotent: false, Group: "brand-apply", Name: "撤回品牌资质审核",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/brand/audit_cancel.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/brand/get", Idempotent: true, Group: "brand-apply", Name: "获取品牌资质申请详情",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/brand/get.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/brand/list/get", Idempotent: true, Group: "brand-apply", Name: "获取品牌资质申请列表",
@@ -160,8 +170,26 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/category/getallcategory.html"},
 	{Method: http.MethodPost, Path: "/shop/ec/category/detail", Aliases: []string{"/channels/ec/category/detail"}, Idempotent: true, Group: "category", Name: "获取类目信息",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/category/getcategorydetail.html"},
+	{Method: http.MethodPost, Path: "/shop/ec/category/getcategoryproductrule", Idempotent: true, Group: "category", Name: "获取类目下商品发布规则",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/category-rule/api_getcategoryproductrule.html"},
+	{Method: http.MethodPost, Path: "/shop/ec/category/getcategoryrule", Idempotent: true, Group: "category", Name: "获取保证金类目规则 / 获取发货方式类目规则",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/category-rule/api_get_category_rule.html"},
 
 	// group: category-apply
+	{Method: http.MethodPost, Path: "/channels/ec/category/add", Idempotent: false, Group: "category-apply", Name: "申请类目",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/category/add.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/category/audit/get", Idempotent: true, Group: "category-apply", Name: "获取类目审核结果",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/category/audit_get.html"},
+	{Method: http.MethodPost, Path: "/shop/ec/category/audit/cancel", Aliases: []string{"/channels/ec/category/audit/cancel"}, Idempotent: false, Group: "category-apply", Name: "撤销类目审核",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/category/cancelauditcategory.html"},
+	{Method: http.MethodPost, Path: "/shop/ec/category/get_category_relation_detail", Idempotent: true, Group: "category-apply", Name: "获取店铺的类目权限详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-category/api_getcategoryrelationdetail.html"},
+	{Method: http.MethodPost, Path: "/shop/ec/category/get_category_relation_list", Idempotent: true, Group: "category-apply", Name: "获取店铺的类目权限列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/category/get_category_relation_list.html"},
+	{Method: http.MethodPost, Path: "/shop/ec/category/getbizcatflowdetail", Idempotent: true, Group: "category-apply", Name: "获取店铺的类目审核单详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-category/api_getbizcatflowdetail.html"},
+	{Method: http.MethodPost, Path: "/shop/ec/category/getbizcatflowlist", Idempotent: true, Group: "category-apply", Name: "获取店铺的类目审核单列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-category/api_getbizcatflowlist.html"},
 
 	// group: compass
 
@@ -328,6 +356,24 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/update.html"},
 
 	// group: product-tool
+	{Method: http.MethodPost, Path: "/channels/ec/product/auditstrategy/get", Idempotent: true, Group: "product-tool", Name: "获取商品上架策略",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_getproductauditstrategy.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/auditstrategy/set", Idempotent: true, Group: "product-tool", Name: "设置商品上架策略",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_setproductauditstrategy.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/begintimingsale", Idempotent: false, Group: "product-tool", Name: "商品立即开售",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_begintimingsale.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/category/classify", Idempotent: true, Group: "product-tool", Name: "类目推荐",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_product_classify.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/categoryprecheck", Idempotent: true, Group: "product-tool", Name: "发品前校验",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_categoryprecheck.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/externalproductmapping", Idempotent: true, Group: "product-tool", Name: "站内外商品属性映射",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_externalproductmapping.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/externalproductmappingnew", Idempotent: true, Group: "product-tool", Name: "商品属性映射及推荐",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_externalproductmappingnew"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/getauditquota", Idempotent: true, Group: "product-tool", Name: "获取商品提审限额",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_getproductauditquota.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/productbrandrecommend", Idempotent: true, Group: "product-tool", Name: "商品品牌推荐",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_productbrandrecommend"},
 
 	// group: qic
 
@@ -342,6 +388,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/batchget_stock.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/product/stock/get", Idempotent: true, Group: "stock", Name: "获取库存",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/get_stock.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/stock/getflow", Idempotent: true, Group: "stock", Name: "获取库存流水",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/get_stock_flow.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/product/stock/update", Idempotent: false, Group: "stock", Name: "快速更新库存",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/stock_update.html"},
 

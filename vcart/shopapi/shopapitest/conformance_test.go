@@ -47,6 +47,9 @@ var tourTables = [][]tour{
 	warehouseTours,
 
 	// onboarding (issue 16)
+	onboardingTours,
+	categoryRuleTours,
+	productToolTours,
 
 	// after-sales and funds (issue 17)
 

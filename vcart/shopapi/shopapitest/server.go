@@ -266,6 +266,9 @@ var routeTables = []func() []route{
 	warehouseRoutes,
 
 	// onboarding (issue 16)
+	onboardingRoutes,
+	categoryRuleRoutes,
+	productToolRoutes,
 
 	// after-sales and funds (issue 17)
 
