@@ -115,6 +115,7 @@ var wireCaseTables = [][]wireCase{
 	// onboarding (issue 16)
 
 	// after-sales and funds (issue 17)
+	aftersaleExtraWireCases,
 
 	// marketing (issue 18)
 

@@ -211,8 +211,36 @@ var codeMeanings = map[int]string{
 	CodeAftersaleOpNotSupported: "operation not supported in this status", CodeAftersaleNotThisAccount: "after-sale not this account",
 	CodeAftersaleBusy: "after-sale busy, retry", CodeRefundFailed: "refund failed", CodeInsufficientFunds: "insufficient funds",
 	CodeAftersaleNotFound: "after-sale not found",
+
+	// after-sales, guarantees, order extras, funds (issue 17)
+	CodeAftersaleNegotiateFirst: "negotiate before rejecting", CodeGuaranteeNotFound: "guarantee order not found",
+	CodeAftersaleSystemFail: "after-sale system failure", CodeAftersaleBadParams: "after-sale bad parameters",
+	CodeFundsNoData: "no data", CodeQRCodeTicketExpired: "QR code ticket expired", CodeQRCodeTicketInvalid: "wrong QR code ticket",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
 // "" for an unknown one.
 func ErrCodeMeaning(code int) string { return codeMeanings[code] }
+
+// After-sale, guarantee, order-extra and funds errcodes (issue 17: 商家协商,
+// 保障单, 资金结算-银行与二维码), from the pages' errcode tables.
+const (
+	// CodeAftersaleNegotiateFirst (10021068): the after-sale cannot be
+	// rejected directly; negotiate first (售后协商) and reject once the buyer
+	// declined or did not answer in time.
+	CodeAftersaleNegotiateFirst = 10021068
+	// CodeGuaranteeNotFound (10021057): the guarantee order (or after-sale)
+	// does not exist (售后单不存在).
+	CodeGuaranteeNotFound = 10021057
+	// CodeAftersaleSystemFail (9700223): system failure (系统失败).
+	CodeAftersaleSystemFail = 9700223
+	// CodeAftersaleBadParams (9700224): bad parameters (参数错误).
+	CodeAftersaleBadParams = 9700224
+	// CodeFundsNoData (9710001): no data (暂无数据), e.g. an unknown card
+	// number in getbankbynum.
+	CodeFundsNoData = 9710001
+	// CodeQRCodeTicketExpired (60220): the QR code ticket expired.
+	CodeQRCodeTicketExpired = 60220
+	// CodeQRCodeTicketInvalid (60208): wrong QR code ticket.
+	CodeQRCodeTicketInvalid = 60208
+)

@@ -120,6 +120,20 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/getrejectreason.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/aftersale/uploadrefundcertificate", Idempotent: true, Group: "aftersale", Name: "上传退款凭证",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/uploadrefundcertificate.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/acceptexchangereship", Idempotent: false, Group: "aftersale", Name: "换货发货",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/acceptexchangereship.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/applyvirtualtelnum", Idempotent: true, Group: "aftersale", Name: "售后单兑换虚拟号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/applyvirtualtelnumber.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/genaftersaleorder", Idempotent: false, Group: "aftersale", Name: "代用户发起售后",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/genaftersaleorder.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/handlefastexchangereceipt", Idempotent: false, Group: "aftersale", Name: "商家处理极速换货用户退货",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-aftersale/api_handlefastexchangereceipt"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/merchantupdateaftersale", Idempotent: false, Group: "aftersale", Name: "商家协商",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/merchantupdateaftersale.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/refundpricediff", Idempotent: false, Group: "aftersale", Name: "代用户发起退差价",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-aftersale/api_refundpricediff.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/rejectexchangereship", Idempotent: false, Group: "aftersale", Name: "换货拒绝发货",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/rejectexchangereship.html"},
 
 	// group: basics
 	{Method: http.MethodGet, Path: "/channels/ec/basics/info/get", Idempotent: true, Group: "basics", Name: "获取店铺基本信息",
@@ -184,6 +198,10 @@ var registry = sortedRegistry([]Endpoint{
 	// group: funds
 	{Method: http.MethodPost, Path: "/channels/ec/funds/getbalance", Idempotent: true, Group: "funds", Name: "获取账户余额",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/funds/getbalance.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/funds/getbankacct", Idempotent: true, Group: "funds", Name: "获取结算账户",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/funds/getbankacct.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/funds/setbankacct", Idempotent: true, Group: "funds", Name: "修改结算账户",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/funds/setbankacct.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/funds/getfundsflowdetail", Idempotent: true, Group: "funds", Name: "获取资金流水详情",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/funds/getfundsflowdetail.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/funds/getfundsflowlist", Idempotent: true, Group: "funds", Name: "获取资金流水列表",
@@ -198,10 +216,36 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/funds/submitwithdraw.html"},
 
 	// group: funds-bank
+	{Method: http.MethodPost, Path: "/shop/funds/getbankbynum", Idempotent: true, Group: "funds-bank", Name: "根据卡号查银行信息",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/bank/getbankbynum.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/getbanklist", Idempotent: true, Group: "funds-bank", Name: "搜索银行列表",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/bank/getbanklist.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/getcity", Idempotent: true, Group: "funds-bank", Name: "查询城市列表",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/bank/getcity.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/getprovince", Idempotent: true, Group: "funds-bank", Name: "查询大陆银行省份列表",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/bank/getprovince.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/getsubbranch", Idempotent: true, Group: "funds-bank", Name: "查询支行列表",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/bank/getsubbranch.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/qrcode/check", Idempotent: true, Group: "funds-bank", Name: "查询扫码状态",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/qrcode/check.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/qrcode/get", Idempotent: true, Group: "funds-bank", Name: "获取二维码",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/qrcode/get.html"},
 
 	// group: gift
 
 	// group: guarantee
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/getguaranteeorder", Idempotent: true, Group: "guarantee", Name: "获取保障单详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/getguaranteeorder.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/merchantacceptguarantee", Idempotent: false, Group: "guarantee", Name: "商家同意保障单申请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/merchantacceptguarantee.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/merchantmodifyguarantee", Idempotent: false, Group: "guarantee", Name: "商家协商保障单",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/merchantmodifyguarantee.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/merchantproofguarantee", Idempotent: false, Group: "guarantee", Name: "商家举证保障单",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/merchantproofguarantee.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/merchantrefuseguarantee", Idempotent: false, Group: "guarantee", Name: "商家拒绝保障单申请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/merchantrefuseguarantee.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/searchguaranteeorder", Idempotent: true, Group: "guarantee", Name: "商家获取保障单列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/searchguaranteeorder.html"},
 
 	// group: headsupplier
 
