@@ -43,6 +43,7 @@ var tourTables = [][]tour{
 	// onboarding (issue 16)
 
 	// after-sales and funds (issue 17)
+	aftersaleExtraTours,
 
 	// marketing (issue 18)
 

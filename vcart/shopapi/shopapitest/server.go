@@ -263,6 +263,9 @@ var routeTables = []func() []route{
 	// onboarding (issue 16)
 
 	// after-sales and funds (issue 17)
+	aftersaleExtraRoutes,
+	guaranteeRoutes,
+	fundsBankRoutes,
 
 	// marketing (issue 18)
 
