@@ -42,6 +42,14 @@ func init() {
 			_, err := c.Aftersales.HandleFastExchangeReceipt(ctx, nil)
 			return err
 		},
+		"Orders.ApplyRealNumber": func(ctx context.Context, c *shopapi.Client) error {
+			_, _, err := c.Orders.ApplyRealNumber(ctx, nil)
+			return err
+		},
+		"Store.AddPrivateNumberPhone": func(ctx context.Context, c *shopapi.Client) error {
+			_, _, err := c.Store.AddPrivateNumberPhone(ctx, nil)
+			return err
+		},
 		"Guarantees.Modify": func(ctx context.Context, c *shopapi.Client) error {
 			_, err := c.Guarantees.Modify(ctx, nil)
 			return err

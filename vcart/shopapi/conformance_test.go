@@ -116,6 +116,7 @@ var wireCaseTables = [][]wireCase{
 
 	// after-sales and funds (issue 17)
 	aftersaleExtraWireCases,
+	orderExtraWireCases,
 
 	// marketing (issue 18)
 

@@ -216,6 +216,11 @@ var codeMeanings = map[int]string{
 	CodeAftersaleNegotiateFirst: "negotiate before rejecting", CodeGuaranteeNotFound: "guarantee order not found",
 	CodeAftersaleSystemFail: "after-sale system failure", CodeAftersaleBadParams: "after-sale bad parameters",
 	CodeFundsNoData: "no data", CodeQRCodeTicketExpired: "QR code ticket expired", CodeQRCodeTicketInvalid: "wrong QR code ticket",
+	CodeNotVirtualNumberOrder: "order has no virtual number", CodeVirtualNumberNotExpired: "virtual number not expired",
+	CodeVirtualNumberQuotaExceeded: "virtual number exchanges exhausted", CodeFreshInspectState: "not under fresh inspection",
+	CodeFreshInspectOrderNotFound: "order not found", CodeFreshInspectBadURL: "image or video URL invalid",
+	CodeRequestBodyFormat: "request body format error", CodeWxUsernameInvalid: "wxusername invalid",
+	CodeSMSTooFrequent: "SMS verification too frequent",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
@@ -243,4 +248,28 @@ const (
 	CodeQRCodeTicketExpired = 60220
 	// CodeQRCodeTicketInvalid (60208): wrong QR code ticket.
 	CodeQRCodeTicketInvalid = 60208
+
+	// CodeNotVirtualNumberOrder (6060453): the order has no virtual number
+	// (不是虚拟号订单).
+	CodeNotVirtualNumberOrder = 6060453
+	// CodeVirtualNumberNotExpired (6060454): the virtual number has not
+	// expired yet (虚拟号码未过期).
+	CodeVirtualNumberNotExpired = 6060454
+	// CodeVirtualNumberQuotaExceeded (6060455): no virtual-number exchanges
+	// left (超过最大可兑换虚拟号码次数).
+	CodeVirtualNumberQuotaExceeded = 6060455
+	// CodeFreshInspectState (10021700): the order is not under fresh
+	// inspection, or it is done (质检状态非法).
+	CodeFreshInspectState = 10021700
+	// CodeFreshInspectOrderNotFound (10021701): order not found (订单不存在).
+	CodeFreshInspectOrderNotFound = 10021701
+	// CodeFreshInspectBadURL (10021702): an image or video URL is invalid.
+	CodeFreshInspectBadURL = 10021702
+	// CodeRequestBodyFormat (10020277): a parameter has the wrong type
+	// (请求体格式不正确).
+	CodeRequestBodyFormat = 10020277
+	// CodeWxUsernameInvalid (40132): wxusername is wrong (wxusername参数错误).
+	CodeWxUsernameInvalid = 40132
+	// CodeSMSTooFrequent (10021203): SMS verification too frequent.
+	CodeSMSTooFrequent = 10021203
 )

@@ -44,6 +44,7 @@ var tourTables = [][]tour{
 
 	// after-sales and funds (issue 17)
 	aftersaleExtraTours,
+	orderExtraTours,
 
 	// marketing (issue 18)
 

@@ -266,6 +266,7 @@ var routeTables = []func() []route{
 	aftersaleExtraRoutes,
 	guaranteeRoutes,
 	fundsBankRoutes,
+	orderExtraRoutes,
 
 	// marketing (issue 18)
 
