@@ -50,6 +50,10 @@ func init() {
 			_, _, err := c.Store.AddPrivateNumberPhone(ctx, nil)
 			return err
 		},
+		"Aftersales.SyncWorkOrder": func(ctx context.Context, c *shopapi.Client) error {
+			_, err := c.Aftersales.SyncWorkOrder(ctx, nil)
+			return err
+		},
 		"Guarantees.Modify": func(ctx context.Context, c *shopapi.Client) error {
 			_, err := c.Guarantees.Modify(ctx, nil)
 			return err

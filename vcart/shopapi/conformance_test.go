@@ -117,6 +117,7 @@ var wireCaseTables = [][]wireCase{
 	// after-sales and funds (issue 17)
 	aftersaleExtraWireCases,
 	orderExtraWireCases,
+	complaintWireCases,
 
 	// marketing (issue 18)
 

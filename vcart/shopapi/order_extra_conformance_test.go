@@ -133,3 +133,14 @@ var orderExtraWireCases = []wireCase{
 		return err
 	}},
 }
+
+var complaintWireCases = []wireCase{
+	{path: "/channels/ec/aftersale/syncworkorder", call: func(ctx context.Context, c *Client, req []byte) error {
+		var r SyncWorkOrderRequest
+		if err := decodeExample(req, &r); err != nil {
+			return err
+		}
+		_, err := c.Aftersales.SyncWorkOrder(ctx, &r)
+		return err
+	}},
+}

@@ -174,6 +174,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/complaint/addcomplaintproof.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/aftersale/getcomplaintorder", Idempotent: true, Group: "complaint", Name: "获取纠纷单",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/complaint/getcomplaintorder.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/syncworkorder", Idempotent: true, Group: "complaint", Name: "同步工单",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/complaint/api_mmecapi_syncworkorder"},
 
 	// group: cooperation
 

@@ -113,4 +113,33 @@ var orderExtraTours = []tour{
 			t.Errorf("get: %+v %v", st, err)
 		}
 	}},
+	{"work order of a dispute", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
+		order := paidOrder(t, s)
+		as := mustOpen(t, s, order, NewAftersale{SKUID: tourLine.SKUID, Count: 1})
+		if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: shopapi.ID(as), RejectReasonType: 1}); err != nil {
+			t.Fatal(err)
+		}
+		cp, err := s.OpenComplaint(as)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := &shopapi.SyncWorkOrderRequest{ComplaintID: shopapi.ID(cp), WorkOrderInfo: shopapi.WorkOrderInfo{Version: 1, WorkOrderID: "WO-1",
+			Items: []shopapi.WorkOrderItem{{Status: shopapi.WorkOrderCreated, Desc: "已受理", UpdateTime: s.now().Unix()}}}}
+		if _, err := c.Aftersales.SyncWorkOrder(ctx, req); err != nil {
+			t.Fatal(err)
+		}
+		req.WorkOrderInfo.Version = 2
+		req.WorkOrderInfo.Items = append(req.WorkOrderInfo.Items, shopapi.WorkOrderItem{Status: shopapi.WorkOrderFinished, Desc: "同意退款",
+			UpdateTime: s.now().Unix(), ResultType: shopapi.WorkOrderAgreeRefund, RefundAmount: 1000})
+		if _, err := c.Aftersales.SyncWorkOrder(ctx, req); err != nil {
+			t.Fatal(err)
+		}
+		req.WorkOrderInfo.Version = 1
+		if _, err := c.Aftersales.SyncWorkOrder(ctx, req); err == nil {
+			t.Error("an older version was accepted")
+		}
+		if w, _ := s.WorkOrderOf(cp); w.Version != 2 || len(w.Items) != 2 {
+			t.Errorf("work order %+v", w)
+		}
+	}},
 }

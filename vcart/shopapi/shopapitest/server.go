@@ -267,6 +267,7 @@ var routeTables = []func() []route{
 	guaranteeRoutes,
 	fundsBankRoutes,
 	orderExtraRoutes,
+	complaintExtraRoutes,
 
 	// marketing (issue 18)
 
