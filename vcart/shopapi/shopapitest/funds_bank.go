@@ -134,6 +134,7 @@ func (s *Server) hBankAccountSet(c *call) (any, error) {
 	}
 	fb.account = bankAccountAnswer{BankAccountType: a.BankAccountType, AccountBank: a.AccountBank, BankAddressCode: a.BankAddressCode,
 		BankBranchID: a.BankBranchID, BankName: a.BankName, AccountNumber: a.AccountNumber, AccountName: name}
+	s.emit("channels_ec_acct_notify", "", "account_info", map[string]any{"event": 1})
 	return nil, nil
 }
 
@@ -329,7 +330,8 @@ func (s *Server) hQRCodeCheck(c *call) (any, error) {
 }
 
 // ScanQRCode is the shop administrator scanning a withdrawal's QR code and
-// answering on the phone: to must be shopapi.QRCodeScanned (scanned, not
+// answering on the phone; it pushes qrcode_status and, once confirmed,
+// channels_ec_withdraw_notify (event 2, QR code verified): to must be shopapi.QRCodeScanned (scanned, not
 // answered yet), shopapi.QRCodeConfirmed, shopapi.QRCodeCancelled or
 // shopapi.QRCodeExpired. A final state does not change any more.
 func (s *Server) ScanQRCode(ticket string, to shopapi.QRCodeStatus) error {
@@ -343,5 +345,10 @@ func (s *Server) ScanQRCode(ticket string, to shopapi.QRCodeStatus) error {
 		return fmt.Errorf("%w: QR code %s → %s", ErrState, st, to)
 	}
 	s.fundsBank().qr[ticket] = to
+	s.emit("qrcode_status", "", "qrcode_info", map[string]any{"ticket": ticket, "status": int(to), "scan_user_type": 1})
+	if to == shopapi.QRCodeConfirmed {
+		id, _ := strings.CutPrefix(ticket, "ticket-")
+		s.emit("channels_ec_withdraw_notify", "", "withdraw_info", map[string]any{"withdraw_id": id, "event": 2})
+	}
 	return nil
 }
