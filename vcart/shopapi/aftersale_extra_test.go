@@ -289,3 +289,46 @@ func TestQRCodeStatus(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestGuaranteeRefusals: the fake refuses a guarantee action outside its
+// state with 10021041 and an unknown id with 10021057.
+func TestGuaranteeRefusals(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	srv := shopapitest.NewServer(t)
+	c := srv.Client(shopapi.WithoutRateLimit())
+	order, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{walnuts}})
+	if err := srv.PayOrder(order); err != nil {
+		t.Fatal(err)
+	}
+	fake, _ := srv.OpenGuarantee(order, shopapitest.NewGuarantee{Type: shopapi.GuaranteeFakeCompensation, SKUID: walnuts.SKUID})
+	damage, _ := srv.OpenGuarantee(order, shopapitest.NewGuarantee{SKUID: walnuts.SKUID})
+	code := func(err error) int {
+		var ae *shopapi.APIError
+		if errors.As(err, &ae) {
+			return ae.ErrCode
+		}
+		return 0
+	}
+	var got []int
+	_, err := c.Guarantees.Modify(ctx, &shopapi.ModifyGuaranteeRequest{GuaranteeOrderID: shopapi.ID(fake), BadLevel: 30})
+	got = append(got, code(err)) // a ratio only for damage claims
+	_, err = c.Guarantees.Proof(ctx, shopapi.ID(damage), "并无损坏", nil)
+	got = append(got, code(err)) // no proof asked for
+	if _, err := c.Guarantees.Accept(ctx, shopapi.ID(damage)); err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Guarantees.Refuse(ctx, shopapi.ID(damage), "情况不属实", nil)
+	got = append(got, code(err)) // already compensated
+	_, _, err = c.Guarantees.Get(ctx, "2000001077270153")
+	got = append(got, code(err))
+	want := []int{shopapi.CodeAftersaleOpNotSupported, shopapi.CodeAftersaleOpNotSupported, shopapi.CodeAftersaleOpNotSupported,
+		shopapi.CodeGuaranteeNotFound}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errcodes (-want +got):\n%s", diff)
+	}
+	if _, err := c.Guarantees.Modify(ctx, &shopapi.ModifyGuaranteeRequest{GuaranteeOrderID: "not-a-number", BadLevel: 40}); code(err) != 0 ||
+		!errors.Is(err, vcart.ErrInvalid) {
+		t.Errorf("bad id and level: %v", err)
+	}
+}
