@@ -92,7 +92,7 @@ func TestAllowedActions(t *testing.T) {
 		{shopapi.AftersaleMerchantRefundSuccess, nil},
 		{shopapi.AftersaleUserCancelled, nil},
 		{"", nil},
-		{"NO_SUCH_STATUS", []shopapi.AftersaleAction{shopapi.ActionApplyVirtualTelNumber}},
+		{"NO_SUCH_STATUS", nil},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, shopapi.AllowedActions(tt.status)); diff != "" {

@@ -3,6 +3,7 @@ package shopapi
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
@@ -412,4 +413,21 @@ func (s *AftersaleService) HandleFastExchangeReceipt(ctx context.Context, req *F
 		return resp, errorf("handle fast exchange receipt "+string(req.AftersaleOrderID), err)
 	}
 	return resp, nil
+}
+
+func enumString(name string, v int, names map[int]string) string {
+	if s, ok := names[v]; ok {
+		return s
+	}
+	return name + "(" + strconv.Itoa(v) + ")"
+}
+
+// String returns the kind's name.
+func (k NegotiationKind) String() string {
+	return enumString("NegotiationKind", int(k), map[int]string{1: "invite_cancel", 2: "ask_evidence", 3: "modify"})
+}
+
+// String returns "agree" or "reject".
+func (a FastExchangeAct) String() string {
+	return enumString("FastExchangeAct", int(a), map[int]string{1: "agree", 2: "reject"})
 }

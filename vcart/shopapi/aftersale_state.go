@@ -35,8 +35,18 @@ var AftersaleActions = []AftersaleAction{
 	ActionRejectExchangeReship, ActionFastExchangeReceipt, ActionApplyVirtualTelNumber,
 }
 
+// knownAftersaleStatuses are the documented states; an unknown one allows
+// nothing.
+var knownAftersaleStatuses = []AftersaleStatus{
+	AftersaleUserCancelled, AftersaleMerchantProcessing, AftersaleMerchantRejectRefund, AftersaleMerchantRejectReturn,
+	AftersaleUserWaitReturn, AftersaleReturnClosed, AftersaleMerchantWaitReceipt, AftersaleMerchantOverdueRefund,
+	AftersaleMerchantRefundSuccess, AftersaleMerchantReturnSuccess, AftersalePlatformRefunding, AftersalePlatformRefundFail,
+	AftersaleUserWaitConfirm, AftersaleMerchantRefundRetryFail, AftersaleMerchantFail, AftersaleUserWaitConfirmUpdate,
+	AftersaleUserWaitHandleMerchantAS,
+}
+
 // aftersaleRules maps an action to the states that allow it; an action
-// allowed in every state that is not final is listed under nil.
+// allowed in every documented state that is not final is listed under nil.
 var aftersaleRules = map[AftersaleAction][]AftersaleStatus{
 	// The merchant decides while processing and, for a return, once the
 	// goods are back.
@@ -62,7 +72,7 @@ func (s AftersaleStatus) Allows(a AftersaleAction) bool {
 		return false
 	}
 	if states == nil {
-		return s != "" && !s.IsFinal()
+		return slices.Contains(knownAftersaleStatuses, s) && !s.IsFinal()
 	}
 	return slices.Contains(states, s)
 }

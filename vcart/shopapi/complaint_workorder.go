@@ -106,3 +106,13 @@ func (s *AftersaleService) SyncWorkOrder(ctx context.Context, req *SyncWorkOrder
 	}
 	return resp, nil
 }
+
+// String returns the status's name.
+func (s WorkOrderStatus) String() string {
+	return enumString("WorkOrderStatus", int(s), map[int]string{1: "created", 2: "processing", 3: "finished"})
+}
+
+// String returns the result's name.
+func (r WorkOrderResult) String() string {
+	return enumString("WorkOrderResult", int(r), map[int]string{0: "none", 1: "agree_refund", 2: "reject_refund"})
+}

@@ -420,3 +420,8 @@ func (s *GuaranteeService) Refuse(ctx context.Context, id ID, reason string, pic
 	}
 	return resp, nil
 }
+
+// String returns the type's name.
+func (t GuaranteeType) String() string {
+	return enumString("GuaranteeType", int(t), map[int]string{1: "fake_compensation", 2: "damage_return"})
+}

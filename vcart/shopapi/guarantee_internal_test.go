@@ -57,3 +57,15 @@ func TestGuaranteeDecode(t *testing.T) {
 		t.Errorf("String() = %q", s)
 	}
 }
+
+func TestIssue17EnumStrings(t *testing.T) {
+	t.Parallel()
+	got := []string{NegotiateModify.String(), FastExchangeReject.String(), GuaranteeDamageReturn.String(),
+		RealNumberOtherApplyReason.String(), RealNumberApproved.String(), PhoneVerifyFailed.String(),
+		WorkOrderFinished.String(), WorkOrderNoResult.String(), NegotiationKind(9).String(), WorkOrderResult(-1).String()}
+	want := []string{"modify", "reject", "damage_return", "other", "approved", "failed", "finished", "none",
+		"NegotiationKind(9)", "WorkOrderResult(-1)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -398,3 +398,14 @@ func (s *OrderService) SubmitFreshInspect(ctx context.Context, orderID ID, items
 	}
 	return resp, nil
 }
+
+// String returns the reason's name.
+func (t RealNumberApplyType) String() string {
+	return enumString("RealNumberApplyType", int(t), map[int]string{1: "cannot_ship", 2: "cannot_aftersale",
+		3: "cannot_complaint", 4: "cannot_parcel", 5: "other"})
+}
+
+// String returns the state's name.
+func (s RealNumberAuditState) String() string {
+	return enumString("RealNumberAuditState", int(s), map[int]string{1: "auditing", 2: "rejected", 3: "approved"})
+}

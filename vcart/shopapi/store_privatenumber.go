@@ -118,3 +118,8 @@ func (s *StoreService) PrivateNumberPhone(ctx context.Context, mobile string) (*
 	}
 	return &out, resp, nil
 }
+
+// String returns the state's name.
+func (s PhoneVerifyStatus) String() string {
+	return enumString("PhoneVerifyStatus", int(s), map[int]string{1: "verified", 2: "failed", 3: "carrier_reviewing"})
+}
