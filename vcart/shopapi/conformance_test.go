@@ -68,6 +68,9 @@ var wireCaseTables = [][]wireCase{
 	productToolWireCases,
 
 	// after-sales and funds (issue 17)
+	aftersaleExtraWireCases,
+	orderExtraWireCases,
+	complaintWireCases,
 
 	// marketing (issue 18)
 

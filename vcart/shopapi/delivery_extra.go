@@ -125,9 +125,10 @@ func (s *DeliveryService) UpdateDeliveryInfo(ctx context.Context, req *DeliveryI
 	return resp, nil
 }
 
-// VirtualNumber is the masked real number, the virtual number (with its
-// extension after "-") and the main number of a waybill's receiver.
-type VirtualNumber struct {
+// WaybillVirtualNumber is the masked real number, the virtual number
+// (with its extension after "-") and the main number of a waybill's
+// receiver.
+type WaybillVirtualNumber struct {
 	MaskedRealPhone string `json:"masked_real_phone"`
 	VirtualPhone    string `json:"virtual_phone"`
 	MainPhone       string `json:"main_phone"`
@@ -137,14 +138,14 @@ type VirtualNumber struct {
 // (根据运单号获取虚拟手机号).
 //
 // WeChat API: POST /channels/ec/logistics/virtualnumber/get
-func (s *DeliveryService) VirtualNumber(ctx context.Context, waybillID string) (*VirtualNumber, *Response, error) {
+func (s *DeliveryService) VirtualNumber(ctx context.Context, waybillID string) (*WaybillVirtualNumber, *Response, error) {
 	if strings.TrimSpace(waybillID) == "" {
 		return nil, nil, errorf("get virtual number", vcart.NewValidationError([]vcart.FieldError{{Field: "waybill_id", Code: "required", Msg: "must not be empty"}}))
 	}
 	body := struct {
 		WaybillID string `json:"waybill_id"`
 	}{waybillID}
-	var out VirtualNumber
+	var out WaybillVirtualNumber
 	resp, err := s.client.call(ctx, &request{ep: epVirtualNumber, body: body}, &out)
 	if err != nil {
 		return nil, resp, errorf("get virtual number", err)

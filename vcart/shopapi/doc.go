@@ -232,6 +232,17 @@
 //     when set.
 //   - ewaybill/biz/template/get sends create_time and update_time as
 //     strings, template/getbyid as numbers: both decode ([Int64]).
+//   - aftersale/merchantupdateaftersale: the table types update_reason_type
+//     as a number, the SKIT copy of the example sends "123"; guarantee
+//     orders' status is a string in the table and numbers in its enum
+//     (both decode, numbers are sent).
+//   - funds bank look-ups: bank_id is a string in getbanklist's example and
+//     a number elsewhere; getsubbranch's city_code is a string in the
+//     example and a number in the store table, whose data items are named
+//     bank_id / bank_name where the example has branch_id / branch_name
+//     (the client reads the example's names).
+//   - order/preshipmentchangesku/get: the page sends page and page_size as
+//     numbers, the SKIT sample as strings (numbers are sent).
 //   - Uploads, the category tree and details, and brand add / cancel / all
 //     are spelt /shop/ec/… in the current index and /channels/ec/… in older
 //     pages; both answer. The client sends the index's spelling; the rate

@@ -223,6 +223,15 @@ var codeMeanings = map[int]string{
 	// product tools (issue 16)
 	CodeNotAwaitingSale: "product not awaiting a timed sale", CodeSaleTaskChanged: "timed-sale task changed",
 	CodeSaleProductIDEmpty: "product_id empty", CodeSaleTaskIDEmpty: "timed-sale task_id empty",
+	// after-sales, guarantees, order extras, funds (issue 17)
+	CodeAftersaleNegotiateFirst: "negotiate before rejecting", CodeGuaranteeNotFound: "guarantee order not found",
+	CodeAftersaleSystemFail: "after-sale system failure", CodeAftersaleBadParams: "after-sale bad parameters",
+	CodeFundsNoData: "no data", CodeQRCodeTicketExpired: "QR code ticket expired", CodeQRCodeTicketInvalid: "wrong QR code ticket",
+	CodeNotVirtualNumberOrder: "order has no virtual number", CodeVirtualNumberNotExpired: "virtual number not expired",
+	CodeVirtualNumberQuotaExceeded: "virtual number exchanges exhausted", CodeFreshInspectState: "not under fresh inspection",
+	CodeFreshInspectOrderNotFound: "order not found", CodeFreshInspectBadURL: "image or video URL invalid",
+	CodeRequestBodyFormat: "request body format error", CodeWxUsernameInvalid: "wxusername invalid",
+	CodeSMSTooFrequent: "SMS verification too frequent",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
@@ -255,4 +264,51 @@ const (
 	CodeSaleTaskChanged    = 10020306 // 商品开售任务发生变化: pass the product's latest task_id
 	CodeSaleProductIDEmpty = 10020307 // 请求商品ID为空
 	CodeSaleTaskIDEmpty    = 10020308 // 请求商品待开售任务ID为空
+)
+
+// After-sale, guarantee, order-extra and funds errcodes (issue 17: 商家协商,
+// 保障单, 资金结算-银行与二维码), from the pages' errcode tables.
+const (
+	// CodeAftersaleNegotiateFirst (10021068): the after-sale cannot be
+	// rejected directly; negotiate first (售后协商) and reject once the buyer
+	// declined or did not answer in time.
+	CodeAftersaleNegotiateFirst = 10021068
+	// CodeGuaranteeNotFound (10021057): the guarantee order (or after-sale)
+	// does not exist (售后单不存在).
+	CodeGuaranteeNotFound = 10021057
+	// CodeAftersaleSystemFail (9700223): system failure (系统失败).
+	CodeAftersaleSystemFail = 9700223
+	// CodeAftersaleBadParams (9700224): bad parameters (参数错误).
+	CodeAftersaleBadParams = 9700224
+	// CodeFundsNoData (9710001): no data (暂无数据), e.g. an unknown card
+	// number in getbankbynum.
+	CodeFundsNoData = 9710001
+	// CodeQRCodeTicketExpired (60220): the QR code ticket expired.
+	CodeQRCodeTicketExpired = 60220
+	// CodeQRCodeTicketInvalid (60208): wrong QR code ticket.
+	CodeQRCodeTicketInvalid = 60208
+
+	// CodeNotVirtualNumberOrder (6060453): the order has no virtual number
+	// (不是虚拟号订单).
+	CodeNotVirtualNumberOrder = 6060453
+	// CodeVirtualNumberNotExpired (6060454): the virtual number has not
+	// expired yet (虚拟号码未过期).
+	CodeVirtualNumberNotExpired = 6060454
+	// CodeVirtualNumberQuotaExceeded (6060455): no virtual-number exchanges
+	// left (超过最大可兑换虚拟号码次数).
+	CodeVirtualNumberQuotaExceeded = 6060455
+	// CodeFreshInspectState (10021700): the order is not under fresh
+	// inspection, or it is done (质检状态非法).
+	CodeFreshInspectState = 10021700
+	// CodeFreshInspectOrderNotFound (10021701): order not found (订单不存在).
+	CodeFreshInspectOrderNotFound = 10021701
+	// CodeFreshInspectBadURL (10021702): an image or video URL is invalid.
+	CodeFreshInspectBadURL = 10021702
+	// CodeRequestBodyFormat (10020277): a parameter has the wrong type
+	// (请求体格式不正确).
+	CodeRequestBodyFormat = 10020277
+	// CodeWxUsernameInvalid (40132): wxusername is wrong (wxusername参数错误).
+	CodeWxUsernameInvalid = 40132
+	// CodeSMSTooFrequent (10021203): SMS verification too frequent.
+	CodeSMSTooFrequent = 10021203
 )

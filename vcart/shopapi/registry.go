@@ -130,6 +130,20 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/getrejectreason.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/aftersale/uploadrefundcertificate", Idempotent: true, Group: "aftersale", Name: "上传退款凭证",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/uploadrefundcertificate.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/acceptexchangereship", Idempotent: false, Group: "aftersale", Name: "换货发货",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/acceptexchangereship.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/applyvirtualtelnum", Idempotent: false, Group: "aftersale", Name: "售后单兑换虚拟号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/applyvirtualtelnumber.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/genaftersaleorder", Idempotent: false, Group: "aftersale", Name: "代用户发起售后",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/genaftersaleorder.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/handlefastexchangereceipt", Idempotent: false, Group: "aftersale", Name: "商家处理极速换货用户退货",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-aftersale/api_handlefastexchangereceipt"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/merchantupdateaftersale", Idempotent: false, Group: "aftersale", Name: "商家协商",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/merchantupdateaftersale.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/refundpricediff", Idempotent: false, Group: "aftersale", Name: "代用户发起退差价",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-aftersale/api_refundpricediff.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/rejectexchangereship", Idempotent: false, Group: "aftersale", Name: "换货拒绝发货",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/rejectexchangereship.html"},
 
 	// group: basics
 	{Method: http.MethodGet, Path: "/channels/ec/basics/info/get", Idempotent: true, Group: "basics", Name: "获取店铺基本信息",
@@ -200,6 +214,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/complaint/addcomplaintproof.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/aftersale/getcomplaintorder", Idempotent: true, Group: "complaint", Name: "获取纠纷单",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/complaint/getcomplaintorder.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/syncworkorder", Idempotent: true, Group: "complaint", Name: "同步工单",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/complaint/api_mmecapi_syncworkorder"},
 
 	// group: cooperation
 
@@ -274,6 +290,10 @@ var registry = sortedRegistry([]Endpoint{
 	// group: funds
 	{Method: http.MethodPost, Path: "/channels/ec/funds/getbalance", Idempotent: true, Group: "funds", Name: "获取账户余额",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/funds/getbalance.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/funds/getbankacct", Idempotent: true, Group: "funds", Name: "获取结算账户",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/funds/getbankacct.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/funds/setbankacct", Idempotent: true, Group: "funds", Name: "修改结算账户",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/funds/setbankacct.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/funds/getfundsflowdetail", Idempotent: true, Group: "funds", Name: "获取资金流水详情",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/funds/getfundsflowdetail.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/funds/getfundsflowlist", Idempotent: true, Group: "funds", Name: "获取资金流水列表",
@@ -288,10 +308,36 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/funds/submitwithdraw.html"},
 
 	// group: funds-bank
+	{Method: http.MethodPost, Path: "/shop/funds/getbankbynum", Idempotent: true, Group: "funds-bank", Name: "根据卡号查银行信息",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/bank/getbankbynum.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/getbanklist", Idempotent: true, Group: "funds-bank", Name: "搜索银行列表",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/bank/getbanklist.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/getcity", Idempotent: true, Group: "funds-bank", Name: "查询城市列表",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/bank/getcity.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/getprovince", Idempotent: true, Group: "funds-bank", Name: "查询大陆银行省份列表",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/bank/getprovince.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/getsubbranch", Idempotent: true, Group: "funds-bank", Name: "查询支行列表",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/bank/getsubbranch.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/qrcode/check", Idempotent: true, Group: "funds-bank", Name: "查询扫码状态",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/qrcode/check.html"},
+	{Method: http.MethodPost, Path: "/shop/funds/qrcode/get", Idempotent: true, Group: "funds-bank", Name: "获取二维码",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/qrcode/get.html"},
 
 	// group: gift
 
 	// group: guarantee
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/getguaranteeorder", Idempotent: true, Group: "guarantee", Name: "获取保障单详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/getguaranteeorder.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/merchantacceptguarantee", Idempotent: false, Group: "guarantee", Name: "商家同意保障单申请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/merchantacceptguarantee.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/merchantmodifyguarantee", Idempotent: false, Group: "guarantee", Name: "商家协商保障单",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/merchantmodifyguarantee.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/merchantproofguarantee", Idempotent: false, Group: "guarantee", Name: "商家举证保障单",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/merchantproofguarantee.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/merchantrefuseguarantee", Idempotent: false, Group: "guarantee", Name: "商家拒绝保障单申请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/merchantrefuseguarantee.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/aftersale/searchguaranteeorder", Idempotent: true, Group: "guarantee", Name: "商家获取保障单列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/aftersale/searchguaranteeorder.html"},
 
 	// group: headsupplier
 
@@ -334,6 +380,36 @@ var registry = sortedRegistry([]Endpoint{
 	// group: order-extra
 	{Method: http.MethodPost, Path: "/channels/ec/order/deliveryinfo/update", Idempotent: true, Group: "order-extra", Name: "修改物流信息",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/deliveryinfo_update.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/privatenumber/addphone", Idempotent: false, Group: "order-extra", Name: "添加待认证的手机号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_privatenumberaddphone.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/privatenumber/getphone", Idempotent: true, Group: "order-extra", Name: "获取小店手机号认证状态",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_privatenumbergetshopphone.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/merchant/privatenumber/sendverifycode", Idempotent: false, Group: "order-extra", Name: "获取短信验证码",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_privatenumbersendverifycode.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/freshinspect/submit", Idempotent: false, Group: "order-extra", Name: "上传生鲜质检信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/fresh_inspect_submit.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/presentnote/add", Idempotent: false, Group: "order-extra", Name: "礼物订单新增备注信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/present_note_add.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/presentsuborder/get", Idempotent: true, Group: "order-extra", Name: "获取礼物单的子单列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/get_by_presentid.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/preshipmentchangesku/approve", Idempotent: false, Group: "order-extra", Name: "同意待发货前更换sku请求",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/preshipment_change_sku_approve.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/preshipmentchangesku/get", Idempotent: true, Group: "order-extra", Name: "获取所有待发货前更换sku待处理请求",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_getpreshipmentchangeskuwaithandlelist"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/preshipmentchangesku/reject", Idempotent: false, Group: "order-extra", Name: "拒绝待发货前更换sku请求",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/preshipment_change_sku_reject.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/realnumber/apply", Idempotent: false, Group: "order-extra", Name: "申请查看订单真实号码",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_applyrealnumber.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/realnumberviewaudit/get", Idempotent: true, Group: "order-extra", Name: "查看订单真实号审核状态",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_getrealnumberviewaudit.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/sensitiveinfo/decode", Idempotent: true, Group: "order-extra", Name: "解密订单中的详细收货信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/decode_order_sensitive_info.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/virtualnumber/applyagain", Idempotent: false, Group: "order-extra", Name: "订单再次申请虚拟号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_applyvirtualnumberagain.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/virtualnumber/delay", Idempotent: false, Group: "order-extra", Name: "订单虚拟号延期",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_delayvirtualnumber.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/virtualtelnumber/get", Idempotent: false, Group: "order-extra", Name: "兑换虚拟号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/order/virtualtelnumber_get.html"},
 
 	// group: product
 	{Method: http.MethodPost, Path: "/channels/ec/product/add", Idempotent: false, Group: "product", Name: "添加商品",

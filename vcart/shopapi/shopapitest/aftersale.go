@@ -242,6 +242,9 @@ func (s *Server) hAftersaleReject(c *call) (any, error) {
 	if a.status != shopapi.AftersaleMerchantProcessing && a.status != shopapi.AftersaleMerchantWaitReceipt {
 		return nil, apiErr(shopapi.CodeAftersaleOpNotSupported, "operation not supported in the current status")
 	}
+	if err := s.rejectGate(a); err != nil { // negotiation first (issue 17, aftersale_negotiate.go)
+		return nil, err
+	}
 	a.rejectReason = b.Reason
 	if a.rejectReason == "" {
 		a.rejectReason = "reason type " + strconv.Itoa(b.Type)

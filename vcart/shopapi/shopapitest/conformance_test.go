@@ -52,6 +52,8 @@ var tourTables = [][]tour{
 	productToolTours,
 
 	// after-sales and funds (issue 17)
+	aftersaleExtraTours,
+	orderExtraTours,
 
 	// marketing (issue 18)
 

@@ -217,7 +217,7 @@ func (s *Server) hVirtualNumber(c *call) (any, error) {
 		return nil, apiErr(shopapi.CodeInvalidWaybillID, "waybill_id not found")
 	}
 	main, ext := virtualOf(b.WaybillID)
-	return shopapi.VirtualNumber{MaskedRealPhone: mask(phone), VirtualPhone: main + "-" + ext, MainPhone: main}, nil
+	return shopapi.WaybillVirtualNumber{MaskedRealPhone: mask(phone), VirtualPhone: main + "-" + ext, MainPhone: main}, nil
 }
 
 func (s *Server) hRealPhone(c *call) (any, error) {

@@ -271,6 +271,11 @@ var routeTables = []func() []route{
 	productToolRoutes,
 
 	// after-sales and funds (issue 17)
+	aftersaleExtraRoutes,
+	guaranteeRoutes,
+	fundsBankRoutes,
+	orderExtraRoutes,
+	complaintExtraRoutes,
 
 	// marketing (issue 18)
 
