@@ -60,7 +60,9 @@ func (s *CompassService) Days(ctx context.Context, period kpi.Period) ([]Compass
 	today := s.client.cfg.now().In(compassZone)
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, compassZone)
 	var p []vcart.FieldError
-	midnight := func(t time.Time) bool { return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 }
+	midnight := func(t time.Time) bool {
+		return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
+	}
 	if !midnight(start) || !midnight(end) {
 		p = append(p, vcart.FieldError{Field: "period", Code: "period.days", Msg: "must start and end at midnight China time"})
 	}
