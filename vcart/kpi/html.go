@@ -298,6 +298,9 @@ func (r *Report) htmlTrend(b *strings.Builder, daily []DailyValue) {
 	if len(r.Changes) > 0 {
 		b.WriteString("<table>\n<tr><th>指标 Metric</th><th>上周 Previous</th><th>本周 Current</th><th>变化 Change</th></tr>\n")
 		for _, c := range r.Changes {
+			if c.Previous == c.Current && (c.Current == "undefined" || c.Current == "0") {
+				continue // no data either week: nothing to show
+			}
 			name := string(c.ID)
 			if d, ok := Lookup(c.ID); ok {
 				name = d.ChineseName + " " + d.Name
