@@ -169,3 +169,41 @@ func KPIDailyGMV(days []CompassDayFigures) []int64 {
 	}
 	return out
 }
+
+// KPIProductFigures sums the days' product lists into kpi's inputs for
+// data-driven product selection (kpi.Suggest), one entry per product in
+// order of first appearance:
+//
+//   - PriceFen ← the latest day's price; ClickUV ← Σ product_click_uv
+//     (daily distinct people summed); PayUV ← Σ pay_uv; GMVFen ← Σ pay_gmv;
+//     RefundFen ← Σ pay_refund_gmv;
+//   - MarginFen ← Σ seller_predict_settle_amount (GMV after the platform's
+//     and talents' commissions) − Σ pay_refund_gmv − unitCostFen[id] ×
+//     (Σ pay_product_cnt − Σ pay_refund_product_cnt), an estimate: the
+//     compass predicts settlement before refunds are final.
+//
+// Exposure (ExposureUV) is left 0: the compass has none. A product without
+// a cost in unitCostFen is costed at 0 (its margin is then an upper bound).
+func KPIProductFigures(days []CompassDayFigures, unitCostFen map[ID]int64) []kpi.ProductFigures {
+	var out []kpi.ProductFigures
+	at := map[ID]int{}
+	for _, d := range days {
+		for _, p := range d.Products {
+			i, ok := at[p.ProductID]
+			if !ok {
+				i = len(out)
+				at[p.ProductID] = i
+				out = append(out, kpi.ProductFigures{ProductID: vcart.ProductID(p.ProductID)})
+			}
+			f, x := &out[i], p.Data
+			f.Title, f.PriceFen = p.Title, int64(p.Price)
+			f.ClickUV += int64(x.ProductClickUV)
+			f.PayUV += int64(x.PayUV)
+			f.GMVFen += int64(x.PayGMV)
+			f.RefundFen += int64(x.PayRefundGMV)
+			kept := int64(x.PayProductCnt) - int64(x.PayRefundProductCnt)
+			f.MarginFen += int64(x.SellerPredictSettleAmount) - int64(x.PayRefundGMV) - unitCostFen[p.ProductID]*kept
+		}
+	}
+	return out
+}

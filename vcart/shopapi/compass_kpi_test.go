@@ -176,4 +176,25 @@ func TestCompassKPIReport(t *testing.T) {
 	if m, _ := r.Metric(kpi.MetricAOV); m.Display != "¥53.20" {
 		t.Errorf("客单价 (gross) = %s", m.Display)
 	}
+
+	// The same days feed product selection.
+	var settle int64
+	for _, d := range days {
+		for _, p := range d.Products {
+			settle += int64(p.Data.SellerPredictSettleAmount)
+		}
+	}
+	figs := shopapi.KPIProductFigures(days, map[shopapi.ID]int64{id: 1500})
+	want2 := []kpi.ProductFigures{{ProductID: vcart.ProductID(id), Title: "云南高山手剥核桃", PriceFen: 3990, ClickUV: 30, PayUV: 3,
+		GMVFen: 4 * 3990, RefundFen: 2 * 3990, MarginFen: settle - 2*3990 - 1500*2}}
+	if diff := cmp.Diff(want2, figs); diff != "" {
+		t.Errorf("product figures (-want +got):\n%s", diff)
+	}
+	if settle >= 4*3990 || settle <= 0 {
+		t.Errorf("seller settlement %d is not GMV less commission", settle)
+	}
+	sel, err := kpi.Suggest(figs, kpi.SeedMixPolicy(), kpi.SelectionConfig{})
+	if err != nil || len(sel.Products) != 1 || len(sel.Products[0].Warnings) != 1 {
+		t.Errorf("selection = %+v, %v", sel, err)
+	}
 }

@@ -219,6 +219,9 @@
 //     field table under order_id_list.
 //   - aftersale/rejectreason/get: the page and its example use reason_list
 //     (items with reject_scene); some peers read reject_reason_list.
+//   - livedashboard/getlivelist: the example sends ds as a number
+//     (20240612), a peer SDK as a string; the client sends a number and
+//     the fake reads both.
 //   - Uploads, the category tree and details, and brand add / cancel / all
 //     are spelt /shop/ec/… in the current index and /channels/ec/… in older
 //     pages; both answer. The client sends the index's spelling; the rate

@@ -149,8 +149,7 @@ type dayData struct {
 	nicknames map[string]string
 	shop      *figures
 	buyers    map[string]buyer // paying openids of the day
-	productOf map[string]*product
-	order     []string // product ids in first-seen order
+	order     []string         // product ids in first-seen order
 }
 
 type buyer struct {
