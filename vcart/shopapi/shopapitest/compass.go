@@ -25,7 +25,8 @@ import (
 // excluded); a refund counts when its after-sale has refunded (退款成功),
 // in pay_refund_* for the day its order was paid and in refund_* for the
 // day the after-sale last changed; pay_gmv_per_uv is pure_pay_gmv ÷ pay_uv
-// rounded half up; product_click_uv of the overview is the sum of the
+// rounded half up; the product list holds every product of the shop (zero
+// figures when idle); product_click_uv of the overview is the sum of the
 // products' click people; the audience profile knows the buyers' regions
 // (地级, 省级, from the orders' addresses) and spend (消费力区间) and
 // nothing about people's age or gender, whose lists stay empty.
@@ -593,8 +594,26 @@ func (s *Server) hCompassShopProducts(c *call) (any, error) {
 	}
 	dd := s.day(b.DS)
 	out := shopProductsAnswer{ProductList: []shopapi.CompassShopProduct{}}
+	if !s.compassReady(b.DS) {
+		return out, nil
+	}
+	// Every product of the shop, with zero figures when idle (as in the
+	// official example), then products sold but unknown to the fake.
+	ids := slices.DeleteFunc(slices.Clone(s.productOrder), func(id string) bool {
+		p, ok := s.products[id]
+		return !ok || p.status == shopapi.ProductStatusDeleted
+	})
 	for _, id := range dd.order {
-		out.ProductList = append(out.ProductList, shopapi.CompassShopProduct{CompassProductHead: s.head(id), Data: dd.byProduct[id].shopView()})
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, id := range ids {
+		f := dd.byProduct[id]
+		if f == nil {
+			f = newFigures()
+		}
+		out.ProductList = append(out.ProductList, shopapi.CompassShopProduct{CompassProductHead: s.head(id), Data: f.shopView()})
 	}
 	return out, nil
 }
