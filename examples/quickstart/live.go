@@ -96,6 +96,14 @@ func liveDemo(w io.Writer) error {
 	fmt.Fprintf(w, "compass (T+1)      → %d days, GMV %d fen, %d paid orders; %s %s (%s)\n",
 		len(days), rep.Orders.GMVFen, rep.Orders.Paid, m.ChineseName, m.Display, m.Grade)
 
+	sel, err := kpi.Suggest(shopapi.KPIProductFigures(days, map[shopapi.ID]int64{id: 1800}), kpi.SeedMixPolicy(), kpi.SelectionConfig{})
+	if err != nil {
+		return err
+	}
+	for _, p := range sel.Products {
+		fmt.Fprintf(w, "product selection  → %s %s: %s\n", p.ProductID, p.Role.ChineseName(), p.Reasons[0])
+	}
+
 	var daily []kpi.DailyValue
 	for _, d := range days {
 		daily = append(daily, kpi.DailyValue{Label: d.DS[4:6] + "-" + d.DS[6:], Fen: int64(d.Overall.PayGMV)})
