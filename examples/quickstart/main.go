@@ -31,6 +31,7 @@ func steps() []step {
 		{"4c. Callbacks and payment notifications (vcart/notify, seed §四 支付回调)", notifyDemo},
 		{"4d. Fulfilment: return address, freight template and quote, e-waybill to shipment (vcart/shopapi)", fulfilmentDemo},
 		{"4d. After-sales, guarantees and a withdrawal (vcart/shopapi, seed §四 售后)", aftersalesDemo},
+		{"4d. Showcase, links and the data compass (vcart/shopapi, seed §四 直播商品卡片 and §五 数据监控)", liveDemo},
 		{"5. Weekly KPI report (vcart/kpi, seed §五 数据监控 and §七 运营优化)", kpiDemo},
 		{"6. Violations and restrictions (penalty, seed §六 平台规则红线)", penaltyDemo},
 	}

@@ -75,6 +75,7 @@ var wireCaseTables = [][]wireCase{
 	// marketing (issue 18)
 
 	// live and data (issue 19)
+	liveDataWireCases,
 
 	// homepage, dropship, league, head suppliers, talents (issue 20)
 

@@ -243,6 +243,9 @@
 //     (the client reads the example's names).
 //   - order/preshipmentchangesku/get: the page sends page and page_size as
 //     numbers, the SKIT sample as strings (numbers are sent).
+//   - livedashboard/getlivelist: the example sends ds as a number
+//     (20240612), a peer SDK as a string; the client sends a number and
+//     the fake reads both.
 //   - Uploads, the category tree and details, and brand add / cancel / all
 //     are spelt /shop/ec/… in the current index and /channels/ec/… in older
 //     pages; both answer. The client sends the index's spelling; the rate

@@ -232,6 +232,11 @@ var codeMeanings = map[int]string{
 	CodeFreshInspectOrderNotFound: "order not found", CodeFreshInspectBadURL: "image or video URL invalid",
 	CodeRequestBodyFormat: "request body format error", CodeWxUsernameInvalid: "wxusername invalid",
 	CodeSMSTooFrequent: "SMS verification too frequent",
+	// showcase, links and the compass (issue 19)
+	CodeShowcaseIdentity: "channel identity check failed", CodeShowcaseBanned: "showcase banned for violations",
+	CodeShowcaseProductNotFound: "showcase product not found", CodeShowcaseSelectionCentre: "selection-centre products not supported",
+	CodeShowcaseAppNotBound: "appid not bound to the channel", CodeSchemeAppInvalid: "invalid appid: must be a mobile app bound on the open platform",
+	CodeCompassDateFormat: "bad date format", CodeCompassFinderID: "bad finder_id",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
@@ -311,4 +316,17 @@ const (
 	CodeWxUsernameInvalid = 40132
 	// CodeSMSTooFrequent (10021203): SMS verification too frequent.
 	CodeSMSTooFrequent = 10021203
+)
+
+// Errcodes of the showcase (橱窗), links and the data compass (issue 19),
+// from the pages' errcode tables.
+const (
+	CodeShowcaseIdentity        = 10022001 // 验证视频号身份失败: not a channel's showcase id
+	CodeShowcaseBanned          = 10022002 // 橱窗被禁止使用 for violations
+	CodeShowcaseProductNotFound = 10022003 // 橱窗商品未找到
+	CodeShowcaseSelectionCentre = 10022007 // 不支持操作带货中心来源的商品
+	CodeShowcaseAppNotBound     = 10022008 // appid is not a shop bound to the channel
+	CodeSchemeAppInvalid        = 10020256 // scheme: from_appid is not a mobile app bound on the open platform
+	CodeCompassDateFormat       = 10021069 // compass: 请求参数日期格式有误
+	CodeCompassFinderID         = 10023001 // compass: finder_id有误
 )

@@ -78,6 +78,14 @@ var nilRequestCalls = map[string]func(ctx context.Context, c *shopapi.Client) er
 		_, err := c.Warehouses.UpdateStock(ctx, nil)
 		return err
 	},
+	"Showcase.Add": func(ctx context.Context, c *shopapi.Client) error {
+		_, err := c.Showcase.Add(ctx, nil)
+		return err
+	},
+	"Links.ProductScheme": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.Links.ProductScheme(ctx, nil)
+		return err
+	},
 }
 
 // TestNilRequest checks that a nil request is a validation error naming the

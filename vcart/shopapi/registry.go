@@ -206,6 +206,34 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-category/api_getbizcatflowlist.html"},
 
 	// group: compass
+	{Method: http.MethodPost, Path: "/channels/ec/compass/finder/overall/get", Idempotent: true, Group: "compass", Name: "获取电商概览数据（达人版）",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/compass/finder/getfinderoverall.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/finder/product/data/get", Idempotent: true, Group: "compass", Name: "获取带货商品数据（达人版）",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/compass/finder/getfinderproductdata.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/finder/product/list/get", Idempotent: true, Group: "compass", Name: "获取带货商品列表（达人版）",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/compass/finder/getfinderproductlist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/finder/sale/profile/data/get", Idempotent: true, Group: "compass", Name: "获取带货人群数据（达人版）",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/compass/finder/getfindersaleprofiledata.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/shop/finder/authorization/list/get", Idempotent: true, Group: "compass", Name: "获取授权视频号列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/compass/shop/get_finder_authorization_list.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/shop/finder/list/get", Idempotent: true, Group: "compass", Name: "获取带货达人列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/compass/shop/getshopfinderlist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/shop/finder/overall/get", Idempotent: true, Group: "compass", Name: "获取带货数据概览",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/compass/shop/getshopfinderoverall.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/shop/finder/product/list/get", Idempotent: true, Group: "compass", Name: "获取带货达人商品列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/compass/shop/getshopfinderproductlist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/shop/finder/product/overall/get", Idempotent: true, Group: "compass", Name: "获取带货达人详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/compass/shop/getshopfinderproductoverall.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/shop/live/list/get", Idempotent: true, Group: "compass", Name: "获取店铺开播列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/compass/shop/getshoplivelist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/shop/overall/get", Idempotent: true, Group: "compass", Name: "获取电商数据概览",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/compass/shop/getshopoverall.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/shop/product/data/get", Idempotent: true, Group: "compass", Name: "获取商品详细信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/compass/shop/getshopproductdata.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/shop/product/list/get", Idempotent: true, Group: "compass", Name: "获取商品列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/compass/shop/getshopproductlist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/compass/shop/sale/profile/data/get", Idempotent: true, Group: "compass", Name: "获取店铺人群数据",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/compass/shop/getshopsaleprofiledata.html"},
 
 	// group: complaint
 	{Method: http.MethodPost, Path: "/channels/ec/aftersale/addcomplaintmaterial", Idempotent: false, Group: "complaint", Name: "商家补充纠纷单留言",
@@ -348,12 +376,46 @@ var registry = sortedRegistry([]Endpoint{
 	// group: kf
 
 	// group: leads
+	{Method: http.MethodPost, Path: "/channels/leads/get_leads_component_id", Idempotent: true, Group: "leads", Name: "获取留资组件Id列表详情",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/leads/get_leads_component_id.html"},
+	{Method: http.MethodPost, Path: "/channels/leads/get_leads_component_promote_record", Idempotent: true, Group: "leads", Name: "获取留资组件直播推广记录信息详情",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/leads/get_leads_component_promote_record.html"},
+	{Method: http.MethodPost, Path: "/channels/leads/get_leads_info_by_component_id", Idempotent: true, Group: "leads", Name: "按时间获取留资信息详情",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/leads/get_leads_info_by_component_id.html"},
+	{Method: http.MethodPost, Path: "/channels/leads/get_leads_info_by_request_id", Idempotent: true, Group: "leads", Name: "按直播场次获取留资信息详情",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/leads/get_leads_info_by_request_id.html"},
+	{Method: http.MethodPost, Path: "/channels/leads/get_leads_request_id", Idempotent: true, Group: "leads", Name: "获取留资request_id列表详情",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/leads/get_leads_request_id.html"},
 
 	// group: league
 
 	// group: link
+	{Method: http.MethodPost, Path: "/channels/ec/basics/shop/h5url/get", Idempotent: true, Group: "link", Name: "获取店铺H5链接",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/getshoph5url.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/basics/shop/qrcode/get", Idempotent: true, Group: "link", Name: "获取店铺二维码",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/getshopqrcode.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/basics/shop/taglink/get", Idempotent: true, Group: "link", Name: "获取店铺口令",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/getshoptaglink.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/h5url/get", Idempotent: true, Group: "link", Name: "获取商品H5短链",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/get_h5url.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/qrcode/get", Idempotent: true, Group: "link", Name: "获取商品二维码",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/get_qrcode.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/scheme/get", Idempotent: true, Group: "link", Name: "获取商品的移动应用跳转scheme码",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/get_scheme.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/taglink/get", Idempotent: true, Group: "link", Name: "获取商品口令",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/get_taglink.html"},
 
 	// group: live
+	{Method: http.MethodPost, Path: "/channels/finderlive/get_finder_attr_by_appid", Idempotent: true, Group: "live", Name: "获取视频号账号信息",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/live/get_finder_attr_by_appid.html"},
+	{Method: http.MethodPost, Path: "/channels/finderlive/get_finder_live_data_list", Idempotent: true, Group: "live", Name: "获取留资直播间数据详情",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/live/get_finder_live_data_list.html"},
+	{Method: http.MethodPost, Path: "/channels/finderlive/get_finder_live_leads_data", Idempotent: true, Group: "live", Name: "获取账号收集的留资数量",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/live/get_finder_live_leads_data.html"},
+	{Method: http.MethodPost, Path: "/channels/livedashboard/getlivedata", Idempotent: true, Group: "live", Name: "获取直播大屏数据",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/livedashboard/getlivedata.html"},
+	{Method: http.MethodPost, Path: "/channels/livedashboard/getlivelist", Idempotent: true, Group: "live", Name: "获取直播大屏直播列表",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/livedashboard/getlivelist.html"},
 
 	// group: miniprogram
 
@@ -502,6 +564,14 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/warehouse/update_stock.html"},
 
 	// group: window
+	{Method: http.MethodPost, Path: "/channels/ec/window/product/add", Idempotent: true, Group: "window", Name: "上架商品到橱窗",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/windowproduct/add.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/window/product/get", Idempotent: true, Group: "window", Name: "获取橱窗商品详情",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/windowproduct/get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/window/product/list/get", Idempotent: true, Group: "window", Name: "获取已添加到橱窗的商品列表",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/windowproduct/list_get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/window/product/off", Idempotent: true, Group: "window", Name: "下架橱窗商品",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/windowproduct/off.html"},
 })
 
 func sortedRegistry(rows []Endpoint) []Endpoint {

@@ -58,6 +58,7 @@ var tourTables = [][]tour{
 	// marketing (issue 18)
 
 	// live and data (issue 19)
+	liveDataTours,
 
 	// homepage, dropship, league, head suppliers, talents (issue 20)
 
@@ -79,7 +80,13 @@ var fakeExtraKeys = map[string]map[string]string{}
 
 // fakeUnsentKeys lists, per path, example keys the fake's answer type
 // models but no tour makes it send, with the reason.
-var fakeUnsentKeys = map[string]map[string]string{}
+var fakeUnsentKeys = map[string]map[string]string{
+	"/channels/ec/window/product/get": {
+		"product.limit_discount_info": "the fake has no limited-time discounts (限时抢购)", "product.limit_discount_info.is_effect": "as above",
+		"product.limit_discount_info.discount_price": "as above", "product.limit_discount_info.end_time_ms": "as above",
+		"product.limit_discount_info.stock": "as above",
+	},
+}
 
 // fakeUnreadKeys lists, per path, request-example keys the fake does not
 // read, with the reason (state the fake does not model).

@@ -280,6 +280,9 @@ var routeTables = []func() []route{
 	// marketing (issue 18)
 
 	// live and data (issue 19)
+	showcaseRoutes,
+	liveRoutes,
+	compassRoutes,
 
 	// homepage, dropship, league, head suppliers, talents (issue 20)
 
