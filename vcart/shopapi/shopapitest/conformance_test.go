@@ -45,6 +45,7 @@ var tourTables = [][]tour{
 	// after-sales and funds (issue 17)
 
 	// marketing (issue 18)
+	couponTours, flashSaleTours, giftTours, memberTours, sharerTours,
 
 	// live and data (issue 19)
 

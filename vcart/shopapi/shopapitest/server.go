@@ -265,6 +265,7 @@ var routeTables = []func() []route{
 	// after-sales and funds (issue 17)
 
 	// marketing (issue 18)
+	couponRoutes, flashSaleRoutes, giftRoutes, memberRoutes, sharerRoutes,
 
 	// live and data (issue 19)
 
