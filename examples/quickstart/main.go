@@ -28,6 +28,7 @@ func steps() []step {
 		{"4a. Shop API against the in-memory fake (vcart/shopapi, seed §四 技术对接)", shopapiDemo},
 		{"4b. An order from payment to settlement (vcart/shopapi, seed §四 订单状态回传)", ordersDemo},
 		{"4c. Callbacks and payment notifications (vcart/notify, seed §四 支付回调)", notifyDemo},
+		{"4d. A campaign: coupon, fees and member points (vcart/shopapi, seed §七 运营优化)", marketingDemo},
 		{"5. Weekly KPI report (vcart/kpi, seed §五 数据监控 and §七 运营优化)", kpiDemo},
 		{"6. Violations and restrictions (penalty, seed §六 平台规则红线)", penaltyDemo},
 	}

@@ -38,7 +38,7 @@ func TestSalesBySharer(t *testing.T) {
 			sharerOrder("alice", "2", "b1", 1, 12800, 2800),
 			sharerOrder("alice", "3", "b2", 2, 0, 0), // unpaid
 			sharerOrder("bob", "4", "b3", 3, 20000, 0),
-			sharerOrder("bob", "5", "b4", 9, 99900, 0), // next week
+			sharerOrder("bob", "5", "b4", 9, 99900, 0),  // next week
 			sharerOrder("carol", "1", "b1", 0, 3990, 0), // the same order, a second sharer's line
 		}, []kpi.SharerSales{
 			{SharerID: "bob", Orders: 1, PaidOrders: 1, Buyers: 1, GMVFen: 20000, NetFen: 20000, AverageOrderFen: 20000},
