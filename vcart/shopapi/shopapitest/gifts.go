@@ -36,7 +36,6 @@ type gift struct {
 type giftActivity struct {
 	a       shopapi.GiftActivity
 	stopped bool
-	given   int // sets given
 }
 
 func (s *Server) gifts() *table[gift] {
