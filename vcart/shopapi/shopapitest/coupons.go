@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
@@ -345,6 +346,11 @@ func (s *Server) hUserCouponList(c *call) (any, error) {
 func (s *Server) ReceiveCoupon(openid, couponID string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.receiveCoupon(openid, couponID)
+}
+
+// receiveCoupon is ReceiveCoupon with s.mu held.
+func (s *Server) receiveCoupon(openid, couponID string) (string, error) {
 	cp, err := s.coupons().get(couponID)
 	if err != nil {
 		return "", err
@@ -438,7 +444,7 @@ func (s *Server) useCoupon(openid, userCouponID, orderID string, lines []shopapi
 	if now.Unix() < u.start || (u.end > 0 && now.Unix() > u.end) {
 		return shopapi.BasketPrice{}, apiErr(shopapi.CodeCouponValidTime, "outside the user coupon's window")
 	}
-	p, err := shopapi.PriceBasket(shopapi.PriceRequest{Coupon: cp.spec, Lines: lines, At: now})
+	p, err := shopapi.PriceBasket(shopapi.PriceRequest{Coupon: cp.spec, Lines: lines, At: now, ReceivedAt: time.Unix(u.created, 0)})
 	if err != nil {
 		return shopapi.BasketPrice{}, apiErr(shopapi.CodeBadParams, err.Error())
 	}

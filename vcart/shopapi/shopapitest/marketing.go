@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
@@ -67,7 +68,7 @@ func (s *Server) CreatePromoOrder(o NewOrder, p Promo) (string, shopapi.BasketPr
 		}
 		spec = s.coupons().byID[u.couponID].spec
 		var err error
-		price, err = shopapi.PriceBasket(shopapi.PriceRequest{Coupon: spec, Lines: lines, At: now})
+		price, err = shopapi.PriceBasket(shopapi.PriceRequest{Coupon: spec, Lines: lines, At: now, ReceivedAt: time.Unix(u.created, 0)})
 		if err != nil || !price.Applied() || now.Unix() < u.start || (u.end > 0 && now.Unix() > u.end) {
 			s.mu.Unlock()
 			return "", price, fmt.Errorf("%w: the coupon does not apply (%v, %v)", ErrPromo, price.Rejection, err)

@@ -332,6 +332,9 @@ func (s *Server) hWxaMemberAdd(c *call) (any, error) {
 		return nil, apiErr(shopapi.CodeVipBadParams, "wxa member exists")
 	}
 	t.put(b.WxaOpenID, &shopapi.WxaMember{WxaOpenID: b.WxaOpenID, WxaMemberInfo: b.Info, RelatedShopAppID: []string{s.appID}})
+	// The linked shop learns of the member (自动加入会员).
+	s.emit("channels_ec_vip_user_auto_add", b.WxaOpenID, "info", map[string]any{"shop_appid": s.appID,
+		"outer_userid": b.Info.OuterUserID, "identity": b.Info.Identity, "add_time": s.now().Unix()})
 	return nil, nil
 }
 
@@ -398,4 +401,41 @@ func (s *Server) hWxaMemberList(c *call) (any, error) {
 		out.List = append(out.List, *t.byID[id])
 	}
 	return out, nil
+}
+
+// AskMemberInfo pushes channels_ec_vip_user_info_get, as the platform does
+// when it needs a mini-program member's information for the shop.
+func (s *Server) AskMemberInfo(openid string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.emit("channels_ec_vip_user_info_get", openid, "info", map[string]any{"shop_appid": s.appID})
+}
+
+// ExchangePoints spends a member's points on a coupon (积分兑换优惠券), as
+// in the shop's points mall: the coupon is received as with
+// [Server.ReceiveCoupon], the points are taken (flow source 4), and
+// channels_ec_vip_score_exchange and channels_ec_vip_score_update are
+// pushed. Nothing changes when any step fails. It returns the
+// user_coupon_id.
+func (s *Server) ExchangePoints(openid, couponID string, cost int64) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m, err := s.members().get(openid)
+	if err != nil {
+		return "", err
+	}
+	if cost <= 0 || m.score < cost {
+		return "", apiErr(shopapi.CodeVipBadParams, "not enough points")
+	}
+	uc, err := s.receiveCoupon(openid, couponID)
+	if err != nil {
+		return "", err
+	}
+	m.score -= cost
+	m.flows = append(m.flows, shopapi.ScoreFlow{Score: -cost, Source: shopapi.FlowExchangeCoupon, Remark: "积分商城兑换优惠券"})
+	s.emit("channels_ec_vip_score_exchange", openid, "exchange_info", map[string]any{"pay_score": cost, "score_item_type": 1,
+		"coupon_info": map[string]any{"related_coupon_id": couponID}})
+	s.emitMember("channels_ec_vip_score_update", openid, map[string]any{"score": m.score, "delta_score": -cost,
+		"flow_type": int(shopapi.FlowExchangeCoupon)})
+	return uc, nil
 }
