@@ -183,6 +183,49 @@ func (s *FlashSaleService) Add(ctx context.Context, t *FlashSaleTask) (ID, *Resp
 	return out.TaskID, resp, nil
 }
 
+// AddChecked adds a task only after [CheckFlashSale] passes against what
+// the platform holds: it reads the product's SKU prices (product/get, the
+// online version, else the draft) and the shop's unfinished tasks
+// (list/get, every page), checks the task, and sends the add only when
+// every rule holds; otherwise it returns the *vcart.ValidationError naming
+// every problem and nothing is added.
+//
+// WeChat API: POST /channels/ec/product/limiteddiscounttask/add
+func (s *FlashSaleService) AddChecked(ctx context.Context, t *FlashSaleTask) (ID, *Response, error) {
+	if t == nil {
+		t = &FlashSaleTask{}
+	}
+	if err := vcart.NewValidationError(t.problems()); err != nil {
+		return "", nil, errorf("add flash sale", err)
+	}
+	d, resp, err := (*ProductService)(s).Get(ctx, t.ProductID, DataBoth)
+	if err != nil {
+		return "", resp, err
+	}
+	prices := map[ID]int64{}
+	for _, p := range []*Product{d.EditProduct, d.Product} { // the online prices win
+		if p == nil {
+			continue
+		}
+		for _, k := range p.SKUs {
+			prices[k.SKUID] = k.SalePrice
+		}
+	}
+	var existing []FlashSaleInfo
+	for _, st := range []FlashSaleStatus{FlashSalePending, FlashSaleRunning} {
+		for task, err := range s.ListIter(ctx, &FlashSaleListOptions{Status: &st, PageSize: 50}) {
+			if err != nil {
+				return "", nil, err
+			}
+			existing = append(existing, task)
+		}
+	}
+	if err := CheckFlashSale(*t, prices, existing); err != nil {
+		return "", nil, errorf("add flash sale", err)
+	}
+	return s.Add(ctx, t)
+}
+
 // FlashSaleUpdateSKU is one SKU of an update; ProductID is required when
 // SKUs change.
 type FlashSaleUpdateSKU struct {

@@ -189,3 +189,46 @@ func TestSharerSales(t *testing.T) {
 		t.Errorf("report = %+v", report)
 	}
 }
+
+func TestFlashSaleAddChecked(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	srv := shopapitest.NewServer(t, shopapitest.WithClock(func() time.Time { return now }))
+	c := srv.Client()
+	ctx := context.Background()
+	res, _, err := c.Products.Add(ctx, exampleProduct(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.ApproveAudit(string(res.ProductID)); err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sku := d.Product.SKUs[0].SKUID // ¥39.90
+	at := now.Unix()
+	const addPath = "/channels/ec/product/limiteddiscounttask/add"
+	task := func(price int64) *shopapi.FlashSaleTask {
+		return &shopapi.FlashSaleTask{ProductID: res.ProductID, StartTime: at, EndTime: at + 3600,
+			SKUs: []shopapi.FlashSaleSKU{{SKUID: sku, SalePrice: price, SaleStock: 10}}}
+	}
+	_, _, err = c.FlashSales.AddChecked(ctx, task(3500))
+	if diff := cmp.Diff([]string{"limited_discount_skus[0].sale_price:rate", "limited_discount_skus[0].sale_price:reduction"}, fields(t, err)); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if n := srv.Calls(addPath); n != 0 {
+		t.Errorf("a failing task reached the platform (%d calls)", n)
+	}
+	if _, _, err := c.FlashSales.AddChecked(ctx, task(2990)); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = c.FlashSales.AddChecked(ctx, task(2590))
+	if diff := cmp.Diff([]string{"product_id:overlap"}, fields(t, err)); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if n := srv.Calls(addPath); n != 1 {
+		t.Errorf("add calls = %d, want 1", n)
+	}
+}

@@ -17,6 +17,10 @@ import (
 // failure with the same id, so a retry never applies twice; derive the id
 // from the business event (an order id, a campaign and a member), never
 // from the attempt.
+//
+// The /wxa/vip/… calls (WxaBoundShops and the WxaMember methods) are the
+// mini-program's: call them on a Client whose TokenSource yields the
+// mini-program's access_token, not the shop's.
 
 var (
 	epVipGradeUpdate   = ep("/channels/ec/vip/user/grade/update")
@@ -307,7 +311,7 @@ func (s *MemberService) WxaBinding(ctx context.Context) (*WxaBinding, *Response,
 }
 
 // WxaBoundShops returns the shops linked to the calling mini-program
-// (获取小程序已关联小店列表); the call uses the mini-program's token.
+// (获取小程序已关联小店列表), with the mini-program's token.
 //
 // WeChat API: POST /wxa/vip/shop/list/get
 func (s *MemberService) WxaBoundShops(ctx context.Context) ([]string, *Response, error) {
