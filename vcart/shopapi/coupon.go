@@ -552,35 +552,29 @@ func (s *CouponService) List(ctx context.Context, opts *CouponListOptions) (*Cou
 	return &out, resp, nil
 }
 
-// ListIter iterates over every coupon id, page after page (page and
-// page_ctx advance together).
+// ListIter iterates over every coupon id, page after page: the page
+// number advances and each request carries the page_ctx of the previous
+// answer. It stops after total_num ids or a short page.
 func (s *CouponService) ListIter(ctx context.Context, opts *CouponListOptions) iter.Seq2[ID, error] {
 	var o CouponListOptions
 	if opts != nil {
 		o = *opts
 	}
-	page := max(o.Page, 1)
-	total, seen := -1, 0
-	return paginate(ctx, o.PageCtx, func(ctx context.Context, key string) ([]ID, string, error) {
-		if total >= 0 && seen >= total {
-			return nil, "", nil
-		}
-		o.Page, o.PageCtx = page, key
+	if o.PageSize == 0 {
+		o.PageSize = 100
+	}
+	return pageNumbers(ctx, o.Page, o.PageSize, func(ctx context.Context, page int) ([]ID, int, error) {
+		o.Page = page
 		l, _, err := s.List(ctx, &o)
 		if err != nil {
-			return nil, "", err
+			return nil, 0, err
 		}
-		page++
-		total, seen = l.TotalNum, seen+len(l.Coupons)
+		o.PageCtx = l.PageCtx
 		ids := make([]ID, len(l.Coupons))
 		for i, c := range l.Coupons {
 			ids[i] = c.CouponID
 		}
-		next := l.PageCtx
-		if next == "" && seen < total {
-			next = strconv.Itoa(page) // the page number alone advances
-		}
-		return ids, next, nil
+		return ids, l.TotalNum, nil
 	})
 }
 

@@ -3,6 +3,7 @@ package shopapi_test
 import (
 	"context"
 	"errors"
+	"iter"
 	"sort"
 	"testing"
 	"time"
@@ -231,4 +232,48 @@ func TestFlashSaleAddChecked(t *testing.T) {
 	if n := srv.Calls(addPath); n != 1 {
 		t.Errorf("add calls = %d, want 1", n)
 	}
+}
+
+func TestMarketingIterators(t *testing.T) {
+	t.Parallel()
+	srv := shopapitest.NewServer(t)
+	c := srv.Client()
+	ctx := context.Background()
+	for _, id := range []string{"o-1", "o-2", "o-3"} {
+		if err := srv.JoinMember(id, 0); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Members.AddWxaMember(ctx, "s", "wxa-"+id, shopapi.WxaMemberInfo{Identity: "V1"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.BindShopSharer("sh-"+id, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 5 {
+		if _, err := c.Members.IncreaseScore(ctx, &shopapi.ScoreChange{OpenID: "o-1", Score: 1, RequestID: string(rune('a' + i))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := map[string]int{
+		"members": countSeq(t, c.Members.ListIter(ctx, 2)),
+		"flow":    countSeq(t, c.Members.ScoreFlowIter(ctx, "o-1", 2)),
+		"wxa":     countSeq(t, c.Members.ListWxaMembersIter(ctx, 2)),
+		"sharers": countSeq(t, c.Sharers.ListIter(ctx, shopapi.SharerShop, 2)),
+	}
+	if diff := cmp.Diff(map[string]int{"members": 3, "flow": 5, "wxa": 3, "sharers": 3}, got); diff != "" {
+		t.Errorf("iterated (-want +got):\n%s", diff)
+	}
+}
+
+func countSeq[T any](t *testing.T, seq iter.Seq2[T, error]) int {
+	t.Helper()
+	n := 0
+	for _, err := range seq {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	return n
 }
