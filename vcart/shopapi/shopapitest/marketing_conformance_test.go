@@ -132,6 +132,14 @@ var couponTours = []tour{
 		if ul.TotalNum != 2 || ul.PageCtx == "" {
 			t.Errorf("user coupons = %+v", ul)
 		}
+		n := 0
+		for _, err := range c.Coupons.ListUserCouponsIter(ctx, &shopapi.UserCouponListOptions{OpenID: "o-buyer", PageSize: 1}) {
+			must(t, err)
+			n++
+		}
+		if n != 2 {
+			t.Errorf("ListUserCouponsIter saw %d coupons", n)
+		}
 		_, err = c.Coupons.UpdateStatus(ctx, b, shopapi.CouponStatusInvalid)
 		must(t, err)
 		clk.advance(s, 8*24*time.Hour)
@@ -357,6 +365,14 @@ var sharerTours = []tour{
 		must(t, err)
 		if len(os) != 1 || os[0].OrderID != shopapi.ID(order) {
 			t.Errorf("sharer orders = %+v", os)
+		}
+		n := 0
+		for _, err := range c.Sharers.OrdersIter(ctx, &shopapi.SharerOrderOptions{OpenID: "o-alice", PageSize: 1}) {
+			must(t, err)
+			n++
+		}
+		if n != 1 {
+			t.Errorf("OrdersIter saw %d orders", n)
 		}
 		res, _, err := c.Sharers.Unbind(ctx, []string{"o-alice"})
 		must(t, err)
