@@ -36,6 +36,8 @@ type gift struct {
 type giftActivity struct {
 	a       shopapi.GiftActivity
 	stopped bool
+	given   map[string]int // sets given per buyer
+	sets    int            // sets given in all
 }
 
 func (s *Server) gifts() *table[gift] {
@@ -271,7 +273,7 @@ func (s *Server) hGiftActivityAdd(c *call) (any, error) {
 		}
 	}
 	ga := s.giftActivities()
-	st := &giftActivity{a: a}
+	st := &giftActivity{a: a, given: map[string]int{}}
 	id := string(a.ActivityID)
 	if id == "" {
 		id = ga.add(s, st)
@@ -312,4 +314,73 @@ func (s *Server) hGiftActivityDel(c *call) (any, error) {
 		return nil, err
 	}
 	return nil, s.giftActivities().remove(string(a.a.ActivityID))
+}
+
+// giveGifts gives, for an order of buyer, one gift set per purchased unit
+// of each main product of every running activity, within the activity's
+// sets, the buyer's limit and the gifts' stock (taken); s.mu is held. It
+// returns the sets given per activity.
+func (s *Server) giveGifts(buyer string, lines []OrderLine) map[string]int {
+	now := s.now().Unix()
+	out := map[string]int{}
+	ga := s.giftActivities()
+	for _, id := range ga.ids(nil) {
+		a := ga.byID[id]
+		if a.stopped || now < int64(a.a.StartTime) || now > int64(a.a.EndTime) {
+			continue
+		}
+		want := 0
+		for _, l := range lines {
+			for _, m := range a.a.Detail.MainProducts {
+				if string(m.ProductID) == l.ProductID {
+					want += int(l.Count)
+				}
+			}
+		}
+		for ; want > 0; want-- {
+			lim := a.a.Detail.ReceiveLimit
+			if a.sets >= a.a.Detail.GiftSet.GiftSetNum || (bool(lim.IsLimited) && a.given[buyer] >= lim.LimitNum) || !s.takeGiftSet(a.a.Detail.GiftSet) {
+				break
+			}
+			a.sets++
+			a.given[buyer]++
+			out[id]++
+		}
+	}
+	return out
+}
+
+// takeGiftSet takes one set's gifts from stock, all or none; s.mu is held.
+func (s *Server) takeGiftSet(set shopapi.GiftSet) bool {
+	type pick struct {
+		g   *gift
+		sku shopapi.ID
+		n   int
+	}
+	var picks []pick
+	for _, it := range set.GiftItems {
+		g, ok := s.gifts().byID[string(it.GiftID)]
+		if !ok || len(g.p.SKUs) == 0 {
+			return false
+		}
+		sku := g.p.SKUs[0].SKUID
+		if g.stock[sku] < it.GiveNum {
+			return false
+		}
+		picks = append(picks, pick{g, sku, it.GiveNum})
+	}
+	for _, p := range picks {
+		p.g.stock[p.sku] -= p.n
+	}
+	return true
+}
+
+// GiftSetsGiven returns how many gift sets an activity has given.
+func (s *Server) GiftSetsGiven(activityID string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a, ok := s.giftActivities().byID[activityID]; ok {
+		return a.sets
+	}
+	return 0
 }

@@ -39,7 +39,14 @@ var ErrPromo = errors.New("shopapitest: promotion does not apply")
 //     amounts (the fake's order view shows no coupon_info; order_price is
 //     what the buyer pays);
 //   - the sharer, if any, is credited with every line for
-//     get_sharer_order_list.
+//     get_sharer_order_list;
+//   - running buy-to-get-gift activities (买赠) give one gift set per unit
+//     of their main products, within their sets, the buyer's limit and
+//     the gifts' stock ([Server.GiftSetsGiven]).
+//
+// The checks and the changes are two steps under the server's lock: a
+// concurrent change to the same coupon or task in between is not
+// detected.
 //
 // It returns the order id and the basket's price.
 func (s *Server) CreatePromoOrder(o NewOrder, p Promo) (string, shopapi.BasketPrice, error) {
@@ -107,6 +114,7 @@ func (s *Server) CreatePromoOrder(o NewOrder, p Promo) (string, shopapi.BasketPr
 		}
 		price = shopapi.BasketPrice{SubtotalFen: total, TotalFen: total}
 	}
+	s.giveGifts(o.OpenID, o.Lines)
 	if p.SharerOpenID != "" {
 		sh := s.sharers().byID[p.SharerOpenID]
 		ss := s.sharerState()

@@ -255,6 +255,11 @@ var giftTours = []tour{
 				GiftSet:      shopapi.GiftSet{GiftItems: []shopapi.GiftItem{{GiftID: added.ProductID, GiveNum: 1}}, GiftSetNum: 5}}}
 		aid, _, err := c.Gifts.AddActivity(ctx, act)
 		must(t, err)
+		_, _, err = s.CreatePromoOrder(NewOrder{OpenID: "o-buyer", Lines: []OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 2, UnitPriceFen: 5000}}}, Promo{})
+		must(t, err)
+		if n, _ := s.GiftStock(string(added.ProductID), string(gsku)); n != 4 || s.GiftSetsGiven(string(aid)) != 1 {
+			t.Errorf("after an order of 2: gift stock %d, sets given %d; want 4 and 1 (limit 1 per buyer)", n, s.GiftSetsGiven(string(aid)))
+		}
 		_, err = c.Gifts.StopActivity(ctx, aid)
 		must(t, err)
 		_, err = c.Gifts.DeleteActivity(ctx, aid)
