@@ -40,7 +40,7 @@ var (
 )
 
 // Grade is a member grade as the platform numbers it (会员等级, set by the
-// merchant: 1, 2, 3 …). [GradeFromTier] and [TierFromGrade] map the SDK's
+// merchant: 1, 2, 3 …). A [GradeMap] maps the SDK's
 // tiers (vcart/kpi) onto it.
 type Grade int
 
