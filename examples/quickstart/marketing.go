@@ -15,7 +15,8 @@ import (
 
 // marketingDemo runs a small campaign on the in-memory fake: a 满减 coupon
 // created, received and used on an order, the basket priced offline with
-// the fees quoted on the discounted amount and checked against the order,
+// the fees quoted on the discounted amount, the order settled and its fees
+// reconciled,
 // then a member's points increased once despite a lost answer and a retry,
 // and the member's grade set from the SDK's tier rules.
 func marketingDemo(w io.Writer) error {
@@ -71,15 +72,27 @@ func marketingDemo(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := srv.PayOrder(order); err != nil {
-		return err
+	// Paid, shipped, received and settled; then reconciled against package fees.
+	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
+		if err := step(order); err != nil {
+			return err
+		}
 	}
 	o, _, err := c.Orders.Get(ctx, shopapi.ID(order))
 	if err != nil {
 		return err
 	}
 	paid := int64(o.Detail.PriceInfo.OrderPrice)
-	fmt.Fprintf(w, "order paid %s: matches the priced basket: %t\n", vcart.FromFen(paid).Format(), paid == q.GrossFen)
+	table := &shopapi.ServiceFeeSchedule{Version: "demo-2026", Source: "the provider's own rate table", Default: fees.BasisPoints(500)}
+	chk, err := shopapi.CheckOrderFees(calc, o, vcart.CategoryGeneral, table)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "order %s, paid %s: matches the priced basket: %t; payment fee as quoted: %t\n", o.Status,
+		vcart.FromFen(paid).Format(), paid == q.GrossFen, chk.PayFee.MerchantFeeFen == q.MerchantFeeFen)
+	fmt.Fprintf(w, "技术服务费 expected %s, platform charged %s (match %t); expected net %s\n",
+		vcart.FromFen(chk.ExpectedServiceFeeFen).Format(), vcart.FromFen(chk.ReportedServiceFeeFen).Format(), chk.OK(0),
+		vcart.FromFen(chk.ExpectedNetFen).Format())
 	u, _, err := c.Coupons.GetUserCoupon(ctx, "o-buyer", shopapi.ID(uc))
 	if err != nil {
 		return err
