@@ -3,6 +3,7 @@ package shopapi
 import (
 	"math"
 	"math/bits"
+	"sort"
 	"strconv"
 	"time"
 
@@ -76,6 +77,13 @@ type BasketPrice struct {
 	TotalFen int64
 	// Rejection is CouponApplies, or why the coupon gives nothing.
 	Rejection CouponRejection
+	// LineDiscountFen splits DiscountFen over the request's lines (0 for a
+	// line the coupon does not cover): in proportion to the covered lines'
+	// amounts, rounded down, the fen left over going one each to the lines
+	// with the largest remainders (the earliest on a tie). It sums to
+	// DiscountFen and never exceeds a line's amount; it is what a refund of
+	// one line takes back.
+	LineDiscountFen []int64
 }
 
 // Applied reports whether the coupon gave a discount.
@@ -169,6 +177,7 @@ func PriceBasket(req PriceRequest) (BasketPrice, error) {
 		return BasketPrice{}, err
 	}
 	out.TotalFen = out.SubtotalFen
+	out.LineDiscountFen = make([]int64, len(req.Lines))
 	out.Rejection = couponRejection(req, cond, out)
 	if out.Rejection != CouponApplies {
 		return out, nil
@@ -187,7 +196,50 @@ func PriceBasket(req PriceRequest) (BasketPrice, error) {
 	}
 	out.DiscountFen = max(0, min(out.DiscountFen, out.EligibleFen))
 	out.TotalFen = out.SubtotalFen - out.DiscountFen
+	splitDiscount(req, out)
 	return out, nil
+}
+
+// splitDiscount spreads the discount over the covered lines (largest
+// remainder). Every amount was checked not to overflow; share =
+// discount × amount / eligible is computed in 128 bits: discount ≤
+// eligible and amount ≤ eligible, so the high word is below eligible and
+// Div64 cannot panic.
+func splitDiscount(req PriceRequest, b BasketPrice) {
+	split := b.LineDiscountFen
+	if b.DiscountFen == 0 || b.EligibleFen == 0 {
+		return
+	}
+	covered := map[ID]bool{}
+	if d := req.Coupon.DiscountInfo; d != nil && d.Condition != nil {
+		for _, id := range d.Condition.ProductIDs {
+			covered[id] = true
+		}
+	}
+	rem := make([]uint64, len(req.Lines))
+	var idx []int
+	left := b.DiscountFen
+	for i, l := range req.Lines {
+		if req.Coupon.Type.ProductScoped() && !covered[l.ProductID] {
+			continue
+		}
+		amount := l.PriceFen * int64(l.Count)
+		hi, lo := bits.Mul64(uint64(b.DiscountFen), uint64(amount))
+		q, r := bits.Div64(hi, lo, uint64(b.EligibleFen))
+		split[i], rem[i] = int64(q), r
+		left -= int64(q)
+		idx = append(idx, i)
+	}
+	sort.SliceStable(idx, func(a, c int) bool { return rem[idx[a]] > rem[idx[c]] })
+	for _, i := range idx {
+		if left == 0 {
+			break
+		}
+		if rem[i] > 0 {
+			split[i]++
+			left--
+		}
+	}
 }
 
 func couponRejection(req PriceRequest, cond CouponCondition, b BasketPrice) CouponRejection {

@@ -42,56 +42,56 @@ func TestPriceBasket(t *testing.T) {
 	}{
 		{"店铺满减 reached: 20 off 100", testSpec(CouponShopThreshold, CouponDiscount{Fee: 2000, Condition: cond(0, 10000)}),
 			[]BasketLine{walnut, tea}, priceAt, time.Time{},
-			BasketPrice{SubtotalFen: 20780, EligibleFen: 20780, EligibleCount: 3, DiscountFen: 2000, TotalFen: 18780}},
+			BasketPrice{SubtotalFen: 20780, EligibleFen: 20780, EligibleCount: 3, DiscountFen: 2000, TotalFen: 18780, LineDiscountFen: []int64{768, 1232}}},
 		{"店铺满减 threshold is inclusive", testSpec(CouponShopThreshold, CouponDiscount{Fee: 2000, Condition: cond(0, 7980)}),
 			[]BasketLine{walnut}, priceAt, time.Time{},
-			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, DiscountFen: 2000, TotalFen: 5980}},
+			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, DiscountFen: 2000, TotalFen: 5980, LineDiscountFen: []int64{2000}}},
 		{"店铺满减 below the threshold", testSpec(CouponShopThreshold, CouponDiscount{Fee: 2000, Condition: cond(0, 10000)}),
 			[]BasketLine{walnut}, priceAt, time.Time{},
-			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, TotalFen: 7980, Rejection: CouponBelowPrice}},
+			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, TotalFen: 7980, Rejection: CouponBelowPrice, LineDiscountFen: []int64{0}}},
 		{"商品满减 counts the listed products only", testSpec(CouponProductThreshold, CouponDiscount{Fee: 1000, Condition: cond(0, 8000, "p-walnut")}),
 			[]BasketLine{walnut, tea}, priceAt, time.Time{},
-			BasketPrice{SubtotalFen: 20780, EligibleFen: 7980, EligibleCount: 2, TotalFen: 20780, Rejection: CouponBelowPrice}},
+			BasketPrice{SubtotalFen: 20780, EligibleFen: 7980, EligibleCount: 2, TotalFen: 20780, Rejection: CouponBelowPrice, LineDiscountFen: []int64{0, 0}}},
 		{"商品直减 on the listed product", testSpec(CouponProductDirect, CouponDiscount{Fee: 500, Condition: cond(0, 0, "p-tea")}),
 			[]BasketLine{walnut, tea}, priceAt, time.Time{},
-			BasketPrice{SubtotalFen: 20780, EligibleFen: 12800, EligibleCount: 1, DiscountFen: 500, TotalFen: 20280}},
+			BasketPrice{SubtotalFen: 20780, EligibleFen: 12800, EligibleCount: 1, DiscountFen: 500, TotalFen: 20280, LineDiscountFen: []int64{0, 500}}},
 		{"商品直减 without a listed product", testSpec(CouponProductDirect, CouponDiscount{Fee: 500, Condition: cond(0, 0, "p-other")}),
 			[]BasketLine{walnut}, priceAt, time.Time{},
-			BasketPrice{SubtotalFen: 7980, TotalFen: 7980, Rejection: CouponNoEligibleProduct}},
+			BasketPrice{SubtotalFen: 7980, TotalFen: 7980, Rejection: CouponNoEligibleProduct, LineDiscountFen: []int64{0}}},
 		{"店铺直减 capped at the basket", testSpec(CouponShopDirect, CouponDiscount{Fee: 20000}),
 			[]BasketLine{{ProductID: "p-pin", PriceFen: 150, Count: 1}}, priceAt, time.Time{},
-			BasketPrice{SubtotalFen: 150, EligibleFen: 150, EligibleCount: 1, DiscountFen: 150, TotalFen: 0}},
+			BasketPrice{SubtotalFen: 150, EligibleFen: 150, EligibleCount: 1, DiscountFen: 150, TotalFen: 0, LineDiscountFen: []int64{150}}},
 		{"店铺统一折扣 8.5折: the discount rounds down", testSpec(CouponShopDiscount, CouponDiscount{Num: 8500}),
 			[]BasketLine{odd}, priceAt, time.Time{},
 			// 9999 × 15% = 1499.85 → 1499 off, 8500 paid (8499.15 rounded up)
-			BasketPrice{SubtotalFen: 9999, EligibleFen: 9999, EligibleCount: 3, DiscountFen: 1499, TotalFen: 8500}},
+			BasketPrice{SubtotalFen: 9999, EligibleFen: 9999, EligibleCount: 3, DiscountFen: 1499, TotalFen: 8500, LineDiscountFen: []int64{1499}}},
 		{"店铺统一折扣 at 10折 gives nothing", testSpec(CouponShopDiscount, CouponDiscount{Num: 10000}),
 			[]BasketLine{odd}, priceAt, time.Time{},
-			BasketPrice{SubtotalFen: 9999, EligibleFen: 9999, EligibleCount: 3, TotalFen: 9999}},
+			BasketPrice{SubtotalFen: 9999, EligibleFen: 9999, EligibleCount: 3, TotalFen: 9999, LineDiscountFen: []int64{0}}},
 		{"商品条件折扣 reached: 2 items at 8折", testSpec(CouponProductConditionalDiscount, CouponDiscount{Num: 8000, Condition: cond(2, 0, "p-walnut")}),
 			[]BasketLine{walnut, tea}, priceAt, time.Time{},
-			BasketPrice{SubtotalFen: 20780, EligibleFen: 7980, EligibleCount: 2, DiscountFen: 1596, TotalFen: 19184}},
+			BasketPrice{SubtotalFen: 20780, EligibleFen: 7980, EligibleCount: 2, DiscountFen: 1596, TotalFen: 19184, LineDiscountFen: []int64{1596, 0}}},
 		{"店铺条件折扣 below the item count", testSpec(CouponShopConditionalDiscount, CouponDiscount{Num: 8000, Condition: cond(3, 0)}),
 			[]BasketLine{walnut}, priceAt, time.Time{},
-			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, TotalFen: 7980, Rejection: CouponBelowCount}},
+			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, TotalFen: 7980, Rejection: CouponBelowCount, LineDiscountFen: []int64{0}}},
 		{"before the validity window", testSpec(CouponShopDirect, CouponDiscount{Fee: 500}),
 			[]BasketLine{walnut}, priceAt.Add(-2 * time.Hour), time.Time{},
-			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, TotalFen: 7980, Rejection: CouponOutsideWindow}},
+			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, TotalFen: 7980, Rejection: CouponOutsideWindow, LineDiscountFen: []int64{0}}},
 		{"the window's end is inclusive", testSpec(CouponShopDirect, CouponDiscount{Fee: 500}),
 			[]BasketLine{walnut}, priceAt.Add(time.Hour), time.Time{},
-			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, DiscountFen: 500, TotalFen: 7480}},
+			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, DiscountFen: 500, TotalFen: 7480, LineDiscountFen: []int64{500}}},
 		{"valid_day_num: 3 days after receipt, expired", func() CouponSpec {
 			s := testSpec(CouponShopDirect, CouponDiscount{Fee: 500})
 			s.ValidInfo = CouponValidity{ValidType: ValidDays, ValidDayNum: 3}
 			return s
 		}(), []BasketLine{walnut}, priceAt, priceAt.Add(-72 * time.Hour),
-			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, TotalFen: 7980, Rejection: CouponOutsideWindow}},
+			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, TotalFen: 7980, Rejection: CouponOutsideWindow, LineDiscountFen: []int64{0}}},
 		{"valid_day_num: within the days", func() CouponSpec {
 			s := testSpec(CouponShopDirect, CouponDiscount{Fee: 500})
 			s.ValidInfo = CouponValidity{ValidType: ValidDays, ValidDayNum: 3}
 			return s
 		}(), []BasketLine{walnut}, priceAt, priceAt.Add(-71 * time.Hour),
-			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, DiscountFen: 500, TotalFen: 7480}},
+			BasketPrice{SubtotalFen: 7980, EligibleFen: 7980, EligibleCount: 2, DiscountFen: 500, TotalFen: 7480, LineDiscountFen: []int64{500}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -226,6 +226,16 @@ func FuzzPriceBasket(f *testing.F) {
 		}
 		if got.Rejection != CouponApplies && got.DiscountFen != 0 {
 			t.Fatalf("rejected (%v) but discounted %d", got.Rejection, got.DiscountFen)
+		}
+		var sum int64
+		for i, d := range got.LineDiscountFen {
+			if d < 0 || d > lines[i].PriceFen*int64(lines[i].Count) {
+				t.Fatalf("line %d: discount %d outside its amount", i, d)
+			}
+			sum += d
+		}
+		if len(got.LineDiscountFen) != len(lines) || sum != got.DiscountFen {
+			t.Fatalf("line discounts %v do not sum to %d", got.LineDiscountFen, got.DiscountFen)
 		}
 	})
 }

@@ -106,7 +106,7 @@ func (s *Server) CreatePromoOrder(o NewOrder, p Promo) (string, shopapi.BasketPr
 		if price, err = s.useCoupon(o.OpenID, p.UserCouponID, id, lines); err != nil {
 			return id, price, err
 		}
-		spread(d, spec, price)
+		spread(d, price)
 	} else {
 		var total int64
 		for _, l := range lines {
@@ -127,31 +127,14 @@ func (s *Server) CreatePromoOrder(o NewOrder, p Promo) (string, shopapi.BasketPr
 	return id, price, nil
 }
 
-// spread folds a coupon's discount into the covered lines of an order.
-func spread(d *orderDetail, spec shopapi.CouponSpec, price shopapi.BasketPrice) {
-	covered := map[string]bool{}
-	if spec.DiscountInfo != nil && spec.DiscountInfo.Condition != nil {
-		for _, id := range spec.DiscountInfo.Condition.ProductIDs {
-			covered[string(id)] = true
+// spread folds a coupon's discount into the order's lines, as
+// [shopapi.PriceBasket] split it (the order's lines are the basket's).
+func spread(d *orderDetail, price shopapi.BasketPrice) {
+	for i, share := range price.LineDiscountFen {
+		if i < len(d.lines) {
+			d.lines[i].lineFen -= share
+			d.lines[i].origLineFen -= share
 		}
-	}
-	var idx []int
-	for i, l := range d.lines {
-		if !spec.Type.ProductScoped() || covered[l.productID] {
-			idx = append(idx, i)
-		}
-	}
-	left := price.DiscountFen
-	for n, i := range idx {
-		l := &d.lines[i]
-		share := left
-		if n < len(idx)-1 && price.EligibleFen > 0 {
-			share = price.DiscountFen * l.lineFen / price.EligibleFen
-		}
-		share = min(share, l.lineFen)
-		l.lineFen -= share
-		l.origLineFen -= share
-		left -= share
 	}
 }
 
