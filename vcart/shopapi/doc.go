@@ -246,6 +246,18 @@
 //   - livedashboard/getlivelist: the example sends ds as a number
 //     (20240612), a peer SDK as a string; the client sends a number and
 //     the fake reads both.
+//   - coupon/create and coupon/update: the tables tie valid_info's
+//     start_time/end_time to valid_type 1 and valid_day_num to 2, but the
+//     examples send valid_type 1 with valid_day_num only and valid_type 2
+//     with start/end only; the client checks the fields given. The coupon
+//     guide allows 2000 product_ids, the update page's table 200: the
+//     client accepts 2000.
+//   - sharer/get_sharer_order_list: the example names the scene
+//     share_scene, the SharerOrder table sharer_scene; both are read.
+//   - product/activity/add: the example sends activity_id, gift_id and
+//     product_id as numbers and start_time/end_time as strings, the table
+//     numbers; is_limited is true in the example, a number in one table.
+//     Ids are read either way and sent as strings, times sent as numbers.
 //   - Uploads, the category tree and details, and brand add / cancel / all
 //     are spelt /shop/ec/… in the current index and /channels/ec/… in older
 //     pages; both answer. The client sends the index's spelling; the rate

@@ -146,6 +146,30 @@ const (
 	CodeAftersaleNotFound       = 10021050 // after-sale not found
 )
 
+// Marketing errcodes (营销: coupons, flash sales, members, sharers), from the
+// coupon push page, the flash-sale stop page, the member (vip) pages and the
+// sharer pages.
+const (
+	CodeCouponStatus       = 10021001 // 优惠券状态不对: coupon status does not allow it
+	CodeCouponNoStock      = 10021002 // 优惠券库存不足: coupon out of stock
+	CodeCouponNotExpired   = 10021003 // 优惠券还没过期: coupon not expired yet
+	CodeCouponLimit        = 10021004 // 优惠券限领: per-person limit reached
+	CodeCouponValidTime    = 10021010 // 校验有效时间失败: validity time check failed
+	CodeCouponReentry      = 10021034 // 优惠券重入失败: coupon re-entry failed
+	CodeCouponSystem       = 10021038 // 系统失败,请重试: system failure, retry
+	CodeFlashSaleNotFound  = 10020076 // 限时抢购任务不存在: flash-sale task not found
+	CodeVipSystem          = 10100001 // 系统错误: member system error
+	CodeVipBadParams       = 10100002 // 参数错误: member bad parameters
+	CodeVipNotFound        = 10100003 // 信息不存在: member not found
+	CodeSharerBadUsername  = 10070000 // 微信号非法: invalid WeChat id
+	CodeSharerAlreadyBound = 10070001 // 用户已绑定为分享员: already a sharer
+	CodeSharerLimit        = 10070002 // 分享员数量达到上限(10个): sharer limit reached
+	CodeSharerBadOpenID    = 10070004 // openid非法: invalid openid
+	CodeSharerShopBound    = 10070005 // 用户已绑定为店铺分享员: already a shop sharer
+	CodeSharerBadParams    = 10070006 // 参数错误: sharer bad parameters
+	CodeSharerStaff        = 10070007 // 小店店员不可绑定普通分享员: shop staff cannot be ordinary sharers
+)
+
 var codeMeanings = map[int]string{
 	CodeSystemBusy: "system busy", CodeInvalidCredential: "invalid credential",
 	CodeInvalidGrantType: "invalid grant_type", CodeInvalidOpenID: "invalid openid",
@@ -237,6 +261,15 @@ var codeMeanings = map[int]string{
 	CodeShowcaseProductNotFound: "showcase product not found", CodeShowcaseSelectionCentre: "selection-centre products not supported",
 	CodeShowcaseAppNotBound: "appid not bound to the channel", CodeSchemeAppInvalid: "invalid appid: must be a mobile app bound on the open platform",
 	CodeCompassDateFormat: "bad date format", CodeCompassFinderID: "bad finder_id",
+	CodeCouponStatus: "coupon status does not allow it", CodeCouponNoStock: "coupon out of stock",
+	CodeCouponNotExpired: "coupon not expired yet", CodeCouponLimit: "coupon per-person limit reached",
+	CodeCouponValidTime: "coupon validity time check failed", CodeCouponReentry: "coupon re-entry failed",
+	CodeCouponSystem: "coupon system failure, retry", CodeFlashSaleNotFound: "flash-sale task not found",
+	CodeVipSystem: "member system error", CodeVipBadParams: "member bad parameters", CodeVipNotFound: "member not found",
+	CodeSharerBadUsername: "invalid WeChat id", CodeSharerAlreadyBound: "already a sharer",
+	CodeSharerLimit: "sharer limit reached (10)", CodeSharerBadOpenID: "invalid sharer openid",
+	CodeSharerShopBound: "already a shop sharer", CodeSharerBadParams: "sharer bad parameters",
+	CodeSharerStaff: "shop staff cannot be ordinary sharers",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or

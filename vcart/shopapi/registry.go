@@ -248,6 +248,20 @@ var registry = sortedRegistry([]Endpoint{
 	// group: cooperation
 
 	// group: coupon
+	{Method: http.MethodPost, Path: "/channels/ec/coupon/create", Idempotent: false, Group: "coupon", Name: "创建优惠券",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/coupon/create.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/coupon/get", Idempotent: true, Group: "coupon", Name: "获取优惠券详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/coupon/get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/coupon/get_list", Idempotent: true, Group: "coupon", Name: "获取优惠券ID列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/coupon/get_list.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/coupon/get_user_coupon", Idempotent: true, Group: "coupon", Name: "获取用户优惠券详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/coupon/get_user_coupon.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/coupon/get_user_coupon_list", Idempotent: true, Group: "coupon", Name: "获取用户优惠券ID列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/coupon/get_user_coupon_list.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/coupon/update", Idempotent: true, Group: "coupon", Name: "更新优惠券内容",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/coupon/update.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/coupon/update_status", Idempotent: true, Group: "coupon", Name: "更新优惠券状态",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/coupon/update_status.html"},
 
 	// group: delivery
 	{Method: http.MethodPost, Path: "/channels/ec/order/delivery/send", Idempotent: false, Group: "delivery", Name: "订单发货",
@@ -304,6 +318,16 @@ var registry = sortedRegistry([]Endpoint{
 	// group: favorites
 
 	// group: flashsale
+	{Method: http.MethodPost, Path: "/channels/ec/product/limiteddiscounttask/add", Idempotent: false, Group: "flashsale", Name: "添加限时抢购任务",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/limiteddiscounttask/add.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/limiteddiscounttask/delete", Idempotent: true, Group: "flashsale", Name: "删除限时抢购任务",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/limiteddiscounttask/delete.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/limiteddiscounttask/list/get", Idempotent: true, Group: "flashsale", Name: "获取限时抢购任务列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/limiteddiscounttask/list_get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/limiteddiscounttask/stop", Idempotent: true, Group: "flashsale", Name: "停止限时抢购任务",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/limiteddiscounttask/stop.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/limiteddiscounttask/update", Idempotent: true, Group: "flashsale", Name: "更新限时抢购任务",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/limiteddiscounttask/api_updatelimiteddiscounttask.html"},
 
 	// group: freight
 	{Method: http.MethodPost, Path: "/channels/ec/merchant/addfreighttemplate", Idempotent: false, Group: "freight", Name: "增加运费模版",
@@ -352,6 +376,24 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/channels/API/funds/qrcode/get.html"},
 
 	// group: gift
+	{Method: http.MethodPost, Path: "/channels/ec/product/activity/add", Idempotent: false, Group: "gift", Name: "创建赠品活动",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/giftactivity/add.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/activity/del", Idempotent: true, Group: "gift", Name: "删除赠品活动",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/giftactivity/del.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/activity/stop", Idempotent: true, Group: "gift", Name: "停止赠品活动",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/giftactivity/shop.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/gift/add", Idempotent: false, Group: "gift", Name: "添加非卖商品",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/gift/gift_add.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/gift/get", Idempotent: true, Group: "gift", Name: "获取赠品",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/gift/gift_get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/gift/list/get", Idempotent: true, Group: "gift", Name: "获取赠品列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/gift/gift_list_get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/gift/onsale/set", Idempotent: false, Group: "gift", Name: "在售商品转赠品",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/gift/api_setproductasgift.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/gift/stock/update", Idempotent: false, Group: "gift", Name: "更新赠品库存",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/gift/gift_update_stock.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/product/gift/update", Idempotent: false, Group: "gift", Name: "更新非卖商品",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/gift/gift_update.html"},
 
 	// group: guarantee
 	{Method: http.MethodPost, Path: "/channels/ec/aftersale/getguaranteeorder", Idempotent: true, Group: "guarantee", Name: "获取保障单详情",
@@ -520,6 +562,16 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/getApiQuota.html"},
 
 	// group: sharer
+	{Method: http.MethodPost, Path: "/channels/ec/sharer/bind", Idempotent: true, Group: "sharer", Name: "邀请分享员",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/sharer/bindsharer.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/sharer/get_sharer_list", Idempotent: true, Group: "sharer", Name: "获取绑定的分享员列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/sharer/get_sharer_list.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/sharer/get_sharer_order_list", Idempotent: true, Group: "sharer", Name: "获取分享员订单列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/sharer/get_sharer_order_list.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/sharer/search_sharer", Idempotent: true, Group: "sharer", Name: "获取绑定的分享员",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/sharer/search_sharer.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/sharer/unbind", Idempotent: true, Group: "sharer", Name: "解绑分享员",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/sharer/unbindsharer.html"},
 
 	// group: stock
 	{Method: http.MethodPost, Path: "/channels/ec/product/stock/batchget", Idempotent: true, Group: "stock", Name: "批量获取库存信息",
@@ -540,6 +592,38 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/getaccesstoken.html"},
 
 	// group: vip
+	{Method: http.MethodPost, Path: "/channels/ec/vip/user/grade/update", Idempotent: true, Group: "vip", Name: "更新用户等级",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/vip/grade/update_user.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/vip/user/info/get", Idempotent: true, Group: "vip", Name: "获取用户信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/vip/api_getuserinfo.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/vip/user/list/get", Idempotent: true, Group: "vip", Name: "获取用户列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/vip/api_getuserlist.html"},
+	// Idempotent per request_id, as score/increase. The index gives no page:
+	// Doc is the member guide that lists it.
+	{Method: http.MethodPost, Path: "/channels/ec/vip/user/score/decrease", Idempotent: true, Group: "vip", Name: "减少用户积分",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/guide/marketing/vip.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/vip/user/score/flowrecord/get", Idempotent: true, Group: "vip", Name: "获取用户积分流水",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/vip/api_getuserscoreflowrecord.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/vip/user/score/get", Idempotent: true, Group: "vip", Name: "获取用户积分",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/vip/api_getvipuserscore.html"},
+	// Idempotent: the body carries request_id (请求唯一ID), which the platform
+	// applies once; the client requires one, so a retry never applies twice.
+	{Method: http.MethodPost, Path: "/channels/ec/vip/user/score/increase", Idempotent: true, Group: "vip", Name: "增加用户积分",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/vip/score/incr_user_score.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/vip/v3/wxa/info/get", Idempotent: true, Group: "vip", Name: "小店获取关联小程序信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/wxamember/shop/get_wxa_bind_info.html"},
+	{Method: http.MethodPost, Path: "/wxa/vip/shop/list/get", Idempotent: true, Group: "vip", Name: "获取小程序已关联小店列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/wxamember/wxa/get_bind_shop_list.html"},
+	{Method: http.MethodPost, Path: "/wxa/vip/user/info/add", Idempotent: false, Group: "vip", Name: "新增小程序会员信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/wxamember/wxa/add_vip_member.html"},
+	{Method: http.MethodPost, Path: "/wxa/vip/user/info/delete", Idempotent: true, Group: "vip", Name: "删除小程序会员信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/wxamember/wxa/delete_vip_member.html"},
+	{Method: http.MethodPost, Path: "/wxa/vip/user/info/get", Idempotent: true, Group: "vip", Name: "获取小程序会员信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/wxamember/wxa/get_vip_member.html"},
+	{Method: http.MethodPost, Path: "/wxa/vip/user/info/update", Idempotent: true, Group: "vip", Name: "更新小程序会员信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/wxamember/wxa/update_vip_member.html"},
+	{Method: http.MethodPost, Path: "/wxa/vip/user/list/get", Idempotent: true, Group: "vip", Name: "获取小程序会员列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/wxamember/wxa/get_vip_member_list.html"},
 
 	// group: warehouse
 	{Method: http.MethodPost, Path: "/channels/ec/warehouse/address/prioritysort/get", Idempotent: true, Group: "warehouse", Name: "获取指定地址下区域仓库的优先级",

@@ -56,6 +56,7 @@ var tourTables = [][]tour{
 	orderExtraTours,
 
 	// marketing (issue 18)
+	couponTours, flashSaleTours, giftTours, memberTours, sharerTours,
 
 	// live and data (issue 19)
 	liveDataTours,

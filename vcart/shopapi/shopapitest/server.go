@@ -278,6 +278,7 @@ var routeTables = []func() []route{
 	complaintExtraRoutes,
 
 	// marketing (issue 18)
+	couponRoutes, flashSaleRoutes, giftRoutes, memberRoutes, sharerRoutes,
 
 	// live and data (issue 19)
 	showcaseRoutes,
