@@ -106,11 +106,16 @@ type Server struct {
 	compTokens   map[string]time.Time
 	ticket       string
 	refreshToken string
-	tokenFetches int
-	calls        map[string]int
-	faults       map[string][]*Fault
-	products     map[string]*product
-	productOrder []string
+	// authorized maps the other shops authorised to the component to their
+	// refresh tokens (merchants.go); authorizerFetches counts the
+	// authorizer tokens issued per shop.
+	authorized        map[string]string
+	authorizerFetches map[string]int
+	tokenFetches      int
+	calls             map[string]int
+	faults            map[string][]*Fault
+	products          map[string]*product
+	productOrder      []string
 }
 
 // NewServer starts a fake on a local port and closes it when t ends.
@@ -125,17 +130,18 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 // New starts a fake on a local port for programs (call Close when done).
 func New(opts ...Option) *Server {
 	s := &Server{
-		now:        time.Now,
-		appID:      DefaultAppID,
-		secret:     DefaultAppSecret,
-		tokenTTL:   7200 * time.Second,
-		ext:        make(map[string]any),
-		tokens:     make(map[string]time.Time),
-		calls:      make(map[string]int),
-		faults:     make(map[string][]*Fault),
-		products:   make(map[string]*product),
-		compTokens: make(map[string]time.Time),
-		seq:        10_000_000_000_000_000, // > 2^53, like the platform's ids
+		now:               time.Now,
+		appID:             DefaultAppID,
+		secret:            DefaultAppSecret,
+		tokenTTL:          7200 * time.Second,
+		ext:               make(map[string]any),
+		tokens:            make(map[string]time.Time),
+		calls:             make(map[string]int),
+		authorizerFetches: make(map[string]int),
+		faults:            make(map[string][]*Fault),
+		products:          make(map[string]*product),
+		compTokens:        make(map[string]time.Time),
+		seq:               10_000_000_000_000_000, // > 2^53, like the platform's ids
 	}
 	for _, o := range opts {
 		o(s)
