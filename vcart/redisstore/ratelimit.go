@@ -256,3 +256,23 @@ func WithMaxAhead(minutes int) Option {
 func (l *RateLimiter) String() string {
 	return "redisstore.RateLimiter(" + l.appID + ", " + strconv.Itoa(len(l.limits.PerMinute)) + " quotas)"
 }
+
+// scripts lists every Lua script of the package, for [Preload].
+func scripts() []*redis.Script {
+	return []*redis.Script{admitScript, holdScript, claimScript, completeScript, invalidateScript, storeScript, releaseScript}
+}
+
+// Preload loads the package's Lua scripts into Redis's script cache, so
+// that the first admissions after a server start are one round trip too
+// (a script not yet cached costs an EVALSHA answered NOSCRIPT, then an
+// EVAL, and a burst of first calls pays it many times). Call it at
+// start-up; the stores work without it. On a Cluster, load on every
+// primary (redis.ClusterClient.ForEachMaster).
+func Preload(ctx context.Context, rdb redis.Scripter) error {
+	for _, s := range scripts() {
+		if err := s.Load(ctx, rdb).Err(); err != nil {
+			return unavailable("preload scripts", "", err)
+		}
+	}
+	return nil
+}

@@ -45,3 +45,31 @@ func (s *Server) authorizerRefreshToken(appID string) (string, bool) {
 	rt, ok := s.authorized[appID]
 	return rt, ok
 }
+
+// shopQuota returns the quota use of path for shop (the fake's own shop
+// when shop is empty), or nil when path has no quota; s.mu is held. Every
+// shop has the quota set with SetQuota, each counted on its own.
+func (s *Server) shopQuota(shop, path string) *quotaUse {
+	u := s.quotas()[path]
+	if u == nil || shop == "" || shop == s.appID {
+		return u
+	}
+	m := *stateOf(s, "quota-shops", func() *map[string]*quotaUse { m := map[string]*quotaUse{}; return &m })
+	k := shop + "|" + path
+	su := m[k]
+	if su == nil || su.q != u.q {
+		su = &quotaUse{q: u.q}
+		m[k] = su
+	}
+	return su
+}
+
+// resetShopQuotas forgets every shop's use of path; s.mu is held.
+func (s *Server) resetShopQuotas(path string) {
+	m := *stateOf(s, "quota-shops", func() *map[string]*quotaUse { m := map[string]*quotaUse{}; return &m })
+	for k := range m {
+		if strings.HasSuffix(k, "|"+path) {
+			delete(m, k)
+		}
+	}
+}

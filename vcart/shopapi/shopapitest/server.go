@@ -111,6 +111,7 @@ type Server struct {
 	// authorizer tokens issued per shop.
 	authorized        map[string]string
 	authorizerFetches map[string]int
+	tokenShop         map[string]string // authorizer token → shop appid
 	tokenFetches      int
 	calls             map[string]int
 	faults            map[string][]*Fault
@@ -138,6 +139,7 @@ func New(opts ...Option) *Server {
 		tokens:            make(map[string]time.Time),
 		calls:             make(map[string]int),
 		authorizerFetches: make(map[string]int),
+		tokenShop:         make(map[string]string),
 		faults:            make(map[string][]*Fault),
 		products:          make(map[string]*product),
 		compTokens:        make(map[string]time.Time),
@@ -467,7 +469,7 @@ func (s *Server) handle(r *http.Request, body []byte) (int, []byte) {
 		}
 	}
 	var res any
-	err := s.takeQuota(canonical(r.URL.Path))
+	err := s.takeQuota(s.tokenShop[c.token], canonical(r.URL.Path))
 	if err == nil {
 		res, err = rt.h(s, c)
 	}

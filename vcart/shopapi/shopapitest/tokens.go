@@ -144,6 +144,7 @@ func (s *Server) hAuthorizerToken(c *call) (any, error) {
 	}
 	tok, ttl := s.issue("authorizer", s.tokens)
 	s.authorizerFetches[req.AuthorizerAppID]++
+	s.tokenShop[tok] = req.AuthorizerAppID
 	return struct {
 		AuthorizerAccessToken  string `json:"authorizer_access_token"`
 		ExpiresIn              int64  `json:"expires_in"`
