@@ -33,7 +33,7 @@ const (
 // this size is a mistake.
 const maxPrefixLen = 256
 
-// Option configures a [TokenStore] or a [DedupStore]. An option that does not
+// Option configures a [TokenStore], a [DedupStore] or a [RateLimiter]. An option that does not
 // apply to a store is ignored by it; an invalid option makes the constructor
 // fail.
 type Option func(*config) error
@@ -47,6 +47,8 @@ type config struct {
 	pollMax   time.Duration
 	now       func() time.Time
 	logger    *slog.Logger
+	instances int // RateLimiter: instances sharing a quota
+	maxAhead  int // RateLimiter: minutes a call may be reserved ahead
 }
 
 func defaultConfig() config {
@@ -59,6 +61,8 @@ func defaultConfig() config {
 		pollMax:   DefaultPollMax,
 		now:       time.Now,
 		logger:    slog.New(slog.DiscardHandler),
+		instances: 1,
+		maxAhead:  DefaultMaxAhead,
 	}
 }
 

@@ -60,6 +60,8 @@ type config struct {
 	retry   RetryPolicy
 	limits  RateLimits
 	limitOn bool
+	// rateLimiter replaces the in-process limiter (WithRateLimiter).
+	rateLimiter RateLimiter
 	// decoded, when set (by the conformance tests), sees the value each
 	// successful call decoded its answer into.
 	decoded func(path string, out any)
@@ -163,7 +165,7 @@ type Client struct {
 	opts    []Option
 	tokens  TokenSource
 	rc      *resty.Client
-	limiter *limiter
+	limiter RateLimiter
 	common  service // shared by every service
 
 	// Products manages SPUs: add, update, get, list, listing, audit (商品).
@@ -277,7 +279,10 @@ func NewClient(tokens TokenSource, opts ...Option) (*Client, error) {
 	rc.SetLogger(discardLogger{})
 	rc.SetDisableWarn(true)
 	c := &Client{cfg: cfg, opts: append([]Option(nil), opts...), tokens: tokens, rc: rc}
-	if cfg.limitOn {
+	switch {
+	case cfg.rateLimiter != nil:
+		c.limiter = cfg.rateLimiter
+	case cfg.limitOn:
 		c.limiter = newLimiter(cfg.limits, cfg.now)
 	}
 	c.initServices()
@@ -405,7 +410,7 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 			return resp, err
 		}
 		if c.limiter != nil {
-			if err := c.limiter.wait(ctx, req.ep.path); err != nil {
+			if err := c.limiter.Wait(ctx, req.ep.path); err != nil {
 				return resp, err
 			}
 		}
@@ -545,7 +550,10 @@ func (c *Client) holdUntilNextMinute(path string) time.Duration {
 	now := c.cfg.now()
 	next := nextMinute(now)
 	if c.limiter != nil {
-		c.limiter.hold(path, next)
+		// A shared limiter that cannot record the hold still answers the
+		// next calls (its fallback counts them); the call's own wait below
+		// is unaffected.
+		_ = c.limiter.Hold(context.Background(), path, next)
 	}
 	return next.Sub(now)
 }

@@ -158,3 +158,99 @@ func (l *limiter) take(path string, now time.Time) time.Duration {
 func (l *limiter) wait(ctx context.Context, path string) error {
 	return sleepCtx(ctx, l.reserve(path))
 }
+
+// Wait implements [RateLimiter].
+func (l *limiter) Wait(ctx context.Context, path string) error {
+	return l.wait(ctx, canonicalPath(path))
+}
+
+// Hold implements [RateLimiter].
+func (l *limiter) Hold(_ context.Context, path string, until time.Time) error {
+	l.hold(canonicalPath(path), until)
+	return nil
+}
+
+// RateLimiter admits a client's calls under the platform's per-minute
+// quotas. The default is an in-process limiter over [RateLimits]
+// ([WithRateLimits], [NewLocalRateLimiter]); several instances of a backend
+// calling for the same shop share one limiter (redisstore.NewRateLimiter)
+// so that together they stay under the quota the platform counts per shop,
+// path and minute. Implementations are safe for concurrent use.
+type RateLimiter interface {
+	// Wait reserves one call of path (the registry's spelling) and returns
+	// when it may be sent, or with ctx's error.
+	Wait(ctx context.Context, path string) error
+	// Hold refuses calls of path until until: the client calls it after an
+	// errcode 45011, which the platform keeps answering until its next
+	// minute. An error means the hold was not recorded.
+	Hold(ctx context.Context, path string, until time.Time) error
+}
+
+// NewLocalRateLimiter returns the in-process limiter the client uses by
+// default, over limits, with the clock now (nil: time.Now). It counts the
+// calls of one process: give each instance a share of the quota when
+// several call for one shop (or share a limiter in Redis).
+func NewLocalRateLimiter(limits RateLimits, now func() time.Time) (RateLimiter, error) {
+	if err := limits.validate(); err != nil {
+		return nil, err
+	}
+	if now == nil {
+		now = time.Now
+	}
+	return newLimiter(limits.clone(), now), nil
+}
+
+// WithRateLimiter makes the client admit its calls through l instead of
+// its own in-process limiter (WithRateLimits and WithoutRateLimit are then
+// ignored); share l between clients of the same shop only.
+func WithRateLimiter(l RateLimiter) Option {
+	return func(c *config) error {
+		if l == nil {
+			return errors.New("shopapi: nil RateLimiter")
+		}
+		c.rateLimiter = l
+		return nil
+	}
+}
+
+// Share returns l with every quota divided by n (rounded down, at least 1
+// call a minute): the part of the shop's quota one of n instances may use
+// on its own, as a fallback when the shared limiter is unreachable.
+func (l RateLimits) Share(n int) RateLimits {
+	out := l.clone()
+	if n <= 1 {
+		return out
+	}
+	for p, q := range out.PerMinute {
+		out.PerMinute[p] = max(1, q/n)
+	}
+	if out.Default > 0 {
+		out.Default = max(1, out.Default/n)
+	}
+	return out
+}
+
+// Quota returns the per-minute quota of path (an alias counts as its
+// endpoint); 0 means unlimited.
+func (l RateLimits) Quota(path string) int {
+	if i, ok := registryIndex[path]; ok {
+		e := &registry[i]
+		if n, ok := l.PerMinute[e.Path]; ok {
+			return n
+		}
+		q := 0
+		for _, a := range e.Aliases {
+			if n, ok := l.PerMinute[a]; ok && (q == 0 || n < q) {
+				q = n // as canonical: the smaller quota wins
+			}
+		}
+		if q > 0 {
+			return q
+		}
+		return l.Default
+	}
+	if n, ok := l.PerMinute[path]; ok {
+		return n
+	}
+	return l.Default
+}

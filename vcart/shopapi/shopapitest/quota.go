@@ -50,9 +50,11 @@ func (s *Server) SetQuota(path string, q Quota) {
 	defer s.mu.Unlock()
 	if q == (Quota{}) {
 		delete(s.quotas(), path)
+		s.resetShopQuotas(path)
 		return
 	}
 	s.quotas()[path] = &quotaUse{q: q}
+	s.resetShopQuotas(path)
 }
 
 const beijingOffset = 8 * 3600
@@ -70,10 +72,11 @@ func (s *Server) roll(u *quotaUse) {
 	}
 }
 
-// takeQuota counts one call to path, or answers 45009/45011 when its quota
-// is spent (the refused call is not counted); s.mu is held.
-func (s *Server) takeQuota(path string) error {
-	u := s.quotas()[path]
+// takeQuota counts one call of the shop to path, or answers 45009/45011
+// when its quota is spent (the refused call is not counted); s.mu is held.
+// The platform counts per shop: each authorised shop has its own use.
+func (s *Server) takeQuota(shop, path string) error {
+	u := s.shopQuota(shop, path)
 	if u == nil {
 		return nil
 	}

@@ -106,11 +106,17 @@ type Server struct {
 	compTokens   map[string]time.Time
 	ticket       string
 	refreshToken string
-	tokenFetches int
-	calls        map[string]int
-	faults       map[string][]*Fault
-	products     map[string]*product
-	productOrder []string
+	// authorized maps the other shops authorised to the component to their
+	// refresh tokens (merchants.go); authorizerFetches counts the
+	// authorizer tokens issued per shop.
+	authorized        map[string]string
+	authorizerFetches map[string]int
+	tokenShop         map[string]string // authorizer token → shop appid
+	tokenFetches      int
+	calls             map[string]int
+	faults            map[string][]*Fault
+	products          map[string]*product
+	productOrder      []string
 }
 
 // NewServer starts a fake on a local port and closes it when t ends.
@@ -125,17 +131,19 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 // New starts a fake on a local port for programs (call Close when done).
 func New(opts ...Option) *Server {
 	s := &Server{
-		now:        time.Now,
-		appID:      DefaultAppID,
-		secret:     DefaultAppSecret,
-		tokenTTL:   7200 * time.Second,
-		ext:        make(map[string]any),
-		tokens:     make(map[string]time.Time),
-		calls:      make(map[string]int),
-		faults:     make(map[string][]*Fault),
-		products:   make(map[string]*product),
-		compTokens: make(map[string]time.Time),
-		seq:        10_000_000_000_000_000, // > 2^53, like the platform's ids
+		now:               time.Now,
+		appID:             DefaultAppID,
+		secret:            DefaultAppSecret,
+		tokenTTL:          7200 * time.Second,
+		ext:               make(map[string]any),
+		tokens:            make(map[string]time.Time),
+		calls:             make(map[string]int),
+		authorizerFetches: make(map[string]int),
+		tokenShop:         make(map[string]string),
+		faults:            make(map[string][]*Fault),
+		products:          make(map[string]*product),
+		compTokens:        make(map[string]time.Time),
+		seq:               10_000_000_000_000_000, // > 2^53, like the platform's ids
 	}
 	for _, o := range opts {
 		o(s)
@@ -478,7 +486,7 @@ func (s *Server) handle(r *http.Request, body []byte) (int, []byte) {
 		}
 	}
 	var res any
-	err := s.takeQuota(canonical(r.URL.Path))
+	err := s.takeQuota(s.tokenShop[c.token], canonical(r.URL.Path))
 	if err == nil {
 		res, err = rt.h(s, c)
 	}

@@ -135,18 +135,21 @@ func (s *Server) hAuthorizerToken(c *call) (any, error) {
 	if err := c.decode(&req); err != nil {
 		return nil, err
 	}
-	if req.ComponentAppID != s.componentAppID || req.AuthorizerAppID != s.appID {
+	want, authorised := s.authorizerRefreshToken(req.AuthorizerAppID)
+	if req.ComponentAppID != s.componentAppID || !authorised {
 		return nil, apiErr(shopapi.CodeComponentUnauthorized, "api is unauthorized to component")
 	}
-	if req.RefreshToken != s.refreshToken {
+	if req.RefreshToken != want {
 		return nil, apiErr(61023, "refresh_token is invalid")
 	}
 	tok, ttl := s.issue("authorizer", s.tokens)
+	s.authorizerFetches[req.AuthorizerAppID]++
+	s.tokenShop[tok] = req.AuthorizerAppID
 	return struct {
 		AuthorizerAccessToken  string `json:"authorizer_access_token"`
 		ExpiresIn              int64  `json:"expires_in"`
 		AuthorizerRefreshToken string `json:"authorizer_refresh_token"`
-	}{tok, ttl, s.refreshToken}, nil
+	}{tok, ttl, want}, nil
 }
 
 // InvalidateComponentTokens revokes every component_access_token.

@@ -1,0 +1,211 @@
+package redisstore_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/vcart-sdk/vcart-go/vcart/redisstore"
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
+)
+
+const rlPath = "/channels/ec/order/get"
+
+func newLimiter(t testing.TB, rdb redis.Cmdable, app string, quota int, now func() time.Time, opts ...redisstore.Option) *redisstore.RateLimiter {
+	t.Helper()
+	all := append([]redisstore.Option{redisstore.WithPrefix(testPrefix(t)), redisstore.WithClock(now)}, opts...)
+	l, err := redisstore.NewRateLimiter(rdb, app, shopapi.RateLimits{PerMinute: map[string]int{rlPath: quota}}, all...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// TestRateLimiter_ExactUnderConcurrency reserves 50 calls at once from two
+// instances against a quota of 10 a minute: exactly 10 land in each of the
+// five minutes from the callers', none is lost or doubled.
+func TestRateLimiter_ExactUnderConcurrency(t *testing.T) {
+	t.Parallel()
+	rdb := sharedClient(t)
+	now := time.Date(2026, 12, 2, 10, 0, 30, 0, time.UTC)
+	clock := func() time.Time { return now }
+	a := newLimiter(t, rdb, "wxshopA", 10, clock)
+	b := newLimiter(t, rdb, "wxshopA", 10, clock) // another instance, same shop
+	var mu sync.Mutex
+	perMinute := map[string]int{}
+	var wg sync.WaitGroup
+	for i := range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			l := a
+			if i%2 == 1 {
+				l = b
+			}
+			m, err := l.Reserve(context.Background(), rlPath)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			mu.Lock()
+			perMinute[m.UTC().Format("15:04")]++
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	want := map[string]int{"10:00": 10, "10:01": 10, "10:02": 10, "10:03": 10, "10:04": 10}
+	if diff := cmp.Diff(want, perMinute); diff != "" {
+		t.Errorf("calls per minute (-want +got):\n%s", diff)
+	}
+	// Another shop has its own quota.
+	c := newLimiter(t, rdb, "wxshopB", 10, clock)
+	if m, err := c.Reserve(context.Background(), rlPath); err != nil || !m.Equal(now.Truncate(time.Minute)) {
+		t.Errorf("other shop: %v, %v", m, err)
+	}
+}
+
+// TestRateLimiter_HoldIsShared: a 45011 seen by one instance holds the
+// path for every instance until the next minute.
+func TestRateLimiter_HoldIsShared(t *testing.T) {
+	t.Parallel()
+	rdb := sharedClient(t)
+	now := time.Date(2026, 12, 2, 10, 0, 30, 0, time.UTC)
+	clock := func() time.Time { return now }
+	a := newLimiter(t, rdb, "wxshop", 100, clock)
+	b := newLimiter(t, rdb, "wxshop", 100, clock)
+	next := now.Truncate(time.Minute).Add(time.Minute)
+	if err := a.Hold(context.Background(), rlPath, next); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Hold(context.Background(), rlPath, now); err != nil { // an earlier hold does not shorten it
+		t.Fatal(err)
+	}
+	if m, err := b.Reserve(context.Background(), rlPath); err != nil || !m.Equal(next) {
+		t.Errorf("after the hold: reserved %v, %v; want the next minute %v", m, err, next)
+	}
+	// Wait honours the hold: with a context shorter than the hold it fails.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Millisecond)
+	defer cancel()
+	if err := b.Wait(ctx, rlPath); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Wait during a hold: %v", err)
+	}
+}
+
+func TestRateLimiter_QueueFullAndUnlimited(t *testing.T) {
+	t.Parallel()
+	rdb := sharedClient(t)
+	now := time.Date(2026, 12, 2, 10, 0, 30, 0, time.UTC)
+	l := newLimiter(t, rdb, "wxshop", 1, func() time.Time { return now }, redisstore.WithMaxAhead(1))
+	for i := range 2 {
+		if _, err := l.Reserve(context.Background(), rlPath); err != nil {
+			t.Fatalf("reserve %d: %v", i, err)
+		}
+	}
+	if _, err := l.Reserve(context.Background(), rlPath); !errors.Is(err, redisstore.ErrQueueFull) {
+		t.Errorf("third reserve: %v, want ErrQueueFull", err)
+	}
+	// A path without a quota never touches Redis: not even a dead one.
+	dead := newClient(t, "127.0.0.1:1")
+	u := newLimiter(t, dead, "wxshop", 1, time.Now)
+	if err := u.Wait(context.Background(), "/channels/ec/product/get"); err != nil {
+		t.Errorf("unlimited path: %v", err)
+	}
+}
+
+// TestRateLimiter_FallbackShare: with Redis unreachable each instance
+// admits its share of the quota on its own (never unlimited), and says so
+// once in the log; when Redis is back it shares again.
+func TestRateLimiter_FallbackShare(t *testing.T) {
+	t.Parallel()
+	srv := startRedis(t)
+	rdb := newClient(t, srv.Addr())
+	// Mid-minute: a call past the share waits 30 s for the next minute.
+	var mu sync.Mutex
+	now := time.Date(2026, 12, 2, 10, 0, 30, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	var logs bytes.Buffer
+	var logMu sync.Mutex
+	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &logMu}, nil))
+	l := newLimiter(t, rdb, "wxshop", 10, clock, redisstore.WithInstanceShare(4), redisstore.WithLogger(logger),
+		redisstore.WithOpTimeout(500*time.Millisecond))
+	srv.Stop()
+	ctx := context.Background()
+	for i := range 2 { // 10/4 = 2 calls in this minute, admitted at once
+		if err := l.Wait(ctx, rlPath); err != nil {
+			t.Fatalf("fallback call %d: %v", i, err)
+		}
+	}
+	// The third waits for the next minute (the refused connection fails at
+	// once; the wait is the fallback's).
+	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	if err := l.Wait(short, rlPath); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("a third call in the minute: %v, want a wait past the instance's share", err)
+	}
+	logMu.Lock()
+	got := logs.String()
+	logMu.Unlock()
+	if n := strings.Count(got, "falls back"); n != 1 {
+		t.Errorf("fallback warnings = %d, want 1:\n%s", n, got)
+	}
+	srv.Start()
+	mu.Lock()
+	now = now.Add(time.Minute)
+	mu.Unlock()
+	if _, err := l.Reserve(ctx, rlPath); err != nil {
+		t.Fatalf("after Redis came back: %v", err)
+	}
+	logMu.Lock()
+	got = logs.String()
+	logMu.Unlock()
+	if !strings.Contains(got, "shares the quota in Redis again") {
+		t.Errorf("no recovery message:\n%s", got)
+	}
+}
+
+func TestNewRateLimiter_Config(t *testing.T) {
+	t.Parallel()
+	rdb := redis.NewClient(&redis.Options{Addr: "127.0.0.1:1"})
+	defer rdb.Close()
+	ok := shopapi.RateLimits{PerMinute: map[string]int{rlPath: 1}}
+	for name, err := range map[string]error{
+		"nil client":  func() error { _, err := redisstore.NewRateLimiter(nil, "wx", ok); return err }(),
+		"empty appid": func() error { _, err := redisstore.NewRateLimiter(rdb, "", ok); return err }(),
+		"brace appid": func() error { _, err := redisstore.NewRateLimiter(rdb, "wx}x", ok); return err }(),
+		"bad limits": func() error {
+			_, err := redisstore.NewRateLimiter(rdb, "wx", shopapi.RateLimits{Default: -1})
+			return err
+		}(),
+		"zero share": func() error {
+			_, err := redisstore.NewRateLimiter(rdb, "wx", ok, redisstore.WithInstanceShare(0))
+			return err
+		}(),
+		"zero horizon": func() error {
+			_, err := redisstore.NewRateLimiter(rdb, "wx", ok, redisstore.WithMaxAhead(0))
+			return err
+		}(),
+	} {
+		if !errors.Is(err, redisstore.ErrConfig) {
+			t.Errorf("%s: %v, want ErrConfig", name, err)
+		}
+	}
+}
+
+type lockedWriter struct {
+	w  *bytes.Buffer
+	mu *sync.Mutex
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
