@@ -81,7 +81,11 @@ func (s scaleRun) run(t *testing.T, addr, prefix string) scaleResult {
 		shopapitest.WithTokenTTL(20*time.Minute))
 	defer srv.Close()
 	hook := &countHook{}
-	rdb := redis.NewClient(&redis.Options{Addr: addr, PoolSize: 64, MaxRetries: -1})
+	// A pool larger than the goroutines that may wait for a connection:
+	// go-redis waits for a busy pool with a timer from a package-wide
+	// sync.Pool, and a timer made in the bubble and reused outside it is a
+	// fatal error.
+	rdb := redis.NewClient(&redis.Options{Addr: addr, PoolSize: 2*s.instances*s.merchants + 64, MaxRetries: -1})
 	defer rdb.Close()
 	if err := redisstore.Preload(context.Background(), rdb); err != nil {
 		t.Fatal(err)
