@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
 // Event is a decoded store event. Every typed event in this package (and
@@ -69,7 +71,7 @@ const (
 type ProductSpuAuditEvent struct {
 	Header
 	ProductSpuAudit struct {
-		ProductID FlexString `json:"product_id"`
+		ProductID vcart.ID `json:"product_id"`
 		// Status is 2 rejected, 3 passed, 4 withdrawn.
 		Status FlexInt `json:"status"`
 		Reason string  `json:"reason"`
@@ -137,7 +139,7 @@ func (a AuditInfo) MarshalJSON() ([]byte, error) {
 type ProductSpuListingEvent struct {
 	Header
 	ProductSpuListing struct {
-		ProductID FlexString `json:"product_id"`
+		ProductID vcart.ID `json:"product_id"`
 		// Status is 5 listed, 11 delisted by the merchant, 13 delisted by the
 		// system (违规/风控), 14 deposit violation, 15 brand expired, 20 banned.
 		Status      FlexInt `json:"status"`
@@ -150,7 +152,7 @@ type ProductSpuListingEvent struct {
 type ProductSpuUpdateEvent struct {
 	Header
 	ProductSpuUpdate struct {
-		ProductID FlexString `json:"product_id"`
+		ProductID vcart.ID `json:"product_id"`
 		// Status is 0 updated, 1 added, 2 deleted, 3 permanently deleted.
 		Status      FlexInt `json:"status"`
 		ProductType FlexInt `json:"product_type"`
@@ -161,7 +163,7 @@ type ProductSpuUpdateEvent struct {
 type ProductCategoryAuditEvent struct {
 	Header
 	ProductCategoryAudit struct {
-		AuditID FlexString `json:"audit_id"`
+		AuditID vcart.ID `json:"audit_id"`
 		// Status is 1 in review, 2 rejected, 3 passed, 12 cancelled.
 		Status FlexInt `json:"status"`
 		Reason string  `json:"reason"`
@@ -172,8 +174,8 @@ type ProductCategoryAuditEvent struct {
 type BrandEvent struct {
 	Header
 	BrandEvent struct {
-		BrandID FlexString `json:"brand_id"`
-		AuditID FlexString `json:"audit_id"`
+		BrandID vcart.ID `json:"brand_id"`
+		AuditID vcart.ID `json:"audit_id"`
 		// Status is 1 added, 2 updated, 3 withdrawn, 4 approved, 5 rejected,
 		// 6 deleted, 7 revoked by the system.
 		Status FlexInt `json:"status"`
@@ -185,10 +187,10 @@ type BrandEvent struct {
 type StockNotEnoughEvent struct {
 	Header
 	StockInfo struct {
-		ProductID            FlexString `json:"product_id"`
-		SKUID                FlexString `json:"sku_id"`
-		RemainingStockAmount FlexInt    `json:"remaining_stock_amount"`
-		RemainingCodeAmount  FlexInt    `json:"remaining_code_amount"`
+		ProductID            vcart.ID `json:"product_id"`
+		SKUID                vcart.ID `json:"sku_id"`
+		RemainingStockAmount FlexInt  `json:"remaining_stock_amount"`
+		RemainingCodeAmount  FlexInt  `json:"remaining_code_amount"`
 	} `json:"channels_ec_stock_no_enough"`
 }
 
@@ -196,7 +198,7 @@ type StockNotEnoughEvent struct {
 // fills only its own fields.
 type OrderInfo struct {
 	// OrderID is the order_id, sent as a number or a string.
-	OrderID FlexString `json:"order_id"`
+	OrderID vcart.ID `json:"order_id"`
 	// CancelType (order_cancel): 1 buyer, 2 timeout, 3 all items refunded,
 	// 4 oversold and cancelled by the merchant.
 	CancelType FlexInt `json:"cancel_type,omitempty"`
@@ -264,8 +266,8 @@ type OrderExtInfoUpdateEvent struct {
 type ProductOrderStatusUpdateEvent struct {
 	Header
 	ProductOrderStatusUpdate struct {
-		OrderID FlexString `json:"order_id"`
-		Status  FlexInt    `json:"status"`
+		OrderID vcart.ID `json:"order_id"`
+		Status  FlexInt  `json:"status"`
 	} `json:"ProductOrderStatusUpdate"`
 }
 
@@ -273,10 +275,10 @@ type ProductOrderStatusUpdateEvent struct {
 type AftersaleUpdateEvent struct {
 	Header
 	Aftersale struct {
-		AftersaleOrderID FlexString `json:"after_sale_order_id"`
+		AftersaleOrderID vcart.ID `json:"after_sale_order_id"`
 		// Status is the after-sale string enum, e.g. "MERCHANT_REFUND_SUCCESS".
-		Status  string     `json:"status"`
-		OrderID FlexString `json:"order_id"`
+		Status  string   `json:"status"`
+		OrderID vcart.ID `json:"order_id"`
 		// WxaVipDiscountedPrice is the member discount in fen.
 		WxaVipDiscountedPrice FlexInt `json:"wxa_vip_discounted_price,omitempty"`
 	} `json:"finder_shop_aftersale_status_update"`
@@ -286,9 +288,9 @@ type AftersaleUpdateEvent struct {
 type ComplaintUpdateEvent struct {
 	Header
 	Complaint struct {
-		ComplaintID      FlexString `json:"complaint_id"`
-		AftersaleOrderID FlexString `json:"after_sale_order_id"`
-		OrderID          FlexString `json:"order_id"`
+		ComplaintID      vcart.ID `json:"complaint_id"`
+		AftersaleOrderID vcart.ID `json:"after_sale_order_id"`
+		OrderID          vcart.ID `json:"order_id"`
 		// ComplaintStatus is the dispute status (100 awaiting the merchant …
 		// 116 closed); some senders name it "status", which fills Status.
 		ComplaintStatus FlexInt `json:"complaint_status"`
@@ -304,8 +306,8 @@ type GuaranteeUpdateEvent struct {
 		// string enum ("STATUS_PAY_SUCC"), so it is kept as text (a number
 		// decodes too).
 		Status           FlexString `json:"status"`
-		GuaranteeOrderID FlexString `json:"guarantee_order_id"`
-		OrderID          FlexString `json:"order_id"`
+		GuaranteeOrderID vcart.ID   `json:"guarantee_order_id"`
+		OrderID          vcart.ID   `json:"order_id"`
 	} `json:"finder_shop_guarantee_status_update"`
 }
 
@@ -313,9 +315,9 @@ type GuaranteeUpdateEvent struct {
 type PresentAftersaleUpdateEvent struct {
 	Header
 	PresentAftersale struct {
-		Status           string     `json:"status"`
-		AftersaleOrderID FlexString `json:"after_sale_order_id"`
-		OrderID          FlexString `json:"order_id"`
+		Status           string   `json:"status"`
+		AftersaleOrderID vcart.ID `json:"after_sale_order_id"`
+		OrderID          vcart.ID `json:"order_id"`
 	} `json:"finder_shop_present_aftersale_status_update"`
 }
 
@@ -323,9 +325,9 @@ type PresentAftersaleUpdateEvent struct {
 type CouponReceiveEvent struct {
 	Header
 	ReceiveInfo struct {
-		CouponID     FlexString `json:"coupon_id"`
-		UserCouponID FlexString `json:"user_coupon_id"`
-		ReceiveTime  FlexInt    `json:"receive_time"`
+		CouponID     vcart.ID `json:"coupon_id"`
+		UserCouponID vcart.ID `json:"user_coupon_id"`
+		ReceiveTime  FlexInt  `json:"receive_time"`
 	} `json:"receive_info"`
 }
 
@@ -335,12 +337,12 @@ type CouponReceiveEvent struct {
 type CouponActionEvent struct {
 	Header
 	CouponInfo struct {
-		CouponID    FlexString `json:"coupon_id"`
-		CreateTime  FlexInt    `json:"create_time,omitempty"`
-		DeleteTime  FlexInt    `json:"delete_time,omitempty"`
-		ExpireTime  FlexInt    `json:"expire_time,omitempty"`
-		ChangeTime  FlexInt    `json:"change_time,omitempty"`
-		InvalidTime FlexInt    `json:"invalid_time,omitempty"`
+		CouponID    vcart.ID `json:"coupon_id"`
+		CreateTime  FlexInt  `json:"create_time,omitempty"`
+		DeleteTime  FlexInt  `json:"delete_time,omitempty"`
+		ExpireTime  FlexInt  `json:"expire_time,omitempty"`
+		ChangeTime  FlexInt  `json:"change_time,omitempty"`
+		InvalidTime FlexInt  `json:"invalid_time,omitempty"`
 	} `json:"coupon_info"`
 }
 
@@ -358,13 +360,13 @@ type UserCouponEvent struct {
 // UserCouponInfo is the body of a user coupon event. Times are Unix seconds
 // (sent as strings).
 type UserCouponInfo struct {
-	CouponID     FlexString `json:"coupon_id"`
-	UserCouponID FlexString `json:"user_coupon_id"`
+	CouponID     vcart.ID `json:"coupon_id"`
+	UserCouponID vcart.ID `json:"user_coupon_id"`
 	// OrderID is the order that used the coupon (use_info only).
-	OrderID    FlexString `json:"order_id,omitempty"`
-	ExpireTime FlexInt    `json:"expire_time,omitempty"`
-	UseTime    FlexInt    `json:"use_time,omitempty"`
-	UnuseTime  FlexInt    `json:"unuse_time,omitempty"`
+	OrderID    vcart.ID `json:"order_id,omitempty"`
+	ExpireTime FlexInt  `json:"expire_time,omitempty"`
+	UseTime    FlexInt  `json:"use_time,omitempty"`
+	UnuseTime  FlexInt  `json:"unuse_time,omitempty"`
 }
 
 // Info returns the event's body: use_info for a use, user_coupon_info
@@ -399,8 +401,8 @@ type WithdrawNotifyEvent struct {
 	WithdrawInfo struct {
 		// Event is 1 requested (QR code made), 2 QR code verified, 3 paid
 		// out, 4 failed.
-		Event      FlexInt    `json:"event"`
-		WithdrawID FlexString `json:"withdraw_id"`
+		Event      FlexInt  `json:"event"`
+		WithdrawID vcart.ID `json:"withdraw_id"`
 	} `json:"withdraw_info"`
 }
 
@@ -422,7 +424,7 @@ type HeadSupplierItemUpdateEvent struct {
 	ItemInfo struct {
 		EventType    FlexInt    `json:"event_type"`
 		AppID        string     `json:"appid"`
-		ProductID    FlexString `json:"product_id"`
+		ProductID    vcart.ID   `json:"product_id"`
 		Version      FlexString `json:"version"`
 		UpdateFields []string   `json:"update_fields"`
 	} `json:"item_info"`
@@ -442,8 +444,8 @@ type SharerChangeEvent struct {
 type VipEvent struct {
 	Header
 	Info struct {
-		ShopAppID   string     `json:"shop_appid"`
-		OuterUserID FlexString `json:"outer_userid"`
+		ShopAppID   string   `json:"shop_appid"`
+		OuterUserID vcart.ID `json:"outer_userid"`
 		// Identity is the member level as the page's example sends it
 		// ("V1"); a number decodes too.
 		Identity FlexString `json:"identity"`

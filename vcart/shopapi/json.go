@@ -9,27 +9,14 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-// ID is a platform identifier (product_id, sku_id, audit_id, brand_id …).
-// The platform's IDs are 64-bit and exceed 2^53, and the same field is sent
-// as a JSON number in one response and a JSON string in another: ID decodes
-// both without loss and always encodes as a JSON string, which the platform
-// requires in requests (a number there yields errcode 47001).
-type ID string
-
-// UnmarshalJSON accepts a JSON string, a JSON integer or null.
-func (id *ID) UnmarshalJSON(b []byte) error {
-	s, err := flexString(b)
-	if err != nil {
-		return fmt.Errorf("shopapi: ID: %w", err)
-	}
-	*id = ID(s)
-	return nil
-}
-
-// String returns the ID as a string.
-func (id ID) String() string { return string(id) }
+// ID is a platform identifier: the SDK's one id type, [vcart.ID] (the
+// client, the push events and the pure packages share it). It decodes a
+// JSON number or string without loss and encodes as a JSON string.
+type ID = vcart.ID
 
 // Int64 is an integer that decodes from a JSON number or a JSON string
 // holding one (the category detail's deposit is sent as "500000"). It
