@@ -64,8 +64,8 @@ func TestID_JSON(t *testing.T) {
 		t.Error("a bare minus decoded")
 	}
 	// The kinds of id are the same type: no conversion between them.
-	var o vcart.OrderID = vcart.ID("1")
-	if o.String() != "1" {
+	o := vcart.ID("1")
+	if got := func(id vcart.OrderID) string { return id.String() }(o); got != "1" {
 		t.Error("OrderID is not ID")
 	}
 }

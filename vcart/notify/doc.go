@@ -19,9 +19,10 @@
 // `signature` is never trusted), AES-256-CBC decryption with the AppID check
 // (internal/wxcrypto), then JSON decoding. [Message.Decode] returns a typed
 // event for every event of the catalogue ([KnownEvents]) and an
-// [*UnknownEvent] with the raw JSON otherwise: nothing is dropped. IDs and
-// enums that arrive as numbers or strings decode through [FlexString] and
-// [FlexInt]; audit_info, JSON inside a string, through [AuditInfo].
+// [*UnknownEvent] with the raw JSON otherwise: nothing is dropped. IDs are
+// [vcart.ID], the SDK's one id type (a JSON number or string, without
+// loss); other values that arrive as numbers or strings decode through
+// [FlexString] and [FlexInt]; audit_info, JSON inside a string, through [AuditInfo].
 // [Verifier.EncryptReply] builds an encrypted reply. [Encoder] and [SignPush]
 // forge valid pushes for tests and for the fake shop server.
 //
