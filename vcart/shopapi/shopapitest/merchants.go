@@ -1,6 +1,10 @@
 package shopapitest
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
+)
 
 // A service provider's fleet on one fake: besides the fake's own shop, more
 // shops can authorise the fake's third-party platform (WithComponent). They
@@ -72,4 +76,60 @@ func (s *Server) resetShopQuotas(path string) {
 			delete(m, k)
 		}
 	}
+}
+
+// AuthorizationCode authorises the shop appID to the fake's third-party
+// platform, as a merchant's consent does, and returns the one-time
+// authorisation code the platform gives (in the authorized event and the
+// redirect), which api_query_auth exchanges for the shop's refresh token.
+func (s *Server) AuthorizationCode(appID string) string {
+	s.AuthorizeShop(appID)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	codes := *stateOf(s, "auth-codes", func() *map[string]string { m := map[string]string{}; return &m })
+	code := "queryauthcode@@@" + s.newID()
+	codes[code] = appID
+	return code
+}
+
+// RevokeAuthorization removes the shop appID's authorisation: its refresh
+// token stops working, as when a merchant revokes the provider.
+func (s *Server) RevokeAuthorization(appID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.authorized, appID)
+}
+
+// hQueryAuth answers api_query_auth: a one-time code for the shop's
+// tokens.
+func (s *Server) hQueryAuth(c *call) (any, error) {
+	ct := c.query.Get("component_access_token")
+	if exp, ok := s.compTokens[ct]; !ok || !s.now().Before(exp) {
+		return nil, apiErr(shopapi.CodeInvalidCredential, "invalid credential, component_access_token is invalid")
+	}
+	var req struct {
+		ComponentAppID    string `json:"component_appid"`
+		AuthorizationCode string `json:"authorization_code"`
+	}
+	if err := c.decode(&req); err != nil {
+		return nil, err
+	}
+	codes := *stateOf(s, "auth-codes", func() *map[string]string { m := map[string]string{}; return &m })
+	app, ok := codes[req.AuthorizationCode]
+	if req.ComponentAppID != s.componentAppID || !ok {
+		return nil, apiErr(61010, "invalid authorization code")
+	}
+	delete(codes, req.AuthorizationCode) // once
+	rt, _ := s.authorizerRefreshToken(app)
+	tok, ttl := s.issue("authorizer", s.tokens)
+	s.tokenShop[tok] = app
+	type info struct {
+		AuthorizerAppID        string `json:"authorizer_appid"`
+		AuthorizerAccessToken  string `json:"authorizer_access_token"`
+		ExpiresIn              int64  `json:"expires_in"`
+		AuthorizerRefreshToken string `json:"authorizer_refresh_token"`
+	}
+	return struct {
+		AuthorizationInfo info `json:"authorization_info"`
+	}{info{app, tok, ttl, rt}}, nil
 }

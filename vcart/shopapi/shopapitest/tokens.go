@@ -15,6 +15,7 @@ func tokenRoutes() []route {
 		{method: http.MethodPost, path: "/cgi-bin/stable_token", h: (*Server).hStableToken, noAuth: true},
 		{method: http.MethodPost, path: "/cgi-bin/component/api_component_token", h: (*Server).hComponentToken, noAuth: true},
 		{method: http.MethodPost, path: "/cgi-bin/component/api_authorizer_token", h: (*Server).hAuthorizerToken, noAuth: true},
+		{method: http.MethodPost, path: "/cgi-bin/component/api_query_auth", h: (*Server).hQueryAuth, noAuth: true},
 	}
 }
 
