@@ -1,6 +1,9 @@
 // Command redisstore shows several backend instances sharing one Redis
-// through vcart/redisstore: one token fetch for all of them, and each pushed
-// event handled once.
+// through vcart/redisstore: one token fetch for all of them, each pushed
+// event handled once, and a service provider's fleet of merchants under its
+// third-party platform (authorisation events, per-merchant clients, the
+// shop's quota shared by the instances, the merchants' pushes routed on one
+// URL).
 //
 // It needs a running Redis: pass its address with -addr or REDIS_ADDR
 // (e.g. `redis-server --port 6390 --save "" &` then
@@ -21,6 +24,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -72,7 +76,180 @@ func run(ctx context.Context, w io.Writer, addr, prefix string, instances, calls
 	if err := tokens(ctx, w, addr, prefix, instances, calls); err != nil {
 		return err
 	}
-	return pushes(ctx, w, addr, prefix, instances)
+	if err := pushes(ctx, w, addr, prefix, instances); err != nil {
+		return err
+	}
+	return provider(ctx, w, addr, prefix, instances, 5)
+}
+
+// provider runs a service provider's backend: several instances, each with
+// a fleet of merchants under the provider's third-party platform, sharing
+// tokens, refresh tokens, rate limits and push deduplication in Redis.
+func provider(ctx context.Context, w io.Writer, addr, prefix string, instances, merchants int) error {
+	const (
+		component, secret = "wxcomponentexample", "component-secret-example-0123"
+		pushToken, aesKey = "component-push-token", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+		path              = "/channels/ec/basics/info/get"
+		quota             = 8 // calls a minute per shop, enforced by the fake
+	)
+	srv := shopapitest.New(shopapitest.WithComponent(component, secret))
+	defer srv.Close()
+	srv.SetQuota(path, shopapitest.Quota{CallCount: quota, RefreshSecond: 60})
+	rdb := redis.NewClient(&redis.Options{Addr: addr, ContextTimeoutEnabled: true})
+	defer rdb.Close()
+	if err := redisstore.Preload(ctx, rdb); err != nil {
+		return err
+	}
+	tokens, err := redisstore.NewTokenStore(rdb, redisstore.WithPrefix(prefix))
+	if err != nil {
+		return err
+	}
+	refresh, err := redisstore.NewRefreshTokenStore(rdb, component, redisstore.WithPrefix(prefix))
+	if err != nil {
+		return err
+	}
+	dedup, err := redisstore.NewDedupStore(rdb, redisstore.WithPrefix(prefix))
+	if err != nil {
+		return err
+	}
+	limits := shopapi.RateLimits{PerMinute: map[string]int{path: quota}}
+	hc := srv.HTTPClient()
+	tokOpts := []shopapi.TokenOption{shopapi.WithTokenStore(tokens), shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(hc)}
+	v, err := notify.NewVerifier(pushToken, aesKey, component)
+	if err != nil {
+		return err
+	}
+
+	type instance struct {
+		fleet *shopapi.Fleet
+		auth  http.Handler
+		push  http.Handler
+	}
+	var handled sync.Map // "appid/order" → *atomic.Int64
+	insts := make([]instance, instances)
+	for i := range insts {
+		comp, err := shopapi.NewComponentTokenSource(component, secret,
+			func(context.Context) (string, error) { return srv.ComponentVerifyTicket(), nil }, tokOpts...)
+		if err != nil {
+			return err
+		}
+		fleet, err := shopapi.NewFleet(shopapi.FleetConfig{ComponentAppID: component, Component: comp, RefreshTokens: refresh,
+			TokenOptions: tokOpts, ClientOptions: []shopapi.Option{shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(hc)},
+			RateLimiter: func(app string) (shopapi.RateLimiter, error) {
+				return redisstore.NewRateLimiter(rdb, app, limits, redisstore.WithPrefix(prefix), redisstore.WithInstanceShare(instances))
+			}})
+		if err != nil {
+			return err
+		}
+		auth, err := notify.NewAuthHandler(v, notify.AuthCallbacks{
+			Authorized: func(ctx context.Context, ev *notify.AuthEvent) error {
+				_, err := fleet.Authorize(ctx, ev.AuthorizationCode)
+				return err
+			},
+			Unauthorized: func(ctx context.Context, ev *notify.AuthEvent) error { return fleet.Remove(ctx, ev.AuthorizerAppID) },
+		}, nil)
+		if err != nil {
+			return err
+		}
+		h, err := notify.NewHandler(v, notify.WithDedupStore(dedup))
+		if err != nil {
+			return err
+		}
+		if err := notify.Handle(h, notify.EventOrderPay, func(ctx context.Context, e *notify.OrderPayEvent) error {
+			n, _ := handled.LoadOrStore(notify.MerchantAppID(ctx)+"/"+string(e.OrderInfo.OrderID), new(atomic.Int64))
+			n.(*atomic.Int64).Add(1)
+			return nil
+		}); err != nil {
+			return err
+		}
+		router, err := notify.NewRouter(func(app string) http.Handler {
+			if _, err := refresh.LoadRefreshToken(ctx, app); err != nil {
+				return nil // not one of this provider's merchants
+			}
+			return h
+		}, nil, nil)
+		if err != nil {
+			return err
+		}
+		mux := http.NewServeMux()
+		mux.Handle("POST /wechat/{appid}", router)
+		insts[i] = instance{fleet: fleet, auth: auth, push: mux}
+	}
+
+	// Merchants authorise the provider; each authorisation event reaches
+	// one instance, and every instance then serves the merchant.
+	enc, err := notify.NewEncoder(pushToken, aesKey, component)
+	if err != nil {
+		return err
+	}
+	now := strconv.FormatInt(time.Now().Unix(), 10)
+	apps := make([]string, merchants)
+	for m := range apps {
+		apps[m] = fmt.Sprintf("wxmerchant%04d", m)
+		q, body, err := enc.EncodeAuthEvent(&notify.AuthEvent{AppID: component, InfoType: notify.InfoAuthorized,
+			AuthorizerAppID: apps[m], AuthorizationCode: srv.AuthorizationCode(apps[m])}, now, "auth"+apps[m])
+		if err != nil {
+			return err
+		}
+		rec := httptest.NewRecorder()
+		insts[m%instances].auth.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/auth?"+q.Encode(), bytes.NewReader(body)))
+		if rec.Code != http.StatusOK {
+			return fmt.Errorf("authorisation of %s answered %d", apps[m], rec.Code)
+		}
+	}
+
+	// Every instance calls for every merchant: together exactly the quota.
+	var wg sync.WaitGroup
+	var calls, limited, failed atomic.Int64
+	for _, in := range insts {
+		for _, app := range apps {
+			wg.Go(func() {
+				c, err := in.fleet.Client(ctx, app)
+				if err != nil {
+					failed.Add(1)
+					return
+				}
+				for range quota / instances {
+					calls.Add(1)
+					if _, _, err := c.Store.Info(ctx); errors.Is(err, shopapi.ErrRateLimited) {
+						limited.Add(1)
+					} else if err != nil {
+						failed.Add(1)
+					}
+				}
+			})
+		}
+	}
+	wg.Wait()
+	fetches := 0
+	for _, app := range apps {
+		fetches += srv.AuthorizerTokenFetches(app)
+	}
+	fmt.Fprintf(w, "%d instances × %d merchants: %d calls, %d answered 45011, %d failed; %d authorizer token fetch(es) in all\n",
+		instances, merchants, calls.Load(), limited.Load(), failed.Load(), fetches)
+
+	// Each merchant's order pushes go to the provider's one URL; the
+	// balancer spreads them, and the platform pushes each one twice.
+	for m, app := range apps {
+		for k := range 2 {
+			plain := fmt.Sprintf(`{"ToUserName":"gh_%s","FromUserName":"o_buyer","CreateTime":%s,"MsgType":"event","Event":"channels_ec_order_pay","order_info":{"order_id":"37051150584712%05d","pay_time":%s}}`, app, now, m, now)
+			q, body, err := enc.Encode([]byte(plain), now, "push"+app)
+			if err != nil {
+				return err
+			}
+			rec := httptest.NewRecorder()
+			insts[(m+k)%instances].push.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/wechat/"+app+"?"+q.Encode(), bytes.NewReader(body)))
+		}
+	}
+	once := 0
+	handled.Range(func(_, n any) bool {
+		if n.(*atomic.Int64).Load() == 1 {
+			once++
+		}
+		return true
+	})
+	fmt.Fprintf(w, "%d order pushes, each sent twice to different instances: %d handled exactly once\n", merchants, once)
+	return nil
 }
 
 // tokens runs the API calls of every instance at once against the fake shop
