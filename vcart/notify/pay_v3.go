@@ -351,7 +351,7 @@ func (v *PayV3Verifier) parseRaw(ctx context.Context, h http.Header, body []byte
 		return nil, fmt.Errorf("%w: timestamp %.20q is not unix seconds", ErrStale, ts)
 	}
 	if v.opts.tolerance > 0 {
-		if err := checkSkew(time.Unix(sec, 0), v.opts.now(), v.opts.tolerance); err != nil {
+		if err := checkWindow(sec, v.opts.now(), v.opts.tolerance); err != nil {
 			return nil, err
 		}
 	}
