@@ -479,7 +479,31 @@ func (f *shopFetcher) FetchToken(ctx context.Context, force bool) (Token, error)
 			return Token{}, err
 		}
 	}
-	return Token{AccessToken: tr.AccessToken, ExpiresAt: f.cfg.now().Add(time.Duration(tr.ExpiresIn) * time.Second)}, nil
+	path := pathStableToken
+	if f.cfg.legacy {
+		path = pathToken
+	}
+	return tokenOf(tr.AccessToken, tr.ExpiresIn, f.cfg.now(), path)
+}
+
+// maxTokenLifetime caps the expires_in the SDK believes (the platform
+// answers 7200): a larger one only makes the token refresh earlier.
+const maxTokenLifetime = 24 * time.Hour
+
+// tokenOf builds the Token of a fetch answered at now. expires_in is
+// bounded before it becomes a Duration: seconds beyond about 292 years
+// overflow time.Duration and wrap, so a huge value is capped at
+// [maxTokenLifetime], and one not positive is a malformed answer.
+func tokenOf(tok string, expiresIn Int64, now time.Time, path string) (Token, error) {
+	sec := int64(expiresIn)
+	if sec <= 0 {
+		return Token{}, fmt.Errorf("%s: %w: expires_in %d is not positive", path, ErrMalformedResponse, sec)
+	}
+	life := maxTokenLifetime
+	if sec < int64(maxTokenLifetime/time.Second) {
+		life = time.Duration(sec) * time.Second
+	}
+	return Token{AccessToken: tok, ExpiresAt: now.Add(life)}, nil
 }
 
 // tokenCall performs one token-endpoint call with the errcode envelope,
@@ -568,7 +592,7 @@ func NewComponentTokenSource(componentAppID, componentSecret string, ticket func
 		if err := tokenCall(ctx, cfg, http.MethodPost, pathComponentToken, nil, body, &tr); err != nil {
 			return Token{}, err
 		}
-		return Token{AccessToken: tr.ComponentAccessToken, ExpiresAt: cfg.now().Add(time.Duration(tr.ExpiresIn) * time.Second)}, nil
+		return tokenOf(tr.ComponentAccessToken, tr.ExpiresIn, cfg.now(), pathComponentToken)
 	})
 	return NewCachingTokenSource("vcart:component_token:"+componentAppID, f, opts...)
 }
@@ -633,7 +657,7 @@ func NewAuthorizerTokenSource(ac AuthorizerConfig, opts ...TokenOption) (*Cachin
 				return Token{}, fmt.Errorf("save authorizer_refresh_token: %w", err)
 			}
 		}
-		return Token{AccessToken: tr.AuthorizerAccessToken, ExpiresAt: cfg.now().Add(time.Duration(tr.ExpiresIn) * time.Second)}, nil
+		return tokenOf(tr.AuthorizerAccessToken, tr.ExpiresIn, cfg.now(), pathAuthorizerToken)
 	})
 	return NewCachingTokenSource("vcart:authorizer_token:"+ac.ComponentAppID+":"+ac.AuthorizerAppID, f, opts...)
 }
