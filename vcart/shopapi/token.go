@@ -160,7 +160,10 @@ func WithTokenBaseURL(u string) TokenOption {
 	}
 }
 
-// WithTokenHTTPClient sets the *http.Client for token fetches.
+// WithTokenHTTPClient sets the *http.Client for token fetches. The client
+// is not modified: the SDK uses a shallow copy that follows no redirect (a
+// 307/308 would resend the AppSecret to another host); a redirect fails the
+// fetch with a [*RedirectError].
 func WithTokenHTTPClient(hc *http.Client) TokenOption {
 	return func(c *tokenConfig) error {
 		if hc == nil {
@@ -241,6 +244,7 @@ func newTokenConfig(opts []TokenOption) (tokenConfig, error) {
 	if c.store == nil {
 		c.store = NewMemoryTokenStore()
 	}
+	c.hc = noRedirects(c.hc) // a token fetch never follows a redirect either
 	if c.limitOn {
 		c.limiter = newLimiter(c.limits, c.now)
 	}
@@ -547,6 +551,9 @@ func tokenSend(ctx context.Context, cfg tokenConfig, method, path string, q url.
 		return &TransportError{Method: method, Path: path, Sent: !notSent(err), Err: redactErr(err)}
 	}
 	defer res.Body.Close()
+	if isRedirect(res.StatusCode) {
+		return redirectError(method, path, res)
+	}
 	raw, err := io.ReadAll(io.LimitReader(res.Body, maxErrorBodySize))
 	if err != nil {
 		return &TransportError{Method: method, Path: path, Sent: true, Err: redactErr(err)}
