@@ -267,4 +267,3 @@ func assertNoSecret(t *testing.T, what string, v any, secret string) {
 	}
 	walk(reflect.ValueOf(v), what, 0)
 }
-
