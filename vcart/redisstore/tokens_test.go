@@ -262,18 +262,21 @@ func TestTokenStore_LockExclusive(t *testing.T) {
 	}
 }
 
-// TestTokenStore_LockHolderDies: a holder that never unlocks (it crashed)
-// blocks others only until its lock expires.
+// TestTokenStore_LockHolderDies: a holder that never unlocks (it crashed:
+// its context ends and its renewal with it) blocks others only until its
+// lock expires.
 func TestTokenStore_LockHolderDies(t *testing.T) {
 	t.Parallel()
 	rdb := sharedClient(t)
 	dead := newTokenStore(t, rdb)
-	waiter := newTokenStore(t, rdb, redisstore.WithLockWait(5*time.Second))
+	waiter := newTokenStore(t, rdb, redisstore.WithLockWait(30*time.Second))
 	ctx := t.Context()
 	const ttl = 300 * time.Millisecond
-	if _, err := dead.LockRefresh(ctx, "k", ttl); err != nil { // never unlocked
+	dctx, die := context.WithCancel(ctx)
+	if _, err := dead.LockRefresh(dctx, "k", ttl); err != nil { // never unlocked
 		t.Fatal(err)
 	}
+	die()
 	start := time.Now()
 	unlock, err := waiter.LockRefresh(ctx, "k", time.Minute)
 	if err != nil {
@@ -285,19 +288,23 @@ func TestTokenStore_LockHolderDies(t *testing.T) {
 	}
 }
 
-// TestTokenStore_UnlockAfterExpiry: a slow holder whose lock expired and was
-// taken by another instance must not release the other's lock.
+// TestTokenStore_UnlockAfterExpiry: a holder whose lock expired (its
+// renewal stopped: here its context ended) and was taken by another
+// instance must not release the other's lock, and its renewal must not
+// extend it.
 func TestTokenStore_UnlockAfterExpiry(t *testing.T) {
 	t.Parallel()
 	rdb := sharedClient(t)
 	slow := newTokenStore(t, rdb)
-	other := newTokenStore(t, rdb, redisstore.WithLockWait(5*time.Second))
+	other := newTokenStore(t, rdb, redisstore.WithLockWait(30*time.Second))
 	third := newTokenStore(t, rdb, redisstore.WithLockWait(50*time.Millisecond))
 	ctx := t.Context()
-	unlockSlow, err := slow.LockRefresh(ctx, "k", 50*time.Millisecond)
+	sctx, stall := context.WithCancel(ctx)
+	unlockSlow, err := slow.LockRefresh(sctx, "k", 50*time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
 	}
+	stall()
 	unlockOther, err := other.LockRefresh(ctx, "k", time.Minute) // waits for the expiry
 	if err != nil {
 		t.Fatal(err)
@@ -306,6 +313,67 @@ func TestTokenStore_UnlockAfterExpiry(t *testing.T) {
 	unlockSlow() // too late: must leave other's lock alone
 	if _, err := third.LockRefresh(ctx, "k", time.Minute); !errors.Is(err, redisstore.ErrLockTimeout) {
 		t.Fatalf("lock after a stale unlock = %v, want ErrLockTimeout (other still holds it)", err)
+	}
+}
+
+// TestTokenStore_LockRenewedWhileHeld: a holder that works longer than the
+// lock's TTL keeps it: nobody else gets it during three TTLs, and its time
+// to live is back near the TTL at the end. Before renewal, the lock expired
+// after one TTL and a second instance took it.
+func TestTokenStore_LockRenewedWhileHeld(t *testing.T) {
+	t.Parallel()
+	rdb := sharedClient(t)
+	holder := newTokenStore(t, rdb)
+	const ttl = 900 * time.Millisecond // renewed every 300 ms
+	other := newTokenStore(t, rdb, redisstore.WithLockWait(3*ttl), redisstore.WithLockPolling(10*time.Millisecond, 50*time.Millisecond))
+	ctx := t.Context()
+	unlock, err := holder.LockRefresh(ctx, "k", ttl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.LockRefresh(ctx, "k", time.Minute); !errors.Is(err, redisstore.ErrLockTimeout) {
+		t.Fatalf("second LockRefresh during 3 TTLs = %v, want ErrLockTimeout (the holder renews)", err)
+	}
+	if pttl, err := rdb.PTTL(ctx, testPrefix(t)+"k:lock").Result(); err != nil || pttl <= 0 || pttl > ttl {
+		t.Errorf("lock PTTL after 3 TTLs = %v, %v; want within (0, %v]", pttl, err, ttl)
+	}
+	unlock()
+	if n, err := rdb.Exists(ctx, testPrefix(t)+"k:lock").Result(); err != nil || n != 0 {
+		t.Errorf("lock exists after unlock: %d, %v", n, err)
+	}
+}
+
+// TestTokenStore_RenewLostLock: a renewal that finds the lock taken by
+// someone else (it expired during a pause) leaves it alone and logs.
+func TestTokenStore_RenewLostLock(t *testing.T) {
+	t.Parallel()
+	rdb := sharedClient(t)
+	var buf lockedBuffer
+	holder := newTokenStore(t, rdb, redisstore.WithLogger(slog.New(slog.NewTextHandler(&buf, nil))))
+	ctx := t.Context()
+	const ttl = 300 * time.Millisecond
+	unlock, err := holder.LockRefresh(ctx, "wxapp", ttl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	lk := testPrefix(t) + "wxapp:lock"
+	if err := rdb.Set(ctx, lk, "someone-else", time.Hour).Err(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(buf.String(), "expired or was taken") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if out := buf.String(); !strings.Contains(out, "expired or was taken") || !strings.Contains(out, "key=wxapp") {
+		t.Fatalf("log = %q, want the lost lock named", out)
+	}
+	if pttl, err := rdb.PTTL(ctx, lk).Result(); err != nil || pttl < 59*time.Minute {
+		t.Errorf("the other owner's lock PTTL = %v, %v; the renewal must not touch it", pttl, err)
+	}
+	unlock()
+	if v, err := rdb.Get(ctx, lk).Result(); err != nil || v != "someone-else" {
+		t.Errorf("after unlock the lock holds %q, %v; want the other owner's", v, err)
 	}
 }
 
@@ -590,7 +658,10 @@ func TestTokenStore_UnlockFailureLogged(t *testing.T) {
 	r := startRedis(t)
 	var buf lockedBuffer
 	logger := slog.New(slog.NewTextHandler(&buf, nil))
-	s := newTokenStore(t, newClient(t, r.Addr()), redisstore.WithLogger(logger), redisstore.WithOpTimeout(300*time.Millisecond))
+	// The operation timeout also bounds the set-up (dial and SET NX on a
+	// loaded machine), so it is generous; the failed release is a refused
+	// connection, not a timeout, and needs none.
+	s := newTokenStore(t, newClient(t, r.Addr()), redisstore.WithLogger(logger), redisstore.WithOpTimeout(30*time.Second))
 	unlock, err := s.LockRefresh(t.Context(), "wxapp", time.Minute)
 	if err != nil {
 		t.Fatal(err)

@@ -136,7 +136,10 @@ func WithTokenLogger(l *slog.Logger) TokenOption {
 	}
 }
 
-// WithRefreshLockTTL sets the TTL of the distributed refresh lock (default 10 s).
+// WithRefreshLockTTL sets the TTL of the distributed refresh lock (default
+// 10 s): how long a crashed holder blocks the other processes. A fetch may
+// take longer (its timeout is 30 s); a [RefreshLocker] keeps the lock alive
+// while its holder works (redisstore renews it every TTL/3).
 func WithRefreshLockTTL(d time.Duration) TokenOption {
 	return func(c *tokenConfig) error {
 		if d <= 0 {
