@@ -604,7 +604,7 @@ func (p *PayV3Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		status := StatusFor(err)
-		p.cfg.log.LogAttrs(r.Context(), slog.LevelWarn, "notify: payment notification rejected",
+		p.cfg.logger().LogAttrs(r.Context(), slog.LevelWarn, "notify: payment notification rejected",
 			slog.Int("status", status), slog.String("error", err.Error()))
 		writePayV3(w, status, "FAIL", payV3Reason(err))
 		return
