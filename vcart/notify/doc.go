@@ -96,6 +96,29 @@
 // [SignV2], [VerifyV2], [ParseV2XML], [ParseV2Request], [V2Answer] and
 // [DecryptV2RefundInfo] (AES-256-ECB keyed with the MD5 of the API key).
 //
+// # Payment keys: public-key mode and certificate mode
+//
+// WeChat Pay signs with one of two kinds of keys, named by Wechatpay-Serial.
+// In public-key mode (微信支付公钥, the default for merchants since 2024)
+// the serial is "PUB_KEY_ID_…" and the key is downloaded once from the
+// merchant platform: pass it to [NewPayV3Verifier] (see
+// [ParsePublicKeyPEM]); it does not expire. In certificate mode (平台证书)
+// the serial is a certificate's, and certificates rotate: a
+// [PayCertificateSource] downloads them with a signed GET /v3/certificates
+// (the merchant's private key, mchid and API certificate serial,
+// [PayMerchant]), decrypts each with the APIv3 key ([DecryptPayResource],
+// the routine notifications use), checks its serial and validity, verifies
+// the answer's signature, and replaces what it holds; [PayCertificateSource.Run]
+// repeats that every 6 hours ([WithPayCertRefresh]) and an unknown serial
+// triggers a download at most once a minute. Give it to the verifier with
+// [WithPayKeySource]; while migrating, configure the PUB_KEY_ID key in the
+// map and the certificate source together:
+//
+//	src, err := notify.NewPayCertificateSource(notify.PayMerchant{MchID: mchid, Serial: serial, PrivateKey: key}, apiV3Key)
+//	…
+//	go src.Run(ctx) // downloads now, then every 6 h
+//	v, err := notify.NewPayV3Verifier(apiV3Key, map[string]*rsa.PublicKey{pubKeyID: pub}, notify.WithPayKeySource(src))
+//
 // # Performance
 //
 // On a 2-core test machine, verify + decrypt of a 1 KiB event
