@@ -8,9 +8,11 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/sha256"
+	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
@@ -468,6 +470,7 @@ func (s *PayCertificateSource) openCert(serial, effective, expire string, enc Pa
 	if err != nil {
 		return PayCertificate{}, err
 	}
+	notBefore := certNotBefore(pemBytes)
 	if serial == "" || got != strings.ToUpper(serial) {
 		return PayCertificate{}, fmt.Errorf("%w: certificate serial %s, listed as %.64q", ErrMalformed, got, serial)
 	}
@@ -477,9 +480,26 @@ func (s *PayCertificateSource) openCert(serial, effective, expire string, enc Pa
 		return PayCertificate{}, fmt.Errorf("%w: effective_time %.40q, expire_time %.40q", ErrMalformed, effective, expire)
 	}
 	if notAfter.Before(exp) {
-		exp = notAfter // the certificate's own expiry wins
+		exp = notAfter // the certificate's own validity wins
+	}
+	if notBefore.After(eff) {
+		eff = notBefore
+	}
+	if !eff.Before(exp) {
+		return PayCertificate{}, fmt.Errorf("%w: certificate %s is never valid", ErrMalformed, got)
 	}
 	return PayCertificate{Serial: got, EffectiveTime: eff, ExpireTime: exp, PEM: pemBytes, Key: key}, nil
+}
+
+// certNotBefore returns the NotBefore of a certificate PEM that
+// ParseCertificatePEM accepted.
+func certNotBefore(pemBytes []byte) time.Time {
+	if b, _ := pem.Decode(pemBytes); b != nil {
+		if c, err := x509.ParseCertificate(b.Bytes); err == nil {
+			return c.NotBefore
+		}
+	}
+	return time.Time{}
 }
 
 // verifyAnswer checks the answer's Wechatpay-* signature: timestamp within
