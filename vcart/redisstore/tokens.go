@@ -74,6 +74,12 @@ return 0
 type TokenStore struct {
 	rdb redis.Cmdable
 	cfg config
+
+	// Test hooks (export_test.go): renewTicks, if set, replaces the
+	// renewal ticker; renewed, if set, is called after each renewal with
+	// whether the lock was still this holder's.
+	renewTicks <-chan time.Time
+	renewed    func(kept bool)
 }
 
 // NewTokenStore returns a token store on rdb (a *redis.Client,
@@ -259,21 +265,27 @@ func (s *TokenStore) LockRefresh(ctx context.Context, key string, ttl time.Durat
 // returned stop is called or ctx ends. stop waits for the renewing
 // goroutine to exit, so no renewal runs after it returns.
 func (s *TokenStore) keepAlive(ctx context.Context, key, lk, owner string, ttl time.Duration) (stop func()) {
-	every := max(ttl/3, time.Millisecond)
+	ticks := s.renewTicks
+	var ticker *time.Ticker
+	if ticks == nil {
+		ticker = time.NewTicker(max(ttl/3, time.Millisecond))
+		ticks = ticker.C
+	}
 	quit := make(chan struct{})
 	done := make(chan struct{})
 	base := context.WithoutCancel(ctx)
 	go func() {
 		defer close(done)
-		t := time.NewTicker(every)
-		defer t.Stop()
+		if ticker != nil {
+			defer ticker.Stop()
+		}
 		for {
 			select {
 			case <-quit:
 				return
 			case <-ctx.Done():
 				return
-			case <-t.C:
+			case <-ticks:
 			}
 			octx, cancel := s.cfg.opContext(ctx)
 			n, err := renewScript.Run(octx, s.rdb, []string{lk}, owner, ttl.Milliseconds()).Int()
@@ -288,6 +300,11 @@ func (s *TokenStore) keepAlive(ctx context.Context, key, lk, owner string, ttl t
 			case n == 0:
 				s.cfg.logger.LogAttrs(base, slog.LevelWarn, "redisstore: the refresh lock expired or was taken while held; another instance may refresh too",
 					slog.String("key", key))
+			}
+			if s.renewed != nil {
+				s.renewed(err == nil && n == 1)
+			}
+			if err == nil && n == 0 {
 				return
 			}
 		}

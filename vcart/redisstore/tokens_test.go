@@ -324,35 +324,81 @@ func TestTokenStore_UnlockAfterExpiry(t *testing.T) {
 	}
 }
 
-// TestTokenStore_LockRenewedWhileHeld: a holder that works longer than the
-// lock's TTL keeps it: nobody else gets it during three TTLs, and its time
-// to live is back near the TTL at the end. Before renewal, the lock expired
-// after one TTL and a second instance took it.
+// renewer drives a store's lock renewal by hand (SetRenewHooks): tick
+// renews once and returns whether the lock was kept.
+type renewer struct {
+	ticks   chan time.Time
+	renewed chan bool
+}
+
+func newRenewer(s *redisstore.TokenStore) *renewer {
+	r := &renewer{ticks: make(chan time.Time), renewed: make(chan bool, 1)}
+	redisstore.SetRenewHooks(s, r.ticks, func(kept bool) { r.renewed <- kept })
+	return r
+}
+
+func (r *renewer) tick(t *testing.T) bool {
+	t.Helper()
+	select {
+	case r.ticks <- time.Time{}:
+	case <-time.After(time.Minute):
+		t.Fatal("the renewal goroutine is not running")
+	}
+	return <-r.renewed
+}
+
+// elapseAndRenew stands for most of the lock's TTL passing while its holder
+// works: the lock is left with 30 s to live (instead of waiting in real
+// time, which a loaded machine makes flaky), then one renewal runs; the
+// lock must be back to its full TTL.
+func elapseAndRenew(t *testing.T, rdb *redis.Client, r *renewer, lk string, ttl time.Duration) {
+	t.Helper()
+	ctx := t.Context()
+	if ok, err := rdb.PExpire(ctx, lk, 30*time.Second).Result(); err != nil || !ok {
+		t.Fatalf("PEXPIRE %s: %v, %v (the lock is gone)", lk, ok, err)
+	}
+	if !r.tick(t) {
+		t.Fatal("the renewal found the lock gone or taken")
+	}
+	if pttl, err := rdb.PTTL(ctx, lk).Result(); err != nil || pttl <= ttl-time.Minute || pttl > ttl {
+		t.Fatalf("lock PTTL after a renewal = %v, %v; want about %v", pttl, err, ttl)
+	}
+}
+
+// TestTokenStore_LockRenewedWhileHeld: a holder that works through three
+// of its lock's TTLs keeps the lock: each renewal resets the TTL (only for
+// its own owner token), nobody else gets the lock meanwhile, and unlock
+// still releases it. Without renewal the lock expired after one TTL and a
+// second instance took it.
 func TestTokenStore_LockRenewedWhileHeld(t *testing.T) {
 	t.Parallel()
 	rdb := sharedClient(t)
 	holder := newTokenStore(t, rdb)
-	const ttl = 900 * time.Millisecond // renewed every 300 ms
-	other := newTokenStore(t, rdb, redisstore.WithLockWait(3*ttl), redisstore.WithLockPolling(10*time.Millisecond, 50*time.Millisecond))
+	r := newRenewer(holder)
+	other := newTokenStore(t, rdb, redisstore.WithLockWait(50*time.Millisecond))
 	ctx := t.Context()
+	const ttl = 10 * time.Minute
+	lk := testPrefix(t) + "k:lock"
 	unlock, err := holder.LockRefresh(ctx, "k", ttl)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := other.LockRefresh(ctx, "k", time.Minute); !errors.Is(err, redisstore.ErrLockTimeout) {
-		t.Fatalf("second LockRefresh during 3 TTLs = %v, want ErrLockTimeout (the holder renews)", err)
-	}
-	if pttl, err := rdb.PTTL(ctx, testPrefix(t)+"k:lock").Result(); err != nil || pttl <= 0 || pttl > ttl {
-		t.Errorf("lock PTTL after 3 TTLs = %v, %v; want within (0, %v]", pttl, err, ttl)
+	for range 3 {
+		elapseAndRenew(t, rdb, r, lk, ttl)
+		if _, err := other.LockRefresh(ctx, "k", time.Minute); !errors.Is(err, redisstore.ErrLockTimeout) {
+			t.Fatalf("second LockRefresh while the holder works = %v, want ErrLockTimeout", err)
+		}
 	}
 	unlock()
-	if n, err := rdb.Exists(ctx, testPrefix(t)+"k:lock").Result(); err != nil || n != 0 {
+	if n, err := rdb.Exists(ctx, lk).Result(); err != nil || n != 0 {
 		t.Errorf("lock exists after unlock: %d, %v", n, err)
 	}
 }
 
 // TestTokenStore_RenewLostLock: a renewal that finds the lock taken by
-// someone else (it expired during a pause) leaves it alone and logs.
+// someone else (it expired during a pause) leaves it alone and logs. It
+// runs on the real ticker (every TTL/3 = 100 ms) and waits up to 30 s for
+// one tick, so load only slows it.
 func TestTokenStore_RenewLostLock(t *testing.T) {
 	t.Parallel()
 	rdb := sharedClient(t)
