@@ -491,7 +491,7 @@ func TestPayCertificateSource_NoRedirect(t *testing.T) {
 		http.Redirect(w, r, dst.URL+r.URL.Path, http.StatusTemporaryRedirect)
 	}))
 	defer src.Close()
-	hc := &http.Client{}
+	hc := &http.Client{Transport: src.Client().Transport} // not http.DefaultTransport: other tests close its idle connections
 	s, err := NewPayCertificateSource(testMerchant(), apiV3Key, WithPayCertBaseURL(src.URL), WithPayCertHTTPClient(hc),
 		WithPayCertClock(newFakeClock(time.Unix(testUnix, 0)).Now))
 	if err != nil {

@@ -66,16 +66,21 @@ func checkRedirectErr(t *testing.T, err error, status int) {
 func TestRedirect_CallsRefused(t *testing.T) {
 	t.Parallel()
 	for _, status := range redirectStatuses {
-		for _, own := range []bool{false, true} {
-			t.Run(http.StatusText(status)+map[bool]string{false: "", true: "/WithHTTPClient"}[own], func(t *testing.T) {
+		for _, follow := range []bool{false, true} {
+			t.Run(http.StatusText(status)+map[bool]string{false: "", true: "/follow-all CheckRedirect"}[follow], func(t *testing.T) {
 				t.Parallel()
 				front, frontHits, otherHits := redirectPair(t, status)
-				opts := []shopapi.Option{shopapi.WithBaseURL(front.URL), shopapi.WithRetry(3, time.Millisecond, time.Millisecond), shopapi.WithoutRateLimit()}
-				var hc *http.Client
-				if own {
-					hc = &http.Client{Timeout: 10 * time.Second} // CheckRedirect nil: Go would follow 10
-					opts = append(opts, shopapi.WithHTTPClient(hc))
+				// The caller's client, on the test server's own transport (not
+				// http.DefaultTransport, whose idle connections another test's
+				// httptest.Server.Close may drop mid-request). A nil
+				// CheckRedirect follows up to 10 redirects; the other one
+				// follows every redirect.
+				hc := &http.Client{Transport: front.Client().Transport, Timeout: time.Minute}
+				if follow {
+					hc.CheckRedirect = func(*http.Request, []*http.Request) error { return nil }
 				}
+				opts := []shopapi.Option{shopapi.WithBaseURL(front.URL), shopapi.WithRetry(3, time.Millisecond, time.Millisecond),
+					shopapi.WithoutRateLimit(), shopapi.WithHTTPClient(hc)}
 				c, err := shopapi.NewClient(shopapi.StaticToken(redirToken), opts...)
 				if err != nil {
 					t.Fatal(err)
@@ -99,8 +104,8 @@ func TestRedirect_CallsRefused(t *testing.T) {
 				if got := otherHits.Load(); got != 0 {
 					t.Errorf("the redirect target got %d requests", got)
 				}
-				if own && hc.CheckRedirect != nil {
-					t.Error("NewClient set the caller's CheckRedirect")
+				if (hc.CheckRedirect == nil) == follow {
+					t.Error("NewClient changed the caller's CheckRedirect")
 				}
 				assertNoSecret(t, "write response", resp, redirToken)
 				assertNoSecret(t, "error", err, redirToken)
@@ -116,18 +121,16 @@ func TestRedirect_CallsRefused(t *testing.T) {
 func TestRedirect_TokenFetchRefused(t *testing.T) {
 	t.Parallel()
 	for _, status := range redirectStatuses {
-		for _, mode := range []string{"stable", "legacy", "stable/WithTokenHTTPClient"} {
+		for _, mode := range []string{"stable", "legacy"} {
 			t.Run(http.StatusText(status)+"/"+mode, func(t *testing.T) {
 				t.Parallel()
 				front, frontHits, otherHits := redirectPair(t, status)
-				opts := []shopapi.TokenOption{shopapi.WithTokenBaseURL(front.URL), shopapi.WithoutTokenRateLimit()}
-				var hc *http.Client
-				switch mode {
-				case "legacy":
+				// The caller's client on the server's own transport (see
+				// TestRedirect_CallsRefused).
+				hc := &http.Client{Transport: front.Client().Transport, Timeout: time.Minute}
+				opts := []shopapi.TokenOption{shopapi.WithTokenBaseURL(front.URL), shopapi.WithoutTokenRateLimit(), shopapi.WithTokenHTTPClient(hc)}
+				if mode == "legacy" {
 					opts = append(opts, shopapi.WithLegacyToken())
-				case "stable/WithTokenHTTPClient":
-					hc = &http.Client{Timeout: 10 * time.Second}
-					opts = append(opts, shopapi.WithTokenHTTPClient(hc))
 				}
 				ts, err := shopapi.NewShopTokenSource("wxredirect", redirSecret, opts...)
 				if err != nil {
@@ -144,7 +147,7 @@ func TestRedirect_TokenFetchRefused(t *testing.T) {
 				if got := otherHits.Load(); got != 0 {
 					t.Errorf("the redirect target got %d requests", got)
 				}
-				if hc != nil && hc.CheckRedirect != nil {
+				if hc.CheckRedirect != nil {
 					t.Error("the caller's CheckRedirect was set")
 				}
 				assertNoSecret(t, "error", err, redirToken)
