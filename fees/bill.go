@@ -54,6 +54,20 @@ var (
 	ErrBillLineTooLong = errors.New("fees: bill line too long")
 	// ErrBillTrailing reports content after the summary row.
 	ErrBillTrailing = errors.New("fees: content after bill summary")
+	// ErrBillOverflow reports a total of a column that no longer fits in an
+	// int64 (a bill of absurd amounts): reconciliation stops there rather
+	// than report a wrapped total.
+	ErrBillOverflow = errors.New("fees: bill total overflows")
+)
+
+// Bounds of one row's amounts, each in its column's unit: the fen columns
+// (应结订单金额, 退款金额 …) at [maxAmountFen] fen, and the fee column
+// (手续费, five decimals, kept in 0.001 fen) at the same amount in its unit.
+// Whatever a row holds, sums of up to 1024 rows then fit in an int64, and
+// the reconciliation checks every addition anyway.
+const (
+	maxBillFen      = maxAmountFen
+	maxBillMilliFen = maxAmountFen * 1000
 )
 
 // MaxBillLine is the longest line the reader accepts, in bytes. Memory use
@@ -438,14 +452,19 @@ func (br *BillReader) parseRow(s string) error {
 }
 
 // amount parses column i with places decimals into units of 10^-places
-// yuan scaled to fen (places 2) or 0.001 fen (places 5). A missing column
-// is 0; an empty field is 0.
+// yuan scaled to fen (places 2) or 0.001 fen (places 5), bounded in its
+// own unit (maxBillFen or maxBillMilliFen). A missing column is 0; an empty
+// field is 0.
 func (br *BillReader) amount(i int, places int) (int64, error) {
 	if i == noCol || br.row.Fields[i] == "" {
 		return 0, nil
 	}
+	limit := int64(maxBillFen)
+	if places == 5 {
+		limit = maxBillMilliFen
+	}
 	v, ok := parseFixed(br.row.Fields[i], places)
-	if !ok || v > maxAmountFen*1000 || v < -maxAmountFen*1000 {
+	if !ok || v > limit || v < -limit {
 		return 0, br.fieldErr(i, ErrBillAmount)
 	}
 	return v, nil

@@ -157,6 +157,9 @@ func (r *Report) OK() bool {
 //
 // On malformed input it returns the report of the rows read so far
 // (Complete false) together with a *[BillError] naming the line and column.
+// Every total is summed with an overflow check: a bill whose amounts add up
+// past an int64 fails with [ErrBillOverflow] at the row that overflowed
+// (not counted), never with a wrapped total.
 func (c *Calculator) Reconcile(rd io.Reader, opts ReconcileOptions) (*Report, error) {
 	rep := &Report{Rounding: c.cfg.rounding}
 	br, err := NewBillReader(rd)
@@ -185,20 +188,10 @@ func (c *Calculator) Reconcile(rd io.Reader, opts ReconcileOptions) (*Report, er
 		if err != nil {
 			return rep, err
 		}
-		rep.Rows++
-		sumSettle += row.SettlementFen
-		sumRefund += row.RefundFen
-		sumOrder += row.OrderFen
-		sumReq += row.RequestedRefundFen
-		rep.BilledFeeMilliFen += row.FeeMilliFen
-
 		res := RowResult{Line: row.Line, IsRefund: row.IsRefund, BilledRate: row.Rate, BilledMilliFen: row.FeeMilliFen}
 		res.BaseFen = row.SettlementFen
 		if row.IsRefund {
-			rep.Refunds++
 			res.BaseFen = row.RefundFen
-		} else {
-			rep.Payments++
 		}
 		var expRate Rate
 		covered := false
@@ -259,15 +252,33 @@ func (c *Calculator) Reconcile(rd io.Reader, opts ReconcileOptions) (*Report, er
 				res.Reason = "billed fee " + FeeMoney(row.FeeMilliFen).Amount().StringFixed(5) + ", expected " + vcart.FromFen(fee).Amount().StringFixed(2)
 			}
 		}
+		// Every total is added with an overflow check, into copies first:
+		// a row whose addition overflows leaves the report as it was.
+		var sums checkedSums
+		sums.add(&sumSettle, row.SettlementFen, br.col.settlement)
+		sums.add(&sumRefund, row.RefundFen, br.col.refund)
+		sums.add(&sumOrder, row.OrderFen, br.col.order)
+		sums.add(&sumReq, row.RequestedRefundFen, br.col.reqRefund)
+		sums.add(&rep.BilledFeeMilliFen, row.FeeMilliFen, br.col.fee)
 		switch {
 		case !covered:
-			rep.NotCoveredBilledMilliFen += row.FeeMilliFen
+			sums.add(&rep.NotCoveredBilledMilliFen, row.FeeMilliFen, br.col.fee)
 		case row.IsRefund:
-			rep.CoveredBilledMilliFen += row.FeeMilliFen
-			rep.ExpectedFeeFen -= res.ExpectedFen
+			sums.add(&rep.CoveredBilledMilliFen, row.FeeMilliFen, br.col.fee)
+			sums.add(&rep.ExpectedFeeFen, -res.ExpectedFen, br.col.refund)
 		default:
-			rep.CoveredBilledMilliFen += row.FeeMilliFen
-			rep.ExpectedFeeFen += res.ExpectedFen
+			sums.add(&rep.CoveredBilledMilliFen, row.FeeMilliFen, br.col.fee)
+			sums.add(&rep.ExpectedFeeFen, res.ExpectedFen, br.col.settlement)
+		}
+		if sums.overflow {
+			return rep, overflowErr(br, row, sums.col)
+		}
+		sums.commit()
+		rep.Rows++
+		if row.IsRefund {
+			rep.Refunds++
+		} else {
+			rep.Payments++
 		}
 		switch res.Status {
 		case RowMatched:
@@ -349,6 +360,65 @@ func (c *Calculator) RateByCategory(lookup func(row *BillRow) (vcart.Category, b
 		}
 		return t.RateFor(cat)
 	}
+}
+
+// checkedSums stages additions to several int64 totals and applies them
+// only if none overflows.
+type checkedSums struct {
+	n        int
+	dst      [8]*int64
+	val      [8]int64
+	overflow bool
+	col      int // the column of the first overflow
+}
+
+// add stages *dst + v; col is the bill column v comes from.
+func (c *checkedSums) add(dst *int64, v int64, col int) {
+	if c.overflow {
+		return
+	}
+	cur := *dst
+	for i := range c.n { // the same total staged twice in one row
+		if c.dst[i] == dst {
+			cur = c.val[i]
+		}
+	}
+	s, ok := addInt64(cur, v)
+	if !ok {
+		c.overflow, c.col = true, col
+		return
+	}
+	c.dst[c.n], c.val[c.n] = dst, s
+	c.n++
+}
+
+// commit writes the staged totals.
+func (c *checkedSums) commit() {
+	for i := range c.n {
+		*c.dst[i] = c.val[i]
+	}
+}
+
+// addInt64 returns a+b and false when the sum overflows an int64.
+func addInt64(a, b int64) (int64, bool) {
+	s := a + b
+	if (b > 0 && s < a) || (b < 0 && s > a) {
+		return 0, false
+	}
+	return s, true
+}
+
+// overflowErr is the *BillError of a row whose amount in column col makes
+// a total overflow.
+func overflowErr(br *BillReader, row *BillRow, col int) error {
+	e := &BillError{Line: row.Line, Column: col + 1, Err: ErrBillOverflow}
+	if col >= 0 && col < len(br.header) {
+		e.Field = br.header[col]
+	}
+	if col >= 0 && col < len(row.Fields) {
+		e.Value = clip(row.Fields[col])
+	}
+	return e
 }
 
 func abs(v int64) int64 {

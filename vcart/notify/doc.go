@@ -97,6 +97,29 @@
 // [SignV2], [VerifyV2], [ParseV2XML], [ParseV2Request], [V2Answer] and
 // [DecryptV2RefundInfo] (AES-256-ECB keyed with the MD5 of the API key).
 //
+// # Payment keys: public-key mode and certificate mode
+//
+// WeChat Pay signs with one of two kinds of keys, named by Wechatpay-Serial.
+// In public-key mode (微信支付公钥, the default for merchants since 2024)
+// the serial is "PUB_KEY_ID_…" and the key is downloaded once from the
+// merchant platform: pass it to [NewPayV3Verifier] (see
+// [ParsePublicKeyPEM]); it does not expire. In certificate mode (平台证书)
+// the serial is a certificate's, and certificates rotate: a
+// [PayCertificateSource] downloads them with a signed GET /v3/certificates
+// (the merchant's private key, mchid and API certificate serial,
+// [PayMerchant]), decrypts each with the APIv3 key ([DecryptPayResource],
+// the routine notifications use), checks its serial and validity, verifies
+// the answer's signature, and replaces what it holds; [PayCertificateSource.Run]
+// repeats that every 6 hours ([WithPayCertRefresh]) and an unknown serial
+// triggers a download at most once a minute. Give it to the verifier with
+// [WithPayKeySource]; while migrating, configure the PUB_KEY_ID key in the
+// map and the certificate source together:
+//
+//	src, err := notify.NewPayCertificateSource(notify.PayMerchant{MchID: mchid, Serial: serial, PrivateKey: key}, apiV3Key)
+//	…
+//	go src.Run(ctx) // downloads now, then every 6 h
+//	v, err := notify.NewPayV3Verifier(apiV3Key, map[string]*rsa.PublicKey{pubKeyID: pub}, notify.WithPayKeySource(src))
+//
 // # Performance
 //
 // On a 2-core test machine, verify + decrypt of a 1 KiB event
@@ -114,6 +137,40 @@
 //
 // Bodies are read through http.MaxBytesReader and capped at 1 MiB by default
 // ([WithMaxBodyBytes]); pushes and payment notifications are a few KiB.
+//
+// The handlers do not bound how long a client takes to send its request:
+// a body that trickles in holds a handler (and a connection) for as long
+// as the server lets it. Serve them from an http.Server with read timeouts,
+// for example ReadHeaderTimeout 5 s and ReadTimeout 10 s (the platform
+// sends a few KiB at once and waits 5 s for the answer), and WriteTimeout
+// above the handler deadline ([WithHandlerTimeout], 4 s by default):
+//
+//	srv := &http.Server{Addr: ":8443", Handler: mux,
+//		ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+//		WriteTimeout: 10 * time.Second, IdleTimeout: 60 * time.Second}
+//
+// Time windows compare the signed timestamp with the clock ± the tolerance
+// as instants, so a timestamp centuries away (or at the ends of int64) is
+// stale, never accepted through an overflowing distance.
+//
+// A panic in a registered handler is recovered: the delivery is answered
+// 500 (the platform retries) and the panic is logged at Error with its
+// value and the goroutine's stack, through the handler's logger.
+//
+// Logging: a [Handler] or [PayV3Handler] logs every rejected delivery
+// (failed verification included) at Warn, through [WithLogger] or, when
+// none is given, [slog.Default] at the time of the log line; pass a logger
+// with a discarding handler to silence it. Log lines name the event, the
+// status and the error, never the token, a key or the plaintext.
+//
+// The GET URL verification (echostr) proves only that whoever sent it knows
+// the Token: the signature covers token, timestamp and nonce. It does not
+// prove freshness (no time window is applied: the platform's configuration
+// check may be slow, so a captured GET can be replayed), it does not cover
+// echostr (anyone holding one signed triple can have any echostr echoed;
+// it is answered as text/plain with nosniff), and it says nothing about the
+// EncodingAESKey or the AppID, which only the first POST push exercises. A
+// URL that passed the check may still fail every push: watch the Warn logs.
 //
 // # Errors
 //

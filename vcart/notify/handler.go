@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -35,8 +36,16 @@ type handlerConfig struct {
 	procTTL  time.Duration // 0: timeout + DefaultProcessingMargin
 	timeout  time.Duration
 	key      func(*Message, Event) string
-	log      *slog.Logger
-	inflight sync.Map // dedup key → struct{}: deliveries being handled here
+	log      *slog.Logger // nil: slog.Default() at the time of logging
+	inflight sync.Map     // dedup key → struct{}: deliveries being handled here
+}
+
+// logger returns the configured logger, or slog.Default().
+func (c *handlerConfig) logger() *slog.Logger {
+	if c.log != nil {
+		return c.log
+	}
+	return slog.Default()
 }
 
 func newHandlerConfig(opts []HandlerOption) (*handlerConfig, error) {
@@ -44,7 +53,6 @@ func newHandlerConfig(opts []HandlerOption) (*handlerConfig, error) {
 		ttl:     DefaultDedupTTL,
 		timeout: DefaultHandlerTimeout,
 		key:     DedupKey,
-		log:     slog.New(slog.DiscardHandler),
 	}
 	for _, o := range opts {
 		if o == nil {
@@ -130,9 +138,12 @@ func WithHandlerTimeout(d time.Duration) HandlerOption {
 	}
 }
 
-// WithLogger sets where rejected and failed deliveries are logged (default:
-// discarded). Logs carry the event name, the dedup key and the error, never a
-// token, key or plaintext.
+// WithLogger sets where rejected and failed deliveries are logged. The
+// default is [slog.Default] (looked up at each log line, so a later
+// slog.SetDefault applies): a failed verification is a Warn that must be
+// seen, not discarded. Pass a logger with a discarding handler to silence
+// it. Logs carry the event name, the dedup key, the status and the error
+// (a recovered panic also its stack), never a token, key or plaintext.
 func WithLogger(l *slog.Logger) HandlerOption {
 	return func(h *handlerConfig) error {
 		if l == nil {
@@ -314,7 +325,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, "", err)
 			return
 		}
+		// echostr is not covered by the signature: answer it as inert text.
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
 		_, _ = w.Write([]byte(echo))
 	case http.MethodPost:
 		body, err := readBody(r, h.v.opts.maxBody)
@@ -362,7 +375,7 @@ func StatusFor(err error) int {
 
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, event string, err error) {
 	status := StatusFor(err)
-	h.cfg.log.LogAttrs(r.Context(), slog.LevelWarn, "notify: push rejected",
+	h.cfg.logger().LogAttrs(r.Context(), slog.LevelWarn, "notify: push rejected",
 		slog.String("event", event), slog.Int("status", status), slog.String("error", err.Error()))
 	http.Error(w, http.StatusText(status), status)
 }
@@ -396,7 +409,7 @@ func (h *Handler) deliver(ctx context.Context, m *Message, ev Event) error {
 	}
 	if fn == nil {
 		// Nobody subscribed: acknowledge, visibly (see the package doc).
-		h.cfg.log.LogAttrs(ctx, slog.LevelWarn, "notify: no handler for event, acknowledged",
+		h.cfg.logger().LogAttrs(ctx, slog.LevelWarn, "notify: no handler for event, acknowledged",
 			slog.String("event", ev.EventName()), slog.String("key", h.cfg.key(m, ev)))
 		return nil
 	}
@@ -435,18 +448,24 @@ func (c *handlerConfig) run(ctx context.Context, key, name string, fn func(conte
 	go func() {
 		defer cancel()
 		err := runHandler(hctx, fn)
+		var pe *panicError
+		if errors.As(err, &pe) {
+			c.logger().LogAttrs(ctx, slog.LevelError, "notify: handler panicked",
+				slog.String("event", name), slog.String("key", key), slog.String("panic", pe.value),
+				slog.String("stack", string(pe.stack)))
+		}
 		// Complete or release with a context that outlives the request.
 		sctx := context.WithoutCancel(ctx)
 		if err != nil {
 			if rerr := c.store.Release(sctx, key, owner); rerr != nil {
-				c.log.LogAttrs(ctx, slog.LevelError, "notify: dedup release failed",
+				c.logger().LogAttrs(ctx, slog.LevelError, "notify: dedup release failed",
 					slog.String("key", key), slog.String("error", rerr.Error()))
 			}
 		} else if cerr := c.store.Complete(sctx, key, owner, c.ttl); cerr != nil {
 			// The work is done: answering a failure would only make the
 			// platform deliver it again. The processing claim expires and
 			// a late retry may be handled twice (at-least-once).
-			c.log.LogAttrs(ctx, slog.LevelError, "notify: dedup complete failed",
+			c.logger().LogAttrs(ctx, slog.LevelError, "notify: dedup complete failed",
 				slog.String("key", key), slog.String("error", cerr.Error()))
 		}
 		c.inflight.Delete(key)
@@ -474,12 +493,23 @@ func (c *handlerConfig) run(ctx context.Context, key, name string, fn func(conte
 	}
 }
 
-// runHandler calls fn and turns a panic into an error, so one bad handler
-// cannot take the server down.
+// panicError is a handler's recovered panic: its value (formatted) and
+// the stack of the goroutine that panicked.
+type panicError struct {
+	value string
+	stack []byte
+}
+
+// Error returns "notify: handler panicked: <value>" (no stack).
+func (e *panicError) Error() string { return "notify: handler panicked: " + e.value }
+
+// runHandler calls fn and turns a panic into a *panicError carrying the
+// stack, so one bad handler cannot take the server down and the panic is
+// logged with where it happened.
 func runHandler(ctx context.Context, fn func(context.Context) error) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("notify: handler panicked: %v", p)
+			err = &panicError{value: fmt.Sprint(p), stack: debug.Stack()}
 		}
 	}()
 	return fn(ctx)

@@ -66,7 +66,9 @@ type PayV3Verifier struct {
 // [ErrUnknownSerial] when the platform does not know the serial either
 // (answered 403). Any other error (the download failed) is answered 500, so
 // WeChat Pay retries the notification. A key returned is cached by the
-// verifier for good. The serial comes from an unauthenticated header: an
+// verifier for good, except from a [*PayCertificateSource], whose
+// certificates expire and which is asked each time (a map look-up). The
+// serial comes from an unauthenticated header: an
 // implementation must rate-limit its downloads (at most one per minute,
 // say) rather than fetch once per request. It must be safe for concurrent
 // use and honour ctx.
@@ -120,6 +122,7 @@ func (v *PayV3Verifier) key(ctx context.Context, serial string) (*rsa.PublicKey,
 		return nil, fmt.Errorf("%w: %.64q", ErrUnknownSerial, serial)
 	}
 	k, err := src.PayPublicKey(ctx, serial)
+	_, uncached := src.(interface{ uncachedPayKeys() })
 	switch {
 	case errors.Is(err, ErrUnknownSerial):
 		return nil, fmt.Errorf("%w: %.64q (not known to the key source either)", ErrUnknownSerial, serial)
@@ -128,7 +131,9 @@ func (v *PayV3Verifier) key(ctx context.Context, serial string) (*rsa.PublicKey,
 	case k == nil:
 		return nil, fmt.Errorf("%w: %.64q (the key source returned no key)", ErrUnknownSerial, serial)
 	}
-	v.learned.Store(ns, k)
+	if !uncached { // a certificate source's keys expire: ask it each time
+		v.learned.Store(ns, k)
+	}
 	return k, nil
 }
 
@@ -351,7 +356,7 @@ func (v *PayV3Verifier) parseRaw(ctx context.Context, h http.Header, body []byte
 		return nil, fmt.Errorf("%w: timestamp %.20q is not unix seconds", ErrStale, ts)
 	}
 	if v.opts.tolerance > 0 {
-		if err := checkSkew(time.Unix(sec, 0), v.opts.now(), v.opts.tolerance); err != nil {
+		if err := checkWindow(sec, v.opts.now(), v.opts.tolerance); err != nil {
 			return nil, err
 		}
 	}
@@ -366,10 +371,7 @@ func (v *PayV3Verifier) parseRaw(ctx context.Context, h http.Header, body []byte
 	if err := json.Unmarshal(body, n); err != nil {
 		return nil, fmt.Errorf("%w: envelope: %w", ErrMalformed, err)
 	}
-	if n.Resource.Algorithm != PayAlgorithmAESGCM {
-		return nil, fmt.Errorf("%w: unsupported algorithm %.40q", ErrDecrypt, n.Resource.Algorithm)
-	}
-	plain, err := openGCM(v.aead, n.Resource)
+	plain, err := decryptResource(v.aead, n.Resource)
 	if err != nil {
 		return nil, err
 	}
@@ -604,7 +606,7 @@ func (p *PayV3Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		status := StatusFor(err)
-		p.cfg.log.LogAttrs(r.Context(), slog.LevelWarn, "notify: payment notification rejected",
+		p.cfg.logger().LogAttrs(r.Context(), slog.LevelWarn, "notify: payment notification rejected",
 			slog.Int("status", status), slog.String("error", err.Error()))
 		writePayV3(w, status, "FAIL", payV3Reason(err))
 		return

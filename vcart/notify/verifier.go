@@ -344,16 +344,21 @@ func (v *Verifier) checkTimestamp(ts string) error {
 	if err != nil {
 		return fmt.Errorf("%w: timestamp %.20q is not unix seconds", ErrStale, ts)
 	}
-	return checkSkew(time.Unix(sec, 0), v.opts.now(), v.opts.tolerance)
+	return checkWindow(sec, v.opts.now(), v.opts.tolerance)
 }
 
-func checkSkew(at, now time.Time, tol time.Duration) error {
-	d := now.Sub(at)
-	if d < 0 {
-		d = -d
-	}
-	if d > tol {
-		return fmt.Errorf("%w: %v off, tolerance %v", ErrStale, d.Truncate(time.Second), tol)
+// checkWindow reports [ErrStale] unless the instant sec (unix seconds) lies
+// within [now-tol, now+tol]. It compares instants and never computes the
+// distance between them: time.Unix(sec, 0) for an extreme sec wraps, and a
+// Sub of far-apart instants saturates, so "now.Sub(at) > tol" let a stamp
+// centuries ahead through. Whole seconds are compared first, as integers,
+// so the only time.Unix call is on a second next to the window's bounds.
+func checkWindow(sec int64, now time.Time, tol time.Duration) error {
+	lo, hi := now.Add(-tol), now.Add(tol)
+	// lo.Unix() and hi.Unix() floor: sec < floor(lo) is before lo, and
+	// sec > floor(hi) is at least floor(hi)+1, after hi.
+	if sec < lo.Unix() || sec > hi.Unix() || time.Unix(sec, 0).Before(lo) {
+		return fmt.Errorf("%w: timestamp %d is outside %v of the clock", ErrStale, sec, tol)
 	}
 	return nil
 }

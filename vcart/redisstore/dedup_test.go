@@ -102,7 +102,7 @@ func TestDedupStore_OwnerPerClaim(t *testing.T) {
 // waitFirst claims key as owner until the earlier claim has expired.
 func waitFirst(t *testing.T, d *redisstore.DedupStore, key, owner string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second) // generous: a loaded machine
 	for {
 		st, err := d.Claim(t.Context(), key, owner, time.Minute)
 		if err != nil {

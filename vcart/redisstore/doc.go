@@ -40,7 +40,8 @@
 //	vcart:token:<appid>        the shop's access_token: "v1 <expiry ms> <token>",
 //	                           TTL = expires_in − margin (200 s, WithMargin)
 //	vcart:token:<appid>:lock   the refresh lock: a random owner token,
-//	                           TTL = shopapi.WithRefreshLockTTL (10 s)
+//	                           TTL = shopapi.WithRefreshLockTTL (10 s),
+//	                           renewed every TTL/3 while its holder works
 //	vcart:component_token:…    the same for a third-party platform's
 //	vcart:authorizer_token:…   component and authorizer tokens
 //	vcart:dedup:<push key>     one push: "p <owner>" while processing, TTL =
@@ -53,8 +54,8 @@
 //
 // Keep the margin at most shopapi's WithEarlyRefresh (5 min), so instances
 // refresh before the shared copy disappears, and the lock wait
-// ([WithLockWait], 15 s) above the refresh lock's TTL, so a waiter outlives
-// a dead holder's lock. Give the store and the token source the same clock
+// ([WithLockWait], 30 s) at least shopapi's token fetch timeout (30 s), so a
+// waiter outlives both a dead holder's lock and a live holder's slow fetch. Give the store and the token source the same clock
 // ([WithClock], shopapi.WithTokenClock). Each instance still keeps the token
 // in memory: Redis is read only when a token is due, so API calls cost no
 // Redis round trip; each push costs two (the claim, then complete or
@@ -66,7 +67,10 @@
 // the token (another instance may have just refreshed it), fetches only if
 // it is still missing or stale, stores it, and releases the lock with a Lua
 // compare-and-delete, so an instance whose lock expired never releases
-// another's. A holder that dies blocks the others only until the lock's TTL.
+// another's. While it works, the holder renews the lock every TTL/3 (a Lua
+// compare-and-pexpire on its owner token), so a fetch slower than the TTL
+// does not let a second instance fetch too. A holder that dies stops
+// renewing and blocks the others only until the lock's TTL.
 // When the platform rejects a token, [TokenStore.Invalidate] deletes it only
 // if it is still the rejected one (compare-and-delete), never a newer token.
 //

@@ -35,7 +35,10 @@ func newInstance(t *testing.T, srv *shopapitest.Server, addr string, clock func(
 
 func newInstanceHC(t *testing.T, srv *shopapitest.Server, hc *http.Client, addr string, clock func() time.Time, tokenOpts ...shopapi.TokenOption) *instance {
 	t.Helper()
-	store := newTokenStore(t, newClient(t, addr), redisstore.WithClock(clock), redisstore.WithOpTimeout(500*time.Millisecond))
+	// A generous op timeout: an operation timing out on a loaded machine
+	// falls back to an in-process fetch and breaks "exactly one fetch". A
+	// stopped Redis refuses connections at once, so no test waits for it.
+	store := newTokenStore(t, newClient(t, addr), redisstore.WithClock(clock), redisstore.WithOpTimeout(10*time.Second))
 	opts := append([]shopapi.TokenOption{shopapi.WithTokenStore(store), shopapi.WithTokenClock(clock)}, tokenOpts...)
 	ts, err := srv.TokenSource(hc, opts...)
 	if err != nil {

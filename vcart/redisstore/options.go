@@ -20,8 +20,9 @@ const (
 	// server turns into an error quickly instead of a hang.
 	DefaultOpTimeout = 2 * time.Second
 	// DefaultLockWait bounds how long [TokenStore.LockRefresh] waits for a
-	// lock another instance holds.
-	DefaultLockWait = 15 * time.Second
+	// lock another instance holds: shopapi's token fetch timeout (30 s),
+	// since the holder keeps its lock alive for as long as its fetch runs.
+	DefaultLockWait = 30 * time.Second
 	// DefaultPollMin and DefaultPollMax bound the backoff between two
 	// attempts to take a held lock.
 	DefaultPollMin = 10 * time.Millisecond

@@ -259,7 +259,7 @@ func (l *RateLimiter) String() string {
 
 // scripts lists every Lua script of the package, for [Preload].
 func scripts() []*redis.Script {
-	return []*redis.Script{admitScript, holdScript, claimScript, completeScript, invalidateScript, storeScript, releaseScript}
+	return []*redis.Script{admitScript, holdScript, claimScript, completeScript, invalidateScript, storeScript, releaseScript, renewScript}
 }
 
 // Preload loads the package's Lua scripts into Redis's script cache, so

@@ -209,3 +209,25 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	defer l.mu.Unlock()
 	return l.w.Write(p)
 }
+
+// TestPreload: after Preload a fresh server caches every script of the
+// package (8: the limiter's 2, the dedup store's 2, the token store's 4).
+func TestPreload(t *testing.T) {
+	t.Parallel()
+	srv := startRedis(t)
+	rdb := newClient(t, srv.Addr())
+	if err := redisstore.Preload(context.Background(), rdb); err != nil {
+		t.Fatal(err)
+	}
+	info, err := rdb.Info(context.Background(), "memory").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(info, "number_of_cached_scripts:8\r\n") {
+		t.Errorf("the server does not cache 8 scripts after Preload:\n%s", info)
+	}
+	dead := newClient(t, "127.0.0.1:1")
+	if err := redisstore.Preload(context.Background(), dead); !errors.Is(err, redisstore.ErrUnavailable) {
+		t.Errorf("unreachable: %v", err)
+	}
+}

@@ -153,7 +153,7 @@ func (p *redisProc) start() error {
 		_ = cmd.Wait()
 		close(done)
 	}(p.cmd, p.exited)
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second) // generous: a loaded machine
 	for time.Now().Before(deadline) {
 		select {
 		case <-p.exited:
@@ -166,7 +166,7 @@ func (p *redisProc) start() error {
 		time.Sleep(10 * time.Millisecond)
 	}
 	p.kill()
-	return errors.New("redis-server did not answer PING within 10s")
+	return errors.New("redis-server did not answer PING within 30s")
 }
 
 // kill stops the server and waits for it to exit. It is idempotent.
@@ -233,7 +233,7 @@ func (r *testRedis) Stop() { r.p.kill() }
 func (r *testRedis) Start() {
 	r.t.Helper()
 	var err error
-	for i := 0; i < 50; i++ { // the port may linger briefly after a kill
+	for i := 0; i < 250; i++ { // the port may linger briefly after a kill
 		if err = r.p.start(); err == nil {
 			return
 		}
@@ -242,15 +242,17 @@ func (r *testRedis) Start() {
 	r.t.Fatalf("restart redis-server on %s: %v", r.Addr(), err)
 }
 
-// newClient returns a go-redis client for addr, closed in t.Cleanup. Short
-// timeouts and no retries keep the unreachable-server tests fast.
+// newClient returns a go-redis client for addr, closed in t.Cleanup. No
+// retries keep the unreachable-server tests fast (a stopped server refuses
+// at once); the timeouts are generous, so that a loaded machine (2 busy
+// cores under -race) does not turn a slow answer into a failure.
 func newClient(t testing.TB, addr string) *redis.Client {
 	t.Helper()
 	c := redis.NewClient(&redis.Options{
 		Addr:                  addr,
-		DialTimeout:           time.Second,
-		ReadTimeout:           time.Second,
-		WriteTimeout:          time.Second,
+		DialTimeout:           10 * time.Second,
+		ReadTimeout:           10 * time.Second,
+		WriteTimeout:          10 * time.Second,
 		MaxRetries:            -1,
 		DialerRetries:         1,
 		ContextTimeoutEnabled: true,

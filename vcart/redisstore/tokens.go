@@ -54,6 +54,14 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `)
 
+// renewScript sets KEYS[1]'s time to live to ARGV[2] ms only if its value
+// is ARGV[1] (the lock's owner token): a holder keeps its own lock alive and
+// never extends one another instance took after it expired.
+var renewScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`)
+
 // TokenStore is a [shopapi.TokenStore] and [shopapi.RefreshLocker] on Redis,
 // shared by every instance of a backend: one cached access token per key
 // and a distributed refresh lock, so that one instance fetches a new token
@@ -66,6 +74,12 @@ return 0
 type TokenStore struct {
 	rdb redis.Cmdable
 	cfg config
+
+	// Test hooks (export_test.go): renewTicks, if set, replaces the
+	// renewal ticker; renewed, if set, is called after each renewal with
+	// whether the lock was still this holder's.
+	renewTicks <-chan time.Time
+	renewed    func(kept bool)
 }
 
 // NewTokenStore returns a token store on rdb (a *redis.Client,
@@ -189,10 +203,16 @@ func (s *TokenStore) Invalidate(ctx context.Context, key, value string) error {
 // [ErrUnavailable], and the token source then falls back to its in-process
 // single flight.
 //
-// The lock expires after ttl if its holder dies, so ttl must exceed the time
-// a token fetch takes. unlock deletes the lock only if this caller still
-// owns it (compare-and-delete), may be called more than once, and logs
-// rather than returns a failure: the lock then expires by itself.
+// While the lock is held, it is kept alive: every ttl/3 its time to live is
+// set back to ttl, only if this caller still owns it (compare-and-pexpire
+// in a Lua script), so a token fetch slower than ttl (shopapi's default
+// lock TTL is 10 s, a fetch may take 30 s) does not let a second instance
+// in. The renewal stops at unlock or when ctx ends; a holder that dies
+// stops renewing, and its lock expires ttl later. A renewal that finds the
+// lock gone or taken logs a warning and stops. unlock deletes the lock only
+// if this caller still owns it (compare-and-delete), may be called more
+// than once, and logs rather than returns a failure: the lock then expires
+// by itself.
 func (s *TokenStore) LockRefresh(ctx context.Context, key string, ttl time.Duration) (unlock func(), err error) {
 	if err := checkArgs(key, ttl, true); err != nil {
 		return nil, err
@@ -213,7 +233,8 @@ func (s *TokenStore) LockRefresh(ctx context.Context, key string, ttl time.Durat
 		ocancel()
 		switch {
 		case err == nil && got:
-			return s.unlocker(ctx, key, lk, owner), nil
+			stop := s.keepAlive(ctx, key, lk, owner, ttl)
+			return s.unlocker(ctx, key, lk, owner, stop), nil
 		case ctx.Err() != nil:
 			return nil, fmt.Errorf("redisstore: lock %q: %w", key, context.Cause(ctx))
 		case err != nil:
@@ -240,12 +261,69 @@ func (s *TokenStore) LockRefresh(ctx context.Context, key string, ttl time.Durat
 	}
 }
 
-// unlocker returns an idempotent release of the lock lk held as owner.
-func (s *TokenStore) unlocker(ctx context.Context, key, lk, owner string) func() {
+// keepAlive renews the lock lk held as owner every ttl/3 until the
+// returned stop is called or ctx ends. stop waits for the renewing
+// goroutine to exit, so no renewal runs after it returns.
+func (s *TokenStore) keepAlive(ctx context.Context, key, lk, owner string, ttl time.Duration) (stop func()) {
+	ticks := s.renewTicks
+	var ticker *time.Ticker
+	if ticks == nil {
+		ticker = time.NewTicker(max(ttl/3, time.Millisecond))
+		ticks = ticker.C
+	}
+	quit := make(chan struct{})
+	done := make(chan struct{})
+	base := context.WithoutCancel(ctx)
+	go func() {
+		defer close(done)
+		if ticker != nil {
+			defer ticker.Stop()
+		}
+		for {
+			select {
+			case <-quit:
+				return
+			case <-ctx.Done():
+				return
+			case <-ticks:
+			}
+			octx, cancel := s.cfg.opContext(ctx)
+			n, err := renewScript.Run(octx, s.rdb, []string{lk}, owner, ttl.Milliseconds()).Int()
+			cancel()
+			switch {
+			case ctx.Err() != nil:
+				return
+			case err != nil:
+				// Try again at the next tick; the lock lives ttl/3 × 2 more.
+				s.cfg.logger.LogAttrs(base, slog.LevelWarn, "redisstore: renewing the refresh lock failed",
+					slog.String("key", key), slog.Any("error", err))
+			case n == 0:
+				s.cfg.logger.LogAttrs(base, slog.LevelWarn, "redisstore: the refresh lock expired or was taken while held; another instance may refresh too",
+					slog.String("key", key))
+			}
+			if s.renewed != nil {
+				s.renewed(err == nil && n == 1)
+			}
+			if err == nil && n == 0 {
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return func() {
+		once.Do(func() { close(quit) })
+		<-done
+	}
+}
+
+// unlocker returns an idempotent release of the lock lk held as owner;
+// it first stops the lock's renewal.
+func (s *TokenStore) unlocker(ctx context.Context, key, lk, owner string, stop func()) func() {
 	var once sync.Once
 	base := context.WithoutCancel(ctx)
 	return func() {
 		once.Do(func() {
+			stop()
 			octx, cancel := s.cfg.opContext(base)
 			defer cancel()
 			if err := releaseScript.Run(octx, s.rdb, []string{lk}, owner).Err(); err != nil {

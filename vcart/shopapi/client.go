@@ -84,7 +84,9 @@ func WithBaseURL(u string) Option {
 }
 
 // WithHTTPClient sets the *http.Client used for every call. The client is
-// not modified. The default has a 30 s timeout.
+// not modified: the SDK uses a shallow copy that follows no redirect (see
+// [RedirectError]), whatever its CheckRedirect says. The default has a 30 s
+// timeout.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
@@ -271,11 +273,13 @@ func NewClient(tokens TokenSource, opts ...Option) (*Client, error) {
 			return nil, err
 		}
 	}
-	hc := *cfg.hc // resty fills a nil Transport; never touch the caller's client
+	// A shallow copy: resty fills a nil Transport, and redirects are
+	// refused; never touch the caller's client.
+	hc := noRedirects(cfg.hc)
 	if hc.Transport == nil {
 		hc.Transport = http.DefaultTransport
 	}
-	rc := resty.NewWithClient(&hc)
+	rc := resty.NewWithClient(hc)
 	rc.SetLogger(discardLogger{})
 	rc.SetDisableWarn(true)
 	c := &Client{cfg: cfg, opts: append([]Option(nil), opts...), tokens: tokens, rc: rc}
@@ -441,6 +445,11 @@ func (c *Client) call(ctx context.Context, req *request, out any) (*Response, er
 				callErr = fmt.Errorf("%w: %w", ErrAmbiguous, callErr)
 			}
 			retryable = (idem || !sent) && ctx.Err() == nil
+		case isRedirect(hr.StatusCode):
+			// Never followed and never retried: the platform does not
+			// redirect, so the request did not reach it this way.
+			resp.Response = hr
+			callErr = redirectError(req.ep.method, req.ep.path, hr)
 		default:
 			resp.Response = hr
 			var err error
@@ -583,22 +592,17 @@ func (c *Client) send(ctx context.Context, req *request, body []byte, ct, tok st
 		return nil, nil, redactErr(err)
 	}
 	hr := res.RawResponse
-	defer hr.Body.Close()
+	body0 := hr.Body
+	defer body0.Close()
 	limit := int64(maxBodySize)
 	if hr.StatusCode/100 != 2 {
 		limit = maxErrorBodySize
 	}
-	raw, err := io.ReadAll(io.LimitReader(hr.Body, limit))
+	raw, err := io.ReadAll(io.LimitReader(body0, limit))
 	if err != nil {
 		return nil, nil, redactErr(err)
 	}
-	if hr.Request != nil && hr.Request.URL != nil {
-		r2 := *hr.Request
-		u2 := *hr.Request.URL
-		u2.RawQuery = base + "access_token=REDACTED"
-		r2.URL = &u2
-		hr.Request = &r2
-	}
+	redactResponse(hr) // also replaces the (closed) body with http.NoBody
 	return hr, raw, nil
 }
 

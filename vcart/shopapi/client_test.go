@@ -87,7 +87,7 @@ func sampleServer(t *testing.T, routes map[string]string) *shopapi.Client {
 	hs := httptest.NewServer(mux)
 	t.Cleanup(hs.Close)
 	c, err := shopapi.NewClient(shopapi.StaticToken("sample-token"), shopapi.WithBaseURL(hs.URL+"/api/"),
-		shopapi.WithRetry(0, 0, 0))
+		shopapi.WithRetry(0, 0, 0), shopapi.WithHTTPClient(hs.Client())) // not http.DefaultTransport: see redirect_test.go
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,8 @@ func TestRedaction(t *testing.T) {
 		errs = append(errs, err)
 	}
 
-	c, err := shopapi.NewClient(ts, shopapi.WithBaseURL(srv.URL()), shopapi.WithLogger(logger), shopapi.WithRetry(1, time.Millisecond, time.Millisecond))
+	c, err := shopapi.NewClient(ts, shopapi.WithBaseURL(srv.URL()), shopapi.WithLogger(logger), shopapi.WithRetry(1, time.Millisecond, time.Millisecond),
+		shopapi.WithHTTPClient(srv.HTTPClient()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +102,7 @@ func TestRedaction(t *testing.T) {
 		_, err = bad.Token(t.Context())
 		record(err)
 	}
-	wrong, _ := shopapi.NewShopTokenSource("wxredact000000001", secret+"x", shopapi.WithTokenBaseURL(srv.URL()))
+	wrong, _ := shopapi.NewShopTokenSource("wxredact000000001", secret+"x", shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(srv.HTTPClient()))
 	_, err = wrong.Token(t.Context())
 	record(err)
 

@@ -136,7 +136,10 @@ func WithTokenLogger(l *slog.Logger) TokenOption {
 	}
 }
 
-// WithRefreshLockTTL sets the TTL of the distributed refresh lock (default 10 s).
+// WithRefreshLockTTL sets the TTL of the distributed refresh lock (default
+// 10 s): how long a crashed holder blocks the other processes. A fetch may
+// take longer (its timeout is 30 s); a [RefreshLocker] keeps the lock alive
+// while its holder works (redisstore renews it every TTL/3).
 func WithRefreshLockTTL(d time.Duration) TokenOption {
 	return func(c *tokenConfig) error {
 		if d <= 0 {
@@ -160,7 +163,10 @@ func WithTokenBaseURL(u string) TokenOption {
 	}
 }
 
-// WithTokenHTTPClient sets the *http.Client for token fetches.
+// WithTokenHTTPClient sets the *http.Client for token fetches. The client
+// is not modified: the SDK uses a shallow copy that follows no redirect (a
+// 307/308 would resend the AppSecret to another host); a redirect fails the
+// fetch with a [*RedirectError].
 func WithTokenHTTPClient(hc *http.Client) TokenOption {
 	return func(c *tokenConfig) error {
 		if hc == nil {
@@ -241,6 +247,7 @@ func newTokenConfig(opts []TokenOption) (tokenConfig, error) {
 	if c.store == nil {
 		c.store = NewMemoryTokenStore()
 	}
+	c.hc = noRedirects(c.hc) // a token fetch never follows a redirect either
 	if c.limitOn {
 		c.limiter = newLimiter(c.limits, c.now)
 	}
@@ -479,7 +486,31 @@ func (f *shopFetcher) FetchToken(ctx context.Context, force bool) (Token, error)
 			return Token{}, err
 		}
 	}
-	return Token{AccessToken: tr.AccessToken, ExpiresAt: f.cfg.now().Add(time.Duration(tr.ExpiresIn) * time.Second)}, nil
+	path := pathStableToken
+	if f.cfg.legacy {
+		path = pathToken
+	}
+	return tokenOf(tr.AccessToken, tr.ExpiresIn, f.cfg.now(), path)
+}
+
+// maxTokenLifetime caps the expires_in the SDK believes (the platform
+// answers 7200): a larger one only makes the token refresh earlier.
+const maxTokenLifetime = 24 * time.Hour
+
+// tokenOf builds the Token of a fetch answered at now. expires_in is
+// bounded before it becomes a Duration: seconds beyond about 292 years
+// overflow time.Duration and wrap, so a huge value is capped at
+// [maxTokenLifetime], and one not positive is a malformed answer.
+func tokenOf(tok string, expiresIn Int64, now time.Time, path string) (Token, error) {
+	sec := int64(expiresIn)
+	if sec <= 0 {
+		return Token{}, fmt.Errorf("%s: %w: expires_in %d is not positive", path, ErrMalformedResponse, sec)
+	}
+	life := maxTokenLifetime
+	if sec < int64(maxTokenLifetime/time.Second) {
+		life = time.Duration(sec) * time.Second
+	}
+	return Token{AccessToken: tok, ExpiresAt: now.Add(life)}, nil
 }
 
 // tokenCall performs one token-endpoint call with the errcode envelope,
@@ -523,6 +554,9 @@ func tokenSend(ctx context.Context, cfg tokenConfig, method, path string, q url.
 		return &TransportError{Method: method, Path: path, Sent: !notSent(err), Err: redactErr(err)}
 	}
 	defer res.Body.Close()
+	if isRedirect(res.StatusCode) {
+		return redirectError(method, path, res)
+	}
 	raw, err := io.ReadAll(io.LimitReader(res.Body, maxErrorBodySize))
 	if err != nil {
 		return &TransportError{Method: method, Path: path, Sent: true, Err: redactErr(err)}
@@ -568,7 +602,7 @@ func NewComponentTokenSource(componentAppID, componentSecret string, ticket func
 		if err := tokenCall(ctx, cfg, http.MethodPost, pathComponentToken, nil, body, &tr); err != nil {
 			return Token{}, err
 		}
-		return Token{AccessToken: tr.ComponentAccessToken, ExpiresAt: cfg.now().Add(time.Duration(tr.ExpiresIn) * time.Second)}, nil
+		return tokenOf(tr.ComponentAccessToken, tr.ExpiresIn, cfg.now(), pathComponentToken)
 	})
 	return NewCachingTokenSource("vcart:component_token:"+componentAppID, f, opts...)
 }
@@ -633,7 +667,7 @@ func NewAuthorizerTokenSource(ac AuthorizerConfig, opts ...TokenOption) (*Cachin
 				return Token{}, fmt.Errorf("save authorizer_refresh_token: %w", err)
 			}
 		}
-		return Token{AccessToken: tr.AuthorizerAccessToken, ExpiresAt: cfg.now().Add(time.Duration(tr.ExpiresIn) * time.Second)}, nil
+		return tokenOf(tr.AuthorizerAccessToken, tr.ExpiresIn, cfg.now(), pathAuthorizerToken)
 	})
 	return NewCachingTokenSource("vcart:authorizer_token:"+ac.ComponentAppID+":"+ac.AuthorizerAppID, f, opts...)
 }

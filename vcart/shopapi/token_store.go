@@ -28,7 +28,10 @@ type TokenStore interface {
 // process at a time refreshes a given key.
 type RefreshLocker interface {
 	// LockRefresh blocks until it holds the refresh lock for key or ctx ends. The lock
-	// expires after ttl if its holder dies. unlock releases it only if still held by this caller.
+	// expires after ttl if its holder dies; while the holder lives it should be kept
+	// alive until unlock or until ctx ends (the token fetch may outlast ttl: its
+	// timeout is 30 s, the default ttl 10 s). unlock releases it only if still held by
+	// this caller.
 	LockRefresh(ctx context.Context, key string, ttl time.Duration) (unlock func(), err error)
 }
 

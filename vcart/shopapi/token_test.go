@@ -114,7 +114,7 @@ func TestToken_InvalidatedMidStream(t *testing.T) {
 func TestToken_StaticNoReplay(t *testing.T) {
 	t.Parallel()
 	srv := shopapitest.NewServer(t)
-	c, err := shopapi.NewClient(shopapi.StaticToken("stale"), shopapi.WithBaseURL(srv.URL()))
+	c, err := shopapi.NewClient(shopapi.StaticToken("stale"), shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(srv.HTTPClient()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func TestToken_Legacy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := shopapi.NewClient(ts, shopapi.WithBaseURL(srv.URL()))
+	c, err := shopapi.NewClient(ts, shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(srv.HTTPClient()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestToken_BadCredentials(t *testing.T) {
 		{srv.AppID(), "wrong-secret-value", shopapi.CodeInvalidCredential},
 		{"wxnotmine", srv.AppSecret(), shopapi.CodeInvalidAppID},
 	} {
-		ts, err := shopapi.NewShopTokenSource(tt.appID, tt.secret, shopapi.WithTokenBaseURL(srv.URL()))
+		ts, err := shopapi.NewShopTokenSource(tt.appID, tt.secret, shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(srv.HTTPClient()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -285,7 +285,7 @@ func TestToken_StoreOutage(t *testing.T) {
 	store := &lockingStore{MemoryTokenStore: shopapi.NewMemoryTokenStore(), fail: true}
 	ts, _ := srv.TokenSource(srv.HTTPClient(), shopapi.WithTokenStore(store),
 		shopapi.WithTokenLogger(slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &logMu}, &slog.HandlerOptions{Level: slog.LevelDebug}))))
-	c, err := shopapi.NewClient(ts, shopapi.WithBaseURL(srv.URL()))
+	c, err := shopapi.NewClient(ts, shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(srv.HTTPClient()))
 	if err != nil {
 		t.Fatal(err)
 	}
