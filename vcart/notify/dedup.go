@@ -46,7 +46,7 @@ func (s ClaimState) String() string {
 // DedupStore suppresses duplicate deliveries across the platform's retries
 // with a two-phase claim: Claim takes a short-lived "processing" claim,
 // Complete turns it into a long-lived "done" mark, Release gives it up.
-// owner is a token unique to one claim (see [NewClaimOwner]): Complete and
+// owner is a token unique to one claim (a fresh random token, crypto/rand.Text): Complete and
 // Release act only while the stored claim still carries that owner, so a
 // handler whose claim expired and was re-taken cannot complete or delete
 // the newer claim. Implementations must be safe for concurrent use
@@ -67,9 +67,9 @@ type DedupStore interface {
 	Release(ctx context.Context, key, owner string) error
 }
 
-// NewClaimOwner returns a fresh random owner token for one claim (26
-// characters of crypto/rand, base32).
-func NewClaimOwner() string { return rand.Text() }
+// newClaimOwner returns a fresh random owner token for one claim (26
+// characters of crypto/rand, base32, as crypto/rand.Text gives).
+func newClaimOwner() string { return rand.Text() }
 
 // DefaultDedupTTL is how long a handled delivery is remembered by default:
 // 25 hours covers both the Channels push schedule (≈3.6 h) and the WeChat Pay

@@ -63,8 +63,8 @@
 // TTL and a size cap; vcart/redisstore for several instances) is claimed
 // with [DedupKey] before the handler runs; see DedupKey for the derivation
 // (store events carry no MsgId). The claim has two phases, each with its
-// own owner token ([NewClaimOwner]): [DedupStore.Claim] takes a
-// "processing" claim that lives for the handler timeout plus
+// own owner token (a fresh random token per claim, as crypto/rand.Text
+// gives): [DedupStore.Claim] takes a "processing" claim that lives for the handler timeout plus
 // [DefaultProcessingMargin] ([WithProcessingTTL]); success turns it into a
 // "done" mark for 25 h ([DedupStore.Complete], [WithDedupTTL]); failure
 // releases it ([DedupStore.Release]). A duplicate that finds "done" is

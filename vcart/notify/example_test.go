@@ -213,14 +213,14 @@ func ExampleMemoryDedupStore() {
 	s := notify.NewMemoryDedupStore(notify.WithMaxEntries(10_000))
 	ctx := context.Background()
 	const key = "push:gh_shop:channels_ec_order_pay:1772330400:…"
-	first := notify.NewClaimOwner()
+	first := rand.Text()
 	a, _ := s.Claim(ctx, key, first, 14*time.Second)
-	b, _ := s.Claim(ctx, key, notify.NewClaimOwner(), 14*time.Second) // a retry meanwhile
-	_ = s.Release(ctx, key, first)                                    // the handler failed
-	retry := notify.NewClaimOwner()
+	b, _ := s.Claim(ctx, key, rand.Text(), 14*time.Second) // a retry meanwhile
+	_ = s.Release(ctx, key, first)                         // the handler failed
+	retry := rand.Text()
 	c, _ := s.Claim(ctx, key, retry, 14*time.Second)
 	_ = s.Complete(ctx, key, retry, 25*time.Hour) // handled
-	d, _ := s.Claim(ctx, key, notify.NewClaimOwner(), 14*time.Second)
+	d, _ := s.Claim(ctx, key, rand.Text(), 14*time.Second)
 	fmt.Println(a, b, c, d)
 	// Output: first in-flight first done
 }

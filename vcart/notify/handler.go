@@ -425,7 +425,7 @@ func (c *handlerConfig) run(ctx context.Context, key, name string, fn func(conte
 	if _, busy := c.inflight.LoadOrStore(key, struct{}{}); busy {
 		return ErrInFlight
 	}
-	owner := NewClaimOwner()
+	owner := newClaimOwner()
 	state, err := c.store.Claim(ctx, key, owner, c.procTTL)
 	if err != nil {
 		c.inflight.Delete(key)

@@ -22,7 +22,7 @@ var _ notify.DedupStore = (*DedupStore)(nil)
 //
 // A claim for key k lives at prefix+"dedup:"+k and holds "p <owner>" while
 // processing and "d <owner>" once done, where owner is the token of that one
-// claim (notify.NewClaimOwner, per delivery, not per store or process).
+// claim (a fresh random token, as crypto/rand.Text gives, per delivery, not per store or process).
 // Complete and Release are Lua compare-and-set/compare-and-delete on that
 // token, so a handler whose processing claim expired and was re-taken never
 // completes or deletes the newer claim. A value in another format (a claim

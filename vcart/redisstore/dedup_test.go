@@ -1,6 +1,7 @@
 package redisstore_test
 
 import (
+	"crypto/rand"
 	"errors"
 	"strconv"
 	"sync"
@@ -161,7 +162,7 @@ func TestDedupStore_ConcurrentClaims(t *testing.T) {
 		for _, d := range stores {
 			for range 8 {
 				wg.Go(func() {
-					st, err := d.Claim(ctx, "ev:"+strconv.Itoa(ev), notify.NewClaimOwner(), time.Minute)
+					st, err := d.Claim(ctx, "ev:"+strconv.Itoa(ev), rand.Text(), time.Minute)
 					if err != nil {
 						t.Errorf("Claim: %v", err)
 					}

@@ -9,6 +9,7 @@ package redisstore_test
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"os"
@@ -17,7 +18,6 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/vcart-sdk/vcart-go/vcart/notify"
 	"github.com/vcart-sdk/vcart-go/vcart/redisstore"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
@@ -151,19 +151,19 @@ func ExampleDedupStore() {
 	key := "push:gh_shop:channels_ec_order_pay:1772294400:example"
 	const processing, done = 14 * time.Second, 25 * time.Hour
 
-	ownerA := notify.NewClaimOwner() // one token per claim
+	ownerA := rand.Text() // one token per claim
 	st, _ := a.Claim(ctx, key, ownerA, processing)
 	fmt.Println("A:", st)
-	st, _ = b.Claim(ctx, key, notify.NewClaimOwner(), processing)
+	st, _ = b.Claim(ctx, key, rand.Text(), processing)
 	fmt.Println("B, while A handles it:", st) // notify answers 503
 
 	// A's handler failed: it releases its claim, so the next push is handled.
 	_ = a.Release(ctx, key, ownerA)
-	ownerB := notify.NewClaimOwner()
+	ownerB := rand.Text()
 	st, _ = b.Claim(ctx, key, ownerB, processing)
 	fmt.Println("B, next retry:", st)
 	_ = b.Complete(ctx, key, ownerB, done) // B's handler succeeded
-	st, _ = a.Claim(ctx, key, notify.NewClaimOwner(), processing)
+	st, _ = a.Claim(ctx, key, rand.Text(), processing)
 	fmt.Println("A, a late retry:", st) // notify answers "success"
 
 	rdb.Del(ctx, "vcart:dedup:"+key) // leave the shared Redis clean for the next run

@@ -272,7 +272,7 @@ func (s *AftersaleService) List(ctx context.Context, opts *AftersaleListOptions)
 }
 
 // ListIter iterates over every after-sale id in the range, splitting it
-// into consecutive half-open 24-hour windows ([SplitWindows]) and following
+// into consecutive half-open 24-hour windows ([Windows]) and following
 // each window's cursor. It stops at the first error.
 //
 // WeChat API: POST /channels/ec/aftersale/getaftersalelist

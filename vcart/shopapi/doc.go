@@ -131,7 +131,7 @@
 // aftersale/getaftersalelist ([MaxAftersaleWindow]; errcode 10020004
 // beyond). List sends one page and rejects a longer range before the
 // network; [OrderService.ListIter] and [AftersaleService.ListIter] cut any
-// range into consecutive half-open [Window]s ([SplitWindows], [Windows]:
+// range into consecutive half-open [Window]s ([Windows]:
 // truncated to the second, no gap, no overlap) and follow each window's
 // cursor, holding one page at a time.
 //

@@ -149,7 +149,7 @@ func (s *OrderService) list(ctx context.Context, o *OrderListOptions) (*OrderLis
 
 // ListIter iterates over every order id matching opts. A create (or, when
 // only it is given, update) range longer than 7 days is split into
-// consecutive half-open windows of at most 7 days ([SplitWindows]), so no
+// consecutive half-open windows of at most 7 days ([Windows]), so no
 // second is asked twice or skipped; the platform's own pagination runs
 // inside each window. Memory stays flat: one page is held at a time. It
 // stops at the first error, yielded with an empty id. opts.NextKey resumes

@@ -28,11 +28,14 @@ func exampleFake() (*shopapitest.Server, *shopapi.Client) {
 var exampleLine = shopapitest.OrderLine{ProductID: "23423523452345235", SKUID: "23423523452345301",
 	Title: "云南高山手剥核桃 500g", Count: 2, UnitPriceFen: 3990}
 
-func ExampleSplitWindows() {
+func ExampleWindows() {
 	cst := vcart.Shanghai()
 	start := time.Date(2026, 3, 1, 0, 0, 0, 0, cst)
-	ws, _ := shopapi.SplitWindows(start, start.Add(30*24*time.Hour), shopapi.MaxOrderWindow)
-	for _, w := range ws {
+	for w, err := range shopapi.Windows(start, start.Add(30*24*time.Hour), shopapi.MaxOrderWindow) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
 		fmt.Println(w.Start.Format("01-02"), "→", w.End.Format("01-02"))
 	}
 	// Output:

@@ -36,25 +36,12 @@ func (w Window) Contains(t time.Time) bool { return !t.Before(w.Start) && t.Befo
 // unix returns the window as unix seconds [start, end).
 func (w Window) unix() (int64, int64) { return w.Start.Unix(), w.End.Unix() }
 
-// SplitWindows cuts [start, end) into consecutive half-open windows of at
-// most maxSpan, with no gap and no overlap: window i ends where window i+1
-// starts. Both instants are truncated to the second first, as the API
-// takes unix seconds. An empty range (start == end) yields no window; end
-// before start or a maxSpan under one second is an error wrapping
-// [ErrWindow].
-func SplitWindows(start, end time.Time, maxSpan time.Duration) ([]Window, error) {
-	var out []Window
-	for w, err := range Windows(start, end, maxSpan) {
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, w)
-	}
-	return out, nil
-}
-
-// Windows is the iterator form of [SplitWindows]: it yields the windows one
-// by one without building a slice, or a single error.
+// Windows cuts [start, end) into consecutive half-open windows of at most
+// maxSpan, with no gap and no overlap: window i ends where window i+1
+// starts. Both instants are truncated to the second first, as the API takes
+// unix seconds. It yields the windows one by one without building a slice;
+// an empty range (start == end) yields none; end before start or a maxSpan
+// under one second yields a single error wrapping [ErrWindow].
 func Windows(start, end time.Time, maxSpan time.Duration) iter.Seq2[Window, error] {
 	return func(yield func(Window, error) bool) {
 		s, e := start.Truncate(time.Second), end.Truncate(time.Second)

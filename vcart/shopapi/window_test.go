@@ -9,7 +9,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
-func TestSplitWindows(t *testing.T) {
+func TestWindows(t *testing.T) {
 	t.Parallel()
 	t0 := time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)
 	day := 24 * time.Hour
@@ -37,7 +37,7 @@ func TestSplitWindows(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := shopapi.SplitWindows(t0.Add(tt.from), t0.Add(tt.to), tt.span)
+			got, err := splitWindows(t0.Add(tt.from), t0.Add(tt.to), tt.span)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,13 +60,13 @@ func TestSplitWindows(t *testing.T) {
 	}
 }
 
-func TestSplitWindows_Errors(t *testing.T) {
+func TestWindows_Errors(t *testing.T) {
 	t.Parallel()
 	t0 := time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai)
-	if _, err := shopapi.SplitWindows(t0, t0.Add(-time.Second), time.Hour); !errors.Is(err, shopapi.ErrWindow) {
+	if _, err := splitWindows(t0, t0.Add(-time.Second), time.Hour); !errors.Is(err, shopapi.ErrWindow) {
 		t.Errorf("end before start: %v", err)
 	}
-	if _, err := shopapi.SplitWindows(t0, t0.Add(time.Hour), time.Millisecond); !errors.Is(err, shopapi.ErrWindow) {
+	if _, err := splitWindows(t0, t0.Add(time.Hour), time.Millisecond); !errors.Is(err, shopapi.ErrWindow) {
 		t.Errorf("span under a second: %v", err)
 	}
 	// Stopping early stops the iterator.
@@ -80,10 +80,10 @@ func TestSplitWindows_Errors(t *testing.T) {
 	}
 }
 
-// FuzzSplitWindows checks the splitting invariants for arbitrary ranges:
+// FuzzWindows checks the splitting invariants for arbitrary ranges:
 // the windows tile [start, end) at second resolution with no gap or
 // overlap, none longer than the span.
-func FuzzSplitWindows(f *testing.F) {
+func FuzzWindows(f *testing.F) {
 	f.Add(int64(1772294400), int64(0), int64(604800))
 	f.Add(int64(1772294400), int64(604801), int64(604800))
 	f.Add(int64(0), int64(2592000), int64(86400))
@@ -94,7 +94,7 @@ func FuzzSplitWindows(f *testing.F) {
 		}
 		s := time.Unix(start, 0)
 		e := s.Add(time.Duration(length) * time.Second)
-		ws, err := shopapi.SplitWindows(s, e, time.Duration(span)*time.Second)
+		ws, err := splitWindows(s, e, time.Duration(span)*time.Second)
 		if length < 0 || span < 1 {
 			if !errors.Is(err, shopapi.ErrWindow) {
 				t.Fatalf("want ErrWindow, got %v", err)
@@ -115,4 +115,16 @@ func FuzzSplitWindows(f *testing.F) {
 			t.Fatalf("windows end at %v, want %v", at, e)
 		}
 	})
+}
+
+// splitWindows collects Windows into a slice, or its error.
+func splitWindows(start, end time.Time, maxSpan time.Duration) ([]shopapi.Window, error) {
+	var out []shopapi.Window
+	for w, err := range shopapi.Windows(start, end, maxSpan) {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, w)
+	}
+	return out, nil
 }
