@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"slices"
 	"sync"
@@ -136,7 +137,11 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	h, err := notify.NewHandler(v)
+	// The agency subscribes to the events it acts on; the others are
+	// acknowledged and logged at Warn ("no handler for event"), which this
+	// walk-through keeps off the terminal: only errors are printed.
+	quiet := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+	h, err := notify.NewHandler(v, notify.WithLogger(quiet))
 	if err != nil {
 		return err
 	}

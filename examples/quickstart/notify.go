@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http/httptest"
 	"time"
 
@@ -31,7 +32,15 @@ func notifyDemo(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	h, err := notify.NewHandler(v) // in-memory dedup store, 4 s deadline per push
+	// Rejected pushes are logged at Warn (by default through slog.Default);
+	// here into the walk-through, without the time.
+	logger := slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}}))
+	h, err := notify.NewHandler(v, notify.WithLogger(logger)) // in-memory dedup store, 4 s deadline per push
 	if err != nil {
 		return err
 	}
