@@ -20,7 +20,7 @@ func deliveryRoutes() []route {
 var deliveryCompanies = []shopapi.DeliveryCompany{
 	{DeliveryID: "SF", DeliveryName: "顺丰速运"}, {DeliveryID: "YTO", DeliveryName: "圆通速递"},
 	{DeliveryID: "ZTO", DeliveryName: "中通快递"}, {DeliveryID: "STO", DeliveryName: "申通快递"},
-	{DeliveryID: "YD", DeliveryName: "韵达速递"}, {DeliveryID: "JTSD", DeliveryName: "极兔速递"},
+	{DeliveryID: "YUNDA", DeliveryName: "韵达速递"}, {DeliveryID: "JTSD", DeliveryName: "极兔速递"},
 	{DeliveryID: "EMS", DeliveryName: "EMS"}, {DeliveryID: "JD", DeliveryName: "京东物流"},
 	{DeliveryID: shopapi.DeliveryOther, DeliveryName: "其他"},
 }

@@ -77,7 +77,7 @@ var existingTours = []tour{
 		_, _, err := c.Delivery.Companies(ctx)
 		check(t, "companies", err)
 		_, err = c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: shopapi.ID(id), Packages: []shopapi.Package{{
-			DeliveryID: "YD", WaybillID: "YD2342432425", DeliverType: 1,
+			DeliveryID: "YUNDA", WaybillID: "YD2342432425", DeliverType: 1,
 			Products: []shopapi.DeliveryProduct{{ProductID: shopapi.ID(tourLine.ProductID), SKUID: shopapi.ID(tourLine.SKUID), ProductCnt: 2}}}}})
 		check(t, "ship", err)
 		_, _, err = c.Orders.Get(ctx, shopapi.ID(id))
