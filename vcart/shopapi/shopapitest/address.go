@@ -203,3 +203,23 @@ func (s *Server) hAddressCode(c *call) (any, error) {
 	}
 	return shopapi.AddressCodes{Division: self, Children: append([]shopapi.AddressCode{}, addressCodes[b.AddrCode]...)}, nil
 }
+
+// ReturnAddress returns the id of a return address of the shop (退货地址),
+// adding one the first time: what an after-sale's acceptapply needs as its
+// address_id.
+func (s *Server) ReturnAddress() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.addressTable()
+	for _, id := range t.ids(func(_ string, a *shopapi.MerchantAddress) bool { return bool(a.RecvAddr) }) {
+		return id
+	}
+	now := s.now().Unix()
+	a := shopapi.MerchantAddress{Name: "退货仓", AddressInfo: shopapi.MerchantAddressInfo{UserName: "售后组",
+		PostalCode: "518000", ProvinceName: "广东省", CityName: "深圳市", CountyName: "南山区",
+		DetailInfo: "科技园退货仓 1 号", TelNumber: "0755-00000000"},
+		RecvAddr: true, DefaultRecv: true, CreateTime: now, UpdateTime: now}
+	id := t.add(s, &a)
+	t.byID[id].AddressID = shopapi.ID(id)
+	return id
+}

@@ -212,6 +212,11 @@ func (s *Server) hAftersaleAccept(c *call) (any, error) {
 		return nil, apiErr(shopapi.CodeBadParams, "bad accept_type")
 	}
 	if b.AddressID != "" {
+		// The return address must be one of the shop's receiving
+		// addresses (Addresses.Add with recv_addr).
+		if err := s.knownAddress(b.AddressID, true); err != nil {
+			return nil, err
+		}
 		a.returnAddressID = b.AddressID
 	}
 	switch {
