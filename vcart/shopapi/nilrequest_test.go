@@ -96,6 +96,10 @@ var nilRequestCalls = map[string]func(ctx context.Context, c *shopapi.Client) er
 		_, err := c.Dropship.Cancel(ctx, nil)
 		return err
 	},
+	"HeadSuppliers.AddToWindow": func(ctx context.Context, c *shopapi.Client) error {
+		_, err := c.HeadSuppliers.AddToWindow(ctx, nil)
+		return err
+	},
 }
 
 // TestNilRequest checks that a nil request is a validation error naming the
