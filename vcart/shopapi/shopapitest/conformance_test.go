@@ -63,6 +63,7 @@ var tourTables = [][]tour{
 
 	// homepage, dropship, league, head suppliers, talents (issue 20)
 	dropshipTours,
+	headSupplierTours,
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
 }
