@@ -69,6 +69,14 @@ func dropshipDemo(w io.Writer) error {
 		}
 	}
 
+	for _, e := range srv.SupplierEvents(supplier) {
+		if ev, err := notify.DecodeEvent(e.Plaintext); err == nil {
+			if d, ok := ev.(*notify.DropshipOrderEvent); ok {
+				fmt.Fprintf(w, "push to supplier   → %s 代发单 %s\n", d.EventName(), d.DsOrderID)
+			}
+		}
+	}
+
 	// A head supplier's sale: 10% to the talent, 30% service fee.
 	srv.AddHeadSupplierItem(shopapitest.HeadSupplierItem{AppID: srv.AppID(), ProductID: "walnut-500", Title: "云南高山手剥核桃 500g",
 		ShopNickname: "山货铺", HeadImg: "https://mmecimage.cn/p/wxshop/1", CatIDs: []string{"1421"}})

@@ -16,9 +16,10 @@ import (
 // status 1 and bind_audit_status 1. Assigning products of an order to a
 // bound supplier creates a dropship order and pushes
 // channels_ec_order_ext_info_update with type 14 to the shop, cancelling
-// one with type 15, as the dropship guide says the platform does (the
-// dropship_order_* events go to the supplier's account, which the fake
-// does not serve). A dropship order's status stays 0, the example's value:
+// one with type 15, as the dropship guide says the platform does. The
+// dropship_order_* events go to the supplier's account, not to the shop:
+// the fake records them apart, for [Server.SupplierEvents] (new on
+// assignment; cancel when every product is cancelled, update otherwise). A dropship order's status stays 0, the example's value:
 // the page's status enum was not read.
 func dropshipRoutes() []route {
 	return []route{
@@ -301,6 +302,7 @@ func (s *Server) hDropshipAssign(c *call) (any, error) {
 		SupplierName: sup.Name, OrderID: shopapi.ID(b.OrderID)}, products: b.Products}
 	d.o.DsOrderID = shopapi.ID(s.dsOrderTable().add(s, d))
 	s.emitOrder(r, "channels_ec_order_ext_info_update", map[string]any{"type": 14})
+	s.emitSupplier(sup.AppID, "dropship_order_new", string(d.o.DsOrderID), false)
 	return nil, nil
 }
 
@@ -342,6 +344,11 @@ func (s *Server) hDropshipCancel(c *call) (any, error) {
 	}
 	d.products, d.o.UpdateTime = kept, s.now().Unix()
 	s.emitOrder(r, "channels_ec_order_ext_info_update", map[string]any{"type": 15})
+	if len(kept) == 0 {
+		s.emitSupplier(d.o.SupplierAppID, "dropship_order_cancel", b.DsOrderID, false)
+	} else {
+		s.emitSupplier(d.o.SupplierAppID, "dropship_order_update", b.DsOrderID, true)
+	}
 	return nil, nil
 }
 
@@ -423,4 +430,32 @@ func (s *Server) DropshipOrderIDs(orderID string) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.dsOrderTable().ids(func(_ string, d *dsOrder) bool { return string(d.o.OrderID) == orderID })
+}
+
+// supplierEvents holds the events the platform pushes to suppliers.
+type supplierEvents struct{ byApp map[string][]Event }
+
+// emitSupplier records a dropship_order_* event for the supplier appID, in
+// the pages' shape (ds_order_id, and update_time for an update). s.mu is
+// held.
+func (s *Server) emitSupplier(appID, event, dsOrderID string, withUpdate bool) {
+	m := map[string]any{"ToUserName": appID, "FromUserName": "o-platform", "CreateTime": s.now().Unix(),
+		"MsgType": "event", "Event": event, "ds_order_id": dsOrderID}
+	if withUpdate {
+		m["update_time"] = s.now().Unix()
+	}
+	plain, _ := json.Marshal(m)
+	st := stateOf(s, "dropship.supplierEvents", func() *supplierEvents { return &supplierEvents{byApp: map[string][]Event{}} })
+	st.byApp[appID] = append(st.byApp[appID], Event{Name: event, Key: dsOrderID, Plaintext: plain})
+}
+
+// SupplierEvents returns the dropship_order_* events the platform would
+// have pushed to the supplier appID (to the supplier's own callback, not
+// the shop's: they are never delivered by [Server.EnablePush]), in order.
+// ToUserName carries the supplier's appid.
+func (s *Server) SupplierEvents(appID string) []Event {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := stateOf(s, "dropship.supplierEvents", func() *supplierEvents { return &supplierEvents{byApp: map[string][]Event{}} })
+	return append([]Event(nil), st.byApp[appID]...)
 }

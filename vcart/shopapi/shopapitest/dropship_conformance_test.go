@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/vcart-sdk/vcart-go/vcart/notify"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
@@ -92,6 +93,22 @@ var dropshipTours = []tour{
 		}
 		if len(types) != 2 {
 			t.Errorf("ext_info_update pushes = %q, want assign (14) and cancel (15)", types)
+		}
+		var names []string
+		for _, e := range s.SupplierEvents(sup) {
+			ev, err := notify.DecodeEvent(e.Plaintext)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, ok := ev.(*notify.DropshipOrderEvent)
+			if !ok || string(d.DsOrderID) != string(ds) {
+				t.Errorf("supplier event %s decoded as %#v", e.Plaintext, ev)
+				continue
+			}
+			names = append(names, d.EventName())
+		}
+		if want := []string{notify.EventDropshipOrderNew, notify.EventDropshipOrderUpdate}; !slices.Equal(names, want) {
+			t.Errorf("supplier events = %q, want %q", names, want)
 		}
 	}},
 }
