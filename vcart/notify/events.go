@@ -554,6 +554,13 @@ var catalogue = map[string]func() Event{
 	EventSetShopNickname:          func() Event { return new(SetShopNicknameEvent) },
 	EventEwaybillPushPath:         func() Event { return new(EwaybillPushPathEvent) },
 	EventUserEnterTempSession:     func() Event { return new(UserEnterTempSessionEvent) },
+
+	// dropship and cooperation accounts (events_dropship.go)
+	EventDropshipOrderNew:           func() Event { return new(DropshipOrderEvent) },
+	EventDropshipOrderCancel:        func() Event { return new(DropshipOrderEvent) },
+	EventDropshipOrderUpdate:        func() Event { return new(DropshipOrderEvent) },
+	EventCooperationShopOrder:       func() Event { return new(CooperationShopOrderEvent) },
+	EventRelatedShopOrderSubmission: func() Event { return new(CooperationShopOrderEvent) },
 }
 
 // KnownEvents returns the names of every event with a typed struct, sorted.

@@ -84,6 +84,8 @@ var wireCaseTables = [][]wireCase{
 	liveDataWireCases,
 
 	// homepage, dropship, league, head suppliers, talents (issue 20)
+	dropshipWireCases,
+	headSupplierWireCases,
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
 }

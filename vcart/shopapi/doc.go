@@ -297,6 +297,18 @@
 //     list / cats are arrays, the examples send one object; both decode.
 //     getauditquota: one page sends block_status as a boolean, the other
 //     as 0/1; [Bool] reads both.
+//   - supplier/relation/set_product_distribute: the field table types list
+//     as an array, the page's example sends one object; the client sends an
+//     array, the fake reads both. dropship/get answers ds_order_id and
+//     order_id as numbers (so does its table), sent as strings elsewhere
+//     ([ID] reads both).
+//   - headsupplier/order/get: the current page types order_id and sku_id
+//     as numbers, the older page and the example send strings (strings are
+//     sent); the answer's key is commssion_order (sic), as everywhere.
+//     List answers' next_key / has_more are in the tables or a peer's model
+//     but not in the examples (fixtures add a variant, noted).
+//   - Push events (package notify): cooperation_shop_order's body is Data
+//     in the page's field table and EventData in a peer SDK; both decode.
 //
 // # Adding an endpoint
 //

@@ -270,6 +270,10 @@ var codeMeanings = map[int]string{
 	CodeSharerLimit: "sharer limit reached (10)", CodeSharerBadOpenID: "invalid sharer openid",
 	CodeSharerShopBound: "already a shop sharer", CodeSharerBadParams: "sharer bad parameters",
 	CodeSharerStaff: "shop staff cannot be ordinary sharers",
+
+	// dropship, head suppliers (issue 20)
+	CodeDropshipNotBound: "supplier not bound to the shop", CodeDropshipNotEnabled: "dropship management not enabled",
+	CodeHeadSupplierBadParams: "head supplier: bad parameters", CodeHeadSupplierOrderNotFound: "commission order not found",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
@@ -362,4 +366,21 @@ const (
 	CodeSchemeAppInvalid        = 10020256 // scheme: from_appid is not a mobile app bound on the open platform
 	CodeCompassDateFormat       = 10021069 // compass: 请求参数日期格式有误
 	CodeCompassFinderID         = 10023001 // compass: finder_id有误
+)
+
+// Errcodes of dropship (代发) and head suppliers (团长) (issue 20), from the
+// pages' errcode tables.
+const (
+	// CodeDropshipNotBound (9700230): the supplier is not bound to the shop
+	// (供货商和小店未绑定; set_all_distribution).
+	CodeDropshipNotBound = 9700230
+	// CodeDropshipNotEnabled (9700232): the shop has not enabled dropship
+	// management (小店尚未开通代发管理; get_distribute).
+	CodeDropshipNotEnabled = 9700232
+	// CodeHeadSupplierBadParams (10024000): bad parameters (参数错误;
+	// headsupplier order/get).
+	CodeHeadSupplierBadParams = 10024000
+	// CodeHeadSupplierOrderNotFound (10024006): no such commission order
+	// (不存在该佣金单).
+	CodeHeadSupplierOrderNotFound = 10024006
 )

@@ -86,6 +86,20 @@ var nilRequestCalls = map[string]func(ctx context.Context, c *shopapi.Client) er
 		_, _, err := c.Links.ProductScheme(ctx, nil)
 		return err
 	},
+
+	// dropship, head suppliers (issue 20)
+	"Dropship.Assign": func(ctx context.Context, c *shopapi.Client) error {
+		_, err := c.Dropship.Assign(ctx, nil)
+		return err
+	},
+	"Dropship.Cancel": func(ctx context.Context, c *shopapi.Client) error {
+		_, err := c.Dropship.Cancel(ctx, nil)
+		return err
+	},
+	"HeadSuppliers.AddToWindow": func(ctx context.Context, c *shopapi.Client) error {
+		_, err := c.HeadSuppliers.AddToWindow(ctx, nil)
+		return err
+	},
 }
 
 // TestNilRequest checks that a nil request is a validation error naming the

@@ -62,6 +62,8 @@ var tourTables = [][]tour{
 	liveDataTours,
 
 	// homepage, dropship, league, head suppliers, talents (issue 20)
+	dropshipTours,
+	headSupplierTours,
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
 }
