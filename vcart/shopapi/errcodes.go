@@ -261,6 +261,11 @@ var codeMeanings = map[int]string{
 	CodeShowcaseProductNotFound: "showcase product not found", CodeShowcaseSelectionCentre: "selection-centre products not supported",
 	CodeShowcaseAppNotBound: "appid not bound to the channel", CodeSchemeAppInvalid: "invalid appid: must be a mobile app bound on the open platform",
 	CodeCompassDateFormat: "bad date format", CodeCompassFinderID: "bad finder_id",
+
+	// homepage and talents (issue 20)
+	CodeHomepageApplyNotFound: "homepage application not found", CodeHomepageApplyNotInFlow: "only an application in flow can be cancelled",
+	CodeHomepageApplyIDEmpty: "apply_id is empty", CodeHomepageNotStore: "not a 微信小店 account",
+	CodeCommissionParams: "commission order: bad parameters", CodeCommissionOrderNotFound: "commission order not found",
 	CodeCouponStatus: "coupon status does not allow it", CodeCouponNoStock: "coupon out of stock",
 	CodeCouponNotExpired: "coupon not expired yet", CodeCouponLimit: "coupon per-person limit reached",
 	CodeCouponValidTime: "coupon validity time check failed", CodeCouponReentry: "coupon re-entry failed",
@@ -362,4 +367,17 @@ const (
 	CodeSchemeAppInvalid        = 10020256 // scheme: from_appid is not a mobile app bound on the open platform
 	CodeCompassDateFormat       = 10021069 // compass: 请求参数日期格式有误
 	CodeCompassFinderID         = 10023001 // compass: finder_id有误
+)
+
+// Errcodes of the shop homepage and the talents' commission orders
+// (issue 20), from the pages' errcode tables.
+const (
+	CodeHomepageApplyNotFound  = 268549835 // 参数错误。未能找到申请。
+	CodeHomepageApplyNotInFlow = 268549848 // 仅能撤销流程中的申请。
+	CodeHomepageApplyIDEmpty   = 268549854 // 参数错误。申请编号为空。
+	CodeHomepageNotStore       = 268555516 // 无权限,仅供微信小店使用。
+	// CodeCommissionParams and CodeCommissionOrderNotFound answer the
+	// commission-order (佣金单) look-ups: 参数错误, 不存在该佣金单.
+	CodeCommissionParams        = 10024000
+	CodeCommissionOrderNotFound = 10024006
 )

@@ -86,6 +86,12 @@ var nilRequestCalls = map[string]func(ctx context.Context, c *shopapi.Client) er
 		_, _, err := c.Links.ProductScheme(ctx, nil)
 		return err
 	},
+
+	// homepage and talents (issue 20)
+	"Talents.Orders": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.Talents.Orders(ctx, nil)
+		return err
+	},
 }
 
 // TestNilRequest checks that a nil request is a validation error naming the

@@ -412,6 +412,40 @@ var registry = sortedRegistry([]Endpoint{
 	// group: headsupplier
 
 	// group: homepage
+	{Method: http.MethodPost, Path: "/channels/ec/basics/homepage/background/apply/cancel", Idempotent: false, Group: "homepage", Name: "撤销主页背景图申请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/background/cancel_background_apply.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/basics/homepage/background/apply/submit", Idempotent: false, Group: "homepage", Name: "提交背景图申请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/background/submit_background_apply.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/basics/homepage/background/get", Idempotent: true, Group: "homepage", Name: "查询背景图",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/background/get_background.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/basics/homepage/background/remove", Idempotent: true, Group: "homepage", Name: "清空主页背景图并撤销流程中的申请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/background/remove_background.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/basics/homepage/banner/apply/cancel", Idempotent: false, Group: "homepage", Name: "撤销精选展示位申请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/banner/cancel_banner_apply.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/basics/homepage/banner/apply/submit", Idempotent: false, Group: "homepage", Name: "提交精选展示位申请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/banner/submit_banner_apply.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/basics/homepage/banner/get", Idempotent: true, Group: "homepage", Name: "查询精选展示位",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/banner/get_banner.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/basics/homepage/banner/remove", Idempotent: true, Group: "homepage", Name: "清空精选展示位并撤销流程中的申请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/banner/remove_banner.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/store/classification/tree/get", Idempotent: true, Group: "homepage", Name: "获取在店铺主页展示的商品分类",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/classification/getclassificationtree.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/store/classification/tree/product/add", Idempotent: true, Group: "homepage", Name: "添加分类关联的商品",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/classification/addclassificationproduct.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/store/classification/tree/product/del", Idempotent: true, Group: "homepage", Name: "删除分类关联的商品",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/classification/delclassificationproduct.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/store/classification/tree/product/get", Idempotent: true, Group: "homepage", Name: "获取分类关联的商品ID列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/classification/getclassificationproductlist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/store/classification/tree/set", Idempotent: false, Group: "homepage", Name: "设置展示在店铺主页的商品分类",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/classification/setclassificationtree.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/store/window/product/hide", Idempotent: true, Group: "homepage", Name: "隐藏小店主页商品",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/storewindow/set_hide.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/store/window/product/list/get", Idempotent: true, Group: "homepage", Name: "获取主页展示商品列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/storewindow/list_get.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/store/window/product/reorder", Idempotent: true, Group: "homepage", Name: "重新排序主页展示商品",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/storewindow/reorder.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/store/window/product/settop", Idempotent: true, Group: "homepage", Name: "置顶小店主页商品",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/storewindow/set_top.html"},
 
 	// group: invoice
 
@@ -584,6 +618,14 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/product/stock_update.html"},
 
 	// group: talent
+	{Method: http.MethodPost, Path: "/channels/ec/talent/get_order_detail", Idempotent: true, Group: "talent", Name: "获取佣金单详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/talent/openapi/order/api_get_order_detail.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/talent/get_order_list", Idempotent: true, Group: "talent", Name: "获取佣金单列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/talent/openapi/order/api_get_order_list.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/talent/window/product/get", Idempotent: true, Group: "talent", Name: "获取达人橱窗商品详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/talent/openapi/window/api_get_product_detail.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/talent/window/product/list/get", Idempotent: true, Group: "talent", Name: "获取达人橱窗商品列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/talent/openapi/window/api_get_product_list.html"},
 
 	// group: token
 	{Method: http.MethodPost, Path: "/cgi-bin/stable_token", Idempotent: true, Group: "token", Name: "获取稳定版接口调用凭据",

@@ -294,6 +294,7 @@ var routeTables = []func() []route{
 	compassRoutes,
 
 	// homepage, dropship, league, head suppliers, talents (issue 20)
+	homepageRoutes, talentRoutes,
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
 }
