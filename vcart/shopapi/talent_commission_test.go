@@ -19,7 +19,7 @@ func TestCommissionFen(t *testing.T) {
 		wantErr bool
 	}{
 		{"exact", 5990, shopapi.CommissionRatioPercent(10), 599, false},
-		{"rounds up above half", 1999, shopapi.CommissionRatioPercent(15), 300, false}, // 299.85
+		{"rounds up above half", 1999, shopapi.CommissionRatioPercent(15), 300, false},   // 299.85
 		{"rounds down below half", 1001, shopapi.CommissionRatioPercent(10), 100, false}, // 100.1
 		{"exact half rounds up", 1, shopapi.CommissionRatioPercent(50), 1, false},        // 0.5
 		{"three halves", 3, shopapi.CommissionRatioPercent(50), 2, false},                // 1.5
@@ -112,26 +112,26 @@ func TestCheckTalentCommission(t *testing.T) {
 			ok: true,
 		},
 		{
-			name:    "no talent on the SKU",
-			order:   commissionOrder(two, []shopapi.OrderCommission{{SKUID: "sku-a", Type: 0, Amount: 599}}),
-			sku:     "sku-b", ratio: shopapi.CommissionRatioPercent(10),
+			name:  "no talent on the SKU",
+			order: commissionOrder(two, []shopapi.OrderCommission{{SKUID: "sku-a", Type: 0, Amount: 599}}),
+			sku:   "sku-b", ratio: shopapi.CommissionRatioPercent(10),
 			wantErr: shopapi.ErrNoTalentCommission,
 		},
 		{
-			name:    "a SKU the order does not sell",
-			order:   commissionOrder(two, nil),
-			sku:     "sku-z", ratio: shopapi.CommissionRatioPercent(10),
+			name:  "a SKU the order does not sell",
+			order: commissionOrder(two, nil),
+			sku:   "sku-z", ratio: shopapi.CommissionRatioPercent(10),
 			wantErr: vcart.ErrInvalid,
 		},
 		{
-			name:    "an invalid ratio",
-			order:   commissionOrder(two, []shopapi.OrderCommission{{SKUID: "sku-a", Type: 0, Amount: 599}}),
-			sku:     "sku-a", ratio: shopapi.CommissionRatioPercent(101),
+			name:  "an invalid ratio",
+			order: commissionOrder(two, []shopapi.OrderCommission{{SKUID: "sku-a", Type: 0, Amount: 599}}),
+			sku:   "sku-a", ratio: shopapi.CommissionRatioPercent(101),
 			wantErr: vcart.ErrInvalid,
 		},
 		{
-			name:    "nil order",
-			sku:     "sku-a", ratio: shopapi.CommissionRatioPercent(10),
+			name: "nil order",
+			sku:  "sku-a", ratio: shopapi.CommissionRatioPercent(10),
 			wantErr: vcart.ErrInvalid,
 		},
 	}
