@@ -84,7 +84,7 @@ var wireCaseTables = [][]wireCase{
 	liveDataWireCases,
 
 	// homepage, dropship, league, head suppliers, talents (issue 20)
-	homepageWireCases, talentWireCases,
+	homepageWireCases, talentWireCases, leagueWireCases,
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
 }

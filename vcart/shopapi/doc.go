@@ -297,6 +297,13 @@
 //     list / cats are arrays, the examples send one object; both decode.
 //     getauditquota: one page sends block_status as a boolean, the other
 //     as 0/1; [Bool] reads both.
+//   - Homepage classification: tree/get's example sends is_displayed as
+//     a boolean, tree/set's table and example as 0/1 ([ClassificationNode]
+//     reads both; [HomepageService.SetTree] sends 0/1).
+//   - talent/get_order_detail: the field table types actual_payment as a
+//     string in fen, the example sends "99.99"; ratio and the settlement
+//     amounts are strings in the example. [TalentOrderBase] and
+//     [TalentCommission] keep them as sent (no conversion is guessed).
 //
 // # Adding an endpoint
 //

@@ -87,9 +87,21 @@ var nilRequestCalls = map[string]func(ctx context.Context, c *shopapi.Client) er
 		return err
 	},
 
-	// homepage and talents (issue 20)
+	// homepage, league and talents (issue 20)
 	"Talents.Orders": func(ctx context.Context, c *shopapi.Client) error {
 		_, _, err := c.Talents.Orders(ctx, nil)
+		return err
+	},
+	"League.Item": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.League.Item(ctx, nil)
+		return err
+	},
+	"League.Items": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.League.Items(ctx, nil)
+		return err
+	},
+	"League.Promoters": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.League.Promoters(ctx, nil)
 		return err
 	},
 }

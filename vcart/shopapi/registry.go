@@ -464,6 +464,29 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/channels/API/leads/get_leads_request_id.html"},
 
 	// group: league
+	{Method: http.MethodPost, Path: "/channels/ec/league/item/batchadd", Idempotent: false, Group: "league", Name: "批量新增联盟商品",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_batchadditem.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/league/item/delete", Idempotent: false, Group: "league", Name: "删除联盟商品",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_upditem.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/league/item/get", Idempotent: true, Group: "league", Name: "获取联盟商品详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_getitem.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/league/item/headsupplier/batchadd", Idempotent: false, Group: "league", Name: "批量新增联盟机构推广",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_batchaddheadsupplieritem.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/league/item/list/get", Idempotent: true, Group: "league", Name: "获取联盟商品推广列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_getitemlist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/league/item/upd", Idempotent: false, Group: "league", Name: "更新联盟商品信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_upditem.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/league/promoter/add", Idempotent: false, Group: "league", Name: "新增达人",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_addpromoter.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/league/promoter/delete", Idempotent: false, Group: "league", Name: "删除达人",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_deletepromoter.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/league/promoter/get", Idempotent: true, Group: "league", Name: "获取达人详情信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_getpromoter.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/league/promoter/list/get", Idempotent: true, Group: "league", Name: "获取商店达人列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_getpromoterlist.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/league/promoter/upd", Idempotent: false, Group: "league", Name: "编辑达人",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_updpromoter.html"},
+
 
 	// group: link
 	{Method: http.MethodPost, Path: "/channels/ec/basics/shop/h5url/get", Idempotent: true, Group: "link", Name: "获取店铺H5链接",
