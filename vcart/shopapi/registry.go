@@ -487,7 +487,6 @@ var registry = sortedRegistry([]Endpoint{
 	{Method: http.MethodPost, Path: "/channels/ec/league/promoter/upd", Idempotent: false, Group: "league", Name: "编辑达人",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/league/ecleague_updpromoter.html"},
 
-
 	// group: link
 	{Method: http.MethodPost, Path: "/channels/ec/basics/shop/h5url/get", Idempotent: true, Group: "link", Name: "获取店铺H5链接",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/getshoph5url.html"},
