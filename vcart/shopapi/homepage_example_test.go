@@ -148,3 +148,42 @@ func ExampleTalentService_Orders() {
 	// Output:
 	// order found: true expected settlement: 3.98
 }
+
+// ExampleLeagueService_BatchAddItems puts a product in the preferred
+// alliance at a 10% talent commission and checks a talent's sale against
+// the item's rate.
+func ExampleLeagueService_BatchAddItems() {
+	srv := shopapitest.New()
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+	pid, sku := exampleListedProduct(ctx, srv, c, "云南小粒咖啡豆", 6990)
+
+	res, _, err := c.League.BatchAddItems(ctx, &shopapi.LeagueItemBatchAdd{Type: shopapi.LeagueItemNormal,
+		List: []shopapi.LeagueItemRatio{{ProductID: pid, Ratio: 10}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("added:", res[0].ErrCode == 0)
+	item, _, err := c.League.Item(ctx, &shopapi.LeagueItemGetRequest{LeagueItemKey: shopapi.LeagueItemKey{Type: shopapi.LeagueItemNormal, ProductID: pid}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	id, _ := srv.CreateOrder(shopapitest.NewOrder{TalentCommissionFen: 700,
+		Lines: []shopapitest.OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 1, UnitPriceFen: 6990}}})
+	_ = srv.PayOrder(id)
+	o, _, _ := c.Orders.Get(ctx, shopapi.ID(id))
+	chk, err := shopapi.CheckTalentCommission(o, sku, item.CommissionRatio())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s item at %v: expected %d fen, reported %d, diff %d, ok within 1 fen: %v\n",
+		item.Status, item.CommissionRatio(), chk.ExpectedFen, chk.ReportedFen, chk.DiffFen, chk.OK(1))
+	// Output:
+	// added: true
+	// listed item at 10%: expected 699 fen, reported 700, diff 1, ok within 1 fen: true
+}

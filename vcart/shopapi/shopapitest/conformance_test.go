@@ -62,7 +62,7 @@ var tourTables = [][]tour{
 	liveDataTours,
 
 	// homepage, dropship, league, head suppliers, talents (issue 20)
-	homepageTours, talentTours,
+	homepageTours, talentTours, leagueTours,
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
 }

@@ -294,7 +294,7 @@ var routeTables = []func() []route{
 	compassRoutes,
 
 	// homepage, dropship, league, head suppliers, talents (issue 20)
-	homepageRoutes, talentRoutes,
+	homepageRoutes, talentRoutes, leagueRoutes,
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
 }
