@@ -281,9 +281,6 @@ func (b *Banner) validate() error {
 		default:
 			p = append(p, vcart.FieldError{Field: f + ".type", Code: "enum", Msg: "must be 1 (product), 3 (video) or 4 (article)"})
 		}
-		if strings.TrimSpace(it.Banner.ImgURL) == "" {
-			p = append(p, vcart.FieldError{Field: f + ".banner.img_url", Code: "required", Msg: "must not be empty"})
-		}
 	}
 	return vcart.NewValidationError(p)
 }

@@ -196,9 +196,6 @@ func (s *Server) checkBanner(b *shopapi.Banner) error {
 		default:
 			return apiErr(shopapi.CodeBadParams, "invalid banner type")
 		}
-		if it.Banner.ImgURL == "" {
-			return apiErr(shopapi.CodeBadParams, "img_url is required")
-		}
 	}
 	return nil
 }
