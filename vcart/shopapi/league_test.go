@@ -34,3 +34,30 @@ func TestLeagueItemRefs_Object(t *testing.T) {
 		})
 	}
 }
+
+// FuzzLeagueItemRefs holds the items decoder to never panic and to
+// decode its own encoding back to the same refs.
+func FuzzLeagueItemRefs(f *testing.F) {
+	for _, s := range []string{`{"product_id": 123456}`, `[{"product_id": "1", "info_id": 2}]`, `[]`, `null`, `5`, `{"product_id": {}}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var r LeagueItemRefs
+		if err := json.Unmarshal([]byte(in), &r); err != nil {
+			return
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var again LeagueItemRefs
+		if err := json.Unmarshal(b, &again); err != nil {
+			t.Fatalf("re-decoding %s: %v", b, err)
+		}
+		if len(r) > 0 || len(again) > 0 {
+			if d := cmp.Diff(r, again); d != "" {
+				t.Errorf("round trip (-first +again):\n%s", d)
+			}
+		}
+	})
+}
