@@ -86,6 +86,7 @@ var wireCaseTables = [][]wireCase{
 	// homepage, dropship, league, head suppliers, talents (issue 20)
 	dropshipWireCases,
 	headSupplierWireCases,
+	homepageWireCases, talentWireCases, leagueWireCases,
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
 }

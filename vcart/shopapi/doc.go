@@ -309,6 +309,20 @@
 //     but not in the examples (fixtures add a variant, noted).
 //   - Push events (package notify): cooperation_shop_order's body is Data
 //     in the page's field table and EventData in a peer SDK; both decode.
+//   - Homepage classification: tree/get's example sends is_displayed as
+//     a boolean, tree/set's table and example as 0/1 ([ClassificationNode]
+//     reads both; [HomepageService.SetTree] sends 0/1).
+//   - talent/get_order_detail: the field table types actual_payment as a
+//     string in fen, the example sends "99.99"; ratio and the settlement
+//     amounts are strings in the example. [TalentOrderBase] and
+//     [TalentCommission] keep them as sent (no conversion is guessed).
+//   - league/promoter/upd: the table types type as a number, the SKIT
+//     copy of the example sends "1" (numbers are sent; the fake reads
+//     both). league/item/batchadd's example sends ratio 100 where the
+//     table bounds it to [0, 90]%: the client refuses ratios above 90.
+//     item/list/get: an older page's example sends items as one object,
+//     the tables and the current example as an array ([LeagueItemRefs]
+//     decodes both).
 //
 // # Adding an endpoint
 //

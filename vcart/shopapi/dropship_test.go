@@ -108,7 +108,7 @@ func FuzzCommissionFen(f *testing.F) {
 	f.Add(int64(9223372036854775807), int64(999999), uint8(3))
 	f.Fuzz(func(t *testing.T, base, ratio int64, m uint8) {
 		mode := vcart.RoundingMode(m % 4)
-		got, err := CommissionFen(base, ratio, mode)
+		got, err := CommissionFen(base, CommissionRatio(ratio), mode)
 		if base < 0 || ratio < 0 || ratio > CommissionRatioScale {
 			if err == nil {
 				t.Fatalf("CommissionFen(%d, %d) accepted", base, ratio)

@@ -261,6 +261,14 @@ var codeMeanings = map[int]string{
 	CodeShowcaseProductNotFound: "showcase product not found", CodeShowcaseSelectionCentre: "selection-centre products not supported",
 	CodeShowcaseAppNotBound: "appid not bound to the channel", CodeSchemeAppInvalid: "invalid appid: must be a mobile app bound on the open platform",
 	CodeCompassDateFormat: "bad date format", CodeCompassFinderID: "bad finder_id",
+
+	// homepage and talents (issue 20)
+	CodeHomepageApplyNotFound: "homepage application not found", CodeHomepageApplyNotInFlow: "only an application in flow can be cancelled",
+	CodeHomepageApplyIDEmpty: "apply_id is empty", CodeHomepageNotStore: "not a 微信小店 account",
+	CodeLeagueParams: "alliance: bad parameters", CodeLeaguePromoterState: "alliance: the talent's status does not allow this",
+	CodeLeagueNotOpened: "alliance: open the preferred alliance first", CodeLeagueItemType: "alliance: bad item type",
+	CodeLeagueDuplicateProduct: "alliance: a product is listed twice", CodeLeagueTooMany: "alliance: too many items",
+	CodeLeagueItemNotFound: "alliance: item not found", CodeLeagueProductNotListed: "alliance: the shop's product is not listed",
 	CodeCouponStatus: "coupon status does not allow it", CodeCouponNoStock: "coupon out of stock",
 	CodeCouponNotExpired: "coupon not expired yet", CodeCouponLimit: "coupon per-person limit reached",
 	CodeCouponValidTime: "coupon validity time check failed", CodeCouponReentry: "coupon re-entry failed",
@@ -383,4 +391,26 @@ const (
 	// CodeHeadSupplierOrderNotFound (10024006): no such commission order
 	// (不存在该佣金单).
 	CodeHeadSupplierOrderNotFound = 10024006
+)
+
+// Errcodes of the shop homepage and the talents' commission orders
+// (issue 20), from the pages' errcode tables.
+const (
+	CodeHomepageApplyNotFound  = 268549835 // 参数错误。未能找到申请。
+	CodeHomepageApplyNotInFlow = 268549848 // 仅能撤销流程中的申请。
+	CodeHomepageApplyIDEmpty   = 268549854 // 参数错误。申请编号为空。
+	CodeHomepageNotStore       = 268555516 // 无权限,仅供微信小店使用。
+)
+
+// Errcodes of the preferred alliance (优选联盟, issue 20), from the pages'
+// errcode tables. 10023001 (不合法的finder_id) is [CodeCompassFinderID].
+const (
+	CodeLeagueParams           = 10023000 // 参数错误
+	CodeLeaguePromoterState    = 10023005 // 操作状态非法
+	CodeLeagueNotOpened        = 10023007 // 请先开通优选联盟
+	CodeLeagueItemType         = 10023100 // type类型错误
+	CodeLeagueDuplicateProduct = 10023101 // 不允许相同product_id
+	CodeLeagueTooMany          = 10023102 // 操作数量超过限制
+	CodeLeagueItemNotFound     = 10023103 // 不存在该商品
+	CodeLeagueProductNotListed = 10023104 // 该小店商品未上架
 )

@@ -380,8 +380,8 @@ func (s *HeadSupplierService) WindowProducts(ctx context.Context, o WindowProduc
 	return &out, resp, nil
 }
 
-// WindowProduct is a showcase product's detail.
-type WindowProduct struct {
+// HeadSupplierWindowProduct is a showcase product's detail.
+type HeadSupplierWindowProduct struct {
 	AppID       string                  `json:"appid"`
 	ProductID   ID                      `json:"product_id"`
 	ProductInfo HeadSupplierProductInfo `json:"product_info"`
@@ -397,24 +397,24 @@ func (b windowProductBody) problems() []vcart.FieldError {
 	return hsRequired("appid", b.AppID, "finder_id", b.FinderID, "product_id", string(b.ProductID))
 }
 
-// WindowProduct returns a product of the shop appID in a talent's showcase
+// HeadSupplierWindowProduct returns a product of the shop appID in a talent's showcase
 // (查询橱窗上团长商品详情).
 //
 // WeChat API: POST /channels/ec/league/headsupplier/window/getdetail
-func (s *HeadSupplierService) WindowProduct(ctx context.Context, appID, finderID string, productID ID) (*WindowProduct, *Response, error) {
+func (s *HeadSupplierService) WindowProduct(ctx context.Context, appID, finderID string, productID ID) (*HeadSupplierWindowProduct, *Response, error) {
 	b := windowProductBody{appID, finderID, productID}
 	if err := vcart.NewValidationError(b.problems()); err != nil {
 		return nil, nil, errorf("get window product", err)
 	}
 	var out struct {
-		Product *WindowProduct `json:"product_detail"`
+		Product *HeadSupplierWindowProduct `json:"product_detail"`
 	}
 	resp, err := s.client.call(ctx, &request{ep: epHSWindowDetail, body: b}, &out)
 	if err != nil {
 		return nil, resp, errorf("get window product "+string(productID), err)
 	}
 	if out.Product == nil {
-		out.Product = &WindowProduct{}
+		out.Product = &HeadSupplierWindowProduct{}
 	}
 	return out.Product, resp, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math/bits"
-	"strconv"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -172,14 +171,24 @@ const CommissionRatioScale = 1_000_000
 var ErrCommissionInput = errors.New("shopapi: commission: amount must not be negative, ratio must be 0..1000000")
 
 // CommissionFen returns baseFen × ratio / [CommissionRatioScale] in whole
-// fen, rounded with mode. The platform does not document its rounding of
+// fen, rounded with mode: the one commission computation of the SDK
+// (talents' 达人佣金 and head suppliers' 团长佣金 alike). Bad input is a
+// [*vcart.ValidationError] naming every problem, joined with
+// [ErrCommissionInput]. The platform does not document its rounding of
 // commissions; [vcart.HalfUp] (四舍五入), the rule of WeChat Pay's fee
 // documents, is the usual choice, and a check should allow a fen of
 // tolerance. The arithmetic is exact (128-bit intermediate): no overflow,
 // no float.
-func CommissionFen(baseFen, ratio int64, mode vcart.RoundingMode) (int64, error) {
-	if baseFen < 0 || ratio < 0 || ratio > CommissionRatioScale {
-		return 0, errors.Join(ErrCommissionInput, errors.New("base "+strconv.FormatInt(baseFen, 10)+", ratio "+strconv.FormatInt(ratio, 10)))
+func CommissionFen(baseFen int64, ratio CommissionRatio, mode vcart.RoundingMode) (int64, error) {
+	var p []vcart.FieldError
+	if baseFen < 0 {
+		p = append(p, vcart.FieldError{Field: "base", Code: "range", Msg: "must not be negative"})
+	}
+	if ratio < 0 || ratio > CommissionRatioMax {
+		p = append(p, vcart.FieldError{Field: "ratio", Code: "range", Msg: "must be 0 to 1000000 (100%)"})
+	}
+	if err := vcart.NewValidationError(p); err != nil {
+		return 0, errors.Join(ErrCommissionInput, err)
 	}
 	hi, lo := bits.Mul64(uint64(baseFen), uint64(ratio))
 	q, r := bits.Div64(hi, lo, CommissionRatioScale) // hi < scale: ratio ≤ scale
@@ -260,10 +269,10 @@ func CheckCommission(co *CommissionOrder, order *Order, mode vcart.RoundingMode)
 		TalentRatio: ci.FinderInfo.Ratio, ReportedTalentFen: ci.FinderInfo.Amount,
 		ServiceRatio: ci.ServiceRatio, ReportedServiceFen: ci.ServiceAmount}
 	var err error
-	if c.ExpectedTalentFen, err = CommissionFen(c.PaidFen, c.TalentRatio, mode); err != nil {
+	if c.ExpectedTalentFen, err = CommissionFen(c.PaidFen, CommissionRatio(c.TalentRatio), mode); err != nil {
 		return CommissionCheck{}, errorf("check commission "+string(co.OrderID)+": finder_info.ratio", err)
 	}
-	if c.ExpectedServiceFen, err = CommissionFen(c.PaidFen, c.ServiceRatio, mode); err != nil {
+	if c.ExpectedServiceFen, err = CommissionFen(c.PaidFen, CommissionRatio(c.ServiceRatio), mode); err != nil {
 		return CommissionCheck{}, errorf("check commission "+string(co.OrderID)+": service_ratio", err)
 	}
 	c.TalentDiff = c.ReportedTalentFen - c.ExpectedTalentFen

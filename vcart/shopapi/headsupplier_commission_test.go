@@ -38,7 +38,7 @@ func TestCommissionFen(t *testing.T) {
 		{"ratio above 100%", 1, 1_000_001, vcart.HalfUp, 0, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := shopapi.CommissionFen(tc.base, tc.ratio, tc.mode)
+			got, err := shopapi.CommissionFen(tc.base, shopapi.CommissionRatio(tc.ratio), tc.mode)
 			if (err != nil) != tc.wantErr || tc.wantErr && !errors.Is(err, shopapi.ErrCommissionInput) {
 				t.Fatalf("CommissionFen(%d, %d) error = %v, wantErr %v", tc.base, tc.ratio, err, tc.wantErr)
 			}

@@ -100,6 +100,23 @@ var nilRequestCalls = map[string]func(ctx context.Context, c *shopapi.Client) er
 		_, err := c.HeadSuppliers.AddToWindow(ctx, nil)
 		return err
 	},
+	// homepage, league and talents (issue 20)
+	"Talents.Orders": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.Talents.Orders(ctx, nil)
+		return err
+	},
+	"League.Item": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.League.Item(ctx, nil)
+		return err
+	},
+	"League.Items": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.League.Items(ctx, nil)
+		return err
+	},
+	"League.Promoters": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.League.Promoters(ctx, nil)
+		return err
+	},
 }
 
 // TestNilRequest checks that a nil request is a validation error naming the

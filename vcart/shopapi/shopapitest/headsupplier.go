@@ -141,11 +141,11 @@ func (s *Server) AddCommissionOrder(c CommissionSale) (shopapi.CommissionOrder, 
 	if err != nil {
 		return shopapi.CommissionOrder{}, err
 	}
-	talent, err := shopapi.CommissionFen(c.PaidFen, c.TalentRatio, vcart.HalfUp)
+	talent, err := shopapi.CommissionFen(c.PaidFen, shopapi.CommissionRatio(c.TalentRatio), vcart.HalfUp)
 	if err != nil {
 		return shopapi.CommissionOrder{}, err
 	}
-	service, err := shopapi.CommissionFen(c.PaidFen, c.ServiceRatio, vcart.HalfUp)
+	service, err := shopapi.CommissionFen(c.PaidFen, shopapi.CommissionRatio(c.ServiceRatio), vcart.HalfUp)
 	if err != nil {
 		return shopapi.CommissionOrder{}, err
 	}
@@ -465,8 +465,8 @@ func (s *Server) hHSWindowDetail(c *call) (any, error) {
 	}
 	it := s.hsItems().byID[itemKey(b.AppID, string(b.ProductID))]
 	return struct {
-		Product shopapi.WindowProduct `json:"product_detail"`
-	}{shopapi.WindowProduct{AppID: it.AppID, ProductID: it.ProductID, ProductInfo: it.ProductInfo}}, nil
+		Product shopapi.HeadSupplierWindowProduct `json:"product_detail"`
+	}{shopapi.HeadSupplierWindowProduct{AppID: it.AppID, ProductID: it.ProductID, ProductInfo: it.ProductInfo}}, nil
 }
 
 func (s *Server) hHSWindowRemove(c *call) (any, error) {

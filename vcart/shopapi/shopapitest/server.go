@@ -296,6 +296,7 @@ var routeTables = []func() []route{
 	// homepage, dropship, league, head suppliers, talents (issue 20)
 	dropshipRoutes,
 	headSupplierRoutes,
+	homepageRoutes, talentRoutes, leagueRoutes,
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
 }
