@@ -33,8 +33,8 @@ func steps() []step {
 		{"4e. After-sales, guarantees and a withdrawal (vcart/shopapi, seed §四 售后)", aftersalesDemo},
 		{"4f. Showcase, links and the data compass (vcart/shopapi, seed §四 直播商品卡片 and §五 数据监控)", liveDemo},
 		{"4g. A campaign: coupon, fees and member points (vcart/shopapi, seed §七 运营优化)", marketingDemo},
-		{"4i. Dropship to a supplier and a head supplier's commission (vcart/shopapi, vcart/notify)", dropshipDemo},
 		{"4h. The shop homepage and a talent's commission (vcart/shopapi, seed §七 运营优化)", homepageDemo},
+		{"4i. Dropship to a supplier and a head supplier's commission (vcart/shopapi, vcart/notify)", dropshipDemo},
 		{"5. Weekly KPI report (vcart/kpi, seed §五 数据监控 and §七 运营优化)", kpiDemo},
 		{"6. Violations and restrictions (penalty, seed §六 平台规则红线)", penaltyDemo},
 	}
