@@ -154,6 +154,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/qualificationupload.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/basics/addresscode/get", Idempotent: true, Group: "basics", Name: "获取地址行政编码",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/getaddresscode.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/wecom/get_wecom_id", Idempotent: true, Group: "basics", Name: "获取关联账号企微id",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/wecom/getwecomid.html"},
 
 	// group: brand
 	{Method: http.MethodPost, Path: "/shop/ec/brand/all", Aliases: []string{"/channels/ec/brand/all"}, Idempotent: true, Group: "brand", Name: "获取品牌库列表",
@@ -316,6 +318,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/update_template.html"},
 
 	// group: favorites
+	{Method: http.MethodPost, Path: "/channels/ec/favorites/count/get", Idempotent: true, Group: "favorites", Name: "获取店铺收藏的人数",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/favorite/shopfavorite/api_getfavoritescount.html"},
 
 	// group: flashsale
 	{Method: http.MethodPost, Path: "/channels/ec/product/limiteddiscounttask/add", Idempotent: false, Group: "flashsale", Name: "添加限时抢购任务",
@@ -462,6 +466,12 @@ var registry = sortedRegistry([]Endpoint{
 	// group: miniprogram
 
 	// group: network
+	{Method: http.MethodPost, Path: "/cgi-bin/callback/check", Idempotent: true, Group: "network", Name: "网络通信检测",
+		Doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Network_Detection.html"},
+	{Method: http.MethodGet, Path: "/cgi-bin/get_api_domain_ip", Idempotent: true, Group: "network", Name: "获取微信API服务器IP",
+		Doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_the_WeChat_server_IP_address.html"},
+	{Method: http.MethodGet, Path: "/cgi-bin/getcallbackip", Idempotent: true, Group: "network", Name: "获取微信推送服务器IP",
+		Doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_the_WeChat_server_IP_address.html"},
 
 	// group: order
 	{Method: http.MethodPost, Path: "/channels/ec/order/address/update", Idempotent: false, Group: "order", Name: "修改订单地址",
@@ -556,10 +566,31 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_productbrandrecommend"},
 
 	// group: qic
+	// register_logistics counts against three changes: not idempotent.
+	{Method: http.MethodPost, Path: "/channels/ec/qic/inspect/code/print", Idempotent: true, Group: "qic", Name: "打印质检码",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/qic/printinspectcode.html"},
+	{Method: http.MethodGet, Path: "/channels/ec/qic/inspect/config/get", Idempotent: true, Group: "qic", Name: "查询质检仓配置",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/qic/getinspectconfig.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/qic/inspect/register_logistics", Idempotent: false, Group: "qic", Name: "自寄快递送检",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/qic/registerlogistics.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/qic/inspect/submit", Idempotent: true, Group: "qic", Name: "绑定送检信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/qic/submitinspectinfo.html"},
+	{Method: http.MethodGet, Path: "/channels/ec/qic/inspect/submitconfig/get", Idempotent: true, Group: "qic", Name: "查询送检配置模板信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/qic/getinspectsubmitconfig.html"},
 
 	// group: quota
 	{Method: http.MethodPost, Path: "/cgi-bin/openapi/quota/get", Idempotent: true, Group: "quota", Name: "查询API调用额度",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/getApiQuota.html"},
+	// quota tools (issue 20): a reset spends one of the month's resets, so
+	// it is not idempotent; rid/get is a read.
+	{Method: http.MethodPost, Path: "/cgi-bin/clear_quota", Idempotent: false, Group: "quota", Name: "重置API调用次数",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/clearQuota.html"},
+	{Method: http.MethodPost, Path: "/cgi-bin/clear_quota/v2", Idempotent: false, Group: "quota", Name: "使用AppSecret重置API调用次数",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/clearQuotaByAppSecret.html"},
+	{Method: http.MethodPost, Path: "/cgi-bin/openapi/quota/clear", Idempotent: false, Group: "quota", Name: "重置指定API调用次数",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/clearApiQuota.html"},
+	{Method: http.MethodPost, Path: "/cgi-bin/openapi/rid/get", Idempotent: true, Group: "quota", Name: "查询rid信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/api_getridinfo.html"},
 
 	// group: sharer
 	{Method: http.MethodPost, Path: "/channels/ec/sharer/bind", Idempotent: true, Group: "sharer", Name: "邀请分享员",
