@@ -33,6 +33,7 @@ func steps() []step {
 		{"4d. After-sales, guarantees and a withdrawal (vcart/shopapi, seed §四 售后)", aftersalesDemo},
 		{"4d. Showcase, links and the data compass (vcart/shopapi, seed §四 直播商品卡片 and §五 数据监控)", liveDemo},
 		{"4d. A campaign: coupon, fees and member points (vcart/shopapi, seed §七 运营优化)", marketingDemo},
+		{"4j. Quota tools and network checks: a failed call diagnosed by rid, the push IPs to whitelist (vcart/shopapi)", toolsDemo},
 		{"5. Weekly KPI report (vcart/kpi, seed §五 数据监控 and §七 运营优化)", kpiDemo},
 		{"6. Violations and restrictions (penalty, seed §六 平台规则红线)", penaltyDemo},
 	}

@@ -3,6 +3,8 @@ package shopapi
 import (
 	"context"
 	"errors"
+	"log/slog"
+	"slices"
 	"strings"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
@@ -67,7 +69,10 @@ func (s *QuotaService) ClearAllWithSecret(ctx context.Context, appID, appSecret 
 	// A client like this one (same options: base URL, HTTP client, retry
 	// policy, limiter, logger) whose token source yields no token: the
 	// endpoint authenticates with the body, not a token.
-	c, err := NewClient(noToken{}, s.client.opts...)
+	// Its log lines are scrubbed of the secret, should the platform echo it.
+	opts := append(slices.Clone(s.client.opts),
+		WithLogger(slog.New(&scrubHandler{h: s.client.cfg.logger.Handler(), secret: appSecret})))
+	c, err := NewClient(noToken{}, opts...)
 	if err != nil {
 		return nil, errorf("clear quota with secret", err)
 	}
@@ -113,6 +118,54 @@ func scrubSecret(err error, secret string) error {
 		ae.ErrMsg = strings.ReplaceAll(ae.ErrMsg, secret, "REDACTED")
 	}
 	return &secretScrubbed{err: err, secret: secret}
+}
+
+// scrubHandler is a slog handler that replaces a secret in every string
+// attribute and in the message before passing the record on.
+type scrubHandler struct {
+	h      slog.Handler
+	secret string
+}
+
+func (h *scrubHandler) Enabled(ctx context.Context, l slog.Level) bool { return h.h.Enabled(ctx, l) }
+
+func (h *scrubHandler) Handle(ctx context.Context, r slog.Record) error {
+	out := slog.NewRecord(r.Time, r.Level, strings.ReplaceAll(r.Message, h.secret, "REDACTED"), r.PC)
+	r.Attrs(func(a slog.Attr) bool {
+		out.AddAttrs(h.scrub(a))
+		return true
+	})
+	return h.h.Handle(ctx, out)
+}
+
+func (h *scrubHandler) scrub(a slog.Attr) slog.Attr {
+	v := a.Value.Resolve()
+	switch v.Kind() {
+	case slog.KindString:
+		return slog.String(a.Key, strings.ReplaceAll(v.String(), h.secret, "REDACTED"))
+	case slog.KindGroup:
+		g := v.Group()
+		as := make([]any, len(g))
+		for i, x := range g {
+			as[i] = h.scrub(x)
+		}
+		return slog.Group(a.Key, as...)
+	case slog.KindAny:
+		return slog.String(a.Key, strings.ReplaceAll(v.String(), h.secret, "REDACTED"))
+	}
+	return a
+}
+
+func (h *scrubHandler) WithAttrs(as []slog.Attr) slog.Handler {
+	out := make([]slog.Attr, len(as))
+	for i, a := range as {
+		out[i] = h.scrub(a)
+	}
+	return &scrubHandler{h: h.h.WithAttrs(out), secret: h.secret}
+}
+
+func (h *scrubHandler) WithGroup(name string) slog.Handler {
+	return &scrubHandler{h: h.h.WithGroup(name), secret: h.secret}
 }
 
 // Clear resets the daily call count of one API (重置指定API调用次数,

@@ -1,0 +1,130 @@
+package shopapi_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
+	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
+)
+
+// ExampleQuotaService_Diagnose asks the platform about a failed call
+// (rid/get) and then resets the path's daily quota.
+func ExampleQuotaService_Diagnose() {
+	srv := shopapitest.New()
+	defer srv.Close()
+	srv.SetQuota("/channels/ec/basics/info/get", shopapitest.Quota{DailyLimit: 1})
+	c := srv.Client()
+	ctx := context.Background()
+
+	_, _, _ = c.Store.Info(ctx)
+	_, _, err := c.Store.Info(ctx) // over the daily quota
+	d, derr := c.Quota.Diagnose(ctx, err)
+	if derr != nil {
+		fmt.Println(derr)
+		return
+	}
+	code, msg := d.Call.Response()
+	fmt.Printf("errcode %d (%s), the platform recorded: %d %.31s\n", d.ErrCode, d.Meaning, code, msg)
+
+	if _, err := c.Quota.Clear(ctx, "/channels/ec/basics/info/get"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, _, err = c.Store.Info(ctx)
+	fmt.Println("after the reset:", err)
+	// Output:
+	// errcode 45009 (daily quota reached), the platform recorded: 45009 reach max api daily quota limit
+	// after the reset: <nil>
+}
+
+// ExampleNetworkService_PushIPs builds the allow list of the platform's
+// push servers for the message-push endpoint.
+func ExampleNetworkService_PushIPs() {
+	srv := shopapitest.New()
+	defer srv.Close()
+	c := srv.Client()
+	ips, _, err := c.Network.PushIPs(context.Background())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	allow, err := shopapi.NewIPAllowList(ips)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	guard := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if !allow.Allows(r.RemoteAddr) {
+				http.Error(w, "forbidden", http.StatusForbidden)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+	_ = guard // wrap the notify handler with it
+	fmt.Println(len(ips), "entries;", allow.Allows("127.0.0.1:43210"), allow.Allows("198.51.100.7:80"))
+	// Output:
+	// 2 entries; true false
+}
+
+// ExampleInspectionService_Submit binds an order's inspection information
+// from the template's choices and prints its inspection code.
+func ExampleInspectionService_Submit() {
+	srv := shopapitest.New()
+	defer srv.Close()
+	order, err := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{
+		{ProductID: "10000000000000001", SKUID: "20000000000000001", Title: "翡翠手镯", Count: 1, UnitPriceFen: 880000}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := srv.Client()
+	ctx := context.Background()
+	cfg, _, err := c.Inspection.Config(ctx)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tpl, _, err := c.Inspection.SubmitConfig(ctx, shopapi.ID(order))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sf, sto, org := tpl.DeliveryList[0], tpl.DeliveryList[1], tpl.InspectOrgList[0]
+	info := &shopapi.InspectInfo{
+		DeliveryID: sf.ID, DeliveryProductID: sf.DeliveryProducts[0].ID,
+		BackupDeliveryID: sto.ID, BackupDeliveryProductID: sto.DeliveryProducts[0].ID,
+		ExpressInsure: true, ExpressInsureAmount: 880000, DeliveryInsureID: sf.DeliveryProducts[0].InsureTypeList[0].ID,
+		InspectOrgID: org.ID, InspectOrgName: org.Name, WarehouseName: cfg.WarehouseName, WarehouseAddr: cfg.WarehouseAddr,
+	}
+	if _, err := c.Inspection.Submit(ctx, shopapi.ID(order), info); err != nil {
+		fmt.Println(err)
+		return
+	}
+	code, _, err := c.Inspection.PrintCode(ctx, shopapi.ID(order))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(code.InspectCode, code.GoodsName, code.DeliveryName, "→", code.InspectOrgName)
+	// Output:
+	// QC1001 翡翠手镯 顺丰速运 → 中质
+}
+
+// ExampleFavoritesService_Count reads how many users follow the shop.
+func ExampleFavoritesService_Count() {
+	srv := shopapitest.New()
+	defer srv.Close()
+	srv.SetFavorites(120, 8, 40, 2)
+	f, _, err := srv.Client().Favorites.Count(context.Background())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d followers, %d from the homepage\n", f.All, f.ShopHomepage)
+	// Output:
+	// 170 followers, 120 from the homepage
+}
