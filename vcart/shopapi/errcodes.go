@@ -283,6 +283,8 @@ var codeMeanings = map[int]string{
 	CodeInspectPartial: "waybill change partly applied, retry later", CodeInspectCarrierMismatch: "carrier does not match the waybill",
 	CodeWecomBadParams: "bad parameters", CodeWecomNotLinked: "company not a linked account",
 	CodeWecomUserNotFound: "user_id not found", CodeWecomNotAuthorised: "company has not authorised the shop",
+	CodeCooperationBadSharer: "invalid sharer_id or sharer_type", CodeCooperationFlow: "not allowed in the cooperation's state",
+	CodeCooperationNotBound: "shop and account not related",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
@@ -407,4 +409,8 @@ const (
 	CodeWecomNotLinked     = 914911001 // 未绑定企业为关联账号
 	CodeWecomUserNotFound  = 914911002 // 查询不到user_id
 	CodeWecomNotAuthorised = 914911003 // 企业微信未授权微信小店
+
+	CodeCooperationBadSharer = 803131000 // cooperation: sharer_id 非法,请参考枚举定义
+	CodeCooperationFlow      = 788191005 // cooperation: 业务流程异常 (see the state machine)
+	CodeCooperationNotBound  = 788191008 // cooperation: 店铺与合作账号之间没有绑定
 )

@@ -248,6 +248,19 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/complaint/api_mmecapi_syncworkorder"},
 
 	// group: cooperation
+	// Cancel and unbind set a state (repeating them answers 788191005, not a
+	// second effect); a new invitation QR code is harmless: all idempotent.
+	{Method: http.MethodPost, Path: "/channels/ec/cooperation/invitation/cancel", Idempotent: true, Group: "cooperation", Name: "取消合作账号邀请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/cooperation/cancel_invitation.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/cooperation/invitation/get", Idempotent: true, Group: "cooperation", Name: "查看合作账号邀请状态",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/cooperation/generate_invitation_qrcode.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/cooperation/invitation/qrcode/generate", Idempotent: true, Group: "cooperation", Name: "邀请合作账号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/cooperation/generate_invitation_qrcode.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/cooperation/list", Idempotent: true, Group: "cooperation", Name: "获取合作账号列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/cooperation/list_sharer.html"},
+	// The index gives no page; Doc is the page found by its name.
+	{Method: http.MethodPost, Path: "/channels/ec/cooperation/unbind", Idempotent: true, Group: "cooperation", Name: "解绑合作账号",
+		Doc: "https://developers.weixin.qq.com/doc/store/API/cooperation/unbind.html"},
 
 	// group: coupon
 	{Method: http.MethodPost, Path: "/channels/ec/coupon/create", Idempotent: false, Group: "coupon", Name: "创建优惠券",

@@ -128,3 +128,33 @@ func ExampleFavoritesService_Count() {
 	// Output:
 	// 170 followers, 120 from the homepage
 }
+
+// ExampleCooperationService_Invite invites an official account to sell the
+// shop's products and follows the invitation until it is bound.
+func ExampleCooperationService_Invite() {
+	srv := shopapitest.New()
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+
+	qr, _, err := c.Cooperation.Invite(ctx, "gh_0123456789ab", shopapi.CooperationOfficialAccount)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	st, _, _ := c.Cooperation.Status(ctx, "gh_0123456789ab", shopapi.CooperationOfficialAccount)
+	fmt.Println("QR code:", qr != "", "status:", st)
+
+	_ = srv.AnswerCooperation("gh_0123456789ab", "好物公众号", true) // the account's admin accepts
+	list, _, err := c.Cooperation.List(ctx, shopapi.CooperationOfficialAccount)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, a := range list {
+		fmt.Println(a.SharerName, a.Status)
+	}
+	// Output:
+	// QR code: true status: accepting
+	// 好物公众号 bound
+}

@@ -1,0 +1,49 @@
+package shopapi
+
+import "context"
+
+// Wire cases of the cooperation accounts (issue 20).
+var cooperationWireCases = []wireCase{
+	{path: "/channels/ec/cooperation/list", call: func(ctx context.Context, c *Client, req []byte) error {
+		var b struct {
+			SharerType CooperationType `json:"sharer_type"`
+		}
+		if err := decodeExample(req, &b); err != nil {
+			return err
+		}
+		_, _, err := c.Cooperation.List(ctx, b.SharerType)
+		return err
+	}},
+	{path: "/channels/ec/cooperation/invitation/qrcode/generate", call: func(ctx context.Context, c *Client, req []byte) error {
+		var b cooperationBody
+		if err := decodeExample(req, &b); err != nil {
+			return err
+		}
+		_, _, err := c.Cooperation.Invite(ctx, b.SharerID, b.SharerType)
+		return err
+	}},
+	{path: "/channels/ec/cooperation/invitation/get", call: func(ctx context.Context, c *Client, req []byte) error {
+		var b cooperationBody
+		if err := decodeExample(req, &b); err != nil {
+			return err
+		}
+		_, _, err := c.Cooperation.Status(ctx, b.SharerID, b.SharerType)
+		return err
+	}},
+	{path: "/channels/ec/cooperation/invitation/cancel", call: func(ctx context.Context, c *Client, req []byte) error {
+		var b cooperationBody
+		if err := decodeExample(req, &b); err != nil {
+			return err
+		}
+		_, err := c.Cooperation.CancelInvitation(ctx, b.SharerID, b.SharerType)
+		return err
+	}},
+	{path: "/channels/ec/cooperation/unbind", call: func(ctx context.Context, c *Client, req []byte) error {
+		var b cooperationBody
+		if err := decodeExample(req, &b); err != nil {
+			return err
+		}
+		_, err := c.Cooperation.Unbind(ctx, b.SharerID, b.SharerType)
+		return err
+	}},
+}
