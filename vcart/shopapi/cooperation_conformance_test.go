@@ -47,3 +47,19 @@ var cooperationWireCases = []wireCase{
 		return err
 	}},
 }
+
+// Wire cases of customer service (issue 20).
+var kfWireCases = []wireCase{
+	{path: "/channels/ec/commkf/cosupload", call: func(ctx context.Context, c *Client, _ []byte) error {
+		_, _, err := c.KF.Upload(ctx, "o7eep4jVQelr2eyoDSmE1xxxxxx", KFFile, "a.pdf", []byte("%PDF-1.4"))
+		return err
+	}},
+	{path: "/channels/ec/commkf/sendmsg", call: func(ctx context.Context, c *Client, req []byte) error {
+		var m KFMessage
+		if err := decodeExample(req, &m); err != nil {
+			return err
+		}
+		_, _, err := c.KF.Send(ctx, m)
+		return err
+	}},
+}

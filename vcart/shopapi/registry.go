@@ -433,6 +433,12 @@ var registry = sortedRegistry([]Endpoint{
 	// group: invoice
 
 	// group: kf
+	// An upload is harmless to repeat; a message is sent again unless it
+	// carries request_id (the client then marks the call idempotent).
+	{Method: http.MethodPost, Path: "/channels/ec/commkf/cosupload", Idempotent: true, Group: "kf", Name: "上传多媒体资源",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/kf/upload_cos/upload_cos_api.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/commkf/sendmsg", Idempotent: false, Group: "kf", Name: "发送消息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/kf/send_msg/send_msg_api.html"},
 
 	// group: leads
 	{Method: http.MethodPost, Path: "/channels/leads/get_leads_component_id", Idempotent: true, Group: "leads", Name: "获取留资组件Id列表详情",

@@ -158,3 +158,33 @@ func ExampleCooperationService_Invite() {
 	// QR code: true status: accepting
 	// 好物公众号 bound
 }
+
+// ExampleKFService_Send answers a buyer with a text and an uploaded image.
+func ExampleKFService_Send() {
+	srv := shopapitest.New()
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+	const buyer = "o7eep4jVQelr2eyoDSmE1buyer01"
+
+	u, _, err := c.KF.Upload(ctx, buyer, shopapi.KFImage, "sizes.png", []byte("\x89PNG..."))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range []shopapi.KFMessage{
+		{OpenID: buyer, MsgType: shopapi.KFText, Text: &shopapi.KFTextBody{Content: "您好,尺码表如下"}},
+		{RequestID: "sizes-1", OpenID: buyer, MsgType: shopapi.KFImageText, Image: &shopapi.KFMediaBody{CosURL: u}},
+	} {
+		if _, _, err := c.KF.Send(ctx, m); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	for _, m := range srv.KFMessages(buyer) {
+		fmt.Println(m.MsgType)
+	}
+	// Output:
+	// text
+	// image
+}

@@ -61,3 +61,33 @@ var cooperationTours = []tour{
 		}
 	}},
 }
+
+var kfTours = []tour{
+	{"customer service", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
+		const buyer = "o7eep4jVQelr2eyoDSmE1buyer01"
+		u, _, err := c.KF.Upload(ctx, buyer, shopapi.KFImage, "size.png", []byte("\x89PNG fake"))
+		if err != nil || u == "" {
+			t.Fatalf("upload = %q, %v", u, err)
+		}
+		id1, _, err := c.KF.Send(ctx, shopapi.KFMessage{OpenID: buyer, MsgType: shopapi.KFText, Text: &shopapi.KFTextBody{Content: "您好,尺码表如下"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := shopapi.KFMessage{RequestID: "req-1", OpenID: buyer, MsgType: shopapi.KFImageText, Image: &shopapi.KFMediaBody{CosURL: u}}
+		id2, _, err := c.KF.Send(ctx, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again, _, err := c.KF.Send(ctx, m); err != nil || again != id2 {
+			t.Errorf("resend with the same request_id = %s, %v; want %s once", again, err, id2)
+		}
+		got := s.KFMessages(buyer)
+		if len(got) != 2 || got[0].MsgID != id1 || got[1].Content != u {
+			t.Errorf("messages = %+v", got)
+		}
+		other := shopapi.KFMessage{OpenID: "o-other", MsgType: shopapi.KFImageText, Image: &shopapi.KFMediaBody{CosURL: u}}
+		if _, _, err := c.KF.Send(ctx, other); err == nil {
+			t.Error("another buyer's media was accepted")
+		}
+	}},
+}
