@@ -63,3 +63,35 @@ var kfWireCases = []wireCase{
 		return err
 	}},
 }
+
+// Wire cases of subsidy invoices (issue 20).
+var invoiceWireCases = []wireCase{
+	{path: "/channels/ec/subsidy/query_invoicing_info", call: func(ctx context.Context, c *Client, req []byte) error {
+		var b struct {
+			OrderID ID `json:"order_id"`
+		}
+		if err := decodeExample(req, &b); err != nil {
+			return err
+		}
+		_, _, err := c.Invoices.InvoicingInfo(ctx, b.OrderID)
+		return err
+	}},
+	{path: "/channels/ec/subsidy/upload_invoice_file", call: func(ctx context.Context, c *Client, req []byte) error {
+		var b struct {
+			FileLink string `json:"file_link"`
+		}
+		if err := decodeExample(req, &b); err != nil {
+			return err
+		}
+		_, _, err := c.Invoices.UploadFile(ctx, b.FileLink)
+		return err
+	}},
+	{path: "/channels/ec/subsidy/upload_invoice_info", call: func(ctx context.Context, c *Client, req []byte) error {
+		var in SubsidyInvoice
+		if err := decodeExample(req, &in); err != nil {
+			return err
+		}
+		_, err := c.Invoices.Upload(ctx, &in)
+		return err
+	}},
+}

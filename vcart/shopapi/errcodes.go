@@ -285,6 +285,8 @@ var codeMeanings = map[int]string{
 	CodeWecomUserNotFound: "user_id not found", CodeWecomNotAuthorised: "company has not authorised the shop",
 	CodeCooperationBadSharer: "invalid sharer_id or sharer_type", CodeCooperationFlow: "not allowed in the cooperation's state",
 	CodeCooperationNotBound: "shop and account not related",
+	CodeInvoiceFileLink:     "invoice file link invalid", CodeInvoiceFileFormat: "invoice file format not supported",
+	CodeInvoiceFileSize: "invoice file over 1 MB",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
@@ -413,4 +415,8 @@ const (
 	CodeCooperationBadSharer = 803131000 // cooperation: sharer_id 非法,请参考枚举定义
 	CodeCooperationFlow      = 788191005 // cooperation: 业务流程异常 (see the state machine)
 	CodeCooperationNotBound  = 788191008 // cooperation: 店铺与合作账号之间没有绑定
+
+	CodeInvoiceFileLink   = 987100118 // subsidy: 上传发票文件失败, 链接无效
+	CodeInvoiceFileFormat = 987100119 // subsidy: 暂不支持的文件格式
+	CodeInvoiceFileSize   = 987100120 // subsidy: 上传发票文件过大, 最大支持1M
 )

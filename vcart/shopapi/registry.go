@@ -431,6 +431,14 @@ var registry = sortedRegistry([]Endpoint{
 	// group: homepage
 
 	// group: invoice
+	// The index gives neither method nor page: the pages (found by name) say
+	// POST. An info upload counts against 5 per order: not idempotent.
+	{Method: http.MethodPost, Path: "/channels/ec/subsidy/query_invoicing_info", Idempotent: true, Group: "invoice", Name: "获取国补订单开票信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/subsidy/invoicing/api_query_invoicing_info.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/subsidy/upload_invoice_file", Idempotent: true, Group: "invoice", Name: "上传国补订单发票文件",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/subsidy/invoicing/api_upload_invoice_file.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/subsidy/upload_invoice_info", Idempotent: false, Group: "invoice", Name: "上传国补订单发票信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/subsidy/invoicing/api_upload_invoice_info.html"},
 
 	// group: kf
 	// An upload is harmless to repeat; a message is sent again unless it

@@ -188,3 +188,36 @@ func ExampleKFService_Send() {
 	// text
 	// image
 }
+
+// ExampleInvoiceService_Upload uploads a subsidy order's invoice: the
+// reference data, the file, then the details.
+func ExampleInvoiceService_Upload() {
+	srv := shopapitest.New()
+	defer srv.Close()
+	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{
+		{ProductID: "10000000000000001", SKUID: "20000000000000001", Title: "一级能效冰箱", Count: 1, UnitPriceFen: 299900}}})
+	_ = srv.PayOrder(id)
+	_ = srv.MarkSubsidyOrder(id, 45000)
+	_ = srv.ShipAll(id)
+	_ = srv.ConfirmReceipt(id)
+	c := srv.Client()
+	ctx := context.Background()
+
+	info, _, err := c.Invoices.InvoicingInfo(ctx, shopapi.ID(id))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	media, _, err := c.Invoices.UploadFile(ctx, "https://files.example/invoice.png")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err = c.Invoices.Upload(ctx, &shopapi.SubsidyInvoice{OrderID: shopapi.ID(id), InvoiceNo: "12345678",
+		InvoiceDate: "1735689600", InvoiceMediaID: media, InvoiceType: "10", InvoiceCheckCode: "12345678901234567890",
+		InvoiceTotalAmount: info.InvoiceTotalAmount, InvoiceTaxAmount: 39130, SalesEnterpriseName: "某某电器有限公司",
+		TaxPayer: "91440101MA5XXXXXXX", Num: 1, ServiceName: info.GoodsName, Remark: "国家补贴", InvoiceGoodsModel: "X100 1级"})
+	fmt.Printf("paid %d + subsidy %d = invoice %d fen; uploaded: %v\n", info.PaymentAmount, info.SubsidyAmount, info.InvoiceTotalAmount, err == nil)
+	// Output:
+	// paid 299900 + subsidy 45000 = invoice 344900 fen; uploaded: true
+}

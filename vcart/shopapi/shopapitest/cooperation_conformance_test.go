@@ -91,3 +91,47 @@ var kfTours = []tour{
 		}
 	}},
 }
+
+var invoiceTours = []tour{
+	{"subsidy invoices", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
+		id := paidExtraOrder(t, s)
+		if err := s.MarkSubsidyOrder(id, 1500); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := c.Invoices.InvoicingInfo(ctx, shopapi.ID(id)); err == nil {
+			t.Error("invoicing info before receipt was answered")
+		}
+		for _, step := range []func(string) error{s.ShipAll, s.ConfirmReceipt} {
+			if err := step(id); err != nil {
+				t.Fatal(err)
+			}
+		}
+		info, _, err := c.Invoices.InvoicingInfo(ctx, shopapi.ID(id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.PaymentAmount != 10000 || info.SubsidyAmount != 1500 || info.InvoiceTotalAmount != 11500 || info.IsInvoiceUploaded {
+			t.Errorf("info = %+v", info)
+		}
+		if _, _, err := c.Invoices.UploadFile(ctx, "https://files.example/invoice.pdf"); errCodeOf(err) != shopapi.CodeInvoiceFileFormat {
+			t.Errorf("a pdf = %v, want 987100119", err)
+		}
+		media, _, err := c.Invoices.UploadFile(ctx, "https://files.example/invoice.png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := &shopapi.SubsidyInvoice{OrderID: shopapi.ID(id), InvoiceCode: "044001900111", InvoiceNo: "12345678",
+			InvoiceDate: "1735689600", InvoiceMediaID: media, InvoiceType: "10", InvoiceCheckCode: "12345678901234567890",
+			InvoiceTotalAmount: info.InvoiceTotalAmount, InvoiceTaxAmount: 1323, SalesEnterpriseName: "某某电器有限公司",
+			TaxPayer: "91440101MA5XXXXXXX", Num: 2, ServiceName: info.GoodsName, Remark: "国家补贴", InvoiceGoodsModel: "X100 1级"}
+		if _, err := c.Invoices.Upload(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+		if last, n := s.SubsidyInvoiceOf(id); n != 1 || last["invoice_no"] != "12345678" {
+			t.Errorf("upload = %v (%d)", last, n)
+		}
+		if again, _, _ := c.Invoices.InvoicingInfo(ctx, shopapi.ID(id)); !again.IsInvoiceUploaded {
+			t.Error("is_invoice_uploaded not set after the upload")
+		}
+	}},
+}
