@@ -86,7 +86,7 @@ var wireCaseTables = [][]wireCase{
 	// homepage, dropship, league, head suppliers, talents (issue 20)
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
-	toolsWireCases, cooperationWireCases, kfWireCases, invoiceWireCases,
+	toolsWireCases, cooperationWireCases, kfWireCases, invoiceWireCases, miniProgramWireCases,
 }
 
 var basicsWireCases = []wireCase{
