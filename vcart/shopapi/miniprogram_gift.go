@@ -19,17 +19,17 @@ import (
 // (open/get_download_url).
 
 var (
-	epPresentActivityList   = ep("/channels/ec/b2c/activity/list/promoter/get")
-	epPresentActivityInfo   = ep("/channels/ec/b2c/activity/info/promoter/get")
-	epPresentCreate      = ep("/channels/ec/order/presentorder/create")
-	epPresentReceiverSet = ep("/channels/ec/order/presentorder/receiver/set")
-	epPresentGet         = ep("/channels/ec/order/present/get")
-	epPresentList        = ep("/channels/ec/order/presentlist/get")
-	epReceiverOrderList  = ep("/channels/ec/order/receiverorderlist/get")
-	epPresentOrderGet    = ep("/channels/ec/order/presentorder/get")
-	epPresentOrderList   = ep("/channels/ec/order/presentorderlist/get")
-	epOpenUpload         = ep("/channels/ec/open/upload")
-	epOpenDownloadURL    = ep("/channels/ec/open/get_download_url")
+	epPresentActivityList = ep("/channels/ec/b2c/activity/list/promoter/get")
+	epPresentActivityInfo = ep("/channels/ec/b2c/activity/info/promoter/get")
+	epPresentCreate       = ep("/channels/ec/order/presentorder/create")
+	epPresentReceiverSet  = ep("/channels/ec/order/presentorder/receiver/set")
+	epPresentGet          = ep("/channels/ec/order/present/get")
+	epPresentList         = ep("/channels/ec/order/presentlist/get")
+	epReceiverOrderList   = ep("/channels/ec/order/receiverorderlist/get")
+	epPresentOrderGet     = ep("/channels/ec/order/presentorder/get")
+	epPresentOrderList    = ep("/channels/ec/order/presentorderlist/get")
+	epOpenUpload          = ep("/channels/ec/open/upload")
+	epOpenDownloadURL     = ep("/channels/ec/open/get_download_url")
 )
 
 // PresentActivitySummary is an activity of the list (小店礼物活动).
@@ -60,7 +60,7 @@ func (s *MiniProgramService) PresentActivities(ctx context.Context, offset, limi
 	}{offset, limit}
 	var out struct {
 		List     []PresentActivitySummary `json:"list"`
-		TotalNum Int64                 `json:"total_num"`
+		TotalNum Int64                    `json:"total_num"`
 	}
 	resp, err = s.client.call(ctx, &request{ep: epPresentActivityList, body: body}, &out)
 	if err != nil {
