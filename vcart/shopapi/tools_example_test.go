@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
@@ -220,4 +221,39 @@ func ExampleInvoiceService_Upload() {
 	fmt.Printf("paid %d + subsidy %d = invoice %d fen; uploaded: %v\n", info.PaymentAmount, info.SubsidyAmount, info.InvoiceTotalAmount, err == nil)
 	// Output:
 	// paid 299900 + subsidy 45000 = invoice 344900 fen; uploaded: true
+}
+
+// ExampleMiniProgramService_CreatePresent sends a shop's prize as a gift
+// from a mini-program and reads the present back.
+func ExampleMiniProgramService_CreatePresent() {
+	srv := shopapitest.New()
+	defer srv.Close()
+	now := time.Now()
+	act := srv.AddPresentActivity(shopapitest.PresentActivity{Start: now.Add(-time.Hour), End: now.Add(time.Hour),
+		Prizes: []shopapitest.PresentPrize{{ProductID: "10000000000000001", SKUID: "20000000000000001",
+			ProductName: "核桃礼盒", SKUName: "1kg", PriceFen: 9900, Stock: 10}}})
+	c := srv.Client()
+	ctx := context.Background()
+
+	a, _, err := c.MiniProgram.PresentActivity(ctx, srv.AppID(), shopapi.ID(act))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	prize := a.Info.PrizeInfo.ProductInfoList[0]
+	id, _, err := c.MiniProgram.CreatePresent(ctx, &shopapi.PresentCreateRequest{ActivityID: a.ActivityID, OpenID: "o-friend",
+		ShopAppID: srv.AppID(), WishMessage: "新年快乐", ProductID: prize.ProductID, SKUID: prize.SKUID})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, _, err := c.MiniProgram.Present(ctx, id)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s → %s: %q, %d sub-order(s), %d fen\n", prize.ProductName, p.SubOrderList[0].OpenID,
+		p.PresentDetail.WishMessage, len(p.SubOrderList), p.PresentDetail.PriceInfo.OrderPrice)
+	// Output:
+	// 核桃礼盒 → o-friend: "新年快乐", 1 sub-order(s), 9900 fen
 }

@@ -64,7 +64,7 @@ var tourTables = [][]tour{
 	// homepage, dropship, league, head suppliers, talents (issue 20)
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
-	toolTours, cooperationTours, kfTours, invoiceTours,
+	toolTours, cooperationTours, kfTours, invoiceTours, miniProgramGiftTours,
 }
 
 var basicsTours = []tour{

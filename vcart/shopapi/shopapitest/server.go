@@ -296,7 +296,7 @@ var routeTables = []func() []route{
 	// homepage, dropship, league, head suppliers, talents (issue 20)
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
-	toolRoutes, cooperationRoutes, kfRoutes, invoiceRoutes,
+	toolRoutes, cooperationRoutes, kfRoutes, invoiceRoutes, miniProgramGiftRoutes,
 }
 
 // newRouteTable indexes the routes of every table by path. A path listed
