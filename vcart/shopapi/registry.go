@@ -154,6 +154,9 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/qualificationupload.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/basics/addresscode/get", Idempotent: true, Group: "basics", Name: "获取地址行政编码",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/getaddresscode.html"},
+	// media/get answers bytes (a JSON envelope only on failure).
+	{Method: http.MethodGet, Path: "/channels/ec/basics/media/get", Idempotent: true, Group: "basics", Name: "通过mediaid获取数据",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/basics/getdatabymediaid.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/wecom/get_wecom_id", Idempotent: true, Group: "basics", Name: "获取关联账号企微id",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/wecom/getwecomid.html"},
 

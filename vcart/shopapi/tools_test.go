@@ -199,3 +199,39 @@ func TestCallbackCheck_Unreachable(t *testing.T) {
 		t.Errorf("Unreachable (-want +got):\n%s", d)
 	}
 }
+
+func TestMediaService_Get(t *testing.T) {
+	t.Parallel()
+	png := []byte("\x89PNG\r\n\x1a\nfake")
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet || r.URL.Path != "/channels/ec/basics/media/get" || r.URL.Query().Get("access_token") != "tok" {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		switch r.URL.Query().Get("media_id") {
+		case "good":
+			w.Header().Set("Content-Type", "image/png")
+			_, _ = w.Write(png)
+		default:
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = io.WriteString(w, `{"errcode":40007,"errmsg":"invalid media_id rid: 6a1f0001-00000002-00000003"}`)
+		}
+	}))
+	t.Cleanup(hs.Close)
+	c, err := shopapi.NewClient(shopapi.StaticToken("tok"), shopapi.WithBaseURL(hs.URL), shopapi.WithoutRateLimit())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, ct, _, err := c.Media.Get(t.Context(), "good")
+	if err != nil || !bytes.Equal(data, png) || ct != "image/png" {
+		t.Errorf("Get(good) = %q %q, %v", data, ct, err)
+	}
+	_, _, resp, err := c.Media.Get(t.Context(), "gone")
+	var ae *shopapi.APIError
+	if !errors.As(err, &ae) || ae.ErrCode != 40007 || ae.RequestID == "" || resp.RequestID != ae.RequestID {
+		t.Errorf("Get(gone) = %v, want an *APIError 40007 with its rid", err)
+	}
+	if _, _, _, err := c.Media.Get(t.Context(), ""); problemFields(err) == nil {
+		t.Errorf("Get(\"\") = %v, want a validation error", err)
+	}
+}
