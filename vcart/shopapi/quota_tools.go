@@ -2,10 +2,12 @@ package shopapi
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
-	"log/slog"
-	"slices"
+	"fmt"
+	"io"
 	"strings"
+	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -45,14 +47,14 @@ func (s *QuotaService) ClearAll(ctx context.Context, appID string) (*Response, e
 // with its AppSecret instead of an access_token (使用AppSecret重置API调用次数,
 // clearQuotaByAppSecret): the way out when the token endpoint's own quota
 // is spent and no token can be had. It shares the 10 monthly resets of
-// [QuotaService.ClearAll] and is not retried after an ambiguous failure.
+// [QuotaService.ClearAll]; it is sent once, never retried (a failure that
+// may have reached the platform wraps [ErrAmbiguous]).
 //
 // The secret travels in the JSON body (the current page's table; an older
 // page put appid and appsecret in the query string, where proxies and
-// access logs would keep them). It never appears in an error or a log
-// line: errors are scrubbed of it even when the platform echoes it. The
-// call needs no token, so it works whatever the client's [TokenSource]
-// can do.
+// access logs would keep them), and no access_token is sent. It never
+// appears in an error or a log line: both are scrubbed of it even when the
+// platform echoes it.
 //
 // WeChat API: POST /cgi-bin/clear_quota/v2
 func (s *QuotaService) ClearAllWithSecret(ctx context.Context, appID, appSecret string) (*Response, error) {
@@ -66,32 +68,71 @@ func (s *QuotaService) ClearAllWithSecret(ctx context.Context, appID, appSecret 
 	if err := vcart.NewValidationError(p); err != nil {
 		return nil, errorf("clear quota with secret", err)
 	}
-	// A client like this one (same options: base URL, HTTP client, retry
-	// policy, limiter, logger) whose token source yields no token: the
-	// endpoint authenticates with the body, not a token.
-	// Its log lines are scrubbed of the secret, should the platform echo it.
-	opts := append(slices.Clone(s.client.opts),
-		WithLogger(slog.New(&scrubHandler{h: s.client.cfg.logger.Handler(), secret: appSecret})))
-	c, err := NewClient(noToken{}, opts...)
+	if ctx == nil {
+		return nil, errorf("clear quota with secret", errors.New("nil Context"))
+	}
+	c := s.client
+	e := epClearQuotaV2
+	if c.limiter != nil {
+		if err := c.limiter.Wait(ctx, e.path); err != nil {
+			return nil, errorf("clear quota with secret", err)
+		}
+	}
+	body, err := json.Marshal(struct {
+		AppID     string `json:"appid"`
+		AppSecret string `json:"appsecret"`
+	}{appID, appSecret})
 	if err != nil {
 		return nil, errorf("clear quota with secret", err)
 	}
-	body := struct {
-		AppID     string `json:"appid"`
-		AppSecret string `json:"appsecret"`
-	}{appID, appSecret}
-	resp, err := c.call(ctx, &request{ep: epClearQuotaV2, body: body}, nil)
+	start := time.Now()
+	resp := &Response{Attempts: 1}
+	status, code, err := s.postWithoutToken(ctx, e, body, resp)
+	err = scrubSecret(err, appSecret)
+	c.logCallRID(ctx, &request{ep: e}, status, code, 1, start, err, resp.RequestID)
 	if err != nil {
-		return resp, errorf("clear quota with secret", scrubSecret(err, appSecret))
+		return resp, errorf("clear quota with secret", err)
 	}
 	return resp, nil
 }
 
-// noToken is the token source of calls that authenticate otherwise.
-type noToken struct{}
-
-// Token returns "" (no access_token).
-func (noToken) Token(context.Context) (string, error) { return "", nil }
+// postWithoutToken posts body to e with no access_token and decodes the
+// errcode envelope of the answer.
+func (s *QuotaService) postWithoutToken(ctx context.Context, e endpoint, body []byte, resp *Response) (status, code int, err error) {
+	c := s.client
+	res, err := c.rc.R().SetContext(ctx).SetDoNotParseResponse(true).
+		SetHeader("Content-Type", "application/json").SetBody(body).Execute(e.method, c.cfg.baseURL+e.path)
+	if err != nil {
+		if res != nil && res.RawBody() != nil {
+			res.RawBody().Close()
+		}
+		te := &TransportError{Method: e.method, Path: e.path, Sent: !notSent(err), Err: redactErr(err)}
+		if te.Sent {
+			return 0, 0, fmt.Errorf("%w: %w", ErrAmbiguous, te)
+		}
+		return 0, 0, te
+	}
+	hr := res.RawResponse
+	defer hr.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(hr.Body, maxErrorBodySize))
+	if err != nil {
+		return hr.StatusCode, 0, fmt.Errorf("%w: %w", ErrAmbiguous, redactErr(err))
+	}
+	resp.Response = hr
+	env, derr := decodeEnvelope(raw)
+	switch {
+	case hr.StatusCode/100 != 2 && (derr != nil || env.ErrCode == 0):
+		return hr.StatusCode, 0, fmt.Errorf("%s %s: %w %d", e.method, e.path, ErrHTTPStatus, hr.StatusCode)
+	case derr != nil:
+		return hr.StatusCode, 0, fmt.Errorf("%s %s: %w", e.method, e.path, derr)
+	case env.ErrCode != 0:
+		ae := &APIError{HTTPStatus: hr.StatusCode, ErrCode: int(env.ErrCode), ErrMsg: redactString(env.ErrMsg),
+			RequestID: parseRID(env.ErrMsg), Method: e.method, Path: e.path}
+		resp.RequestID = ae.RequestID
+		return hr.StatusCode, ae.ErrCode, ae
+	}
+	return hr.StatusCode, 0, nil
+}
 
 // secretScrubbed is an error whose text has a secret replaced by REDACTED;
 // it unwraps to the original error so errors.Is / As still work. An
@@ -118,54 +159,6 @@ func scrubSecret(err error, secret string) error {
 		ae.ErrMsg = strings.ReplaceAll(ae.ErrMsg, secret, "REDACTED")
 	}
 	return &secretScrubbed{err: err, secret: secret}
-}
-
-// scrubHandler is a slog handler that replaces a secret in every string
-// attribute and in the message before passing the record on.
-type scrubHandler struct {
-	h      slog.Handler
-	secret string
-}
-
-func (h *scrubHandler) Enabled(ctx context.Context, l slog.Level) bool { return h.h.Enabled(ctx, l) }
-
-func (h *scrubHandler) Handle(ctx context.Context, r slog.Record) error {
-	out := slog.NewRecord(r.Time, r.Level, strings.ReplaceAll(r.Message, h.secret, "REDACTED"), r.PC)
-	r.Attrs(func(a slog.Attr) bool {
-		out.AddAttrs(h.scrub(a))
-		return true
-	})
-	return h.h.Handle(ctx, out)
-}
-
-func (h *scrubHandler) scrub(a slog.Attr) slog.Attr {
-	v := a.Value.Resolve()
-	switch v.Kind() {
-	case slog.KindString:
-		return slog.String(a.Key, strings.ReplaceAll(v.String(), h.secret, "REDACTED"))
-	case slog.KindGroup:
-		g := v.Group()
-		as := make([]any, len(g))
-		for i, x := range g {
-			as[i] = h.scrub(x)
-		}
-		return slog.Group(a.Key, as...)
-	case slog.KindAny:
-		return slog.String(a.Key, strings.ReplaceAll(v.String(), h.secret, "REDACTED"))
-	}
-	return a
-}
-
-func (h *scrubHandler) WithAttrs(as []slog.Attr) slog.Handler {
-	out := make([]slog.Attr, len(as))
-	for i, a := range as {
-		out[i] = h.scrub(a)
-	}
-	return &scrubHandler{h: h.h.WithAttrs(out), secret: h.secret}
-}
-
-func (h *scrubHandler) WithGroup(name string) slog.Handler {
-	return &scrubHandler{h: h.h.WithGroup(name), secret: h.secret}
 }
 
 // Clear resets the daily call count of one API (重置指定API调用次数,

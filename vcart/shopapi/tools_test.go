@@ -69,6 +69,9 @@ func TestQuotaService_ClearAllWithSecret_neverLeaksTheSecret(t *testing.T) {
 			t.Errorf("the secret appears in the %s: %s", what, text)
 		}
 	}
+	if strings.Contains(ae.ErrMsg, "access_token") || !strings.Contains(ae.ErrMsg, "q= ") {
+		t.Errorf("ErrMsg %q: clear_quota/v2 must send no query (no access_token)", ae.ErrMsg)
+	}
 	if !strings.Contains(err.Error(), "REDACTED") {
 		t.Errorf("error %q: the echoed secret should read REDACTED", err)
 	}
