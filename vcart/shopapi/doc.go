@@ -314,7 +314,10 @@
 //     number) where the table has orderid; presentorderlist/get (旧) sends
 //     open_id and string times where the table has openid and numbers, and
 //     one copy prints present_order_list as one object. The client sends
-//     the examples' forms and reads both.
+//     the examples' forms and reads both. open/upload's page asks for a
+//     multipart/form-data header for both upload types; its URL example
+//     (upload_type 1) is JSON, which the client sends; the bytes
+//     (upload_type 0) go as multipart.
 //   - Quality inspection: code/print's data uses camelCase keys
 //     (inspectCode, boxDTOList), unlike every other store API.
 //

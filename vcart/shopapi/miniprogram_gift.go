@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"iter"
+	"mime/multipart"
+	"net/url"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -496,8 +498,20 @@ func (l *legacyPresentList) UnmarshalJSON(b []byte) error {
 	return json.Unmarshal(b, (*[]LegacyPresent)(l))
 }
 
-// Upload uploads material for a user from a file URL (上传资料) and returns
-// its media_id.
+// MaxOpenUploadURLBytes and MaxOpenUploadBytes cap the material of
+// [MiniProgramService.Upload] (a file URL, < 50 MB) and
+// [MiniProgramService.UploadData] (the bytes, < 10 MB).
+const (
+	MaxOpenUploadURLBytes = 50 << 20
+	MaxOpenUploadBytes    = 10 << 20
+)
+
+// Upload makes the platform fetch a user's material (a picture, CAD, 3dMax,
+// archive, PDF, Excel or Word file under 50 MB) from fileURL, for a
+// customised product the shop makes after the order (上传资料,
+// upload_type 1), and returns its media_id. The page asks for a
+// multipart/form-data header, its example and peers send JSON: the client
+// sends JSON.
 //
 // WeChat API: POST /channels/ec/open/upload
 func (s *MiniProgramService) Upload(ctx context.Context, openID, fileURL string) (mediaID string, resp *Response, err error) {
@@ -515,10 +529,48 @@ func (s *MiniProgramService) Upload(ctx context.Context, openID, fileURL string)
 		OpenID  string `json:"openid"`
 		FileURL string `json:"file_url"`
 	}{openID, fileURL}
+	return s.openUpload(ctx, &request{ep: epOpenUpload, query: url.Values{"upload_type": {"1"}}, body: body})
+}
+
+// UploadData uploads a user's material as bytes (upload_type 0, the
+// multipart field "file", under 10 MB) and returns its media_id.
+//
+// WeChat API: POST /channels/ec/open/upload
+func (s *MiniProgramService) UploadData(ctx context.Context, openID, filename string, data []byte) (mediaID string, resp *Response, err error) {
+	var p []vcart.FieldError
+	if openID == "" {
+		p = append(p, vcart.FieldError{Field: "openid", Code: "required", Msg: "is required"})
+	}
+	if len(data) == 0 || len(data) >= MaxOpenUploadBytes {
+		p = append(p, vcart.FieldError{Field: "file", Code: "size", Msg: "must be 1 byte..10 MB"})
+	}
+	if err := vcart.NewValidationError(p); err != nil {
+		return "", nil, errorf("open upload", err)
+	}
+	if filename == "" {
+		filename = "material"
+	}
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	fw, err := w.CreateFormFile("file", filename)
+	if err == nil {
+		_, err = fw.Write(data)
+	}
+	if err == nil {
+		err = w.Close()
+	}
+	if err != nil {
+		return "", nil, errorf("open upload", err)
+	}
+	q := url.Values{"upload_type": {"0"}, "openid": {openID}}
+	return s.openUpload(ctx, &request{ep: epOpenUpload, query: q, rawBody: buf.Bytes(), contentType: w.FormDataContentType()})
+}
+
+func (s *MiniProgramService) openUpload(ctx context.Context, req *request) (string, *Response, error) {
 	var out struct {
 		MediaID string `json:"media_id"`
 	}
-	resp, err = s.client.call(ctx, &request{ep: epOpenUpload, body: body}, &out)
+	resp, err := s.client.call(ctx, req, &out)
 	if err != nil {
 		return "", resp, errorf("open upload", err)
 	}
@@ -530,7 +582,7 @@ func (s *MiniProgramService) Upload(ctx context.Context, openID, fileURL string)
 // platform sends it).
 //
 // WeChat API: POST /channels/ec/open/get_download_url
-func (s *MiniProgramService) DownloadURL(ctx context.Context, openID string, orderID ID) (url string, expireTime int64, resp *Response, err error) {
+func (s *MiniProgramService) DownloadURL(ctx context.Context, openID string, orderID ID) (link string, expireTime int64, resp *Response, err error) {
 	var p []vcart.FieldError
 	if openID == "" {
 		p = append(p, vcart.FieldError{Field: "openid", Code: "required", Msg: "is required"})

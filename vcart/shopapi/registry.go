@@ -495,7 +495,9 @@ var registry = sortedRegistry([]Endpoint{
 
 	// group: miniprogram
 	// Creating a present or uploading material is not idempotent; setting
-	// receivers sets a state.
+	// receivers sets a state. The index points four rows at the older
+	// mini-program pages; Doc names the store pages (create's own page was
+	// not found: the gift API list that names it).
 	{Method: http.MethodPost, Path: "/channels/ec/b2c/activity/info/promoter/get", Idempotent: true, Group: "miniprogram", Name: "查询礼物活动详情",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_get_activity.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/b2c/activity/list/promoter/get", Idempotent: true, Group: "miniprogram", Name: "查询小店礼物活动列表",
@@ -503,19 +505,19 @@ var registry = sortedRegistry([]Endpoint{
 	{Method: http.MethodPost, Path: "/channels/ec/open/get_download_url", Idempotent: true, Group: "miniprogram", Name: "获取文件下载链接",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/get_download_url.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/open/upload", Idempotent: false, Group: "miniprogram", Name: "上传资料",
-		Doc: "https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/cooperation_shop/upload.html"},
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/basic/api_uploadec.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/order/present/get", Idempotent: true, Group: "miniprogram", Name: "查询礼物订单详情",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_get_present.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/order/presentlist/get", Idempotent: true, Group: "miniprogram", Name: "查询礼物订单列表",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_get_present_list.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/order/presentorder/create", Idempotent: false, Group: "miniprogram", Name: "创建并发送礼物",
-		Doc: "https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/cooperation_shop/create_present_order.html"},
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/index.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/order/presentorder/get", Idempotent: true, Group: "miniprogram", Name: "查询礼物订单详情-旧",
-		Doc: "https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/cooperation_shop/get_present_order.html"},
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_get_present_order.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/order/presentorder/receiver/set", Idempotent: true, Group: "miniprogram", Name: "指定礼物收礼者",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_set_present_receiver.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/order/presentorderlist/get", Idempotent: true, Group: "miniprogram", Name: "查询礼物订单列表-旧",
-		Doc: "https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/cooperation_shop/list_present_order.html"},
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_list_present_order.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/order/receiverorderlist/get", Idempotent: true, Group: "miniprogram", Name: "查询收礼者订单列表",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_get_receiver_order_list.html"},
 

@@ -1,7 +1,10 @@
 package shopapitest
 
 import (
+	"bytes"
 	"encoding/json"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"strconv"
 	"time"
@@ -565,19 +568,41 @@ func (s *Server) hPresentOrderListLegacy(c *call) (any, error) {
 	return out, nil
 }
 
+// hOpenUpload reads upload_type: 1 takes openid and file_url from the JSON
+// body, 0 the openid from the query and the multipart field file.
 func (s *Server) hOpenUpload(c *call) (any, error) {
-	var req struct {
-		OpenID  string `json:"openid"`
-		FileURL string `json:"file_url"`
+	var openid string
+	switch c.query.Get("upload_type") {
+	case "1":
+		var req struct {
+			OpenID  string `json:"openid"`
+			FileURL string `json:"file_url"`
+		}
+		if err := c.decode(&req); err != nil {
+			return nil, err
+		}
+		if req.FileURL == "" {
+			return nil, apiErr(shopapi.CodeInvalidRequestBody, "file_url required")
+		}
+		openid = req.OpenID
+	case "0":
+		openid = c.query.Get("openid")
+		_, params, err := mime.ParseMediaType(c.r.Header.Get("Content-Type"))
+		if err != nil {
+			return nil, apiErr(shopapi.CodeInvalidRequestBody, "invalid multipart form")
+		}
+		p, err := multipart.NewReader(bytes.NewReader(c.body), params["boundary"]).NextPart()
+		if err != nil || p.FormName() != "file" {
+			return nil, apiErr(shopapi.CodeInvalidRequestBody, "file required")
+		}
+	default:
+		return nil, apiErr(shopapi.CodeInvalidRequestBody, "invalid upload_type")
 	}
-	if err := c.decode(&req); err != nil {
-		return nil, err
-	}
-	if req.OpenID == "" || req.FileURL == "" {
-		return nil, apiErr(shopapi.CodeInvalidRequestBody, "openid and file_url required")
+	if openid == "" {
+		return nil, apiErr(shopapi.CodeInvalidRequestBody, "openid required")
 	}
 	id := "open-media-" + s.newID()
-	s.mpGifts().media[id] = req.OpenID
+	s.mpGifts().media[id] = openid
 	return struct {
 		MediaID string `json:"media_id"`
 	}{id}, nil

@@ -76,6 +76,9 @@ var miniProgramGiftTours = []tour{
 		if err != nil || media == "" {
 			t.Fatalf("upload = %q, %v", media, err)
 		}
+		if m2, _, err := c.MiniProgram.UploadData(ctx, "o-friend", "logo.dwg", []byte("AC1032 fake cad")); err != nil || m2 == "" || m2 == media {
+			t.Fatalf("upload data = %q, %v", m2, err)
+		}
 		u, exp, _, err := c.MiniProgram.DownloadURL(ctx, "o-friend", shopapi.ID(extra))
 		if err != nil || u == "" || exp == 0 {
 			t.Fatalf("download url = %q %d, %v", u, exp, err)
