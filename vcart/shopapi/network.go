@@ -169,7 +169,7 @@ func NewIPAllowList(ips []string) (*IPAllowList, error) {
 			p = append(p, vcart.FieldError{Field: "ip_list[" + strconv.Itoa(i) + "]", Code: "format", Msg: "is not an IP or CIDR range"})
 			continue
 		}
-		a = a.Unmap()
+		a = a.Unmap().WithZone("") // a zone (fe80::1%eth0) names no other address
 		l.prefixes = append(l.prefixes, netip.PrefixFrom(a, a.BitLen()))
 	}
 	if err := vcart.NewValidationError(p); err != nil {
@@ -190,7 +190,7 @@ func (l *IPAllowList) Allows(addr string) bool {
 		}
 		a = ap.Addr()
 	}
-	a = a.Unmap()
+	a = a.Unmap().WithZone("")
 	for _, p := range l.prefixes {
 		if p.Contains(a) {
 			return true

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"slices"
 	"strings"
 	"testing"
@@ -237,4 +238,30 @@ func TestMediaService_Get(t *testing.T) {
 	if _, _, _, err := c.Media.Get(t.Context(), ""); problemFields(err) == nil {
 		t.Errorf("Get(\"\") = %v, want a validation error", err)
 	}
+}
+
+// FuzzIPAllowList feeds arbitrary entries and addresses: parsing never
+// panics, an entry that parses allows its own address, and a list that
+// fails to build reports every bad entry.
+func FuzzIPAllowList(f *testing.F) {
+	for _, seed := range [][2]string{{"101.226.103.0/25", "101.226.103.7:443"}, {"::1", "[::1]:80"},
+		{"127.0.0.1", "127.0.0.1"}, {"300.1.1.1", "x"}, {"", ""}, {"2001:db8::/32", "::ffff:1.2.3.4"}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, entry, addr string) {
+		if len(entry) > 256 || len(addr) > 256 {
+			return
+		}
+		l, err := shopapi.NewIPAllowList([]string{entry})
+		if err != nil {
+			if len(problemFields(err)) != 1 {
+				t.Fatalf("NewIPAllowList(%q) = %v, want one problem", entry, err)
+			}
+			return
+		}
+		_ = l.Allows(addr)
+		if a, perr := netip.ParseAddr(strings.TrimSpace(entry)); perr == nil && !l.Allows(a.String()) {
+			t.Errorf("list of %q does not allow %s", entry, a)
+		}
+	})
 }
