@@ -8,7 +8,10 @@ import (
 
 // Quality inspection (质检, 先检后发): the shop's inspection warehouse, the
 // template of carriers and inspection bodies, and per order the bound
-// inspection information, its code and a self-sent waybill.
+// inspection information, its code and a self-sent waybill. The fake
+// counts a registered waybill as the parcel on its way to the warehouse:
+// binding the information again then answers 10021605, and the waybill may
+// change three times (10021623 after).
 
 type inspectAddr struct {
 	ContactName  string `json:"contact_name"`
