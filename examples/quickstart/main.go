@@ -35,6 +35,7 @@ func steps() []step {
 		{"4g. A campaign: coupon, fees and member points (vcart/shopapi, seed §七 运营优化)", marketingDemo},
 		{"4h. The shop homepage and a talent's commission (vcart/shopapi, seed §七 运营优化)", homepageDemo},
 		{"4i. Dropship to a supplier and a head supplier's commission (vcart/shopapi, vcart/notify)", dropshipDemo},
+		{"4j. Quota tools and network checks: a failed call diagnosed by rid, the push IPs to whitelist (vcart/shopapi)", toolsDemo},
 		{"5. Weekly KPI report (vcart/kpi, seed §五 数据监控 and §七 运营优化)", kpiDemo},
 		{"6. Violations and restrictions (penalty, seed §六 平台规则红线)", penaltyDemo},
 	}

@@ -282,6 +282,23 @@ var codeMeanings = map[int]string{
 	// dropship, head suppliers (issue 20)
 	CodeDropshipNotBound: "supplier not bound to the shop", CodeDropshipNotEnabled: "dropship management not enabled",
 	CodeHeadSupplierBadParams: "head supplier: bad parameters", CodeHeadSupplierOrderNotFound: "commission order not found",
+	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
+	CodeAppSecretMissing: "appsecret missing", CodeClearQuotaLimit: "quota resets of the month spent",
+	CodeRIDNotFound: "rid not found (or older than 7 days)", CodeRIDInvalid: "rid empty or malformed",
+	CodeCallbackURLInvalid: "no valid push URL set", CodeCheckActionInvalid: "bad action",
+	CodeCheckOperatorInvalid: "bad check_operator",
+	CodeInspectSystem:        "inspection system error", CodeInspectNotFound: "inspection order not found",
+	CodeInspectNotConfigured: "inspection not configured", CodeInspectInWarehouse: "already in the warehouse: cannot change",
+	CodeInspectNotOpened: "inspection service not opened", CodeInspectSuspended: "inspection service suspended: balance low",
+	CodeInspectBadParams: "inspection bad parameters", CodeInspectBadWaybill: "bad waybill id",
+	CodeInspectTooManyChanges: "waybill changes exhausted (3)", CodeInspectLogisticsState: "inspection state does not allow a waybill change",
+	CodeInspectPartial: "waybill change partly applied, retry later", CodeInspectCarrierMismatch: "carrier does not match the waybill",
+	CodeWecomBadParams: "bad parameters", CodeWecomNotLinked: "company not a linked account",
+	CodeWecomUserNotFound: "user_id not found", CodeWecomNotAuthorised: "company has not authorised the shop",
+	CodeCooperationBadSharer: "invalid sharer_id or sharer_type", CodeCooperationFlow: "not allowed in the cooperation's state",
+	CodeCooperationNotBound: "shop and account not related",
+	CodeInvoiceFileLink:     "invoice file link invalid", CodeInvoiceFileFormat: "invoice file format not supported",
+	CodeInvoiceFileSize: "invoice file over 1 MB",
 }
 
 // ErrCodeMeaning returns a short English meaning of a documented errcode, or
@@ -413,4 +430,44 @@ const (
 	CodeLeagueTooMany          = 10023102 // 操作数量超过限制
 	CodeLeagueItemNotFound     = 10023103 // 不存在该商品
 	CodeLeagueProductNotListed = 10023104 // 该小店商品未上架
+)
+
+// Errcodes of the quota tools, network checks, quality inspection and the
+// WeCom look-up (issue 20), from the pages' errcode tables. rid/get answers
+// 76003 when the rid belongs to another account: the same code as
+// [CodeQuotaPathInvalid].
+const (
+	CodeAppSecretMissing     = 41004 // appsecret missing (clear_quota/v2)
+	CodeClearQuotaLimit      = 48006 // forbid to clear quota because of reaching the limit (10 a month)
+	CodeRIDNotFound          = 76001 // rid not found (unknown, or older than 7 days)
+	CodeRIDInvalid           = 76002 // rid is error: empty or malformed
+	CodeCallbackURLInvalid   = 40201 // callback/check: 不正确的URL, usually no push URL set
+	CodeCheckActionInvalid   = 40202 // callback/check: 不正确的action
+	CodeCheckOperatorInvalid = 40203 // callback/check: 不正确的check_operator
+
+	CodeInspectSystem          = 10021600 // 质检系统异常
+	CodeInspectNotFound        = 10021601 // 质检单不存在
+	CodeInspectNotConfigured   = 10021602 // 小店尚未配置质检基础信息
+	CodeInspectInWarehouse     = 10021605 // 当前质检单已入库,不支持修改送检信息
+	CodeInspectNotOpened       = 10021606 // 质检服务未开通
+	CodeInspectSuspended       = 10021607 // 质检服务已暂停,账户余额低于阈值
+	CodeInspectBadParams       = 10021608 // 参数非法
+	CodeInspectBadWaybill      = 10021622 // 物流单号非法
+	CodeInspectTooManyChanges  = 10021623 // 超出修改次数上限
+	CodeInspectLogisticsState  = 10021624 // 当前订单质检状态不允许修改物流
+	CodeInspectPartial         = 10021625 // 物流信息修改部分成功,可稍后重试
+	CodeInspectCarrierMismatch = 10021626 // 快递公司跟物流单号不匹配
+
+	CodeWecomBadParams     = 914910001 // get_wecom_id: 参数非法
+	CodeWecomNotLinked     = 914911001 // 未绑定企业为关联账号
+	CodeWecomUserNotFound  = 914911002 // 查询不到user_id
+	CodeWecomNotAuthorised = 914911003 // 企业微信未授权微信小店
+
+	CodeCooperationBadSharer = 803131000 // cooperation: sharer_id 非法,请参考枚举定义
+	CodeCooperationFlow      = 788191005 // cooperation: 业务流程异常 (see the state machine)
+	CodeCooperationNotBound  = 788191008 // cooperation: 店铺与合作账号之间没有绑定
+
+	CodeInvoiceFileLink   = 987100118 // subsidy: 上传发票文件失败, 链接无效
+	CodeInvoiceFileFormat = 987100119 // subsidy: 暂不支持的文件格式
+	CodeInvoiceFileSize   = 987100120 // subsidy: 上传发票文件过大, 最大支持1M
 )

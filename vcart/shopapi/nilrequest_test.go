@@ -117,6 +117,11 @@ var nilRequestCalls = map[string]func(ctx context.Context, c *shopapi.Client) er
 		_, _, err := c.League.Promoters(ctx, nil)
 		return err
 	},
+	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
+	"MiniProgram.CreatePresent": func(ctx context.Context, c *shopapi.Client) error {
+		_, _, err := c.MiniProgram.CreatePresent(ctx, nil)
+		return err
+	},
 }
 
 // TestNilRequest checks that a nil request is a validation error naming the

@@ -154,6 +154,11 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/qualificationupload.html"},
 	{Method: http.MethodPost, Path: "/channels/ec/basics/addresscode/get", Idempotent: true, Group: "basics", Name: "获取地址行政编码",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/basics/getaddresscode.html"},
+	// media/get answers bytes (a JSON envelope only on failure).
+	{Method: http.MethodGet, Path: "/channels/ec/basics/media/get", Idempotent: true, Group: "basics", Name: "通过mediaid获取数据",
+		Doc: "https://developers.weixin.qq.com/doc/channels/API/basics/getdatabymediaid.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/wecom/get_wecom_id", Idempotent: true, Group: "basics", Name: "获取关联账号企微id",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/wecom/getwecomid.html"},
 
 	// group: brand
 	{Method: http.MethodPost, Path: "/shop/ec/brand/all", Aliases: []string{"/channels/ec/brand/all"}, Idempotent: true, Group: "brand", Name: "获取品牌库列表",
@@ -246,6 +251,19 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/complaint/api_mmecapi_syncworkorder"},
 
 	// group: cooperation
+	// Cancel and unbind set a state (repeating them answers 788191005, not a
+	// second effect); a new invitation QR code is harmless: all idempotent.
+	{Method: http.MethodPost, Path: "/channels/ec/cooperation/invitation/cancel", Idempotent: true, Group: "cooperation", Name: "取消合作账号邀请",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/cooperation/cancel_invitation.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/cooperation/invitation/get", Idempotent: true, Group: "cooperation", Name: "查看合作账号邀请状态",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/cooperation/generate_invitation_qrcode.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/cooperation/invitation/qrcode/generate", Idempotent: true, Group: "cooperation", Name: "邀请合作账号",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/cooperation/generate_invitation_qrcode.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/cooperation/list", Idempotent: true, Group: "cooperation", Name: "获取合作账号列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/cooperation/list_sharer.html"},
+	// The index gives no page; Doc is the page found by its name.
+	{Method: http.MethodPost, Path: "/channels/ec/cooperation/unbind", Idempotent: true, Group: "cooperation", Name: "解绑合作账号",
+		Doc: "https://developers.weixin.qq.com/doc/store/API/cooperation/unbind.html"},
 
 	// group: coupon
 	{Method: http.MethodPost, Path: "/channels/ec/coupon/create", Idempotent: false, Group: "coupon", Name: "创建优惠券",
@@ -342,6 +360,8 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/ewaybill/update_template.html"},
 
 	// group: favorites
+	{Method: http.MethodPost, Path: "/channels/ec/favorites/count/get", Idempotent: true, Group: "favorites", Name: "获取店铺收藏的人数",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/favorite/shopfavorite/api_getfavoritescount.html"},
 
 	// group: flashsale
 	{Method: http.MethodPost, Path: "/channels/ec/product/limiteddiscounttask/add", Idempotent: false, Group: "flashsale", Name: "添加限时抢购任务",
@@ -504,8 +524,22 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/homepage/storewindow/set_top.html"},
 
 	// group: invoice
+	// The index gives neither method nor page: the pages (found by name) say
+	// POST. An info upload counts against 5 per order: not idempotent.
+	{Method: http.MethodPost, Path: "/channels/ec/subsidy/query_invoicing_info", Idempotent: true, Group: "invoice", Name: "获取国补订单开票信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/subsidy/invoicing/api_query_invoicing_info.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/subsidy/upload_invoice_file", Idempotent: true, Group: "invoice", Name: "上传国补订单发票文件",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/subsidy/invoicing/api_upload_invoice_file.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/subsidy/upload_invoice_info", Idempotent: false, Group: "invoice", Name: "上传国补订单发票信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/subsidy/invoicing/api_upload_invoice_info.html"},
 
 	// group: kf
+	// An upload is harmless to repeat; a message is sent again unless it
+	// carries request_id (the client then marks the call idempotent).
+	{Method: http.MethodPost, Path: "/channels/ec/commkf/cosupload", Idempotent: true, Group: "kf", Name: "上传多媒体资源",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/kf/upload_cos/upload_cos_api.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/commkf/sendmsg", Idempotent: false, Group: "kf", Name: "发送消息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/kf/send_msg/send_msg_api.html"},
 
 	// group: leads
 	{Method: http.MethodPost, Path: "/channels/leads/get_leads_component_id", Idempotent: true, Group: "leads", Name: "获取留资组件Id列表详情",
@@ -572,8 +606,40 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/channels/API/livedashboard/getlivelist.html"},
 
 	// group: miniprogram
+	// Creating a present or uploading material is not idempotent; setting
+	// receivers sets a state. The index points four rows at the older
+	// mini-program pages; Doc names the store pages (create's own page was
+	// not found: the gift API list that names it).
+	{Method: http.MethodPost, Path: "/channels/ec/b2c/activity/info/promoter/get", Idempotent: true, Group: "miniprogram", Name: "查询礼物活动详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_get_activity.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/b2c/activity/list/promoter/get", Idempotent: true, Group: "miniprogram", Name: "查询小店礼物活动列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_list_present_activity.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/open/get_download_url", Idempotent: true, Group: "miniprogram", Name: "获取文件下载链接",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/get_download_url.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/open/upload", Idempotent: false, Group: "miniprogram", Name: "上传资料",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/basic/api_uploadec.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/present/get", Idempotent: true, Group: "miniprogram", Name: "查询礼物订单详情",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_get_present.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/presentlist/get", Idempotent: true, Group: "miniprogram", Name: "查询礼物订单列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_get_present_list.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/presentorder/create", Idempotent: false, Group: "miniprogram", Name: "创建并发送礼物",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/index.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/presentorder/get", Idempotent: true, Group: "miniprogram", Name: "查询礼物订单详情-旧",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_get_present_order.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/presentorder/receiver/set", Idempotent: true, Group: "miniprogram", Name: "指定礼物收礼者",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_set_present_receiver.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/presentorderlist/get", Idempotent: true, Group: "miniprogram", Name: "查询礼物订单列表-旧",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_list_present_order.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/order/receiverorderlist/get", Idempotent: true, Group: "miniprogram", Name: "查询收礼者订单列表",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/miniandstore/cooperation_gift/api_get_receiver_order_list.html"},
 
 	// group: network
+	{Method: http.MethodPost, Path: "/cgi-bin/callback/check", Idempotent: true, Group: "network", Name: "网络通信检测",
+		Doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Network_Detection.html"},
+	{Method: http.MethodGet, Path: "/cgi-bin/get_api_domain_ip", Idempotent: true, Group: "network", Name: "获取微信API服务器IP",
+		Doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_the_WeChat_server_IP_address.html"},
+	{Method: http.MethodGet, Path: "/cgi-bin/getcallbackip", Idempotent: true, Group: "network", Name: "获取微信推送服务器IP",
+		Doc: "https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Get_the_WeChat_server_IP_address.html"},
 
 	// group: order
 	{Method: http.MethodPost, Path: "/channels/ec/order/address/update", Idempotent: false, Group: "order", Name: "修改订单地址",
@@ -668,10 +734,31 @@ var registry = sortedRegistry([]Endpoint{
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-product/shop/api_productbrandrecommend"},
 
 	// group: qic
+	// register_logistics counts against three changes: not idempotent.
+	{Method: http.MethodPost, Path: "/channels/ec/qic/inspect/code/print", Idempotent: true, Group: "qic", Name: "打印质检码",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/qic/printinspectcode.html"},
+	{Method: http.MethodGet, Path: "/channels/ec/qic/inspect/config/get", Idempotent: true, Group: "qic", Name: "查询质检仓配置",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/qic/getinspectconfig.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/qic/inspect/register_logistics", Idempotent: false, Group: "qic", Name: "自寄快递送检",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/qic/registerlogistics.html"},
+	{Method: http.MethodPost, Path: "/channels/ec/qic/inspect/submit", Idempotent: true, Group: "qic", Name: "绑定送检信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/qic/submitinspectinfo.html"},
+	{Method: http.MethodGet, Path: "/channels/ec/qic/inspect/submitconfig/get", Idempotent: true, Group: "qic", Name: "查询送检配置模板信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/qic/getinspectsubmitconfig.html"},
 
 	// group: quota
 	{Method: http.MethodPost, Path: "/cgi-bin/openapi/quota/get", Idempotent: true, Group: "quota", Name: "查询API调用额度",
 		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/getApiQuota.html"},
+	// quota tools (issue 20): a reset spends one of the month's resets, so
+	// it is not idempotent; rid/get is a read.
+	{Method: http.MethodPost, Path: "/cgi-bin/clear_quota", Idempotent: false, Group: "quota", Name: "重置API调用次数",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/clearQuota.html"},
+	{Method: http.MethodPost, Path: "/cgi-bin/clear_quota/v2", Idempotent: false, Group: "quota", Name: "使用AppSecret重置API调用次数",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/clearQuotaByAppSecret.html"},
+	{Method: http.MethodPost, Path: "/cgi-bin/openapi/quota/clear", Idempotent: false, Group: "quota", Name: "重置指定API调用次数",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/clearApiQuota.html"},
+	{Method: http.MethodPost, Path: "/cgi-bin/openapi/rid/get", Idempotent: true, Group: "quota", Name: "查询rid信息",
+		Doc: "https://developers.weixin.qq.com/doc/store/shop/API/apimgnt/api_getridinfo.html"},
 
 	// group: sharer
 	{Method: http.MethodPost, Path: "/channels/ec/sharer/bind", Idempotent: true, Group: "sharer", Name: "邀请分享员",

@@ -67,6 +67,7 @@ var tourTables = [][]tour{
 	homepageTours, talentTours, leagueTours,
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
+	toolTours, cooperationTours, kfTours, invoiceTours, miniProgramGiftTours,
 }
 
 var basicsTours = []tour{

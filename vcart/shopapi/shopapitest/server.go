@@ -299,6 +299,7 @@ var routeTables = []func() []route{
 	homepageRoutes, talentRoutes, leagueRoutes,
 
 	// cooperation, inspection, kf, favorites, invoices, mini-programs, network, quota tools (issue 20)
+	toolRoutes, cooperationRoutes, kfRoutes, invoiceRoutes, miniProgramGiftRoutes,
 }
 
 // newRouteTable indexes the routes of every table by path. A path listed
@@ -538,8 +539,9 @@ func okBody(res any) []byte {
 
 func (s *Server) errBody(code int, msg string) []byte {
 	s.rid++
-	b, _ := json.Marshal(map[string]any{"errcode": code,
-		"errmsg": fmt.Sprintf("%s rid: 6a1f%04x-%08x-%08x", msg, s.rid%0x10000, s.rid*2654435761%0xffffffff, s.rid)})
+	rid := fmt.Sprintf("6a1f%04x-%08x-%08x", s.rid%0x10000, s.rid*2654435761%0xffffffff, s.rid)
+	b, _ := json.Marshal(map[string]any{"errcode": code, "errmsg": msg + " rid: " + rid})
+	s.recordRID(rid, b) // for rid/get (tools.go)
 	return b
 }
 
