@@ -180,14 +180,7 @@ const AddressListPage = 100
 //
 // WeChat API: POST /channels/ec/merchant/address/list
 func (s *AddressService) List(ctx context.Context, offset, limit int) ([]ID, *Response, error) {
-	var p []vcart.FieldError
-	if offset < 0 {
-		p = append(p, vcart.FieldError{Field: "offset", Code: "range", Msg: "must not be negative"})
-	}
-	if limit < 1 {
-		p = append(p, vcart.FieldError{Field: "limit", Code: "range", Msg: "must be at least 1"})
-	}
-	if err := vcart.NewValidationError(p); err != nil {
+	if err := vcart.NewValidationError(checkOffsetLimit(offset, limit)); err != nil {
 		return nil, nil, errorf("list addresses", err)
 	}
 	body := struct {
@@ -208,14 +201,7 @@ func (s *AddressService) List(ctx context.Context, offset, limit int) ([]ID, *Re
 //
 // WeChat API: POST /channels/ec/merchant/address/list
 func (s *AddressService) ListIter(ctx context.Context) iter.Seq2[ID, error] {
-	return paginate(ctx, "0", func(ctx context.Context, key string) ([]ID, string, error) {
-		off, _ := strconv.Atoi(key)
-		ids, _, err := s.List(ctx, off, AddressListPage)
-		if err != nil || len(ids) < AddressListPage {
-			return ids, "", err
-		}
-		return ids, strconv.Itoa(off + len(ids)), nil
-	})
+	return offsetIter(ctx, AddressListPage, s.List)
 }
 
 // Find returns the id of an address equal to a in its address_info, its

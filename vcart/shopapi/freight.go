@@ -325,14 +325,7 @@ const FreightListPage = 100
 //
 // WeChat API: POST /channels/ec/merchant/getfreighttemplatelist
 func (s *FreightService) List(ctx context.Context, offset, limit int) ([]ID, *Response, error) {
-	var p []vcart.FieldError
-	if offset < 0 {
-		p = append(p, vcart.FieldError{Field: "offset", Code: "range", Msg: "must not be negative"})
-	}
-	if limit < 1 {
-		p = append(p, vcart.FieldError{Field: "limit", Code: "range", Msg: "must be at least 1"})
-	}
-	if err := vcart.NewValidationError(p); err != nil {
+	if err := vcart.NewValidationError(checkOffsetLimit(offset, limit)); err != nil {
 		return nil, nil, errorf("list freight templates", err)
 	}
 	body := struct {
@@ -353,14 +346,7 @@ func (s *FreightService) List(ctx context.Context, offset, limit int) ([]ID, *Re
 //
 // WeChat API: POST /channels/ec/merchant/getfreighttemplatelist
 func (s *FreightService) ListIter(ctx context.Context) iter.Seq2[ID, error] {
-	return paginate(ctx, "0", func(ctx context.Context, key string) ([]ID, string, error) {
-		off, _ := strconv.Atoi(key)
-		ids, _, err := s.List(ctx, off, FreightListPage)
-		if err != nil || len(ids) < FreightListPage {
-			return ids, "", err
-		}
-		return ids, strconv.Itoa(off + len(ids)), nil
-	})
+	return offsetIter(ctx, FreightListPage, s.List)
 }
 
 // FindByName returns the template named name, or nil when there is none:

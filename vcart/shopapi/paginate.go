@@ -83,3 +83,29 @@ func checkPageSize(field string, n *int, p []vcart.FieldError) []vcart.FieldErro
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// checkOffsetLimit reports a negative offset and a limit under 1 as
+// problems of an offset/limit list request.
+func checkOffsetLimit(offset, limit int) []vcart.FieldError {
+	var p []vcart.FieldError
+	if offset < 0 {
+		p = append(p, vcart.FieldError{Field: "offset", Code: "range", Msg: "must not be negative"})
+	}
+	if limit < 1 {
+		p = append(p, vcart.FieldError{Field: "limit", Code: "range", Msg: "must be at least 1"})
+	}
+	return p
+}
+
+// offsetIter pages through an offset/limit list of ids, page ids at a
+// time, until a page comes back short.
+func offsetIter(ctx context.Context, page int, list func(ctx context.Context, offset, limit int) ([]ID, *Response, error)) iter.Seq2[ID, error] {
+	return paginate(ctx, "0", func(ctx context.Context, key string) ([]ID, string, error) {
+		off, _ := strconv.Atoi(key)
+		ids, _, err := list(ctx, off, page)
+		if err != nil || len(ids) < page {
+			return ids, "", err
+		}
+		return ids, strconv.Itoa(off + len(ids)), nil
+	})
+}
