@@ -397,7 +397,7 @@ func (b windowProductBody) problems() []vcart.FieldError {
 	return hsRequired("appid", b.AppID, "finder_id", b.FinderID, "product_id", string(b.ProductID))
 }
 
-// HeadSupplierWindowProduct returns a product of the shop appID in a talent's showcase
+// WindowProduct returns a product of the shop appID in a talent's showcase
 // (查询橱窗上团长商品详情).
 //
 // WeChat API: POST /channels/ec/league/headsupplier/window/getdetail
