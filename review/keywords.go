@@ -38,6 +38,7 @@ var ErrBadKeyword = errors.New("review: bad keyword")
 type Keywords struct {
 	m     *match.Matcher
 	words []string // original word per pattern id
+	fill  bool     // m skips fillers: texts are normalised in place (fold)
 	pool  sync.Pool
 }
 
@@ -82,11 +83,11 @@ func NewKeywords(words []string) (*Keywords, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	m, err := match.Compile(pats)
+	m, err := match.CompileSkipping(pats, fillers)
 	if err != nil {
 		return nil, fmt.Errorf("review: compile keywords: %w", err)
 	}
-	return &Keywords{m: m, words: orig}, nil
+	return &Keywords{m: m, words: orig, fill: true}, nil
 }
 
 // Len returns the number of distinct keywords.
@@ -129,7 +130,10 @@ func (k *Keywords) scan(text string, n *normText, fn func(id, os, oe, ns, ne int
 			}
 		}
 		n.reset()
-		n.normalize(text[from:b], from)
+		if !k.fill || !n.fold(text[from:b], from) {
+			n.reset()
+			n.normalize(text[from:b], from)
+		}
 		stop := false
 		k.m.Scan(n.str(), func(id, s, e int) bool {
 			os, oe := n.span(s, e)

@@ -28,6 +28,8 @@ type normText struct {
 	tmp      []byte
 	run      int          // start (relative to the text) of the pending copied run
 	invalid  bool         // the text had an invalid UTF-8 byte
+	inplace  bool         // s has the original's length: see fold
+	bail     bool         // fold met a rune it cannot replace in place
 	hits     []KeywordHit // scratch for Keywords.FindAll
 	keys     []uint64     // scratch for Keywords.FindAll's sort
 }
@@ -47,6 +49,55 @@ const maxSeparatorRun = 4
 func (n *normText) reset() {
 	n.s, n.src, n.end, n.segs = n.s[:0], n.src[:0], n.end[:0], n.segs[:0]
 	n.orig, n.identity, n.base, n.run, n.invalid = "", false, 0, 0, false
+	n.inplace, n.bail = false, false
+}
+
+// Filler bytes of an in-place normalised text (see fold). Neither occurs in
+// UTF-8, and invalid bytes of the original become spaces, so a filler in s
+// is always one fold wrote.
+const (
+	padByte  = 0xFE // before the replacement of a rune that became shorter
+	dropByte = 0xFF // a dropped rune: separator or zero-width character
+)
+
+// fillers are the bytes the keyword automaton reads without changing state.
+var fillers = []byte{padByte, dropByte}
+
+// fold is normalize with the normalised text kept at the original's length,
+// so that no offset map is needed: a rune whose normalised form is shorter
+// is written over its last bytes, its first bytes padded with padByte, and
+// a dropped rune is overwritten with dropByte. The keyword automaton skips
+// both fillers (match.CompileSkipping). Offsets: a hit [s, e) of s is the
+// original [s', e) where s' is s moved back over the padByte run before it.
+// fold reports false, leaving n to be reset, when some rune's normalised
+// form is longer than the rune or more than one rune (㈱ → (株)); the
+// caller then uses normalize. n must be reset first.
+func (n *normText) fold(text string, base int) bool {
+	n.inplace = true
+	n.normalize(text, base)
+	return !n.bail
+}
+
+// own copies text into s at the first change of an in-place normalisation.
+func (n *normText) own(text string) {
+	if len(n.s) == 0 && len(text) > 0 {
+		n.s = append(n.s[:0], text...)
+	}
+}
+
+// put writes the replacement rune r of the original rune text[i:to] in
+// place.
+func (n *normText) put(text string, r rune, i, to int) {
+	k := utf8.RuneLen(r)
+	if k < 0 || k > to-i {
+		n.bail = true
+		return
+	}
+	n.own(text)
+	for j := i; j < to-k; j++ {
+		n.s[j] = padByte
+	}
+	utf8.EncodeRune(n.s[to-k:to], r)
 }
 
 // str returns the normalised text; unless it is the original text itself,
@@ -80,11 +131,22 @@ func (n *normText) change(text string, i int) {
 
 // skip drops text[i:j] from the normalised text.
 func (n *normText) skip(text string, i, j int) {
+	if n.inplace {
+		n.own(text)
+		for k := i; k < j; k++ {
+			n.s[k] = dropByte
+		}
+		return
+	}
 	n.flush(text, i)
 	n.run = j
 }
 
 func (n *normText) emitRune(text string, r rune, i, to int) {
+	if n.inplace {
+		n.put(text, r, i, to)
+		return
+	}
 	n.change(text, i)
 	k := len(n.s)
 	n.s = utf8.AppendRune(n.s, r)
@@ -96,6 +158,10 @@ func (n *normText) emitRune(text string, r rune, i, to int) {
 }
 
 func (n *normText) emitByte(text string, c byte, i, to int) {
+	if n.inplace {
+		n.put(text, rune(c), i, to)
+		return
+	}
 	n.change(text, i)
 	n.s = append(n.s, c)
 	n.src = append(n.src, int32(n.base+i))
@@ -108,6 +174,12 @@ func (n *normText) emitByte(text string, c byte, i, to int) {
 // valid UTF-8 pattern in valid UTF-8 text always is).
 func (n *normText) span(s, e int) (int, int) {
 	if n.identity {
+		return n.base + s, n.base + e
+	}
+	if n.inplace {
+		for s > 0 && n.s[s-1] == padByte {
+			s--
+		}
 		return n.base + s, n.base + e
 	}
 	// A hit usually lies in one copied segment: one look-up then.
@@ -293,6 +365,10 @@ func (n *normText) normalize(text string, base int) {
 				n.tmp = utf8.AppendRune(n.tmp, fr)
 			}
 			if out := n.tmp[k:]; string(out) != text[i:i+size] {
+				if n.inplace && (len(out) > size || utf8.RuneCount(out) != 1) {
+					n.bail = true
+					return
+				}
 				for _, fr := range string(out) {
 					n.emitRune(text, fr, i, i+size)
 				}
@@ -300,6 +376,12 @@ func (n *normText) normalize(text string, base int) {
 		}
 		lastHan = isHan(r)
 		i += size
+	}
+	if n.inplace {
+		if len(n.s) == 0 {
+			n.identity, n.orig = true, text
+		}
+		return
 	}
 	if len(n.segs) == 0 && n.run == 0 {
 		n.identity, n.orig = true, text
