@@ -394,12 +394,20 @@ func (n *normText) normalize(text string, base int) {
 // U+4E00–U+9FFF starting at text[i] that are not listed traditional forms:
 // text that is normal as it is.
 func hanRun(text string, i int) int {
+	if i < 0 {
+		return i
+	}
+	// The loop reads text[i:i+3] with i+2 < len(text) checked: no bounds
+	// checks per byte (this loop is most of the normalisation of CJK text).
+	p := unsafe.StringData(text)
 	for i+2 < len(text) {
-		c, c1, c2 := text[i], text[i+1], text[i+2]
-		if c < 0xE4 || c > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		b := (*[3]byte)(unsafe.Add(unsafe.Pointer(p), i))
+		c := uint(b[0]) - 0xE4
+		if c > 5 {
 			break
 		}
-		if hanStop[(uint(c-0xE4)<<6|uint(c1&0x3F))&511]&(1<<(c2&0x3F)) != 0 {
+		c2 := b[2]
+		if c2&0xC0 != 0x80 || hanStop[c][b[1]]&(1<<(c2&0x3F)) != 0 {
 			break
 		}
 		i += 3
@@ -408,22 +416,24 @@ func hanRun(text string, i int) int {
 }
 
 // hanStop is tradBits indexed by the bytes of a three-byte sequence with
-// lead E4–E9: entry (lead-0xE4)<<6 | second&0x3F has bit third&0x3F set
-// when the sequence is not a plain ideograph in U+4E00–U+9FFF (below
-// U+4E00, or a listed traditional form).
-var hanStop = func() (t [512]uint64) {
-	for i := range t {
-		lead, second := i>>6, i&63
-		if lead > 5 {
-			t[i] = ^uint64(0)
-			continue
+// lead E4–E9: entry [lead-0xE4][second] has bit third&0x3F set when the
+// sequence is not a plain ideograph in U+4E00–U+9FFF (second is not a
+// continuation byte, the rune is below U+4E00, or it is a listed
+// traditional form).
+var hanStop = func() (t [6][256]uint64) {
+	for lead := range t {
+		for second := range t[lead] {
+			if second&0xC0 != 0x80 {
+				t[lead][second] = ^uint64(0)
+				continue
+			}
+			hi := rune(lead+4)<<12 | rune(second&0x3F)<<6 // the rune with third byte 0x80
+			if hi < 0x4E00 {
+				t[lead][second] = ^uint64(0)
+				continue
+			}
+			t[lead][second] = tradBits[(hi-0x4E00)>>6]
 		}
-		hi := rune(lead+4)<<12 | rune(second)<<6 // the rune with third byte 0x80
-		if hi < 0x4E00 {
-			t[i] = ^uint64(0)
-			continue
-		}
-		t[i] = tradBits[(hi-0x4E00)>>6]
 	}
 	return t
 }()
