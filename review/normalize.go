@@ -159,7 +159,12 @@ func (n *normText) emitRune(text string, r rune, i, to int) {
 
 func (n *normText) emitByte(text string, c byte, i, to int) {
 	if n.inplace {
-		n.put(text, rune(c), i, to)
+		n.own(text)
+		pad := n.s[i : to-1]
+		for j := range pad {
+			pad[j] = padByte
+		}
+		n.s[to-1] = c
 		return
 	}
 	n.change(text, i)
