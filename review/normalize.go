@@ -302,7 +302,7 @@ func (n *normText) normalize(text string, base int) {
 		}
 		if c < utf8.RuneSelf {
 			if lastHan && sk.skippable(rune(c)) {
-				if j, ok := skipSeparators(sk, text, i); ok {
+				if j, ok := skipSeparatorsAfter(sk, text, i+1); ok {
 					n.skip(text, i, j)
 					i = j
 					continue
@@ -338,7 +338,7 @@ func (n *normText) normalize(text string, base int) {
 			continue
 		}
 		if lastHan && sk.skippable(r) {
-			if j, ok := skipSeparators(sk, text, i); ok {
+			if j, ok := skipSeparatorsAfter(sk, text, i+size); ok {
 				n.skip(text, i, j)
 				i = j
 				continue
@@ -446,7 +446,17 @@ var hanStop = func() (t [6][256]uint64) {
 // skipSeparators reports whether the separator run starting at text[i] is
 // short and followed by an ideograph, and where that ideograph starts.
 func skipSeparators(sk *sepTable, text string, i int) (int, bool) {
-	runs := 0
+	return skipSeparatorRun(sk, text, i, 0)
+}
+
+// skipSeparatorsAfter is skipSeparators for a run whose first rune, a
+// skippable separator, ends at text[j] (the caller has decoded it).
+func skipSeparatorsAfter(sk *sepTable, text string, j int) (int, bool) {
+	return skipSeparatorRun(sk, text, j, 1)
+}
+
+// skipSeparatorRun continues a separator run of runs runes at text[i].
+func skipSeparatorRun(sk *sepTable, text string, i, runs int) (int, bool) {
 	for j := i; j < len(text); {
 		r, size := decodeRune(text, j)
 		switch {
