@@ -341,3 +341,47 @@ func TestSkipping(t *testing.T) {
 		t.Errorf("255 used bytes: %d hits, %d classes", got, m.Classes())
 	}
 }
+
+// FuzzScanSkipping checks a filler-skipping matcher on text with fillers
+// (0xFE, 0xFF) against the plain scan of the text without them.
+func FuzzScanSkipping(f *testing.F) {
+	f.Add("最佳\n国家级", "全网最\xfe佳国家\xff\xff级")
+	f.Add("ab\nb", "a\xffb\xfeb")
+	f.Fuzz(func(t *testing.T, dict, text string) {
+		if len(dict) > 512 || len(text) > 8192 {
+			return
+		}
+		var pats []string
+		for _, p := range strings.Split(dict, "\n") {
+			if p != "" && !strings.ContainsAny(p, "\xfe\xff") {
+				pats = append(pats, p)
+			}
+		}
+		m, err := match.CompileSkipping(pats, []byte{0xfe, 0xff})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.CheckTable(); err != nil {
+			t.Fatal(err)
+		}
+		// The plain text and where each of its bytes is in text.
+		var plain []byte
+		var pos []int
+		for i := 0; i < len(text); i++ {
+			if text[i] != 0xfe && text[i] != 0xff {
+				plain = append(plain, text[i])
+				pos = append(pos, i)
+			}
+		}
+		want := naive(pats, string(plain))
+		for i, h := range want {
+			want[i] = match.Hit{ID: h.ID, Start: pos[h.Start], End: pos[h.End-1] + 1}
+		}
+		got := m.AppendAll(nil, text)
+		sortHits(want)
+		sortHits(got)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("hits mismatch (-want +got):\n%s", diff)
+		}
+	})
+}
