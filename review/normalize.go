@@ -277,6 +277,7 @@ func isSeparator(r rune) bool {
 func (n *normText) normalize(text string, base int) {
 	n.base, n.run = base, 0
 	sk := sepTableOnce()
+	pt := punctTableOnce()
 	lastHan := false
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -286,6 +287,24 @@ func (n *normText) normalize(text string, base int) {
 			if j := hanRun(text, i); j > i {
 				lastHan = true
 				i = j
+				// Fast path: the CJK or full-width punctuation that ends
+				// most runs of ideographs, decoded once and looked up.
+				if i+2 < len(text) && (text[i] == 0xE3 || text[i] == 0xEF) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+					switch a := pt.act(text[i], text[i+1], text[i+2]); {
+					case a == punctKeep:
+						lastHan = false
+						i += 3
+					case a == punctSkip:
+						if plainHanAt(text, i+3) {
+							n.skip(text, i, i+3)
+							i += 3
+						}
+					case a >= punctByte:
+						n.emitByte(text, a, i, i+3)
+						lastHan = false
+						i += 3
+					}
+				}
 				continue
 			}
 			if i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
@@ -419,6 +438,69 @@ func hanRun(text string, i int) int {
 	}
 	return i
 }
+
+// plainHanAt reports whether text[k:] begins with a three-byte ideograph in
+// U+4E00–U+9FFF that is not a listed traditional form (hanRun(text, k) > k).
+func plainHanAt(text string, k int) bool {
+	if k < 0 || k+2 >= len(text) {
+		return false
+	}
+	c := uint(text[k]) - 0xE4
+	if c > 5 {
+		return false
+	}
+	c2 := text[k+2]
+	return c2&0xC0 == 0x80 && hanStop[c][text[k+1]]&(1<<(c2&0x3F)) == 0
+}
+
+// punctTable holds what normalize does, right after an ideograph, with a
+// rune of U+3000–U+3FFF or U+F000–U+FFFF (three-byte sequences led by E3 or
+// EF): punctSlow (the general path decides), punctKeep (normal as it is),
+// punctSkip (a skippable separator: dropped when an ideograph follows, else
+// the general path decides) or a byte >= punctByte (a full-width form that
+// becomes that ASCII byte).
+type punctTable [2 << 12]uint8
+
+const (
+	punctSlow = 0
+	punctKeep = 1
+	punctSkip = 2
+	punctByte = '!'
+)
+
+// act returns the action for the valid three-byte sequence c0 c1 c2, c0
+// being E3 or EF.
+func (t *punctTable) act(c0, c1, c2 byte) uint8 {
+	return t[uint(c0>>3&1)<<12|uint(c1&0x3F)<<6|uint(c2&0x3F)]
+}
+
+// punctTableOnce builds the table from the predicates normalize applies,
+// on first use.
+var punctTableOnce = sync.OnceValue(func() *punctTable {
+	sk := sepTableOnce()
+	t := new(punctTable)
+	for _, block := range []rune{0x3000, 0xF000} {
+		for k := rune(0); k < 1<<12; k++ {
+			r := block + k
+			var a uint8
+			switch {
+			case isZeroWidth(r), isHan(r):
+			case sk.skippable(r):
+				a = punctSkip
+			case r >= 0xFF01 && r <= 0xFF5E:
+				c := byte(r - 0xFEE0)
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				a = c
+			case r >= 0x3001 && r <= 0x303F:
+				a = punctKeep
+			}
+			t[(block>>15)<<12|k] = a
+		}
+	}
+	return t
+})
 
 // hanStop is tradBits indexed by the bytes of a three-byte sequence with
 // lead E4–E9: entry [lead-0xE4][second] has bit third&0x3F set when the
