@@ -42,6 +42,7 @@ func BenchmarkKeywords(b *testing.B) {
 	}
 	clean := strings.Repeat("精选新疆长绒棉面料，亲肤透气，做工精细。", 60)
 	corpus := matchtest.Corpus(64<<10, words)
+	mib := matchtest.Corpus(1<<20, words) // internal/peerbench's corpus
 	b.Run("Contains/clean2KB", func(b *testing.B) {
 		b.SetBytes(int64(len(clean)))
 		b.ReportAllocs()
@@ -54,6 +55,13 @@ func BenchmarkKeywords(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			k.FindAll(corpus)
+		}
+	})
+	b.Run("FindAll/corpus1MB", func(b *testing.B) {
+		b.SetBytes(int64(len(mib)))
+		b.ReportAllocs()
+		for b.Loop() {
+			k.FindAll(mib)
 		}
 	})
 }

@@ -79,6 +79,23 @@ func ExampleNewKeywords() {
 	// false
 }
 
+// ExampleKeywords_AppendAll scans many texts into one reused slice.
+func ExampleKeywords_AppendAll() {
+	k, err := review.NewKeywords([]string{"质量差", "退货"})
+	if err != nil {
+		panic(err)
+	}
+	var hits []review.KeywordHit
+	for _, text := range []string{"质量差，退货", "好评", "退貨"} {
+		hits = k.AppendAll(hits[:0], text)
+		fmt.Println(len(hits), hits)
+	}
+	// Output:
+	// 2 [{质量差 0 9} {退货 12 18}]
+	// 0 []
+	// 1 [{退货 0 6}]
+}
+
 // ExampleReadImageHeader reads dimensions from the first bytes of a PNG.
 func ExampleReadImageHeader() {
 	header := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x03\x20\x00\x00\x02\x58\x08\x06\x00\x00\x00")

@@ -38,6 +38,7 @@ var ErrBadKeyword = errors.New("review: bad keyword")
 type Keywords struct {
 	m     *match.Matcher
 	words []string // original word per pattern id
+	fill  bool     // m skips fillers: texts are normalised in place (fold)
 	pool  sync.Pool
 }
 
@@ -82,11 +83,11 @@ func NewKeywords(words []string) (*Keywords, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	m, err := match.Compile(pats)
+	m, err := match.CompileSkipping(pats, fillers)
 	if err != nil {
 		return nil, fmt.Errorf("review: compile keywords: %w", err)
 	}
-	return &Keywords{m: m, words: orig}, nil
+	return &Keywords{m: m, words: orig, fill: true}, nil
 }
 
 // Len returns the number of distinct keywords.
@@ -129,7 +130,10 @@ func (k *Keywords) scan(text string, n *normText, fn func(id, os, oe, ns, ne int
 			}
 		}
 		n.reset()
-		n.normalize(text[from:b], from)
+		if !k.fill || !n.fold(text[from:b], from) {
+			n.reset()
+			n.normalize(text[from:b], from)
+		}
 		stop := false
 		k.m.Scan(n.str(), func(id, s, e int) bool {
 			os, oe := n.span(s, e)
@@ -153,11 +157,18 @@ func (k *Keywords) scan(text string, n *normText, fn func(id, os, oe, ns, ne int
 // included, ordered by start offset (longer first at the same start). It
 // returns nil when nothing matches.
 func (k *Keywords) FindAll(text string) []KeywordHit {
+	return k.AppendAll(nil, text)
+}
+
+// AppendAll appends to dst every occurrence of every keyword in text, in
+// [Keywords.FindAll]'s order, and returns the extended slice. It allocates
+// only when dst must grow, so a caller that reuses dst (dst[:0]) scans
+// without allocating.
+func (k *Keywords) AppendAll(dst []KeywordHit, text string) []KeywordHit {
 	n := k.getNorm()
 	defer k.putNorm(n)
-	// Hits are gathered in n's pooled scratch buffer and copied once, at
-	// their final size, so that a text with many hits does not pay for the
-	// slice's repeated growth.
+	// Hits are gathered in n's pooled scratch buffer and appended once, in
+	// order, so that dst grows at most once.
 	buf := n.hits[:0]
 	k.scan(text, n, func(id, os, oe, _, _ int) bool {
 		buf = append(buf, KeywordHit{Word: k.words[id], Start: os, End: oe})
@@ -165,9 +176,9 @@ func (k *Keywords) FindAll(text string) []KeywordHit {
 	})
 	n.hits = buf
 	if len(buf) == 0 {
-		return nil
+		return dst
 	}
-	if out, ok := sortPacked(buf, n); ok {
+	if out, ok := sortPacked(dst, buf, n); ok {
 		return out
 	}
 	slices.SortFunc(buf, func(x, y KeywordHit) int {
@@ -176,7 +187,7 @@ func (k *Keywords) FindAll(text string) []KeywordHit {
 		}
 		return y.End - x.End
 	})
-	return slices.Clone(buf)
+	return append(dst, buf...)
 }
 
 // Field widths of the packed sort key: start offset, span length (stored
@@ -189,12 +200,12 @@ const (
 	packIdxMask   = 1<<packIdxBits - 1
 )
 
-// sortPacked returns a copy of hits in FindAll's order (start ascending,
+// sortPacked appends hits to dst in FindAll's order (start ascending,
 // longer first at the same start, then in order of discovery), sorting one
 // packed integer per hit rather than the hits themselves. It reports false,
-// leaving hits as they are, when an offset, length or count does not fit
-// the key.
-func sortPacked(hits []KeywordHit, n *normText) ([]KeywordHit, bool) {
+// leaving hits and dst as they are, when an offset, length or count does
+// not fit the key.
+func sortPacked(dst, hits []KeywordHit, n *normText) ([]KeywordHit, bool) {
 	if len(hits) > packIdxMask {
 		return nil, false
 	}
@@ -209,11 +220,11 @@ func sortPacked(hits []KeywordHit, n *normText) ([]KeywordHit, bool) {
 	}
 	n.keys = keys
 	slices.Sort(keys)
-	out := make([]KeywordHit, len(hits))
-	for j, k := range keys {
-		out[j] = hits[k&packIdxMask]
+	dst = slices.Grow(dst, len(hits))
+	for _, k := range keys {
+		dst = append(dst, hits[k&packIdxMask])
 	}
-	return out, true
+	return dst, true
 }
 
 // Contains reports whether any keyword occurs in text. It does not allocate.

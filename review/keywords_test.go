@@ -135,6 +135,35 @@ func TestKeywordsInvalidLongText(t *testing.T) {
 	_ = mustNew(t).Review(l, at)
 }
 
+// TestKeywordsAppendAll: AppendAll appends FindAll's hits after dst's own
+// elements and, with a reused dst, does not allocate.
+func TestKeywordsAppendAll(t *testing.T) {
+	k, err := review.NewKeywords([]string{"最佳", "佳品", "NO.1", "頂級"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("全网ＮＯ．１最 佳品，顶级。", 40)
+	want := k.FindAll(text)
+	if len(want) != 160 {
+		t.Fatalf("FindAll found %d hits, want 160", len(want))
+	}
+	head := review.KeywordHit{Word: "x", Start: -1, End: -1}
+	got := k.AppendAll([]review.KeywordHit{head}, text)
+	if diff := cmp.Diff(append([]review.KeywordHit{head}, want...), got); diff != "" {
+		t.Errorf("AppendAll mismatch (-want +got):\n%s", diff)
+	}
+	if got := k.AppendAll(nil, "nothing here"); got != nil {
+		t.Errorf("AppendAll(nil) on clean text = %v, want nil", got)
+	}
+	if raceEnabled {
+		return // sync.Pool drops items under -race
+	}
+	dst := k.AppendAll(nil, text)
+	if a := testing.AllocsPerRun(50, func() { dst = k.AppendAll(dst[:0], text) }); a != 0 {
+		t.Errorf("AppendAll into a reused slice allocs = %v, want 0", a)
+	}
+}
+
 func TestKeywordsCleanAllocs(t *testing.T) {
 	if raceEnabled {
 		t.Skip("sync.Pool drops items under -race")

@@ -28,6 +28,8 @@ type normText struct {
 	tmp      []byte
 	run      int          // start (relative to the text) of the pending copied run
 	invalid  bool         // the text had an invalid UTF-8 byte
+	inplace  bool         // s has the original's length: see fold
+	bail     bool         // fold met a rune it cannot replace in place
 	hits     []KeywordHit // scratch for Keywords.FindAll
 	keys     []uint64     // scratch for Keywords.FindAll's sort
 }
@@ -47,6 +49,55 @@ const maxSeparatorRun = 4
 func (n *normText) reset() {
 	n.s, n.src, n.end, n.segs = n.s[:0], n.src[:0], n.end[:0], n.segs[:0]
 	n.orig, n.identity, n.base, n.run, n.invalid = "", false, 0, 0, false
+	n.inplace, n.bail = false, false
+}
+
+// Filler bytes of an in-place normalised text (see fold). Neither occurs in
+// UTF-8, and invalid bytes of the original become spaces, so a filler in s
+// is always one fold wrote.
+const (
+	padByte  = 0xFE // before the replacement of a rune that became shorter
+	dropByte = 0xFF // a dropped rune: separator or zero-width character
+)
+
+// fillers are the bytes the keyword automaton reads without changing state.
+var fillers = []byte{padByte, dropByte}
+
+// fold is normalize with the normalised text kept at the original's length,
+// so that no offset map is needed: a rune whose normalised form is shorter
+// is written over its last bytes, its first bytes padded with padByte, and
+// a dropped rune is overwritten with dropByte. The keyword automaton skips
+// both fillers (match.CompileSkipping). Offsets: a hit [s, e) of s is the
+// original [s', e) where s' is s moved back over the padByte run before it.
+// fold reports false, leaving n to be reset, when some rune's normalised
+// form is longer than the rune or more than one rune (㈱ → (株)); the
+// caller then uses normalize. n must be reset first.
+func (n *normText) fold(text string, base int) bool {
+	n.inplace = true
+	n.normalize(text, base)
+	return !n.bail
+}
+
+// own copies text into s at the first change of an in-place normalisation.
+func (n *normText) own(text string) {
+	if len(n.s) == 0 && len(text) > 0 {
+		n.s = append(n.s[:0], text...)
+	}
+}
+
+// put writes the replacement rune r of the original rune text[i:to] in
+// place.
+func (n *normText) put(text string, r rune, i, to int) {
+	k := utf8.RuneLen(r)
+	if k < 0 || k > to-i {
+		n.bail = true
+		return
+	}
+	n.own(text)
+	for j := i; j < to-k; j++ {
+		n.s[j] = padByte
+	}
+	utf8.EncodeRune(n.s[to-k:to], r)
 }
 
 // str returns the normalised text; unless it is the original text itself,
@@ -80,11 +131,22 @@ func (n *normText) change(text string, i int) {
 
 // skip drops text[i:j] from the normalised text.
 func (n *normText) skip(text string, i, j int) {
+	if n.inplace {
+		n.own(text)
+		for k := i; k < j; k++ {
+			n.s[k] = dropByte
+		}
+		return
+	}
 	n.flush(text, i)
 	n.run = j
 }
 
 func (n *normText) emitRune(text string, r rune, i, to int) {
+	if n.inplace {
+		n.put(text, r, i, to)
+		return
+	}
 	n.change(text, i)
 	k := len(n.s)
 	n.s = utf8.AppendRune(n.s, r)
@@ -96,6 +158,15 @@ func (n *normText) emitRune(text string, r rune, i, to int) {
 }
 
 func (n *normText) emitByte(text string, c byte, i, to int) {
+	if n.inplace {
+		n.own(text)
+		pad := n.s[i : to-1]
+		for j := range pad {
+			pad[j] = padByte
+		}
+		n.s[to-1] = c
+		return
+	}
 	n.change(text, i)
 	n.s = append(n.s, c)
 	n.src = append(n.src, int32(n.base+i))
@@ -108,6 +179,12 @@ func (n *normText) emitByte(text string, c byte, i, to int) {
 // valid UTF-8 pattern in valid UTF-8 text always is).
 func (n *normText) span(s, e int) (int, int) {
 	if n.identity {
+		return n.base + s, n.base + e
+	}
+	if n.inplace {
+		for s > 0 && n.s[s-1] == padByte {
+			s--
+		}
 		return n.base + s, n.base + e
 	}
 	// A hit usually lies in one copied segment: one look-up then.
@@ -200,6 +277,7 @@ func isSeparator(r rune) bool {
 func (n *normText) normalize(text string, base int) {
 	n.base, n.run = base, 0
 	sk := sepTableOnce()
+	pt := punctTableOnce()
 	lastHan := false
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -209,6 +287,24 @@ func (n *normText) normalize(text string, base int) {
 			if j := hanRun(text, i); j > i {
 				lastHan = true
 				i = j
+				// Fast path: the CJK or full-width punctuation that ends
+				// most runs of ideographs, decoded once and looked up.
+				if i+2 < len(text) && (text[i] == 0xE3 || text[i] == 0xEF) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+					switch a := pt.act(text[i], text[i+1], text[i+2]); {
+					case a == punctKeep:
+						lastHan = false
+						i += 3
+					case a == punctSkip:
+						if plainHanAt(text, i+3) {
+							n.skip(text, i, i+3)
+							i += 3
+						}
+					case a >= punctByte:
+						n.emitByte(text, a, i, i+3)
+						lastHan = false
+						i += 3
+					}
+				}
 				continue
 			}
 			if i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
@@ -225,7 +321,7 @@ func (n *normText) normalize(text string, base int) {
 		}
 		if c < utf8.RuneSelf {
 			if lastHan && sk.skippable(rune(c)) {
-				if j, ok := skipSeparators(sk, text, i); ok {
+				if j, ok := skipSeparatorsAfter(sk, text, i+1); ok {
 					n.skip(text, i, j)
 					i = j
 					continue
@@ -261,7 +357,7 @@ func (n *normText) normalize(text string, base int) {
 			continue
 		}
 		if lastHan && sk.skippable(r) {
-			if j, ok := skipSeparators(sk, text, i); ok {
+			if j, ok := skipSeparatorsAfter(sk, text, i+size); ok {
 				n.skip(text, i, j)
 				i = j
 				continue
@@ -293,6 +389,10 @@ func (n *normText) normalize(text string, base int) {
 				n.tmp = utf8.AppendRune(n.tmp, fr)
 			}
 			if out := n.tmp[k:]; string(out) != text[i:i+size] {
+				if n.inplace && (len(out) > size || utf8.RuneCount(out) != 1) {
+					n.bail = true
+					return
+				}
 				for _, fr := range string(out) {
 					n.emitRune(text, fr, i, i+size)
 				}
@@ -300,6 +400,12 @@ func (n *normText) normalize(text string, base int) {
 		}
 		lastHan = isHan(r)
 		i += size
+	}
+	if n.inplace {
+		if len(n.s) == 0 {
+			n.identity, n.orig = true, text
+		}
+		return
 	}
 	if len(n.segs) == 0 && n.run == 0 {
 		n.identity, n.orig = true, text
@@ -312,12 +418,20 @@ func (n *normText) normalize(text string, base int) {
 // U+4E00–U+9FFF starting at text[i] that are not listed traditional forms:
 // text that is normal as it is.
 func hanRun(text string, i int) int {
+	if i < 0 {
+		return i
+	}
+	// The loop reads text[i:i+3] with i+2 < len(text) checked: no bounds
+	// checks per byte (this loop is most of the normalisation of CJK text).
+	p := unsafe.StringData(text)
 	for i+2 < len(text) {
-		c, c1, c2 := text[i], text[i+1], text[i+2]
-		if c < 0xE4 || c > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		b := (*[3]byte)(unsafe.Add(unsafe.Pointer(p), i))
+		c := uint(b[0]) - 0xE4
+		if c > 5 {
 			break
 		}
-		if hanStop[(uint(c-0xE4)<<6|uint(c1&0x3F))&511]&(1<<(c2&0x3F)) != 0 {
+		c2 := b[2]
+		if c2&0xC0 != 0x80 || hanStop[c][b[1]]&(1<<(c2&0x3F)) != 0 {
 			break
 		}
 		i += 3
@@ -325,23 +439,88 @@ func hanRun(text string, i int) int {
 	return i
 }
 
+// plainHanAt reports whether text[k:] begins with a three-byte ideograph in
+// U+4E00–U+9FFF that is not a listed traditional form (hanRun(text, k) > k).
+func plainHanAt(text string, k int) bool {
+	if k < 0 || k+2 >= len(text) {
+		return false
+	}
+	c := uint(text[k]) - 0xE4
+	if c > 5 {
+		return false
+	}
+	c2 := text[k+2]
+	return c2&0xC0 == 0x80 && hanStop[c][text[k+1]]&(1<<(c2&0x3F)) == 0
+}
+
+// punctTable holds what normalize does, right after an ideograph, with a
+// rune of U+3000–U+3FFF or U+F000–U+FFFF (three-byte sequences led by E3 or
+// EF): punctSlow (the general path decides), punctKeep (normal as it is),
+// punctSkip (a skippable separator: dropped when an ideograph follows, else
+// the general path decides) or a byte >= punctByte (a full-width form that
+// becomes that ASCII byte).
+type punctTable [2 << 12]uint8
+
+const (
+	punctSlow = 0
+	punctKeep = 1
+	punctSkip = 2
+	punctByte = '!'
+)
+
+// act returns the action for the valid three-byte sequence c0 c1 c2, c0
+// being E3 or EF.
+func (t *punctTable) act(c0, c1, c2 byte) uint8 {
+	return t[uint(c0>>3&1)<<12|uint(c1&0x3F)<<6|uint(c2&0x3F)]
+}
+
+// punctTableOnce builds the table from the predicates normalize applies,
+// on first use.
+var punctTableOnce = sync.OnceValue(func() *punctTable {
+	sk := sepTableOnce()
+	t := new(punctTable)
+	for _, block := range []rune{0x3000, 0xF000} {
+		for k := rune(0); k < 1<<12; k++ {
+			r := block + k
+			var a uint8
+			switch {
+			case isZeroWidth(r), isHan(r):
+			case sk.skippable(r):
+				a = punctSkip
+			case r >= 0xFF01 && r <= 0xFF5E:
+				c := byte(r - 0xFEE0)
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				a = c
+			case r >= 0x3001 && r <= 0x303F:
+				a = punctKeep
+			}
+			t[(block>>15)<<12|k] = a
+		}
+	}
+	return t
+})
+
 // hanStop is tradBits indexed by the bytes of a three-byte sequence with
-// lead E4–E9: entry (lead-0xE4)<<6 | second&0x3F has bit third&0x3F set
-// when the sequence is not a plain ideograph in U+4E00–U+9FFF (below
-// U+4E00, or a listed traditional form).
-var hanStop = func() (t [512]uint64) {
-	for i := range t {
-		lead, second := i>>6, i&63
-		if lead > 5 {
-			t[i] = ^uint64(0)
-			continue
+// lead E4–E9: entry [lead-0xE4][second] has bit third&0x3F set when the
+// sequence is not a plain ideograph in U+4E00–U+9FFF (second is not a
+// continuation byte, the rune is below U+4E00, or it is a listed
+// traditional form).
+var hanStop = func() (t [6][256]uint64) {
+	for lead := range t {
+		for second := range t[lead] {
+			if second&0xC0 != 0x80 {
+				t[lead][second] = ^uint64(0)
+				continue
+			}
+			hi := rune(lead+4)<<12 | rune(second&0x3F)<<6 // the rune with third byte 0x80
+			if hi < 0x4E00 {
+				t[lead][second] = ^uint64(0)
+				continue
+			}
+			t[lead][second] = tradBits[(hi-0x4E00)>>6]
 		}
-		hi := rune(lead+4)<<12 | rune(second)<<6 // the rune with third byte 0x80
-		if hi < 0x4E00 {
-			t[i] = ^uint64(0)
-			continue
-		}
-		t[i] = tradBits[(hi-0x4E00)>>6]
 	}
 	return t
 }()
@@ -349,7 +528,17 @@ var hanStop = func() (t [512]uint64) {
 // skipSeparators reports whether the separator run starting at text[i] is
 // short and followed by an ideograph, and where that ideograph starts.
 func skipSeparators(sk *sepTable, text string, i int) (int, bool) {
-	runs := 0
+	return skipSeparatorRun(sk, text, i, 0)
+}
+
+// skipSeparatorsAfter is skipSeparators for a run whose first rune, a
+// skippable separator, ends at text[j] (the caller has decoded it).
+func skipSeparatorsAfter(sk *sepTable, text string, j int) (int, bool) {
+	return skipSeparatorRun(sk, text, j, 1)
+}
+
+// skipSeparatorRun continues a separator run of runs runes at text[i].
+func skipSeparatorRun(sk *sepTable, text string, i, runs int) (int, bool) {
 	for j := i; j < len(text); {
 		r, size := decodeRune(text, j)
 		switch {

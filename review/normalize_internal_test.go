@@ -165,6 +165,52 @@ func TestNormalize(t *testing.T) {
 			t.Errorf("normalize(%q) mismatch (-want +got):\n%s", tt.in, diff)
 		}
 		checkOffsets(t, tt.in, &n, 0)
+		checkFold(t, tt.in, 0)
+	}
+}
+
+// checkFold compares the in-place normalisation (fold) with the reference:
+// with its fillers removed, the same text; for every rune [s, e) of it, the
+// span the automaton reports (from the filler-free start to the end of the
+// rune's last byte) maps to the same original offsets.
+func checkFold(t *testing.T, in string, base int) {
+	t.Helper()
+	var n normText
+	if !n.fold(in, base) {
+		for _, r := range in { // only a rune with a longer or multi-rune form bails
+			var one normText
+			if one.fold(string(r), 0) {
+				continue
+			}
+			return
+		}
+		t.Fatalf("%q: fold bailed out, but every rune folds alone", in)
+	}
+	got := n.str()
+	if len(got) != len(in) {
+		t.Fatalf("%q: folded to %d bytes, want %d", in, len(got), len(in))
+	}
+	var plain []byte
+	var pos []int
+	for i := 0; i < len(got); i++ {
+		if got[i] != padByte && got[i] != dropByte {
+			plain = append(plain, got[i])
+			pos = append(pos, i)
+		}
+	}
+	var ref refNorm
+	ref.normalize(in, base)
+	if string(plain) != string(ref.s) {
+		t.Fatalf("%q: folded to %q, reference %q", in, plain, ref.s)
+	}
+	for s := 0; s < len(plain); {
+		_, size := utf8.DecodeRune(plain[s:])
+		e := s + size
+		gs, ge := n.span(pos[s], pos[e-1]+1)
+		if ws, we := int(ref.src[s]), int(ref.end[e-1]); gs != ws || ge != we {
+			t.Fatalf("%q: rune [%d:%d] spans [%d:%d], reference [%d:%d]", in, s, e, gs, ge, ws, we)
+		}
+		s = e
 	}
 }
 
@@ -230,6 +276,7 @@ func TestNormalizeAgreesOnCorpus(t *testing.T) {
 		var n normText
 		n.normalize(in, 11)
 		checkOffsets(t, in, &n, 11)
+		checkFold(t, in, 11)
 	}
 }
 
@@ -253,6 +300,7 @@ func FuzzNormalize(f *testing.F) {
 		var n normText
 		n.normalize(in, 7)
 		checkOffsets(t, in, &n, 7)
+		checkFold(t, in, 7)
 		if n.invalid == utf8.ValidString(in) {
 			t.Fatalf("%q: invalid = %v", in, n.invalid)
 		}

@@ -573,7 +573,7 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 	}
 	findings := dedupe(st.findings)
 	st.findings = nil
-	runePositions(findings, st.fields)
+	runePositions(findings, st.fields, st.valid)
 	slices.SortStableFunc(findings, func(a, b Finding) int {
 		if a.Severity != b.Severity {
 			return int(b.Severity) - int(a.Severity)
@@ -603,8 +603,10 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 // offsets and its field's text, or to -1. It visits the textual findings
 // by field and ascending Start, so each field's text is counted once
 // whatever order the findings are reported in: O(text + k log k) for k
-// textual findings, with no allocation for a listing without any.
-func runePositions(fs []Finding, fields []TextField) {
+// textual findings, with no allocation for a listing without any. valid
+// (per field, may be nil) says which field texts are valid UTF-8: their
+// runes between two rune starts are counted eight bytes at a time.
+func runePositions(fs []Finding, fields []TextField, valid []bool) {
 	var idx []int
 	for i := range fs {
 		f := &fs[i]
@@ -619,16 +621,22 @@ func runePositions(fs []Finding, fields []TextField) {
 	var (
 		name           = "\x00" // no field has this name
 		text           string
-		have           bool
+		have, ok       bool
 		atByte, atRune int
 	)
+	count := func(a, b int) int {
+		if ok && (a == len(text) || utf8.RuneStart(text[a])) && (b == len(text) || utf8.RuneStart(text[b])) {
+			return countRunesValid(text[a:b])
+		}
+		return utf8.RuneCountInString(text[a:b])
+	}
 	for _, i := range idx {
 		f := &fs[i]
 		if f.Field != name {
-			name, text, have = f.Field, "", false
-			for _, tf := range fields {
+			name, text, have, ok = f.Field, "", false, false
+			for j, tf := range fields {
 				if tf.Name == name {
-					text, have = tf.Text, true
+					text, have, ok = tf.Text, true, j < len(valid) && valid[j]
 					break
 				}
 			}
@@ -637,10 +645,10 @@ func runePositions(fs []Finding, fields []TextField) {
 		if !have || f.End > len(text) {
 			continue
 		}
-		atRune += utf8.RuneCountInString(text[atByte:f.Start])
+		atRune += count(atByte, f.Start)
 		atByte = f.Start
 		f.RuneStart = atRune
-		f.RuneEnd = atRune + utf8.RuneCountInString(text[f.Start:f.End])
+		f.RuneEnd = atRune + count(f.Start, f.End)
 	}
 }
 

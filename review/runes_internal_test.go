@@ -1,6 +1,8 @@
 package review
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -21,15 +23,53 @@ func TestRunePositions(t *testing.T) {
 		{Field: "attrs[0].value", Start: 0, End: 3, Text: "棉"}, // not a text field of the listing
 		{Field: "title", Start: 5, End: 99, Text: "?"},         // beyond the text
 	}
-	runePositions(fs, fields)
 	type span struct{ RuneStart, RuneEnd int }
-	var got []span
-	for _, f := range fs {
-		got = append(got, span{f.RuneStart, f.RuneEnd})
-	}
 	want := []span{{5, 7}, {3, 7}, {0, 2}, {10, 11}, {11, 13}, {-1, -1}, {-1, -1}, {-1, -1}}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("runePositions mismatch (-want +got):\n%s", diff)
+	// The title is valid UTF-8 (counted eight bytes at a time), the
+	// description is not; the answer is the same either way.
+	for _, valid := range [][]bool{nil, {true, false}} {
+		runePositions(fs, fields, valid)
+		var got []span
+		for _, f := range fs {
+			got = append(got, span{f.RuneStart, f.RuneEnd})
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("valid %v: runePositions mismatch (-want +got):\n%s", valid, diff)
+		}
 	}
-	runePositions(nil, fields) // no findings, no work
+	// Offsets inside a rune of a valid text count as RuneCountInString does.
+	mid := []Finding{{Field: "title", Start: 2, End: 9}}
+	runePositions(mid, fields, []bool{true, false})
+	if got, want := (span{mid[0].RuneStart, mid[0].RuneEnd}), (span{2, 7}); got != want {
+		t.Errorf("mid-rune offsets: %+v, want %+v", got, want)
+	}
+	runePositions(nil, fields, nil) // no findings, no work
+}
+
+// TestSkipToDigit compares the four-bytes-at-a-time skip with the plain
+// pair-by-pair loop on random mixes of digits, numerals and other text.
+func TestSkipToDigit(t *testing.T) {
+	t.Parallel()
+	parts := []string{"a", "棉", "一", "零", "〇", "５", "7", "\xe4", "\xef", "，", " ", "幺"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := b.String()
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want+1 < len(text) {
+				k := uint(text[want])<<8 | uint(text[want+1])
+				if digitStart[k>>6]&(1<<(k&63)) != 0 {
+					break
+				}
+				want++
+			}
+			if got := skipToDigit(text, i); got != want {
+				t.Fatalf("skipToDigit(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
 }

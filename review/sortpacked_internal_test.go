@@ -27,7 +27,7 @@ func TestSortPacked(t *testing.T) {
 			return y.End - x.End
 		})
 		var n normText
-		got, ok := sortPacked(hits, &n)
+		got, ok := sortPacked(nil, hits, &n)
 		if !ok {
 			t.Fatal("sortPacked declined small hits")
 		}
@@ -40,7 +40,7 @@ func TestSortPacked(t *testing.T) {
 		{Start: 1 << packStartBits, End: 1<<packStartBits + 1},
 		{Start: 0, End: packLenMax + 1},
 	} {
-		if _, ok := sortPacked([]KeywordHit{{Start: 0, End: 1}, h}, &n); ok {
+		if _, ok := sortPacked(nil, []KeywordHit{{Start: 0, End: 1}, h}, &n); ok {
 			t.Errorf("sortPacked accepted %+v", h)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -79,10 +80,45 @@ var digitStart = func() *[1 << 16 / 64]uint64 {
 	return t
 }()
 
-func canStartDigit(c, c1 byte) bool {
-	k := uint(c)<<8 | uint(c1)
-	return digitStart[(k>>6)&1023]&(1<<(k&63)) != 0
+// skipToDigit returns the first i' >= i where the byte pair text[i'],
+// text[i'+1] is marked in digitStart, or max(i, len(text)-1) when there is
+// none. It reads the byte
+// pairs without bounds checks: this loop runs over every byte of every
+// text field of a review.
+func skipToDigit(text string, i int) int {
+	if i < 0 {
+		return i
+	}
+	p := unsafe.StringData(text)
+	for i+4 < len(text) { // four bytes none of which can begin a digit
+		b := (*[4]byte)(unsafe.Add(unsafe.Pointer(p), i))
+		if digitLead[b[0]]|digitLead[b[1]]|digitLead[b[2]]|digitLead[b[3]] != 0 {
+			break
+		}
+		i += 4
+	}
+	for i+1 < len(text) {
+		b := (*[2]byte)(unsafe.Add(unsafe.Pointer(p), i))
+		if digitLead[b[0]] != 0 {
+			k := uint(b[0])<<8 | uint(b[1])
+			if digitStart[(k>>6)&1023]&(1<<(k&63)) != 0 {
+				break
+			}
+		}
+		i++
+	}
+	return i
 }
+
+// digitLead marks the first bytes of the pairs in digitStart.
+var digitLead = func() (t [256]uint8) {
+	for k := range 1 << 16 {
+		if digitStart[k>>6]&(1<<(k&63)) != 0 {
+			t[k>>8] = 1
+		}
+	}
+	return t
+}()
 
 func isDigitSep(r rune) bool {
 	return r == ' ' || r == '-' || r == 0x00A0 || r == 0x3000 || r == '－'
@@ -108,9 +144,7 @@ func digitRuns(text string, fn func(digitRun)) {
 	var buf [40]byte
 	for i := 0; i < len(text); {
 		// A run of minDigitRun digits cannot start at the last byte.
-		for i+1 < len(text) && !canStartDigit(text[i], text[i+1]) {
-			i++
-		}
+		i = skipToDigit(text, i)
 		if i+1 >= len(text) {
 			return
 		}

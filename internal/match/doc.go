@@ -18,6 +18,12 @@
 // more are cut into four (or, from 4 KiB, eight) overlapping segments
 // scanned in one interleaved loop: the CPU overlaps their loads.
 //
+// [CompileSkipping] adds filler bytes: one more class whose transitions
+// leave every state as it is. review.Keywords normalises a text in place
+// (a rune whose normal form is shorter is padded, a dropped rune is
+// overwritten) and scans it with fillers, so that hits map back to the
+// original text without an offset map.
+//
 // # Errors
 //
 // [Compile] fails with [ErrEmptyPattern] for an empty pattern and with

@@ -19,6 +19,10 @@ const MaxStates = 1 << 22
 // ErrEmptyPattern is returned by [Compile] for an empty pattern.
 var ErrEmptyPattern = errors.New("match: empty pattern")
 
+// ErrFiller is returned by [CompileSkipping] for a pattern that contains a
+// filler byte.
+var ErrFiller = errors.New("match: filler byte in pattern")
+
 // ErrTooLarge is returned by [Compile] when the dictionary exceeds the caps.
 var ErrTooLarge = errors.New("match: dictionary too large")
 
@@ -33,12 +37,26 @@ type Matcher struct {
 	outs     []int32    // pattern ids, longest first per state
 	nostart  bool       // true if some byte cannot start a pattern
 	maxLen   int        // longest pattern in bytes
+	skip     [256]bool  // filler bytes, see [CompileSkipping]
+	skipping bool       // some byte is a filler
 }
 
 // Compile builds a matcher for patterns. Duplicates are allowed and reported
 // separately; an empty pattern is an error. Pattern ids are indexes into
 // patterns.
 func Compile(patterns []string) (*Matcher, error) {
+	return CompileSkipping(patterns, nil)
+}
+
+// CompileSkipping is [Compile] with filler bytes: every byte of skip is
+// read by the automaton without changing its state, so a pattern matches
+// text in which filler bytes are interleaved with its bytes ("a\xffb" finds
+// "ab"). A hit's start is then the offset of its first non-filler byte and
+// its end the offset after its last. A pattern that contains a filler byte
+// is an error wrapping [ErrFiller]. With fillers in the text a hit may span
+// more than [MaxPatternLen] bytes; Scan's interleaved streams account for
+// it.
+func CompileSkipping(patterns []string, skip []byte) (*Matcher, error) {
 	if len(patterns) > MaxPatterns {
 		return nil, fmt.Errorf("%w: %d patterns (max %d)", ErrTooLarge, len(patterns), MaxPatterns)
 	}
@@ -56,8 +74,16 @@ func Compile(patterns []string) (*Matcher, error) {
 		return nil, fmt.Errorf("%w: %d pattern bytes", ErrTooLarge, total)
 	}
 	m := &Matcher{patterns: append([]string(nil), patterns...)}
-	for _, p := range patterns {
+	for _, b := range skip {
+		m.skip[b], m.skipping = true, true
+	}
+	for i, p := range patterns {
 		m.maxLen = max(m.maxLen, len(p))
+		for j := 0; m.skipping && j < len(p); j++ {
+			if m.skip[p[j]] {
+				return nil, fmt.Errorf("%w: pattern %d has filler byte %#x", ErrFiller, i, p[j])
+			}
+		}
 	}
 
 	// 1. Byte classes: one per byte value used by some pattern, class 0 for
@@ -77,6 +103,21 @@ func Compile(patterns []string) (*Matcher, error) {
 		}
 		if !m.start[b] {
 			m.nostart = true
+		}
+	}
+	skipClass := -1
+	if m.skipping { // all filler bytes share one class, which no pattern uses
+		skipClass = stride
+		if stride+countSkip(&m.skip) > 256 { // class 0 has no other byte
+			skipClass = 0
+		}
+		for b := 0; b < 256; b++ {
+			if m.skip[b] {
+				m.class[b] = uint8(skipClass)
+			}
+		}
+		if skipClass > 0 {
+			stride++
 		}
 	}
 	if stride > 256 { // all 256 byte values used: class 0 is unused but harmless
@@ -164,6 +205,14 @@ func Compile(patterns []string) (*Matcher, error) {
 		}
 	}
 
+	// Fillers leave every state as it is, without reporting its outputs
+	// again.
+	if skipClass >= 0 {
+		for st := 0; st < n; st++ {
+			trans[st*stride+skipClass] = uint32(st) * ustride
+		}
+	}
+
 	// 4. Outputs per state, longest first: own patterns, then the
 	// dictionary chain.
 	m.outIdx = make([]uint32, n+1)
@@ -178,6 +227,16 @@ func Compile(patterns []string) (*Matcher, error) {
 	m.outIdx[n] = uint32(len(m.outs))
 	m.trans = trans
 	return m, nil
+}
+
+func countSkip(skip *[256]bool) int {
+	n := 0
+	for _, s := range skip {
+		if s {
+			n++
+		}
+	}
+	return n
 }
 
 // countStates returns the number of trie states: one plus the number of
@@ -253,7 +312,7 @@ func (m *Matcher) Scan(text string, fn func(id, start, end int) bool) {
 	ov := m.maxLen - 1
 	q := len(text) / 4
 	b1, b2, b3 := q, 2*q, 3*q
-	st0, st1, st2, st3 := 0, max(0, b1-ov), max(0, b2-ov), max(0, b3-ov)
+	st0, st1, st2, st3 := 0, m.streamStart(text, b1, ov), m.streamStart(text, b2, ov), m.streamStart(text, b3, ov)
 	t0, t1, t2, t3 := text[st0:b1], text[st1:b2], text[st2:b3], text[st3:]
 	n := min(len(t0), len(t1), len(t2), len(t3))
 	t0, t1, t2, t3 = t0[:n], t1[:n], t2[:n], t3[:n]
@@ -267,25 +326,25 @@ func (m *Matcher) Scan(text string, fn func(id, start, end int) bool) {
 		if (s0|s1|s2|s3)&outFlag != 0 {
 			if s0 >= outFlag {
 				s0 &^= outFlag
-				if !m.report(s0, st0+i+1, 0, fn) {
+				if !m.report(text, s0, st0+i+1, 0, fn) {
 					return
 				}
 			}
 			if s1 >= outFlag {
 				s1 &^= outFlag
-				if !m.report(s1, st1+i+1, b1, fn) {
+				if !m.report(text, s1, st1+i+1, b1, fn) {
 					return
 				}
 			}
 			if s2 >= outFlag {
 				s2 &^= outFlag
-				if !m.report(s2, st2+i+1, b2, fn) {
+				if !m.report(text, s2, st2+i+1, b2, fn) {
 					return
 				}
 			}
 			if s3 >= outFlag {
 				s3 &^= outFlag
-				if !m.report(s3, st3+i+1, b3, fn) {
+				if !m.report(text, s3, st3+i+1, b3, fn) {
 					return
 				}
 			}
@@ -316,7 +375,7 @@ func (m *Matcher) scan8(text string, fn func(id, start, end int) bool) {
 	var b, st [8]int
 	for k := 1; k < 8; k++ {
 		b[k] = k * q
-		st[k] = max(0, b[k]-ov)
+		st[k] = m.streamStart(text, b[k], ov)
 	}
 	end := func(k int) int {
 		if k == 7 {
@@ -348,7 +407,7 @@ func (m *Matcher) scan8(text string, fn func(id, start, end int) bool) {
 			for k := range s {
 				if s[k] >= outFlag {
 					s[k] &^= outFlag
-					if !m.report(s[k], st[k]+i+1, b[k], fn) {
+					if !m.report(text, s[k], st[k]+i+1, b[k], fn) {
 						return
 					}
 				}
@@ -380,7 +439,7 @@ func (m *Matcher) scanFrom(text string, i int, s uint32, minEnd int, fn func(id,
 		s = trans[s+uint32(class[text[i]])]
 		if s >= outFlag {
 			s &^= outFlag
-			if !m.report(s, i+1, minEnd, fn) {
+			if !m.report(text, s, i+1, minEnd, fn) {
 				return false
 			}
 		}
@@ -388,17 +447,43 @@ func (m *Matcher) scanFrom(text string, i int, s uint32, minEnd int, fn func(id,
 	return true
 }
 
-func (m *Matcher) report(s uint32, end, minEnd int, fn func(id, start, end int) bool) bool {
+func (m *Matcher) report(text string, s uint32, end, minEnd int, fn func(id, start, end int) bool) bool {
 	if end <= minEnd {
 		return true
 	}
 	k := s / uint32(m.stride)
 	for _, id := range m.outs[m.outIdx[k]:m.outIdx[k+1]] {
-		if !fn(int(id), end-len(m.patterns[id]), end) {
+		start := end - len(m.patterns[id])
+		if m.skipping {
+			start = m.back(text, end, len(m.patterns[id]))
+		}
+		if !fn(int(id), start, end) {
 			return false
 		}
 	}
 	return true
+}
+
+// back returns the offset of the n-th non-filler byte before end, or 0
+// when there are fewer.
+func (m *Matcher) back(text string, end, n int) int {
+	i := end
+	for n > 0 && i > 0 {
+		i--
+		if !m.skip[text[i]] {
+			n--
+		}
+	}
+	return i
+}
+
+// streamStart returns where a stream that must be in the right state at
+// offset b starts: ov bytes before b, not counting fillers.
+func (m *Matcher) streamStart(text string, b, ov int) int {
+	if !m.skipping {
+		return max(0, b-ov)
+	}
+	return m.back(text, b, ov)
 }
 
 // Contains reports whether any pattern occurs in text. It does not allocate.

@@ -1,6 +1,7 @@
 package match_test
 
 import (
+	"errors"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -269,4 +270,118 @@ func BenchmarkScan(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestSkipping compares a scan of text with filler bytes interleaved with
+// the scan of the text without them, at every stream layout (short, four
+// and eight interleaved streams, long filler runs at stream boundaries).
+func TestSkipping(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(7, 9))
+	alpha := []string{"a", "b", "c", "最", "佳"}
+	for round := 0; round < 60; round++ {
+		var pats []string
+		for range 1 + rng.IntN(12) {
+			var b strings.Builder
+			for range 1 + rng.IntN(5) {
+				b.WriteString(alpha[rng.IntN(len(alpha))])
+			}
+			pats = append(pats, b.String())
+		}
+		m, err := match.CompileSkipping(pats, []byte{0xfe, 0xff})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.CheckTable(); err != nil {
+			t.Fatal(err)
+		}
+		var plain strings.Builder
+		for plain.Len() < []int{40, 900, 9000}[round%3] {
+			plain.WriteString(alpha[rng.IntN(len(alpha))])
+		}
+		text := plain.String()
+		var filled []byte
+		pos := make([]int, len(text)+1)
+		for i := 0; i < len(text); i++ {
+			if rng.IntN(4) == 0 {
+				for range 1 + rng.IntN([]int{3, 300}[rng.IntN(2)]) {
+					filled = append(filled, 0xfe|byte(rng.IntN(2)))
+				}
+			}
+			pos[i] = len(filled)
+			filled = append(filled, text[i])
+		}
+		want := naive(pats, text)
+		for i, h := range want {
+			want[i] = match.Hit{ID: h.ID, Start: pos[h.Start], End: pos[h.End-1] + 1}
+		}
+		got := m.AppendAll(nil, string(filled))
+		sortHits(want)
+		sortHits(got)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("round %d, %d bytes: hits mismatch (-want +got):\n%s", round, len(filled), diff)
+		}
+		// Without fillers in the text, the matcher is the plain one.
+		if got, want := m.AppendAll(nil, text), naive(pats, text); len(got) != len(want) {
+			t.Fatalf("round %d: %d hits on plain text, want %d", round, len(got), len(want))
+		}
+	}
+	if _, err := match.CompileSkipping([]string{"a\xffb"}, []byte{0xff}); !errors.Is(err, match.ErrFiller) {
+		t.Errorf("filler in pattern: err = %v", err)
+	}
+	all := make([]string, 0, 255)
+	for b := 0; b < 255; b++ {
+		all = append(all, string([]byte{byte(b)}))
+	}
+	m, err := match.CompileSkipping(all, []byte{0xff})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Count("a\xff\xffb"); got != 2 || m.Classes() > 256 {
+		t.Errorf("255 used bytes: %d hits, %d classes", got, m.Classes())
+	}
+}
+
+// FuzzScanSkipping checks a filler-skipping matcher on text with fillers
+// (0xFE, 0xFF) against the plain scan of the text without them.
+func FuzzScanSkipping(f *testing.F) {
+	f.Add("最佳\n国家级", "全网最\xfe佳国家\xff\xff级")
+	f.Add("ab\nb", "a\xffb\xfeb")
+	f.Fuzz(func(t *testing.T, dict, text string) {
+		if len(dict) > 512 || len(text) > 8192 {
+			return
+		}
+		var pats []string
+		for _, p := range strings.Split(dict, "\n") {
+			if p != "" && strings.IndexByte(p, 0xfe) < 0 && strings.IndexByte(p, 0xff) < 0 {
+				pats = append(pats, p)
+			}
+		}
+		m, err := match.CompileSkipping(pats, []byte{0xfe, 0xff})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.CheckTable(); err != nil {
+			t.Fatal(err)
+		}
+		// The plain text and where each of its bytes is in text.
+		var plain []byte
+		var pos []int
+		for i := 0; i < len(text); i++ {
+			if text[i] != 0xfe && text[i] != 0xff {
+				plain = append(plain, text[i])
+				pos = append(pos, i)
+			}
+		}
+		want := naive(pats, string(plain))
+		for i, h := range want {
+			want[i] = match.Hit{ID: h.ID, Start: pos[h.Start], End: pos[h.End-1] + 1}
+		}
+		got := m.AppendAll(nil, text)
+		sortHits(want)
+		sortHits(got)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("hits mismatch (-want +got):\n%s", diff)
+		}
+	})
 }

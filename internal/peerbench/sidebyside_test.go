@@ -44,6 +44,7 @@ func TestSideBySide(t *testing.T) {
 			t.Fatal(err)
 		}
 		var dst []match.Hit
+		var kdst []review.KeywordHit
 		runs := []struct {
 			name string
 			f    func()
@@ -51,6 +52,8 @@ func TestSideBySide(t *testing.T) {
 			{"vcart AppendAll (overlap)", func() { dst = ours.AppendAll(dst[:0], corpus) }},
 			{"coregx FindAllOverlapping", func() { peer.FindAllOverlapping(data) }},
 			{"vcart Keywords.FindAll", func() { kw.FindAll(corpus) }},
+			{"vcart Keywords.AppendAll", func() { kdst = kw.AppendAll(kdst[:0], corpus) }},
+			{"fold + coregx (fair anchor)", func() { peer.FindAllOverlapping(fold(corpus)) }},
 		}
 		best := make([]time.Duration, len(runs))
 		for r := 0; r < rounds; r++ {
@@ -68,6 +71,8 @@ func TestSideBySide(t *testing.T) {
 		}
 		fmt.Fprintf(&report, "%-10s %-28s %9.2fx\n", d.name, "ratio bare matcher/coregx", mbps(best[0])/mbps(best[1]))
 		fmt.Fprintf(&report, "%-10s %-28s %9.2fx\n", d.name, "ratio normalised/coregx", mbps(best[2])/mbps(best[1]))
+		fmt.Fprintf(&report, "%-10s %-28s %9.2fx\n", d.name, "ratio AppendAll/coregx", mbps(best[3])/mbps(best[1]))
+		fmt.Fprintf(&report, "%-10s %-28s %9.2fx\n", d.name, "ratio FindAll/fold+coregx", mbps(best[2])/mbps(best[4]))
 		var tb, tp time.Duration
 		for r := 0; r < 5; r++ {
 			t0 := time.Now()

@@ -1,0 +1,76 @@
+package review
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/vcart-sdk/vcart-go/internal/match"
+	"github.com/vcart-sdk/vcart-go/internal/match/matchtest"
+)
+
+// segmentKeywords returns k's dictionary scanned the way it was before the
+// in-place normalisation: normalize's segment map and a plain automaton.
+func segmentKeywords(t testing.TB, k *Keywords) *Keywords {
+	t.Helper()
+	pats := make([]string, k.m.Len())
+	for i := range pats {
+		pats[i] = k.m.Pattern(i)
+	}
+	m, err := match.Compile(pats)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Keywords{m: m, words: k.words}
+}
+
+func checkFoldHits(t *testing.T, k, ref *Keywords, text string) {
+	t.Helper()
+	if diff := cmp.Diff(ref.FindAll(text), k.FindAll(text)); diff != "" {
+		t.Fatalf("%q: in-place hits differ from the segment map's (-want +got):\n%s", text, diff)
+	}
+	if got, want := k.Contains(text), ref.Contains(text); got != want {
+		t.Fatalf("%q: Contains = %v, want %v", text, got, want)
+	}
+}
+
+// TestFoldHitsAgree compares FindAll on the in-place path with the segment
+// map on the benchmark corpus (four and eight interleaved streams, chunk
+// boundaries) and on text with every kind of change.
+func TestFoldHitsAgree(t *testing.T) {
+	t.Parallel()
+	var words []string
+	for _, w := range DefaultWordList().Words {
+		words = append(words, w.Text)
+	}
+	words = append(words, "最佳", "ＮＯ．１", "頂級", "零\u200b添加", "Top1", "１３８", "(株)", "a b")
+	k, err := NewKeywords(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := segmentKeywords(t, k)
+	mixed := strings.Repeat("精选ＡＢＣ頂級，最 * 佳\u200b。Ｘ\xfe 零\u200b\u200b添加 NO.1 ﬁ ", 300)
+	for _, text := range []string{
+		"", "最佳", "ＮＯ．１最 佳頂級", mixed[:700], mixed, mixed + "㈱",
+		matchtest.Corpus(600<<10, words), // three chunks
+		strings.Repeat("最\u200b", 5000) + "佳",
+	} {
+		checkFoldHits(t, k, ref, text)
+	}
+}
+
+func FuzzFoldHits(f *testing.F) {
+	f.Add("最佳\n顶级\nNO.1", "全网ＮＯ．１最 佳頂級")
+	f.Add("a\nfi", "\xff\xfe最\u200b佳ﬁＡ")
+	f.Add("质量差\n(株)", strings.Repeat("质 量 差㈱", 100))
+	f.Fuzz(func(t *testing.T, dict, text string) {
+		if len(dict) > 256 || len(text) > 8192 {
+			return
+		}
+		k, err := NewKeywords(strings.Split(dict, "\n"))
+		if err != nil {
+			return
+		}
+		checkFoldHits(t, k, segmentKeywords(t, k), text)
+	})
+}
