@@ -601,3 +601,24 @@ func (s *Server) BrandStatus(brandID string) shopapi.BrandStatus {
 	}
 	return 0
 }
+
+// checkCategoryPermission answers 10020018 for a product in a leaf category
+// the shop may not sell in, when the server checks permissions
+// (WithCategoryPermissions); s.mu is held.
+func (s *Server) checkCategoryPermission(p *shopapi.Product) error {
+	if !s.strictCategories {
+		return nil
+	}
+	cats := p.CatsV2
+	if len(cats) == 0 {
+		cats = p.Cats
+	}
+	if len(cats) == 0 {
+		return nil // validateProduct reports the missing category
+	}
+	leaf := string(cats[len(cats)-1].CatID)
+	if g, err := s.catGrants().get(leaf); err != nil || g.status != shopapi.CategoryRelationActive {
+		return apiErr(shopapi.CodeNoCategoryQualification, "no qualification for the category "+leaf)
+	}
+	return nil
+}

@@ -180,6 +180,9 @@ func (s *Server) hProductAdd(c *call) (any, error) {
 	if err := validateProduct(p); err != nil {
 		return nil, err
 	}
+	if err := s.checkCategoryPermission(p); err != nil {
+		return nil, err
+	}
 	id := s.newID()
 	st := &product{id: id, listing: listing, stock: map[string]int64{}, createTime: s.stamp()}
 	p.ProductID = shopapi.ID(id)
@@ -227,6 +230,9 @@ func (s *Server) hProductUpdate(c *call) (any, error) {
 		return nil, apiErr(shopapi.CodeProductUnderAudit, "product is under audit, cancel audit first")
 	}
 	if err := validateProduct(p); err != nil {
+		return nil, err
+	}
+	if err := s.checkCategoryPermission(p); err != nil {
 		return nil, err
 	}
 	known := map[string]string{} // out_sku_id → sku_id of the current draft

@@ -78,6 +78,13 @@ func WithComponent(appID, secret string) Option {
 // WithAutoAudit makes every audit submission pass at once (edit_status 2 → 4).
 func WithAutoAudit() Option { return func(s *Server) { s.autoAudit = true } }
 
+// WithCategoryPermissions makes the fake refuse, as the platform does, a
+// product whose leaf category the shop has no permission for (errcode
+// 10020018): a category with a qualification requirement ([CatNuts],
+// [CatCream]) is granted only once its application is approved
+// (ApproveCategory). Without it every category of the fake's tree is open.
+func WithCategoryPermissions() Option { return func(s *Server) { s.strictCategories = true } }
+
 // Server is a stateful in-memory fake of the shop API: the same paths, the
 // errcode envelope, the platform's validation and error codes, token
 // issuance and expiry, and per-path fault injection. It is safe for
@@ -99,6 +106,7 @@ type Server struct {
 	componentAppID, componentSecret string
 	tokenTTL                        time.Duration
 	autoAudit                       bool
+	strictCategories                bool
 
 	tokens       map[string]time.Time // access tokens (shop and authorizer) → expiry
 	stableToken  string
