@@ -114,7 +114,7 @@ func provider(ctx context.Context, w io.Writer, addr, prefix string, instances, 
 	}
 	limits := shopapi.RateLimits{PerMinute: map[string]int{path: quota}}
 	hc := srv.HTTPClient()
-	tokOpts := []shopapi.TokenOption{shopapi.WithTokenStore(tokens), shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(hc)}
+	tokOpts := []shopapi.Option{shopapi.WithTokenStore(tokens), shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(hc)}
 	v, err := notify.NewVerifier(pushToken, aesKey, component)
 	if err != nil {
 		return err
@@ -134,7 +134,7 @@ func provider(ctx context.Context, w io.Writer, addr, prefix string, instances, 
 			return err
 		}
 		fleet, err := shopapi.NewFleet(shopapi.FleetConfig{ComponentAppID: component, Component: comp, RefreshTokens: refresh,
-			TokenOptions: tokOpts, ClientOptions: []shopapi.Option{shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(hc)},
+			Options: tokOpts,
 			RateLimiter: func(app string) (shopapi.RateLimiter, error) {
 				return redisstore.NewRateLimiter(rdb, app, limits, redisstore.WithPrefix(prefix), redisstore.WithInstanceShare(instances))
 			}})

@@ -56,7 +56,7 @@
 // refresh before the shared copy disappears, and the lock wait
 // ([WithLockWait], 30 s) at least shopapi's token fetch timeout (30 s), so a
 // waiter outlives both a dead holder's lock and a live holder's slow fetch. Give the store and the token source the same clock
-// ([WithClock], shopapi.WithTokenClock). Each instance still keeps the token
+// ([WithClock], shopapi.WithClock). Each instance still keeps the token
 // in memory: Redis is read only when a token is due, so API calls cost no
 // Redis round trip; each push costs two (the claim, then complete or
 // release: one Lua script each, about 75 µs apiece on loopback).

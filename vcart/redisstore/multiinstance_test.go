@@ -28,18 +28,18 @@ type instance struct {
 	client *shopapi.Client
 }
 
-func newInstance(t *testing.T, srv *shopapitest.Server, addr string, clock func() time.Time, tokenOpts ...shopapi.TokenOption) *instance {
+func newInstance(t *testing.T, srv *shopapitest.Server, addr string, clock func() time.Time, tokenOpts ...shopapi.Option) *instance {
 	t.Helper()
 	return newInstanceHC(t, srv, &http.Client{Transport: srv.Transport()}, addr, clock, tokenOpts...)
 }
 
-func newInstanceHC(t *testing.T, srv *shopapitest.Server, hc *http.Client, addr string, clock func() time.Time, tokenOpts ...shopapi.TokenOption) *instance {
+func newInstanceHC(t *testing.T, srv *shopapitest.Server, hc *http.Client, addr string, clock func() time.Time, tokenOpts ...shopapi.Option) *instance {
 	t.Helper()
 	// A generous op timeout: an operation timing out on a loaded machine
 	// falls back to an in-process fetch and breaks "exactly one fetch". A
 	// stopped Redis refuses connections at once, so no test waits for it.
 	store := newTokenStore(t, newClient(t, addr), redisstore.WithClock(clock), redisstore.WithOpTimeout(10*time.Second))
-	opts := append([]shopapi.TokenOption{shopapi.WithTokenStore(store), shopapi.WithTokenClock(clock)}, tokenOpts...)
+	opts := append([]shopapi.Option{shopapi.WithTokenStore(store), shopapi.WithClock(clock)}, tokenOpts...)
 	ts, err := srv.TokenSource(hc, opts...)
 	if err != nil {
 		t.Fatalf("TokenSource: %v", err)

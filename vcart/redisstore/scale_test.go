@@ -103,8 +103,8 @@ func (s scaleRun) run(t *testing.T, addr, prefix string) scaleResult {
 			t.Fatal(err)
 		}
 		limits := shopapi.RateLimits{PerMinute: map[string]int{scalePath: scaleQuota}}
-		tokOpts := []shopapi.TokenOption{shopapi.WithTokenStore(tokens), shopapi.WithTokenBaseURL(srv.URL()),
-			shopapi.WithTokenHTTPClient(hc)}
+		tokOpts := []shopapi.Option{shopapi.WithTokenStore(tokens), shopapi.WithBaseURL(srv.URL()),
+			shopapi.WithHTTPClient(hc)}
 		fleets := make([]*shopapi.Fleet, s.instances)
 		for i := range fleets {
 			comp, err := shopapi.NewComponentTokenSource(scaleComponent, scaleSecret,
@@ -113,9 +113,8 @@ func (s scaleRun) run(t *testing.T, addr, prefix string) scaleResult {
 				t.Fatal(err)
 			}
 			cfg := shopapi.FleetConfig{ComponentAppID: scaleComponent, Component: comp, RefreshTokens: refresh,
-				TokenOptions:  tokOpts,
-				ClientOptions: []shopapi.Option{shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(hc), shopapi.WithRetry(0, time.Second, time.Second), shopapi.WithRateLimits(limits)},
-				MaxClients:    s.merchants}
+				Options:    append(append([]shopapi.Option(nil), tokOpts...), shopapi.WithRetry(0, time.Second, time.Second), shopapi.WithRateLimits(limits)),
+				MaxClients: s.merchants}
 			if s.shared {
 				cfg.RateLimiter = func(app string) (shopapi.RateLimiter, error) {
 					return redisstore.NewRateLimiter(rdb, app, limits, redisstore.WithPrefix(prefix), redisstore.WithInstanceShare(s.instances))

@@ -48,8 +48,16 @@ const (
 	maxErrorBodySize = 1 << 20
 )
 
-// Option configures a [Client]. Options are validated: an invalid one makes
-// [NewClient] return an error.
+// Option configures a [Client] or a token source ([NewShopTokenSource],
+// [NewCachingTokenSource], the third-party sources, a [Fleet]): one option
+// type for the package, as in every package of the SDK. An option applies
+// where it means something and is ignored elsewhere: [WithBaseURL],
+// [WithHTTPClient], [WithClock], [WithLogger], [WithRateLimits] and
+// [WithoutRateLimit] configure clients and token sources alike,
+// [WithRetryPolicy] and [WithRateLimiter] only clients, [WithTokenStore],
+// [WithEarlyRefresh], [WithRefreshLockTTL], [WithLegacyToken] and
+// [WithTokenKey] only token sources. Options are validated: an invalid one
+// makes the constructor return an error.
 type Option func(*config) error
 
 type config struct {
@@ -65,6 +73,32 @@ type config struct {
 	// decoded, when set (by the conformance tests), sees the value each
 	// successful call decoded its answer into.
 	decoded func(path string, out any)
+	// tok is the configuration of a token source built with the same
+	// options.
+	tok tokenConfig
+}
+
+// applyOptions returns the defaults with opts applied.
+func applyOptions(opts []Option) (config, error) {
+	cfg := config{
+		baseURL: DefaultBaseURL,
+		hc:      &http.Client{Timeout: 30 * time.Second},
+		now:     time.Now,
+		logger:  slog.New(slog.DiscardHandler),
+		retry:   DefaultRetryPolicy(),
+		limits:  DefaultRateLimits(),
+		limitOn: true,
+		tok:     defaultTokenConfig(),
+	}
+	for _, o := range opts {
+		if o == nil {
+			return config{}, errors.New("shopapi: nil Option")
+		}
+		if err := o(&cfg); err != nil {
+			return config{}, err
+		}
+	}
+	return cfg, nil
 }
 
 // WithBaseURL sets the API host (shopapitest uses it). It must be an absolute
@@ -79,11 +113,12 @@ func WithBaseURL(u string) Option {
 			return errors.New("shopapi: WithBaseURL: URL must not carry a query or fragment")
 		}
 		c.baseURL = strings.TrimRight(p.String(), "/")
+		c.tok.baseURL = c.baseURL
 		return nil
 	}
 }
 
-// WithHTTPClient sets the *http.Client used for every call. The client is
+// WithHTTPClient sets the *http.Client used for every call and token fetch. The client is
 // not modified: the SDK uses a shallow copy that follows no redirect (see
 // [RedirectError]), whatever its CheckRedirect says. The default has a 30 s
 // timeout.
@@ -93,31 +128,36 @@ func WithHTTPClient(hc *http.Client) Option {
 			return errors.New("shopapi: nil *http.Client")
 		}
 		c.hc = hc
+		c.tok.hc = hc
 		return nil
 	}
 }
 
-// WithClock sets the clock of the rate limiter and of the 45011 "next
-// minute" hold; it must advance. The default is time.Now. (Token expiry
-// uses the token source's own clock, [WithTokenClock].)
+// WithClock sets the clock: of a client's rate limiter and 45011 "next
+// minute" hold, and of a token source's expiry and limiter. It must
+// advance. The default is time.Now. It is the one way to inject a clock in
+// this package (as WithClock is in notify, redisstore and shopapitest).
 func WithClock(now func() time.Time) Option {
 	return func(c *config) error {
 		if now == nil {
 			return errors.New("shopapi: nil clock")
 		}
 		c.now = now
+		c.tok.now = now
 		return nil
 	}
 }
 
-// WithLogger sets the structured logger. The default discards. Logs carry
-// the method, path, errcode and attempt, never the URL's query or a secret.
+// WithLogger sets the structured logger of clients and token sources. The
+// default discards. Logs carry the method, path, errcode and attempt, or a
+// token store's failure, never the URL's query, a token or a secret.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
 		if l == nil {
 			return errors.New("shopapi: nil *slog.Logger")
 		}
 		c.logger = l
+		c.tok.logger = l
 		return nil
 	}
 }
@@ -138,8 +178,13 @@ func WithRetry(max int, minWait, maxWait time.Duration) Option {
 	return WithRetryPolicy(RetryPolicy{MaxRetries: max, MinWait: minWait, MaxWait: maxWait})
 }
 
-// WithRateLimits replaces the client-side per-path rate limits (the
-// default is [DefaultRateLimits]).
+// WithRateLimits replaces the per-path quotas (the default is
+// [DefaultRateLimits]) of a client's calls and of a token source's fetches
+// (the /cgi-bin/stable_token entry is the platform's 10,000 a minute). A
+// fetch answered 45011 holds its path until the next minute, and a wait
+// counts against the fetch's 30 s timeout. Each client and source has its
+// own limiter: processes sharing a credential share its quota, so give each
+// a share of it ([RateLimits.Share]) or share a [RateLimiter].
 func WithRateLimits(l RateLimits) Option {
 	return func(c *config) error {
 		if err := l.validate(); err != nil {
@@ -147,14 +192,18 @@ func WithRateLimits(l RateLimits) Option {
 		}
 		c.limits = l.clone()
 		c.limitOn = true
+		c.tok.limits = l.clone()
+		c.tok.limitOn = true
 		return nil
 	}
 }
 
-// WithoutRateLimit disables the client-side rate limiter.
+// WithoutRateLimit disables the client-side rate limiter of clients and
+// token sources.
 func WithoutRateLimit() Option {
 	return func(c *config) error {
 		c.limitOn = false
+		c.tok.limitOn = false
 		return nil
 	}
 }
@@ -256,22 +305,9 @@ func NewClient(tokens TokenSource, opts ...Option) (*Client, error) {
 	if tokens == nil {
 		return nil, errors.New("shopapi: nil TokenSource")
 	}
-	cfg := config{
-		baseURL: DefaultBaseURL,
-		hc:      &http.Client{Timeout: 30 * time.Second},
-		now:     time.Now,
-		logger:  slog.New(slog.DiscardHandler),
-		retry:   DefaultRetryPolicy(),
-		limits:  DefaultRateLimits(),
-		limitOn: true,
-	}
-	for _, o := range opts {
-		if o == nil {
-			return nil, errors.New("shopapi: nil Option")
-		}
-		if err := o(&cfg); err != nil {
-			return nil, err
-		}
+	cfg, err := applyOptions(opts)
+	if err != nil {
+		return nil, err
 	}
 	// A shallow copy: resty fills a nil Transport, and redirects are
 	// refused; never touch the caller's client.

@@ -91,7 +91,7 @@
 // quota wait for the next minute with room. After a 45011 the path is held
 // until the next minute for every caller of the client, and the call is
 // retried then. Token fetches go through the token source's own limiter
-// ([WithTokenRateLimits], on [WithTokenClock]'s clock).
+// ([WithRateLimits], on [WithClock]'s clock).
 //
 // [DefaultRateLimits] holds only the published quotas (stable_token
 // 10,000/min, image and qualification upload 5,000/min): the platform does

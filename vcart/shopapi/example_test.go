@@ -116,7 +116,7 @@ func ExampleNewShopTokenSource() {
 	srv := shopapitest.New()
 	defer srv.Close()
 	ts, err := shopapi.NewShopTokenSource(srv.AppID(), srv.AppSecret(),
-		shopapi.WithTokenBaseURL(srv.URL())) // omit in production
+		shopapi.WithBaseURL(srv.URL())) // omit in production
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -171,7 +171,7 @@ func ExampleCategoryService_Detail() {
 func ExampleNewAuthorizerTokenSource() {
 	srv := shopapitest.New(shopapitest.WithComponent("wxcomponent0001", "component-secret"))
 	defer srv.Close()
-	base := shopapi.WithTokenBaseURL(srv.URL()) // omit in production
+	base := shopapi.WithBaseURL(srv.URL()) // omit in production
 
 	// The ticket arrives by message push every 10 minutes; keep the latest.
 	ticket := func(context.Context) (string, error) { return srv.ComponentVerifyTicket(), nil }

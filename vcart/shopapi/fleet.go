@@ -84,13 +84,11 @@ type FleetConfig struct {
 	Component TokenSource
 	// RefreshTokens keeps the merchants' authorizer_refresh_tokens.
 	RefreshTokens RefreshTokenStore
-	// TokenOptions apply to every merchant's authorizer token source: a
-	// token store shared by the instances ([WithTokenStore]), the HTTP
-	// client, the clock.
-	TokenOptions []TokenOption
-	// ClientOptions apply to every merchant's client: one transport for
-	// all ([WithHTTPClient]), retries, the logger.
-	ClientOptions []Option
+	// Options apply to every merchant's authorizer token source and
+	// client, each taking those that concern it: a token store shared by
+	// the instances ([WithTokenStore]), one transport for all
+	// ([WithHTTPClient]), the clock, retries, the logger.
+	Options []Option
 	// RateLimiter, if set, gives the limiter of a merchant's calls (for
 	// instance a redisstore.RateLimiter of its appid, shared by the
 	// instances); otherwise each client counts its own calls in process.
@@ -247,11 +245,11 @@ func (f *Fleet) build(appID string) (*Client, error) {
 		SaveRefreshToken: func(ctx context.Context, rt string) error {
 			return rts.SaveRefreshToken(ctx, appID, rt)
 		},
-	}, f.cfg.TokenOptions...)
+	}, f.cfg.Options...)
 	if err != nil {
 		return nil, fmt.Errorf("shopapi: merchant %s: %w", appID, err)
 	}
-	opts := f.cfg.ClientOptions
+	opts := f.cfg.Options
 	if f.cfg.RateLimiter != nil {
 		rl, err := f.cfg.RateLimiter(appID)
 		if err != nil {

@@ -34,7 +34,7 @@ func (f *Fleet) Authorize(ctx context.Context, authorizationCode string) (string
 	if authorizationCode == "" {
 		return "", errors.New("shopapi: Fleet.Authorize: empty authorization code")
 	}
-	cfg, err := newTokenConfig(f.cfg.TokenOptions)
+	cfg, err := newTokenConfig(f.cfg.Options)
 	if err != nil {
 		return "", fmt.Errorf("shopapi: authorize: %w", err)
 	}

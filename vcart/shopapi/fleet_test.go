@@ -29,7 +29,7 @@ func newFleet(t *testing.T, n int, cfg shopapi.FleetConfig) (*shopapitest.Server
 	hc := srv.HTTPClient()
 	comp, err := shopapi.NewComponentTokenSource(fleetComponent, fleetComponentSecret,
 		func(context.Context) (string, error) { return srv.ComponentVerifyTicket(), nil },
-		shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(hc), shopapi.WithTokenClock(clock))
+		shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(hc), shopapi.WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,8 +38,7 @@ func newFleet(t *testing.T, n int, cfg shopapi.FleetConfig) (*shopapitest.Server
 	if cfg.RefreshTokens == nil {
 		cfg.RefreshTokens = shopapi.NewMemoryRefreshTokenStore()
 	}
-	cfg.TokenOptions = append(cfg.TokenOptions, shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(hc), shopapi.WithTokenClock(clock))
-	cfg.ClientOptions = append(cfg.ClientOptions, shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(hc), shopapi.WithClock(clock))
+	cfg.Options = append(cfg.Options, shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(hc), shopapi.WithClock(clock))
 	cfg.Now = clock
 	f, err := shopapi.NewFleet(cfg)
 	if err != nil {

@@ -35,7 +35,7 @@ type RateLimits struct {
 // other /channels/ec paths: read them with the quota API at start-up
 // ([QuotaService.RateLimits], [RateLimitsFromQuotas]) and pass the table to
 // [WithRateLimits]; without that they are unlimited. The stable_token entry
-// is applied by the token sources ([WithTokenRateLimits]), which fetch
+// is applied by the token sources ([WithRateLimits]), which fetch
 // tokens outside the [Client]; the client's limiter applies the others.
 func DefaultRateLimits() RateLimits {
 	return RateLimits{

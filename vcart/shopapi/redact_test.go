@@ -25,7 +25,7 @@ func TestRedaction(t *testing.T) {
 	var mu sync.Mutex
 	logger := slog.New(slog.NewJSONHandler(&lockedWriter{w: &buf, mu: &mu}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 
-	ts, err := srv.TokenSource(srv.HTTPClient(), shopapi.WithTokenLogger(logger))
+	ts, err := srv.TokenSource(srv.HTTPClient(), shopapi.WithLogger(logger))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,20 +94,20 @@ func TestRedaction(t *testing.T) {
 	}
 
 	// Token fetches: legacy GET puts the secret in the URL.
-	for _, opt := range []shopapi.TokenOption{shopapi.WithLegacyToken(), shopapi.WithEarlyRefresh(0)} {
-		bad, err := shopapi.NewShopTokenSource("wxredact000000001", secret, shopapi.WithTokenBaseURL(dead), opt, shopapi.WithTokenLogger(logger))
+	for _, opt := range []shopapi.Option{shopapi.WithLegacyToken(), shopapi.WithEarlyRefresh(0)} {
+		bad, err := shopapi.NewShopTokenSource("wxredact000000001", secret, shopapi.WithBaseURL(dead), opt, shopapi.WithLogger(logger))
 		if err != nil {
 			t.Fatal(err)
 		}
 		_, err = bad.Token(t.Context())
 		record(err)
 	}
-	wrong, _ := shopapi.NewShopTokenSource("wxredact000000001", secret+"x", shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(srv.HTTPClient()))
+	wrong, _ := shopapi.NewShopTokenSource("wxredact000000001", secret+"x", shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(srv.HTTPClient()))
 	_, err = wrong.Token(t.Context())
 	record(err)
 
 	comp, _ := shopapi.NewComponentTokenSource("wxc", secret, func(context.Context) (string, error) { return "ticket", nil },
-		shopapi.WithTokenBaseURL(dead))
+		shopapi.WithBaseURL(dead))
 	_, err = comp.Token(t.Context())
 	record(err)
 

@@ -128,7 +128,7 @@ func TestRedirect_TokenFetchRefused(t *testing.T) {
 				// The caller's client on the server's own transport (see
 				// TestRedirect_CallsRefused).
 				hc := &http.Client{Transport: front.Client().Transport, Timeout: time.Minute}
-				opts := []shopapi.TokenOption{shopapi.WithTokenBaseURL(front.URL), shopapi.WithoutTokenRateLimit(), shopapi.WithTokenHTTPClient(hc)}
+				opts := []shopapi.Option{shopapi.WithBaseURL(front.URL), shopapi.WithoutRateLimit(), shopapi.WithHTTPClient(hc)}
 				if mode == "legacy" {
 					opts = append(opts, shopapi.WithLegacyToken())
 				}

@@ -69,10 +69,6 @@ func (f TokenFetcherFunc) FetchToken(ctx context.Context, force bool) (Token, er
 	return f(ctx, force)
 }
 
-// TokenOption configures a [CachingTokenSource] and the credential token
-// sources built on it.
-type TokenOption func(*tokenConfig) error
-
 type tokenConfig struct {
 	store        TokenStore
 	early        time.Duration
@@ -91,8 +87,9 @@ type tokenConfig struct {
 
 // WithTokenStore sets the token store (default: a private [MemoryTokenStore]).
 // A store shared by several processes should implement [RefreshLocker].
-func WithTokenStore(s TokenStore) TokenOption {
-	return func(c *tokenConfig) error {
+func WithTokenStore(s TokenStore) Option {
+	return func(cfg *config) error {
+		c := &cfg.tok
 		if s == nil {
 			return errors.New("shopapi: nil TokenStore")
 		}
@@ -103,8 +100,9 @@ func WithTokenStore(s TokenStore) TokenOption {
 
 // WithEarlyRefresh sets how long before expiry a token is refreshed
 // (default 5 minutes: stable_token rotates 5 minutes before expiry).
-func WithEarlyRefresh(d time.Duration) TokenOption {
-	return func(c *tokenConfig) error {
+func WithEarlyRefresh(d time.Duration) Option {
+	return func(cfg *config) error {
+		c := &cfg.tok
 		if d < 0 || d > time.Hour {
 			return errors.New("shopapi: WithEarlyRefresh: want 0..1h")
 		}
@@ -113,35 +111,13 @@ func WithEarlyRefresh(d time.Duration) TokenOption {
 	}
 }
 
-// WithTokenClock sets the clock for expiry (default time.Now).
-func WithTokenClock(now func() time.Time) TokenOption {
-	return func(c *tokenConfig) error {
-		if now == nil {
-			return errors.New("shopapi: nil token clock")
-		}
-		c.now = now
-		return nil
-	}
-}
-
-// WithTokenLogger sets the logger for store failures and fetches (default
-// discard). Tokens and secrets are never logged.
-func WithTokenLogger(l *slog.Logger) TokenOption {
-	return func(c *tokenConfig) error {
-		if l == nil {
-			return errors.New("shopapi: nil token logger")
-		}
-		c.logger = l
-		return nil
-	}
-}
-
 // WithRefreshLockTTL sets the TTL of the distributed refresh lock (default
 // 10 s): how long a crashed holder blocks the other processes. A fetch may
 // take longer (its timeout is 30 s); a [RefreshLocker] keeps the lock alive
 // while its holder works (redisstore renews it every TTL/3).
-func WithRefreshLockTTL(d time.Duration) TokenOption {
-	return func(c *tokenConfig) error {
+func WithRefreshLockTTL(d time.Duration) Option {
+	return func(cfg *config) error {
+		c := &cfg.tok
 		if d <= 0 {
 			return errors.New("shopapi: WithRefreshLockTTL: want > 0")
 		}
@@ -150,72 +126,21 @@ func WithRefreshLockTTL(d time.Duration) TokenOption {
 	}
 }
 
-// WithTokenBaseURL sets the host of the token endpoints (default
-// [DefaultBaseURL]; shopapitest sets its own).
-func WithTokenBaseURL(u string) TokenOption {
-	return func(c *tokenConfig) error {
-		var cc config
-		if err := WithBaseURL(u)(&cc); err != nil {
-			return err
-		}
-		c.baseURL = cc.baseURL
-		return nil
-	}
-}
-
-// WithTokenHTTPClient sets the *http.Client for token fetches. The client
-// is not modified: the SDK uses a shallow copy that follows no redirect (a
-// 307/308 would resend the AppSecret to another host); a redirect fails the
-// fetch with a [*RedirectError].
-func WithTokenHTTPClient(hc *http.Client) TokenOption {
-	return func(c *tokenConfig) error {
-		if hc == nil {
-			return errors.New("shopapi: nil *http.Client")
-		}
-		c.hc = hc
-		return nil
-	}
-}
-
-// WithTokenRateLimits replaces the per-path quotas applied to token fetches
-// (default [DefaultRateLimits], whose /cgi-bin/stable_token entry is the
-// platform's 10,000 calls a minute). The limiter runs on the source's clock
-// ([WithTokenClock]); a fetch answered with errcode 45011 holds that path
-// until the next minute. A wait counts against the fetch's 30 s timeout.
-// Each source has its own limiter: processes sharing a credential share
-// its quota, so give each a share of it.
-func WithTokenRateLimits(l RateLimits) TokenOption {
-	return func(c *tokenConfig) error {
-		if err := l.validate(); err != nil {
-			return err
-		}
-		c.limits = l.clone()
-		c.limitOn = true
-		return nil
-	}
-}
-
-// WithoutTokenRateLimit disables the rate limiter of token fetches.
-func WithoutTokenRateLimit() TokenOption {
-	return func(c *tokenConfig) error {
-		c.limitOn = false
-		return nil
-	}
-}
-
 // WithLegacyToken makes [NewShopTokenSource] use GET /cgi-bin/token instead
 // of POST /cgi-bin/stable_token. Each /cgi-bin/token fetch invalidates the
 // previous token after 5 minutes, so all processes must share a store.
-func WithLegacyToken() TokenOption {
-	return func(c *tokenConfig) error {
+func WithLegacyToken() Option {
+	return func(cfg *config) error {
+		c := &cfg.tok
 		c.legacy = true
 		return nil
 	}
 }
 
 // WithTokenKey overrides the store key (default "vcart:token:<appid>").
-func WithTokenKey(key string) TokenOption {
-	return func(c *tokenConfig) error {
+func WithTokenKey(key string) Option {
+	return func(cfg *config) error {
+		c := &cfg.tok
 		if key == "" {
 			return errors.New("shopapi: empty token key")
 		}
@@ -224,8 +149,9 @@ func WithTokenKey(key string) TokenOption {
 	}
 }
 
-func newTokenConfig(opts []TokenOption) (tokenConfig, error) {
-	c := tokenConfig{
+// defaultTokenConfig is a token source's configuration before options.
+func defaultTokenConfig() tokenConfig {
+	return tokenConfig{
 		early:        5 * time.Minute,
 		now:          time.Now,
 		logger:       slog.New(slog.DiscardHandler),
@@ -236,14 +162,16 @@ func newTokenConfig(opts []TokenOption) (tokenConfig, error) {
 		limits:       DefaultRateLimits(),
 		limitOn:      true,
 	}
-	for _, o := range opts {
-		if o == nil {
-			return c, errors.New("shopapi: nil TokenOption")
-		}
-		if err := o(&c); err != nil {
-			return c, err
-		}
+}
+
+// newTokenConfig applies opts (the options a token source takes; the
+// client's own are ignored) and completes the configuration.
+func newTokenConfig(opts []Option) (tokenConfig, error) {
+	cfg, err := applyOptions(opts)
+	if err != nil {
+		return tokenConfig{}, err
 	}
+	c := cfg.tok
 	if c.store == nil {
 		c.store = NewMemoryTokenStore()
 	}
@@ -288,7 +216,7 @@ type CachingTokenSource struct {
 }
 
 // NewCachingTokenSource returns a caching source over fetcher, stored under key.
-func NewCachingTokenSource(key string, fetcher TokenFetcher, opts ...TokenOption) (*CachingTokenSource, error) {
+func NewCachingTokenSource(key string, fetcher TokenFetcher, opts ...Option) (*CachingTokenSource, error) {
 	if key == "" {
 		return nil, errors.New("shopapi: empty token key")
 	}
@@ -444,7 +372,7 @@ func (s *CachingTokenSource) InvalidateToken(ctx context.Context, token string) 
 // credentials (小店 AppID and AppSecret), fetched through POST
 // /cgi-bin/stable_token (or GET /cgi-bin/token with [WithLegacyToken]). The
 // store key is "vcart:token:<appid>".
-func NewShopTokenSource(appID, appSecret string, opts ...TokenOption) (*CachingTokenSource, error) {
+func NewShopTokenSource(appID, appSecret string, opts ...Option) (*CachingTokenSource, error) {
 	if appID == "" || appSecret == "" {
 		return nil, errors.New("shopapi: NewShopTokenSource: appID and appSecret are required")
 	}
@@ -584,7 +512,7 @@ func tokenSend(ctx context.Context, cfg tokenConfig, method, path string, q url.
 // component_verify_ticket (pushed by WeChat every 10 minutes; ticket returns
 // it from wherever the caller keeps it). Store key
 // "vcart:component_token:<component appid>".
-func NewComponentTokenSource(componentAppID, componentSecret string, ticket func(ctx context.Context) (string, error), opts ...TokenOption) (*CachingTokenSource, error) {
+func NewComponentTokenSource(componentAppID, componentSecret string, ticket func(ctx context.Context) (string, error), opts ...Option) (*CachingTokenSource, error) {
 	if componentAppID == "" || componentSecret == "" || ticket == nil {
 		return nil, errors.New("shopapi: NewComponentTokenSource: appID, secret and ticket are required")
 	}
@@ -627,7 +555,7 @@ type AuthorizerConfig struct {
 // /cgi-bin/component/api_authorizer_token with the authorizer_refresh_token.
 // If the component token is rejected it is invalidated and the fetch is
 // replayed once. Store key "vcart:authorizer_token:<component>:<shop>".
-func NewAuthorizerTokenSource(ac AuthorizerConfig, opts ...TokenOption) (*CachingTokenSource, error) {
+func NewAuthorizerTokenSource(ac AuthorizerConfig, opts ...Option) (*CachingTokenSource, error) {
 	if ac.ComponentAppID == "" || ac.AuthorizerAppID == "" || ac.Component == nil || ac.RefreshToken == nil {
 		return nil, errors.New("shopapi: NewAuthorizerTokenSource: ComponentAppID, AuthorizerAppID, Component and RefreshToken are required")
 	}

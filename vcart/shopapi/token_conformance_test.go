@@ -16,9 +16,9 @@ import (
 // key coverage check.
 
 // tokenWireCase fetches a token from the wire case's server.
-func tokenWireCase(path string, opts ...TokenOption) wireCase {
+func tokenWireCase(path string, opts ...Option) wireCase {
 	return wireCase{path: path, call: func(ctx context.Context, c *Client, _ []byte) error {
-		all := append([]TokenOption{WithTokenBaseURL(c.cfg.baseURL), WithoutTokenRateLimit()}, opts...)
+		all := append([]Option{WithBaseURL(c.cfg.baseURL), WithoutRateLimit()}, opts...)
 		ts, err := NewShopTokenSource("APPID", "APPSECRET", all...)
 		if err != nil {
 			return err
@@ -46,10 +46,10 @@ func TestTokenWire(t *testing.T) {
 	fixtures := loadOfficial(t)
 	for _, tt := range []struct {
 		path string
-		opts []TokenOption
+		opts []Option
 	}{
 		{"/cgi-bin/stable_token", nil},
-		{"/cgi-bin/token", []TokenOption{WithLegacyToken()}},
+		{"/cgi-bin/token", []Option{WithLegacyToken()}},
 	} {
 		fx := wirecheck.Find(fixtures, tt.path)
 		if len(fx) != 1 {
@@ -63,7 +63,7 @@ func TestTokenWire(t *testing.T) {
 		srv := &exampleServer{answer: answer}
 		hs := httptest.NewServer(srv)
 		now := time.Unix(1700000000, 0)
-		all := append([]TokenOption{WithTokenBaseURL(hs.URL), WithoutTokenRateLimit(), WithTokenClock(func() time.Time { return now })}, tt.opts...)
+		all := append([]Option{WithBaseURL(hs.URL), WithoutRateLimit(), WithClock(func() time.Time { return now })}, tt.opts...)
 		ts, err := NewShopTokenSource("APPID", "APPSECRET", all...)
 		if err != nil {
 			hs.Close()

@@ -42,9 +42,9 @@ func TestToken_ExpiresInBounds(t *testing.T) {
 			}))
 			defer srv.Close()
 			store := shopapi.NewMemoryTokenStore()
-			ts, err := shopapi.NewShopTokenSource("wxapp", "s3cret", shopapi.WithTokenBaseURL(srv.URL),
-				shopapi.WithTokenHTTPClient(srv.Client()), shopapi.WithTokenStore(store),
-				shopapi.WithTokenClock(func() time.Time { return now }), shopapi.WithoutTokenRateLimit())
+			ts, err := shopapi.NewShopTokenSource("wxapp", "s3cret", shopapi.WithBaseURL(srv.URL),
+				shopapi.WithHTTPClient(srv.Client()), shopapi.WithTokenStore(store),
+				shopapi.WithClock(func() time.Time { return now }), shopapi.WithoutRateLimit())
 			if err != nil {
 				t.Fatal(err)
 			}

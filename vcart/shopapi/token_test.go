@@ -156,7 +156,7 @@ func TestToken_BadCredentials(t *testing.T) {
 		{srv.AppID(), "wrong-secret-value", shopapi.CodeInvalidCredential},
 		{"wxnotmine", srv.AppSecret(), shopapi.CodeInvalidAppID},
 	} {
-		ts, err := shopapi.NewShopTokenSource(tt.appID, tt.secret, shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(srv.HTTPClient()))
+		ts, err := shopapi.NewShopTokenSource(tt.appID, tt.secret, shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(srv.HTTPClient()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -284,7 +284,7 @@ func TestToken_StoreOutage(t *testing.T) {
 	var logMu sync.Mutex
 	store := &lockingStore{MemoryTokenStore: shopapi.NewMemoryTokenStore(), fail: true}
 	ts, _ := srv.TokenSource(srv.HTTPClient(), shopapi.WithTokenStore(store),
-		shopapi.WithTokenLogger(slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &logMu}, &slog.HandlerOptions{Level: slog.LevelDebug}))))
+		shopapi.WithLogger(slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &logMu}, &slog.HandlerOptions{Level: slog.LevelDebug}))))
 	c, err := shopapi.NewClient(ts, shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(srv.HTTPClient()))
 	if err != nil {
 		t.Fatal(err)
@@ -359,7 +359,7 @@ func TestThirdParty(t *testing.T) {
 	hc := srv.HTTPClient()
 	comp, err := shopapi.NewComponentTokenSource("wxcomponent0001", "component-secret-xyz",
 		func(context.Context) (string, error) { return srv.ComponentVerifyTicket(), nil },
-		shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(hc))
+		shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(hc))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,7 +373,7 @@ func TestThirdParty(t *testing.T) {
 			saved.Add(1)
 			return nil
 		},
-	}, shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(hc))
+	}, shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(hc))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,7 +404,7 @@ func TestThirdParty(t *testing.T) {
 	// A wrong ticket is reported, not retried forever.
 	bad, _ := shopapi.NewComponentTokenSource("wxcomponent0001", "component-secret-xyz",
 		func(context.Context) (string, error) { return "stale-ticket", nil },
-		shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(hc), shopapi.WithTokenKey("other"))
+		shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(hc), shopapi.WithTokenKey("other"))
 	if _, err := bad.Token(t.Context()); apiCode(err) != 61006 {
 		t.Errorf("stale ticket: %v", err)
 	}
@@ -464,8 +464,8 @@ func TestToken_RateLimited(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ctx := t.Context()
 		src, err := shopapi.NewShopTokenSource(srv.AppID(), srv.AppSecret(), shopapi.WithLegacyToken(),
-			shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(&http.Client{Transport: srv.Transport()}),
-			shopapi.WithTokenRateLimits(shopapi.RateLimits{PerMinute: map[string]int{"/cgi-bin/token": 2}}))
+			shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(&http.Client{Transport: srv.Transport()}),
+			shopapi.WithRateLimits(shopapi.RateLimits{PerMinute: map[string]int{"/cgi-bin/token": 2}}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -501,7 +501,7 @@ func TestToken_MinuteQuotaHolds(t *testing.T) {
 		ctx := t.Context()
 		time.Sleep(45 * time.Second) // 00:00:45 on synctest's clock; the wait counts in the 30 s fetch timeout
 		src, err := shopapi.NewShopTokenSource(srv.AppID(), srv.AppSecret(),
-			shopapi.WithTokenBaseURL(srv.URL()), shopapi.WithTokenHTTPClient(&http.Client{Transport: srv.Transport()}))
+			shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(&http.Client{Transport: srv.Transport()}))
 		if err != nil {
 			t.Fatal(err)
 		}

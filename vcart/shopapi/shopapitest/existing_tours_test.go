@@ -215,7 +215,7 @@ var existingTours = []tour{
 		check(t, "delete", err)
 	}},
 	{"tokens", func(ctx context.Context, t *testing.T, s *Server, _ *shopapi.Client) {
-		for _, opts := range [][]shopapi.TokenOption{nil, {shopapi.WithLegacyToken()}} {
+		for _, opts := range [][]shopapi.Option{nil, {shopapi.WithLegacyToken()}} {
 			ts, err := s.TokenSource(s.HTTPClient(), opts...)
 			check(t, "token source", err)
 			_, err = ts.Token(ctx)

@@ -245,8 +245,8 @@ func (s *Server) NewClient(hc *http.Client, opts ...shopapi.Option) (*shopapi.Cl
 }
 
 // TokenSource returns a caching stable_token source for this server's shop.
-func (s *Server) TokenSource(hc *http.Client, opts ...shopapi.TokenOption) (*shopapi.CachingTokenSource, error) {
-	all := append([]shopapi.TokenOption{shopapi.WithTokenBaseURL(s.URL()), shopapi.WithTokenHTTPClient(hc)}, opts...)
+func (s *Server) TokenSource(hc *http.Client, opts ...shopapi.Option) (*shopapi.CachingTokenSource, error) {
+	all := append([]shopapi.Option{shopapi.WithBaseURL(s.URL()), shopapi.WithHTTPClient(hc)}, opts...)
 	return shopapi.NewShopTokenSource(s.appID, s.secret, all...)
 }
 
