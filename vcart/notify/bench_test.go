@@ -178,7 +178,7 @@ func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
 // BenchmarkMemoryDedupStore_Claim claims fresh keys in a store kept at its
 // size cap, the worst case.
 func BenchmarkMemoryDedupStore_Claim(b *testing.B) {
-	s := NewMemoryDedupStore(WithMaxEntries(10_000))
+	s := mustMemoryStore(b, WithMaxEntries(10_000))
 	ctx := b.Context()
 	keys := make([]string, 1<<16)
 	for i := range keys {

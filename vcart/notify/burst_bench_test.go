@@ -108,7 +108,7 @@ func BenchmarkBurst(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h, err := NewHandler(v, WithDedupStore(NewMemoryDedupStore()))
+	h, err := NewHandler(v, WithDedupStore(mustMemoryStore(b)))
 	if err != nil {
 		b.Fatal(err)
 	}

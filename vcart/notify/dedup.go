@@ -123,36 +123,26 @@ type queued struct {
 	exp time.Time
 }
 
-// MemoryDedupOption configures a [MemoryDedupStore].
-type MemoryDedupOption func(*MemoryDedupStore)
-
-// WithMaxEntries caps the number of remembered keys (default
-// [DefaultDedupMaxEntries]); n < 1 keeps the default.
-func WithMaxEntries(n int) MemoryDedupOption {
-	return func(s *MemoryDedupStore) {
-		if n >= 1 {
-			s.max = n
+// WithMaxEntries caps the number of keys a [MemoryDedupStore] remembers
+// (default [DefaultDedupMaxEntries]); it must be at least 1.
+func WithMaxEntries(n int) Option {
+	return func(o *options) error {
+		if n < 1 {
+			return fmt.Errorf("notify: WithMaxEntries: want at least 1, got %d", n)
 		}
+		o.dedupMax = n
+		return nil
 	}
 }
 
-// WithStoreClock sets the clock that expires entries (default time.Now); nil
-// keeps the default.
-func WithStoreClock(now func() time.Time) MemoryDedupOption {
-	return func(s *MemoryDedupStore) {
-		if now != nil {
-			s.now = now
-		}
+// NewMemoryDedupStore returns an empty in-memory store; it takes
+// [WithMaxEntries] and [WithClock] (which expires entries).
+func NewMemoryDedupStore(opts ...Option) (*MemoryDedupStore, error) {
+	o, err := applyOptions(opts)
+	if err != nil {
+		return nil, err
 	}
-}
-
-// NewMemoryDedupStore returns an empty in-memory store.
-func NewMemoryDedupStore(opts ...MemoryDedupOption) *MemoryDedupStore {
-	s := &MemoryDedupStore{entries: make(map[string]memClaim), max: DefaultDedupMaxEntries, now: time.Now}
-	for _, o := range opts {
-		o(s)
-	}
-	return s
+	return &MemoryDedupStore{entries: make(map[string]memClaim), max: o.dedupMax, now: o.now}, nil
 }
 
 // Claim implements [DedupStore]. An expired entry counts as absent.

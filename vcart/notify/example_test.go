@@ -210,7 +210,7 @@ func ExampleReplay() {
 // completed ("done") or released after a failure; each claim has its own
 // owner token.
 func ExampleMemoryDedupStore() {
-	s := notify.NewMemoryDedupStore(notify.WithMaxEntries(10_000))
+	s, _ := notify.NewMemoryDedupStore(notify.WithMaxEntries(10_000))
 	ctx := context.Background()
 	const key = "push:gh_shop:channels_ec_order_pay:1772330400:…"
 	first := rand.Text()

@@ -25,19 +25,21 @@ const DefaultHandlerTimeout = 4 * time.Second
 // the platform pushes it again. It must honour ctx.
 type HandlerFunc func(ctx context.Context, ev Event) error
 
-// HandlerOption configures a [Handler] or a [PayV3Handler].
-type HandlerOption func(*handlerConfig) error
+// handlerSettings is what the options set for Handler and PayV3Handler:
+// duplicate suppression, the deadline and the logger.
+type handlerSettings struct {
+	store   DedupStore
+	ttl     time.Duration
+	procTTL time.Duration // 0: timeout + DefaultProcessingMargin
+	timeout time.Duration
+	key     func(*Message, Event) string
+	log     *slog.Logger // nil: slog.Default() at the time of logging
+}
 
-// handlerConfig is what Handler and PayV3Handler share: duplicate
-// suppression, the deadline and the logger.
+// handlerConfig is a handler's settings and its deliveries in flight.
 type handlerConfig struct {
-	store    DedupStore
-	ttl      time.Duration
-	procTTL  time.Duration // 0: timeout + DefaultProcessingMargin
-	timeout  time.Duration
-	key      func(*Message, Event) string
-	log      *slog.Logger // nil: slog.Default() at the time of logging
-	inflight sync.Map     // dedup key → struct{}: deliveries being handled here
+	handlerSettings
+	inflight sync.Map // dedup key → struct{}: deliveries being handled here
 }
 
 // logger returns the configured logger, or slog.Default().
@@ -48,22 +50,15 @@ func (c *handlerConfig) logger() *slog.Logger {
 	return slog.Default()
 }
 
-func newHandlerConfig(opts []HandlerOption) (*handlerConfig, error) {
-	c := &handlerConfig{
-		ttl:     DefaultDedupTTL,
-		timeout: DefaultHandlerTimeout,
-		key:     DedupKey,
+func newHandlerConfig(opts []Option) (*handlerConfig, error) {
+	o, err := applyOptions(opts)
+	if err != nil {
+		return nil, err
 	}
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if err := o(c); err != nil {
-			return nil, err
-		}
-	}
+	c := &handlerConfig{handlerSettings: o.handler}
+	c.log = o.log
 	if c.store == nil {
-		c.store = NewMemoryDedupStore()
+		c.store = &MemoryDedupStore{entries: make(map[string]memClaim), max: o.dedupMax, now: o.now}
 	}
 	if c.procTTL == 0 {
 		c.procTTL = c.timeout + DefaultProcessingMargin
@@ -77,8 +72,9 @@ func newHandlerConfig(opts []HandlerOption) (*handlerConfig, error) {
 // WithDedupStore sets the duplicate-suppression store (default: a fresh
 // [MemoryDedupStore]). Use a shared store when several instances receive
 // pushes for the same shops.
-func WithDedupStore(s DedupStore) HandlerOption {
-	return func(h *handlerConfig) error {
+func WithDedupStore(s DedupStore) Option {
+	return func(o *options) error {
+		h := &o.handler
 		if s == nil {
 			return errors.New("notify: nil DedupStore")
 		}
@@ -89,8 +85,9 @@ func WithDedupStore(s DedupStore) HandlerOption {
 
 // WithDedupTTL sets how long a successfully handled push is remembered
 // (the "done" mark; default [DefaultDedupTTL]).
-func WithDedupTTL(d time.Duration) HandlerOption {
-	return func(h *handlerConfig) error {
+func WithDedupTTL(d time.Duration) Option {
+	return func(o *options) error {
+		h := &o.handler
 		if d <= 0 {
 			return fmt.Errorf("%w (got %v)", ErrDedupTTL, d)
 		}
@@ -105,8 +102,9 @@ func WithDedupTTL(d time.Duration) HandlerOption {
 // timeout. While it lives, a duplicate push is answered 503
 // ([ErrInFlight]); if the instance dies mid-handling, the platform's
 // retries after it expires are handled.
-func WithProcessingTTL(d time.Duration) HandlerOption {
-	return func(h *handlerConfig) error {
+func WithProcessingTTL(d time.Duration) Option {
+	return func(o *options) error {
+		h := &o.handler
 		if d <= 0 {
 			return fmt.Errorf("%w (got %v)", ErrDedupTTL, d)
 		}
@@ -116,8 +114,9 @@ func WithProcessingTTL(d time.Duration) HandlerOption {
 }
 
 // WithDedupKey replaces [DedupKey] as the key derivation.
-func WithDedupKey(fn func(m *Message, ev Event) string) HandlerOption {
-	return func(h *handlerConfig) error {
+func WithDedupKey(fn func(m *Message, ev Event) string) Option {
+	return func(o *options) error {
+		h := &o.handler
 		if fn == nil {
 			return errors.New("notify: nil dedup key function")
 		}
@@ -128,8 +127,9 @@ func WithDedupKey(fn func(m *Message, ev Event) string) HandlerOption {
 
 // WithHandlerTimeout sets the deadline of a handler's work on one push
 // (default [DefaultHandlerTimeout]); keep it below the platform's 5 seconds.
-func WithHandlerTimeout(d time.Duration) HandlerOption {
-	return func(h *handlerConfig) error {
+func WithHandlerTimeout(d time.Duration) Option {
+	return func(o *options) error {
+		h := &o.handler
 		if d <= 0 {
 			return fmt.Errorf("notify: handler timeout must be positive, got %v", d)
 		}
@@ -138,18 +138,19 @@ func WithHandlerTimeout(d time.Duration) HandlerOption {
 	}
 }
 
-// WithLogger sets where rejected and failed deliveries are logged. The
+// WithLogger sets where a handler logs rejected and failed deliveries, and
+// where a certificate source logs its scheduled refreshes. The
 // default is [slog.Default] (looked up at each log line, so a later
 // slog.SetDefault applies): a failed verification is a Warn that must be
 // seen, not discarded. Pass a logger with a discarding handler to silence
 // it. Logs carry the event name, the dedup key, the status and the error
 // (a recovered panic also its stack), never a token, key or plaintext.
-func WithLogger(l *slog.Logger) HandlerOption {
-	return func(h *handlerConfig) error {
+func WithLogger(l *slog.Logger) Option {
+	return func(o *options) error {
 		if l == nil {
 			return errors.New("notify: nil logger")
 		}
-		h.log = l
+		o.log = l
 		return nil
 	}
 }
@@ -170,7 +171,7 @@ type Handler struct {
 }
 
 // NewHandler returns a Handler that verifies with v.
-func NewHandler(v *Verifier, opts ...HandlerOption) (*Handler, error) {
+func NewHandler(v *Verifier, opts ...Option) (*Handler, error) {
 	if v == nil {
 		return nil, errors.New("notify: nil Verifier")
 	}

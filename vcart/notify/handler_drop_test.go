@@ -136,7 +136,7 @@ func TestHandler_UndecodableStatus(t *testing.T) {
 func TestHandler_CrossInstanceInFlight(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
-		store := NewMemoryDedupStore()
+		store := mustMemoryStore(t)
 		a := newPushEnv(t, WithDedupStore(store), WithHandlerTimeout(4*time.Second))
 		b := newPushEnv(t, WithDedupStore(store), WithHandlerTimeout(4*time.Second))
 		var calls atomic.Int32
@@ -178,7 +178,7 @@ func TestHandler_CrossInstanceInFlight(t *testing.T) {
 func TestHandler_ProcessingTTL(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
-		store := NewMemoryDedupStore()
+		store := mustMemoryStore(t)
 		// A crashed instance: it claimed and never completed nor released.
 		key := DedupKey(&Message{Header: Header{ToUserName: "gh_shop", Event: EventOrderPay, CreateTime: 1772294400}},
 			mustDecode(t, orderPayJSON("8")))
@@ -195,7 +195,7 @@ func TestHandler_ProcessingTTL(t *testing.T) {
 			t.Fatalf("after it expired: %d, want 200", rec.Code)
 		}
 	})
-	for _, opts := range [][]HandlerOption{
+	for _, opts := range [][]Option{
 		{WithProcessingTTL(0)},
 		{WithHandlerTimeout(4 * time.Second), WithProcessingTTL(time.Second)},
 	} {

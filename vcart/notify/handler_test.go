@@ -24,7 +24,7 @@ func TestMemoryDedupStore(t *testing.T) {
 	var mu sync.Mutex
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	advance := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
-	s := NewMemoryDedupStore(WithStoreClock(clock), WithMaxEntries(3))
+	s := mustMemoryStore(t, WithClock(clock), WithMaxEntries(3))
 	ctx := t.Context()
 	claimAs := func(k, owner string) ClaimState {
 		t.Helper()
@@ -92,7 +92,7 @@ func TestMemoryDedupStore(t *testing.T) {
 	}
 	// Released, completed and re-claimed keys leave stale queue records
 	// that are skipped; the store stays bounded.
-	churn := NewMemoryDedupStore(WithStoreClock(clock), WithMaxEntries(50))
+	churn := mustMemoryStore(t, WithClock(clock), WithMaxEntries(50))
 	for i := range 5000 {
 		k := fmt.Sprint("k", i%70)
 		owner := fmt.Sprint("o", i)
@@ -119,7 +119,7 @@ func TestMemoryDedupStore(t *testing.T) {
 		t.Errorf("queue holds %d records for at most 50 entries", qlen)
 	}
 	// Expired entries are dropped on the next claim.
-	exp := NewMemoryDedupStore(WithStoreClock(clock))
+	exp := mustMemoryStore(t, WithClock(clock))
 	for i := range 10 {
 		_, _ = exp.Claim(ctx, fmt.Sprint("e", i), "o", time.Minute)
 	}
@@ -155,7 +155,7 @@ func TestMemoryDedupStore(t *testing.T) {
 
 func TestMemoryDedupStore_Concurrent(t *testing.T) {
 	t.Parallel()
-	s := NewMemoryDedupStore()
+	s := mustMemoryStore(t)
 	var firsts atomic.Int32
 	var wg sync.WaitGroup
 	for i := range 16 {
@@ -177,7 +177,7 @@ type pushEnv struct {
 	enc *Encoder
 }
 
-func newPushEnv(t *testing.T, opts ...HandlerOption) *pushEnv {
+func newPushEnv(t *testing.T, opts ...Option) *pushEnv {
 	t.Helper()
 	v, err := NewVerifier(testTok, testKey, testApp, WithClock(fixedClock(testUnix)))
 	if err != nil {
@@ -380,7 +380,7 @@ func TestNewHandler_Errors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, opt := range map[string]HandlerOption{
+	for name, opt := range map[string]Option{
 		"nil store":    WithDedupStore(nil),
 		"zero TTL":     WithDedupTTL(0),
 		"nil key func": WithDedupKey(nil),
@@ -403,7 +403,7 @@ func TestNewHandler_Errors(t *testing.T) {
 func TestHandler_Timeout(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
-		store := NewMemoryDedupStore()
+		store := mustMemoryStore(t)
 		env := newPushEnv(t, WithDedupStore(store), WithHandlerTimeout(4*time.Second))
 		var calls atomic.Int32
 		release := make(chan struct{})

@@ -97,9 +97,6 @@ type PayCertificate struct {
 	Key *rsa.PublicKey
 }
 
-// PayCertOption configures a [PayCertificateSource].
-type PayCertOption func(*payCertConfig) error
-
 type payCertConfig struct {
 	baseURL     string
 	hc          *http.Client
@@ -113,8 +110,9 @@ type payCertConfig struct {
 
 // WithPayCertBaseURL sets the API host (default [DefaultPayAPIBaseURL]);
 // tests point it at an httptest server.
-func WithPayCertBaseURL(u string) PayCertOption {
-	return func(c *payCertConfig) error {
+func WithPayCertBaseURL(u string) Option {
+	return func(o *options) error {
+		c := &o.payCert
 		p, err := url.Parse(u)
 		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.RawQuery != "" {
 			return errors.New("notify: WithPayCertBaseURL: want an absolute http(s) URL without a query")
@@ -126,8 +124,9 @@ func WithPayCertBaseURL(u string) PayCertOption {
 
 // WithPayCertHTTPClient sets the HTTP client (default: 30 s timeout). It
 // is not modified: a shallow copy that follows no redirect is used.
-func WithPayCertHTTPClient(hc *http.Client) PayCertOption {
-	return func(c *payCertConfig) error {
+func WithPayCertHTTPClient(hc *http.Client) Option {
+	return func(o *options) error {
+		c := &o.payCert
 		if hc == nil {
 			return errors.New("notify: nil *http.Client")
 		}
@@ -136,23 +135,11 @@ func WithPayCertHTTPClient(hc *http.Client) PayCertOption {
 	}
 }
 
-// WithPayCertClock sets the clock that signs requests, checks the answer's
-// timestamp and decides which certificates are in force (default
-// time.Now).
-func WithPayCertClock(now func() time.Time) PayCertOption {
-	return func(c *payCertConfig) error {
-		if now == nil {
-			return errors.New("notify: nil clock")
-		}
-		c.now = now
-		return nil
-	}
-}
-
 // WithPayCertRefresh sets how often [PayCertificateSource.Run] downloads
 // the certificates (default [DefaultPayCertRefresh]; at most 12 h).
-func WithPayCertRefresh(every time.Duration) PayCertOption {
-	return func(c *payCertConfig) error {
+func WithPayCertRefresh(every time.Duration) Option {
+	return func(o *options) error {
+		c := &o.payCert
 		if every <= 0 || every > 12*time.Hour {
 			return fmt.Errorf("notify: WithPayCertRefresh: want (0, 12h], got %v", every)
 		}
@@ -163,8 +150,9 @@ func WithPayCertRefresh(every time.Duration) PayCertOption {
 
 // WithPayCertMinInterval sets the least time between two downloads caused
 // by an unknown serial (default [DefaultPayCertMinInterval]).
-func WithPayCertMinInterval(d time.Duration) PayCertOption {
-	return func(c *payCertConfig) error {
+func WithPayCertMinInterval(d time.Duration) Option {
+	return func(o *options) error {
+		c := &o.payCert
 		if d < 0 {
 			return fmt.Errorf("notify: WithPayCertMinInterval: negative %v", d)
 		}
@@ -173,23 +161,12 @@ func WithPayCertMinInterval(d time.Duration) PayCertOption {
 	}
 }
 
-// WithPayCertLogger sets the logger of scheduled refreshes (default
-// slog.Default() at the time of logging). Logs never contain a key.
-func WithPayCertLogger(l *slog.Logger) PayCertOption {
-	return func(c *payCertConfig) error {
-		if l == nil {
-			return errors.New("notify: nil logger")
-		}
-		c.log = l
-		return nil
-	}
-}
-
 // WithPayCertVerifyKeys adds the keys an answer may be signed with besides
 // the certificates it carries, for example the WeChat Pay public key
 // (PUB_KEY_ID_…) of a merchant migrating between the modes.
-func WithPayCertVerifyKeys(src PayKeySource) PayCertOption {
-	return func(c *payCertConfig) error {
+func WithPayCertVerifyKeys(src PayKeySource) Option {
+	return func(o *options) error {
+		c := &o.payCert
 		if src == nil {
 			return errors.New("notify: nil PayKeySource")
 		}
@@ -237,7 +214,7 @@ type PayCertificateSource struct {
 // and the 32-byte APIv3 key. It downloads nothing until
 // [PayCertificateSource.Refresh], [PayCertificateSource.Run] or an unknown
 // serial. Errors never contain the key.
-func NewPayCertificateSource(m PayMerchant, apiV3Key string, opts ...PayCertOption) (*PayCertificateSource, error) {
+func NewPayCertificateSource(m PayMerchant, apiV3Key string, opts ...Option) (*PayCertificateSource, error) {
 	var missing []string
 	if m.MchID == "" {
 		missing = append(missing, "MchID")
@@ -258,18 +235,12 @@ func NewPayCertificateSource(m PayMerchant, apiV3Key string, opts ...PayCertOpti
 	if err != nil {
 		return nil, err
 	}
-	cfg := payCertConfig{
-		baseURL: DefaultPayAPIBaseURL, hc: &http.Client{Timeout: 30 * time.Second}, now: time.Now,
-		every: DefaultPayCertRefresh, minInterval: DefaultPayCertMinInterval, tolerance: DefaultTolerance,
+	o, err := applyOptions(opts)
+	if err != nil {
+		return nil, err
 	}
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if err := o(&cfg); err != nil {
-			return nil, err
-		}
-	}
+	cfg := o.payCert
+	cfg.now, cfg.log = o.now, o.log
 	hc := *cfg.hc
 	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	cfg.hc = &hc

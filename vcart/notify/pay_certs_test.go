@@ -227,7 +227,7 @@ type payCertEnv struct {
 	a, b  *testCert
 }
 
-func newPayCertEnv(t *testing.T, opts ...PayCertOption) *payCertEnv {
+func newPayCertEnv(t *testing.T, opts ...Option) *payCertEnv {
 	t.Helper()
 	start := time.Unix(testUnix, 0)
 	clock := newFakeClock(start)
@@ -237,7 +237,7 @@ func newPayCertEnv(t *testing.T, opts ...PayCertOption) *payCertEnv {
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
 	src, err := NewPayCertificateSource(testMerchant(), apiV3Key,
-		append([]PayCertOption{WithPayCertBaseURL(srv.URL), WithPayCertHTTPClient(srv.Client()), WithPayCertClock(clock.Now)}, opts...)...)
+		append([]Option{WithPayCertBaseURL(srv.URL), WithPayCertHTTPClient(srv.Client()), WithClock(clock.Now)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -410,7 +410,7 @@ func TestPayCertificateSource_Rejects(t *testing.T) {
 	tests := []struct {
 		name    string
 		mut     func(e *payCertEnv, f *fakePay)
-		opts    []PayCertOption
+		opts    []Option
 		wantErr error
 	}{
 		{"tampered certificate", func(e *payCertEnv, f *fakePay) {
@@ -493,7 +493,7 @@ func TestPayCertificateSource_NoRedirect(t *testing.T) {
 	defer src.Close()
 	hc := &http.Client{Transport: src.Client().Transport} // not http.DefaultTransport: other tests close its idle connections
 	s, err := NewPayCertificateSource(testMerchant(), apiV3Key, WithPayCertBaseURL(src.URL), WithPayCertHTTPClient(hc),
-		WithPayCertClock(newFakeClock(time.Unix(testUnix, 0)).Now))
+		WithClock(newFakeClock(time.Unix(testUnix, 0)).Now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -525,7 +525,7 @@ func TestPayCertificateSource_RunSchedule(t *testing.T) {
 		fake := &fakePay{t: t, now: time.Now, certs: []*testCert{a}}
 		src, err := NewPayCertificateSource(testMerchant(), apiV3Key, WithPayCertBaseURL("https://api.mch.example"),
 			WithPayCertHTTPClient(&http.Client{Transport: handlerTransport{fake}}), WithPayCertRefresh(time.Hour),
-			WithPayCertLogger(slog.New(slog.DiscardHandler)))
+			WithLogger(slog.New(slog.DiscardHandler)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -576,7 +576,7 @@ func TestNewPayCertificateSource_Errors(t *testing.T) {
 			return err
 		},
 		"nil clock": func() error {
-			_, err := NewPayCertificateSource(testMerchant(), apiV3Key, WithPayCertClock(nil))
+			_, err := NewPayCertificateSource(testMerchant(), apiV3Key, WithClock(nil))
 			return err
 		},
 		"refresh > 12h": func() error {

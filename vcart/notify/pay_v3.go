@@ -575,7 +575,7 @@ type PayV3Handler struct {
 }
 
 // NewPayV3Handler returns a PayV3Handler. [WithDedupKey] does not apply.
-func NewPayV3Handler(v *PayV3Verifier, fn PayV3Func, opts ...HandlerOption) (*PayV3Handler, error) {
+func NewPayV3Handler(v *PayV3Verifier, fn PayV3Func, opts ...Option) (*PayV3Handler, error) {
 	if v == nil || fn == nil {
 		return nil, errors.New("notify: nil PayV3Verifier or handler")
 	}

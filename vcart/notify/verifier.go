@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -23,7 +24,12 @@ const DefaultTolerance = 5 * time.Minute
 // pushes are a few KiB; the cap only bounds memory under abuse.
 const DefaultMaxBodyBytes = 1 << 20
 
-// Option configures a [Verifier] or a [PayV3Verifier].
+// Option configures the package's constructors: [NewVerifier],
+// [NewPayV3Verifier], [NewHandler], [NewPayV3Handler],
+// [NewPayCertificateSource], [NewMemoryDedupStore]. One option type for the
+// package: each constructor uses the options that concern it and ignores
+// the others ([WithClock] and [WithLogger] concern several). Options are
+// validated: an invalid one makes the constructor return an error.
 type Option func(*options) error
 
 type options struct {
@@ -31,10 +37,27 @@ type options struct {
 	tolerance time.Duration
 	maxBody   int64
 	keySource PayKeySource // PayV3Verifier only
+	// log is the logger of handlers and the certificate source; nil logs
+	// through slog.Default() at the time of logging.
+	log      *slog.Logger
+	handler  handlerSettings
+	payCert  payCertConfig
+	dedupMax int // MemoryDedupStore
 }
 
 func defaultOptions() options {
-	return options{now: time.Now, tolerance: DefaultTolerance, maxBody: DefaultMaxBodyBytes}
+	return options{now: time.Now, tolerance: DefaultTolerance, maxBody: DefaultMaxBodyBytes,
+		handler: handlerSettings{ttl: DefaultDedupTTL, timeout: DefaultHandlerTimeout, key: DedupKey},
+		payCert: payCertConfig{baseURL: DefaultPayAPIBaseURL, hc: &http.Client{Timeout: 30 * time.Second},
+			every: DefaultPayCertRefresh, minInterval: DefaultPayCertMinInterval, tolerance: DefaultTolerance},
+		dedupMax: DefaultDedupMaxEntries}
+}
+
+// applyOptions returns the defaults with opts applied.
+func applyOptions(opts []Option) (options, error) {
+	o := defaultOptions()
+	err := o.apply(opts)
+	return o, err
 }
 
 func (o *options) apply(opts []Option) error {
@@ -49,8 +72,11 @@ func (o *options) apply(opts []Option) error {
 	return nil
 }
 
-// WithClock sets the clock the timestamp window is checked against (default
-// time.Now). Tests pass a fixed instant.
+// WithClock sets the clock (default time.Now): the one way to inject time
+// in this package. A verifier checks the timestamp window against it, a
+// certificate source signs requests and decides which certificates are in
+// force by it, a memory dedup store expires entries by it. Tests pass a
+// fixed instant.
 func WithClock(now func() time.Time) Option {
 	return func(o *options) error {
 		if now == nil {
