@@ -3,8 +3,6 @@ package shopapi_test
 import (
 	"context"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -18,14 +16,7 @@ import (
 // nothing sent.
 func TestLiveDataValidation(t *testing.T) {
 	t.Parallel()
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		t.Errorf("request sent: %s", r.URL.Path)
-	}))
-	defer hs.Close()
-	c, err := shopapi.NewClient(shopapi.StaticToken("tok"), shopapi.WithBaseURL(hs.URL), shopapi.WithoutRateLimit())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := offlineClient(t)
 	tests := []struct {
 		name   string
 		call   func(ctx context.Context) error

@@ -3,8 +3,6 @@ package shopapi_test
 import (
 	"context"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"reflect"
 	"slices"
 	"strings"
@@ -128,15 +126,7 @@ var nilRequestCalls = map[string]func(ctx context.Context, c *shopapi.Client) er
 // request, and that nothing is sent.
 func TestNilRequest(t *testing.T) {
 	t.Parallel()
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		t.Errorf("request sent: %s %s", r.Method, r.URL.Path)
-		http.Error(w, "no", http.StatusTeapot)
-	}))
-	defer hs.Close()
-	c, err := shopapi.NewClient(shopapi.StaticToken("tok"), shopapi.WithBaseURL(hs.URL), shopapi.WithoutRateLimit())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := offlineClient(t)
 	want := []vcart.FieldError{{Field: "request", Code: "request.required", Msg: "must not be nil"}}
 	for name, call := range nilRequestCalls {
 		t.Run(name, func(t *testing.T) {

@@ -228,18 +228,8 @@ func (s *ProductService) RecommendAttributes(ctx context.Context, req *AttrRecom
 	if req == nil {
 		return nil, nil, errorf("recommend attributes", errNilRequest())
 	}
-	var errs []vcart.FieldError
-	if req.CatID == "" {
-		errs = append(errs, vcart.FieldError{Field: "cat_id", Code: "required", Msg: "must not be empty"})
-	}
-	if len(req.HeadImgs) == 0 {
-		errs = append(errs, vcart.FieldError{Field: "head_imgs", Code: "required", Msg: "at least one image"})
-	}
-	if strings.TrimSpace(req.Title) == "" {
-		errs = append(errs, vcart.FieldError{Field: "title", Code: "required", Msg: "must not be empty"})
-	}
-	if len(errs) > 0 {
-		return nil, nil, errorf("recommend attributes", vcart.NewValidationError(errs))
+	if err := vcart.NewValidationError(recommendProblems(req.CatID, req.HeadImgs, req.Title)); err != nil {
+		return nil, nil, errorf("recommend attributes", err)
 	}
 	var out struct {
 		Attributes []KeyValue `json:"attributes"`
@@ -420,18 +410,8 @@ func (s *ProductService) RecommendBrand(ctx context.Context, req *BrandRecommend
 	if req == nil {
 		return nil, nil, errorf("recommend brand", errNilRequest())
 	}
-	var errs []vcart.FieldError
-	if req.CatID == "" {
-		errs = append(errs, vcart.FieldError{Field: "cat_id", Code: "required", Msg: "must not be empty"})
-	}
-	if len(req.HeadImgs) == 0 {
-		errs = append(errs, vcart.FieldError{Field: "head_imgs", Code: "required", Msg: "at least one image"})
-	}
-	if strings.TrimSpace(req.Title) == "" {
-		errs = append(errs, vcart.FieldError{Field: "title", Code: "required", Msg: "must not be empty"})
-	}
-	if len(errs) > 0 {
-		return nil, nil, errorf("recommend brand", vcart.NewValidationError(errs))
+	if err := vcart.NewValidationError(recommendProblems(req.CatID, req.HeadImgs, req.Title)); err != nil {
+		return nil, nil, errorf("recommend brand", err)
 	}
 	var out BrandRecommendation
 	resp, err := s.client.call(ctx, &request{ep: epProductBrandRecommend, body: req}, &out)
@@ -439,4 +419,20 @@ func (s *ProductService) RecommendBrand(ctx context.Context, req *BrandRecommend
 		return nil, resp, errorf("recommend brand", err)
 	}
 	return &out, resp, nil
+}
+
+// recommendProblems checks what the recommendation endpoints (attributes,
+// brand) require: a category, at least one image and a title.
+func recommendProblems(catID ID, headImgs []string, title string) []vcart.FieldError {
+	var errs []vcart.FieldError
+	if catID == "" {
+		errs = append(errs, vcart.FieldError{Field: "cat_id", Code: "required", Msg: "must not be empty"})
+	}
+	if len(headImgs) == 0 {
+		errs = append(errs, vcart.FieldError{Field: "head_imgs", Code: "required", Msg: "at least one image"})
+	}
+	if strings.TrimSpace(title) == "" {
+		errs = append(errs, vcart.FieldError{Field: "title", Code: "required", Msg: "must not be empty"})
+	}
+	return errs
 }
