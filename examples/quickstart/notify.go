@@ -11,6 +11,7 @@ import (
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
+	"github.com/vcart-sdk/vcart-go/vcart/notify/notifytest"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
 
@@ -86,7 +87,7 @@ func notifyDemo(w io.Writer) error {
 
 	// A push signed with the wrong token: verification fails, the answer is
 	// a failure status, and nothing reaches the handlers.
-	forger, err := notify.NewEncoder("not-the-token", aesKey, fake.AppID())
+	forger, err := notifytest.NewEncoder("not-the-token", aesKey, fake.AppID())
 	if err != nil {
 		return err
 	}

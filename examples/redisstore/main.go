@@ -41,6 +41,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
+	"github.com/vcart-sdk/vcart-go/vcart/notify/notifytest"
 	"github.com/vcart-sdk/vcart-go/vcart/redisstore"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
@@ -178,7 +179,7 @@ func provider(ctx context.Context, w io.Writer, addr, prefix string, instances, 
 
 	// Merchants authorise the provider; each authorisation event reaches
 	// one instance, and every instance then serves the merchant.
-	enc, err := notify.NewEncoder(pushToken, aesKey, component)
+	enc, err := notifytest.NewEncoder(pushToken, aesKey, component)
 	if err != nil {
 		return err
 	}
@@ -320,7 +321,7 @@ func pushes(ctx context.Context, w io.Writer, addr, prefix string, instances int
 		}
 		handlers[i] = h
 	}
-	enc, err := notify.NewEncoder(token, aesKey, appID)
+	enc, err := notifytest.NewEncoder(token, aesKey, appID)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/vcart-sdk/vcart-go/internal/wxcrypto"
+	"github.com/vcart-sdk/vcart-go/vcart/notify/internal/forge"
 )
 
 // benchPush is a signed push of a 1 KiB event.
@@ -41,7 +42,7 @@ func newBenchPush(b *testing.B) *benchPush {
 	if err != nil {
 		b.Fatal(err)
 	}
-	q, body, err := SignPush(testTok, testKey, testApp, []byte(plain), "1772294400", "1234567890")
+	q, body, err := forge.SignPush(testTok, testKey, testApp, []byte(plain), "1772294400", "1234567890")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/vcart-sdk/vcart-go/vcart/notify/internal/forge"
 )
 
 // burstPush is one pre-signed push of a distinct order event.
@@ -38,7 +40,7 @@ func (p burstPush) request() *http.Request {
 // every one is a first delivery for the dedup store) and nonces.
 func burstPushes(b *testing.B, n int) []burstPush {
 	b.Helper()
-	enc, err := NewEncoder(testTok, testKey, testApp)
+	enc, err := forge.NewEncoder(testTok, testKey, testApp)
 	if err != nil {
 		b.Fatal(err)
 	}

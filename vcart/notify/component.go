@@ -10,8 +10,6 @@ import (
 	"net/url"
 	"strconv"
 	"sync"
-
-	"github.com/vcart-sdk/vcart-go/internal/wxcrypto"
 )
 
 // Third-party platform mode (第三方平台). A service provider's platform
@@ -93,31 +91,6 @@ func (v *Verifier) ParseAuthEvent(q url.Values, body []byte) (*AuthEvent, error)
 		return nil, fmt.Errorf("%w: authorisation event without InfoType", ErrMalformed)
 	}
 	return &ev, nil
-}
-
-// EncodeAuthEvent forges a valid authorisation event, as the platform
-// sends it, for tests and the fake: the query (timestamp, nonce,
-// encrypt_type, msg_signature, signature) and the XML body.
-func (e *Encoder) EncodeAuthEvent(ev *AuthEvent, timestamp, nonce string) (url.Values, []byte, error) {
-	plain, err := xml.Marshal(ev)
-	if err != nil {
-		return nil, nil, fmt.Errorf("notify: encode authorisation event: %w", err)
-	}
-	enc, err := e.cipher.Encrypt(nil, plain)
-	if err != nil {
-		return nil, nil, fmt.Errorf("notify: encrypt authorisation event: %w", err)
-	}
-	body, err := xml.Marshal(authBody{AppID: ev.AppID, Encrypt: enc})
-	if err != nil {
-		return nil, nil, fmt.Errorf("notify: encode authorisation body: %w", err)
-	}
-	q := url.Values{}
-	q.Set("signature", wxcrypto.Signature(e.token, timestamp, nonce))
-	q.Set("timestamp", timestamp)
-	q.Set("nonce", nonce)
-	q.Set("encrypt_type", "aes")
-	q.Set("msg_signature", wxcrypto.Signature(e.token, timestamp, nonce, enc))
-	return q, body, nil
 }
 
 // AuthCallbacks are what an [AuthHandler] does with each authorisation

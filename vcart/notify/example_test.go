@@ -14,6 +14,7 @@ import (
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
+	"github.com/vcart-sdk/vcart-go/vcart/notify/notifytest"
 )
 
 // The official safe-mode push example (channels-api §5 V1) verified and
@@ -61,7 +62,7 @@ func ExampleHandler() {
 		return nil
 	})
 
-	enc, _ := notify.NewEncoder(token, aesKey, appID) // what the platform (or the fake) does
+	enc, _ := notifytest.NewEncoder(token, aesKey, appID) // what the platform (or the fake) sends
 	event := `{"ToUserName":"gh_shop","FromUserName":"o_buyer","CreateTime":1772330400,"MsgType":"event",` +
 		`"Event":"channels_ec_order_pay","order_info":{"order_id":3705115058471208928,"pay_time":"1772330399"}}`
 	ts := strconv.FormatInt(now.Unix(), 10)
@@ -110,15 +111,6 @@ func ExampleDecodeEvent() {
 	// unknown channels_ec_something_new {"Event":"channels_ec_something_new","x":1}
 }
 
-// SignPush forges a push for a test of your own handler.
-func ExampleSignPush() {
-	q, body, err := notify.SignPush("my-token", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wx1234567890abcdef",
-		map[string]any{"ToUserName": "gh_shop", "CreateTime": 1772330400, "Event": notify.EventOrderNew,
-			"order_info": map[string]any{"order_id": "1"}}, "1772330400", "nonce")
-	fmt.Println(err, q.Get("encrypt_type"), len(q.Get("msg_signature")), strings.HasPrefix(string(body), `{"ToUserName":"gh_shop","Encrypt":"`))
-	// Output: <nil> aes 40 true
-}
-
 // A WeChat Pay v3 notification verified with a public key chosen by its
 // PUB_KEY_ID_ serial, decrypted and answered per the response contract.
 func ExamplePayV3Handler() {
@@ -135,8 +127,8 @@ func ExamplePayV3Handler() {
 		fmt.Println(n.EventType, t.OutTradeNo, t.Amount.TotalMoney())
 		return nil
 	})
-	enc, _ := notify.NewPayV3Encoder(platform, "PUB_KEY_ID_0001", apiV3Key)
-	ev := notify.PayV3Event{ID: "EV-1", EventType: "TRANSACTION.SUCCESS", OriginalType: "transaction", AssociatedData: "transaction",
+	enc, _ := notifytest.NewPayV3Encoder(platform, "PUB_KEY_ID_0001", apiV3Key)
+	ev := notifytest.PayV3Event{ID: "EV-1", EventType: "TRANSACTION.SUCCESS", OriginalType: "transaction", AssociatedData: "transaction",
 		Resource: notify.Transaction{MchID: "1900000100", OutTradeNo: "T1", TradeState: "SUCCESS", Amount: notify.PayAmount{Total: 750, Currency: "CNY"}}}
 	ts := strconv.FormatInt(now.Unix(), 10)
 	for _, probe := range []bool{false, true} {
@@ -231,7 +223,7 @@ func ExampleVerifier_ParseEvent() {
 	const token, aesKey, appID = "my-token", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wx1234567890abcdef"
 	v, _ := notify.NewVerifier(token, aesKey, appID,
 		notify.WithClock(func() time.Time { return time.Unix(1772330400, 0) }))
-	q, body, _ := notify.SignPush(token, aesKey, appID,
+	q, body, _ := notifytest.SignPush(token, aesKey, appID,
 		[]byte(`{"ToUserName":"gh_shop","CreateTime":1772330400,"MsgType":"event","Event":"product_spu_audit",`+
 			`"ProductSpuAudit":{"product_id":"23423523452345235","status":2,`+
 			`"audit_info":"{\"busi_audit_info\":{\"item_list\":[{\"multi_failed_reasons\":[{\"audit_reason\":\"主图不清晰\"}],\"busi_show_field_api\":\"product.head_imgs\"}]}}"}}`),

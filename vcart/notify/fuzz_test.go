@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+
+	"github.com/vcart-sdk/vcart-go/vcart/notify/internal/forge"
 )
 
 const fuzzMax = 1 << 14
@@ -28,7 +30,7 @@ func FuzzParseCallback(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	enc, err := NewEncoder(v1Token, v1Key, v1AppID)
+	enc, err := forge.NewEncoder(v1Token, v1Key, v1AppID)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -241,7 +243,7 @@ func FuzzV2RefundInfoRoundTrip(f *testing.F) {
 		if got, err := DecryptV2RefundInfo(garbage, apiKey); err != nil && got != nil {
 			t.Fatalf("DecryptV2RefundInfo returned %q and %v", got, err)
 		}
-		enc, err := EncryptV2RefundInfo(plain, apiKey)
+		enc, err := forge.EncryptV2RefundInfo(plain, apiKey)
 		if apiKey == "" {
 			if err == nil {
 				t.Fatal("EncryptV2RefundInfo accepted an empty API key")
@@ -253,7 +255,7 @@ func FuzzV2RefundInfoRoundTrip(f *testing.F) {
 		}
 		got, err := DecryptV2RefundInfo(enc, apiKey)
 		if err != nil {
-			t.Fatalf("DecryptV2RefundInfo(EncryptV2RefundInfo(plain)) error = %v", err)
+			t.Fatalf("DecryptV2RefundInfo(forge.EncryptV2RefundInfo(plain)) error = %v", err)
 		}
 		if !bytes.Equal(got, plain) {
 			t.Fatalf("round trip = %q, want %q", got, plain)

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vcart-sdk/vcart-go/vcart/notify/internal/forge"
 )
 
 func TestMemoryDedupStore(t *testing.T) {
@@ -174,7 +176,7 @@ func TestMemoryDedupStore_Concurrent(t *testing.T) {
 // pushEnv is a handler wired to an encoder, at a fixed clock.
 type pushEnv struct {
 	h   *Handler
-	enc *Encoder
+	enc *forge.Encoder
 }
 
 func newPushEnv(t *testing.T, opts ...Option) *pushEnv {
@@ -187,7 +189,7 @@ func newPushEnv(t *testing.T, opts ...Option) *pushEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	enc, err := NewEncoder(testTok, testKey, testApp)
+	enc, err := forge.NewEncoder(testTok, testKey, testApp)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -343,7 +345,7 @@ func TestHandler_HTTP(t *testing.T) {
 }
 
 func signatureFor(ts, nonce string) string {
-	v, _ := NewEncoder(testTok, testKey, testApp)
+	v, _ := forge.NewEncoder(testTok, testKey, testApp)
 	q, _, _ := v.Encode([]byte(`{}`), ts, nonce)
 	return q.Get("signature")
 }

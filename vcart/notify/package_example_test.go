@@ -8,6 +8,7 @@ import (
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
+	"github.com/vcart-sdk/vcart-go/vcart/notify/notifytest"
 )
 
 // The package in brief: a push from the platform is verified (signature,
@@ -21,8 +22,8 @@ func Example() {
 		panic(err)
 	}
 
-	// What the platform sends (the fake and tests sign with an Encoder).
-	enc, err := notify.NewEncoder(token, aesKey, appID)
+	// What the platform sends (tests forge it with notifytest, the fake shop server too).
+	enc, err := notifytest.NewEncoder(token, aesKey, appID)
 	if err != nil {
 		panic(err)
 	}

@@ -25,6 +25,8 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	"github.com/vcart-sdk/vcart-go/vcart/notify/internal/forge"
 )
 
 // Two more keys, generated once per test binary: the merchant's (signs the
@@ -252,7 +254,7 @@ func newPayCertEnv(t *testing.T, opts ...Option) *payCertEnv {
 // has the verifier parse it.
 func (e *payCertEnv) notify(t *testing.T, c *testCert) error {
 	t.Helper()
-	enc, err := NewPayV3Encoder(c.key, c.serial, apiV3Key)
+	enc, err := forge.NewPayV3Encoder(c.key, c.serial, apiV3Key)
 	if err != nil {
 		t.Fatal(err)
 	}

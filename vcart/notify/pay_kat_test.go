@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vcart-sdk/vcart-go/vcart/notify/internal/forge"
 )
 
 // Public key B (pay-fees.md §6.2): derived from the WeChat Pay official
@@ -148,11 +150,11 @@ func TestPayV3_KeySource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	enc, err := NewPayV3Encoder(newKey, rotated, apiV3Key)
+	enc, err := forge.NewPayV3Encoder(newKey, rotated, apiV3Key)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev := PayV3Event{ID: "n-1", EventType: "TRANSACTION.SUCCESS", Resource: []byte(`{"out_trade_no":"T1"}`)}
+	ev := forge.PayV3Event{ID: "n-1", EventType: "TRANSACTION.SUCCESS", Resource: []byte(`{"out_trade_no":"T1"}`)}
 	h, body, err := enc.Encode(ev, "1772294400", "nonce-1")
 	if err != nil {
 		t.Fatal(err)

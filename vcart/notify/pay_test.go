@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vcart-sdk/vcart-go/vcart/notify/internal/forge"
 )
 
 // Public key A and KAT-NOTIFY-1 (pay-fees.md §6.1, from wechatpay-go).
@@ -132,7 +134,7 @@ func TestPayV3_KAT_GCM(t *testing.T) {
 // a public-key ID.
 type payEnv struct {
 	v   *PayV3Verifier
-	enc *PayV3Encoder
+	enc *forge.PayV3Encoder
 }
 
 const testPubKeyID = "PUB_KEY_ID_0114232134912410000000000000"
@@ -148,7 +150,7 @@ func newPayEnv(t testing.TB, now int64) *payEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	enc, err := NewPayV3Encoder(k, testPubKeyID, apiV3Key)
+	enc, err := forge.NewPayV3Encoder(k, testPubKeyID, apiV3Key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,8 +160,8 @@ func newPayEnv(t testing.TB, now int64) *payEnv {
 var testTxn = Transaction{AppID: "wxd678efh567hg6787", MchID: "1900007291", OutTradeNo: "T1", TransactionID: "4200000001",
 	TradeType: "JSAPI", TradeState: "SUCCESS", SuccessTime: "2026-03-01T00:00:00+08:00", Amount: PayAmount{Total: 750, PayerTotal: 750, Currency: "CNY", PayerCurrency: "CNY"}}
 
-func txnEvent(id string) PayV3Event {
-	return PayV3Event{ID: id, CreateTime: time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai), EventType: "TRANSACTION.SUCCESS", Summary: "支付成功",
+func txnEvent(id string) forge.PayV3Event {
+	return forge.PayV3Event{ID: id, CreateTime: time.Date(2026, 3, 1, 0, 0, 0, 0, shanghai), EventType: "TRANSACTION.SUCCESS", Summary: "支付成功",
 		OriginalType: "transaction", AssociatedData: "transaction", ResourceNonce: "abcdefghijkl", Resource: testTxn}
 }
 
@@ -188,7 +190,7 @@ func TestPayV3_RoundTrip(t *testing.T) {
 		t.Errorf("TotalMoney() = %v", got.Amount.TotalMoney())
 	}
 	// Refund resource.
-	rf := PayV3Event{ID: "EV-2", EventType: "REFUND.SUCCESS", OriginalType: "refund", AssociatedData: "refund",
+	rf := forge.PayV3Event{ID: "EV-2", EventType: "REFUND.SUCCESS", OriginalType: "refund", AssociatedData: "refund",
 		Resource: []byte(`{"mchid":"1900007291","out_refund_no":"R1","refund_status":"SUCCESS","amount":{"total":750,"refund":250,"payer_total":750,"payer_refund":250}}`)}
 	h, body, err = env.enc.Encode(rf, "1772294400", "nonce")
 	if err != nil {
@@ -310,12 +312,6 @@ func TestNewPayV3Verifier_Errors(t *testing.T) {
 			t.Errorf("%s: error %q leaks the key", tt.name, err)
 		}
 	}
-	if _, err := NewPayV3Encoder(nil, "s", apiV3Key); err == nil {
-		t.Error("NewPayV3Encoder(nil key) error = nil")
-	}
-	if _, err := NewPayV3Encoder(testPayKey(), "s", "short"); err == nil {
-		t.Error("NewPayV3Encoder(short APIv3 key) error = nil")
-	}
 	for _, bad := range []string{"", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"} {
 		if _, err := ParsePublicKeyPEM([]byte(bad)); !errors.Is(err, ErrMalformed) {
 			t.Errorf("ParsePublicKeyPEM(%.30q) error = %v", bad, err)
@@ -431,7 +427,7 @@ func TestParseCertificatePEM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	enc, err := NewPayV3Encoder(k, strings.ToLower(gotSerial), apiV3Key)
+	enc, err := forge.NewPayV3Encoder(k, strings.ToLower(gotSerial), apiV3Key)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -205,30 +205,6 @@ func decryptECB(key []byte, b64 string) ([]byte, error) {
 	return ct[:len(ct)-pad], nil
 }
 
-// encryptECB is the inverse of decryptECB, for tests and the fake server.
-func encryptECB(key, plain []byte) (string, error) {
-	b, err := aes.NewCipher(key)
-	if err != nil {
-		return "", fmt.Errorf("notify: bad key size")
-	}
-	pad := aes.BlockSize - len(plain)%aes.BlockSize
-	buf := append(slices.Clone(plain), bytes.Repeat([]byte{byte(pad)}, pad)...)
-	for i := 0; i < len(buf); i += aes.BlockSize {
-		b.Encrypt(buf[i:i+aes.BlockSize], buf[i:i+aes.BlockSize])
-	}
-	return base64.StdEncoding.EncodeToString(buf), nil
-}
-
-// EncryptV2RefundInfo is the inverse of [DecryptV2RefundInfo], for forging
-// refund notifications in tests.
-func EncryptV2RefundInfo(plainXML []byte, apiKey string) (string, error) {
-	if apiKey == "" {
-		return "", errors.New("notify: empty v2 API key")
-	}
-	sum := md5.Sum([]byte(apiKey))
-	return encryptECB([]byte(hex.EncodeToString(sum[:])), plainXML)
-}
-
 // ParseV2Request reads a v2 notification (body capped at
 // [DefaultMaxBodyBytes] through http.MaxBytesReader), parses its XML and
 // verifies its sign in constant time with apiKey and t (see [VerifyV2]). It

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vcart-sdk/vcart-go/vcart/notify/internal/forge"
 )
 
 const v2APIKey = "192006250b4c09247ec02edce69f6a2d"
@@ -133,7 +135,7 @@ func TestV2ECB_KAT(t *testing.T) {
 	if err != nil || string(got) != "hello" {
 		t.Errorf("KAT-ECB-1: %q, %v", got, err)
 	}
-	enc, err := encryptECB([]byte("0123456789abcdef0123456789abcdef"), []byte("hello"))
+	enc, err := forge.EncryptECB([]byte("0123456789abcdef0123456789abcdef"), []byte("hello"))
 	if err != nil || enc != "pZwJZBLuy3mDACEQT4YTBw==" {
 		t.Errorf("KAT-ECB-1 encrypt: %q, %v", enc, err)
 	}
@@ -143,7 +145,7 @@ func TestV2ECB_KAT(t *testing.T) {
 	if err != nil || string(got) != plain {
 		t.Errorf("KAT-REQINFO: %q, %v", got, err)
 	}
-	enc, err = EncryptV2RefundInfo([]byte(plain), v2APIKey)
+	enc, err = forge.EncryptV2RefundInfo([]byte(plain), v2APIKey)
 	if err != nil || enc != reqInfo {
 		t.Errorf("KAT-REQINFO encrypt: %q, %v", enc, err)
 	}
@@ -158,9 +160,6 @@ func TestV2ECB_KAT(t *testing.T) {
 		}
 	}
 	if _, err := DecryptV2RefundInfo(reqInfo, ""); err == nil {
-		t.Error("empty API key accepted")
-	}
-	if _, err := EncryptV2RefundInfo([]byte("x"), ""); err == nil {
 		t.Error("empty API key accepted")
 	}
 }

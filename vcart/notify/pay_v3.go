@@ -1,12 +1,10 @@
 package notify
 
 import (
-	"bytes"
 	"context"
 	"crypto"
 	"crypto/aes"
 	"crypto/cipher"
-	"crypto/rand"
 	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/x509"
@@ -17,7 +15,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"maps"
 	"net/http"
 	"strconv"
 	"strings"
@@ -445,117 +442,6 @@ func openGCM(aead cipher.AEAD, r PayResource) ([]byte, error) {
 	return plain, nil
 }
 
-// PayV3Event describes a notification for [PayV3Encoder] to forge.
-type PayV3Event struct {
-	ID         string
-	CreateTime time.Time
-	// EventType is e.g. "TRANSACTION.SUCCESS" or "REFUND.SUCCESS".
-	EventType string
-	Summary   string
-	// OriginalType and AssociatedData are e.g. "transaction" or "refund".
-	OriginalType   string
-	AssociatedData string
-	// ResourceNonce is the 12-character GCM nonce; empty picks a random one.
-	ResourceNonce string
-	// Resource is the plaintext resource ([]byte as is, otherwise JSON).
-	Resource any
-}
-
-// PayV3Encoder forges signed and encrypted v3 notifications, as WeChat Pay
-// sends them, for tests and the fake server. It is safe for concurrent use.
-type PayV3Encoder struct {
-	priv   *rsa.PrivateKey
-	serial string
-	aead   cipher.AEAD
-}
-
-// NewPayV3Encoder returns an encoder signing with priv (a test key standing
-// for the platform's) under serial, encrypting with the 32-byte APIv3 key.
-func NewPayV3Encoder(priv *rsa.PrivateKey, serial, apiV3Key string) (*PayV3Encoder, error) {
-	if priv == nil || serial == "" {
-		return nil, errors.New("notify: nil private key or empty serial")
-	}
-	if len(apiV3Key) != 32 {
-		return nil, fmt.Errorf("notify: APIv3 key must be 32 bytes, got %d", len(apiV3Key))
-	}
-	aead, err := newGCM([]byte(apiV3Key))
-	if err != nil {
-		return nil, err
-	}
-	return &PayV3Encoder{priv: priv, serial: serial, aead: aead}, nil
-}
-
-// Encode returns the headers and body of the notification ev, signed with
-// timestamp (unix seconds) and nonce.
-func (e *PayV3Encoder) Encode(ev PayV3Event, timestamp, nonce string) (http.Header, []byte, error) {
-	var plain []byte
-	switch r := ev.Resource.(type) {
-	case []byte:
-		plain = r
-	case json.RawMessage:
-		plain = r
-	default:
-		b, err := json.Marshal(r)
-		if err != nil {
-			return nil, nil, fmt.Errorf("notify: encode resource: %w", err)
-		}
-		plain = b
-	}
-	rn := ev.ResourceNonce
-	if rn == "" {
-		var b [6]byte
-		if _, err := rand.Read(b[:]); err != nil {
-			return nil, nil, fmt.Errorf("notify: nonce: %w", err)
-		}
-		rn = hex.EncodeToString(b[:])
-	}
-	if len(rn) != e.aead.NonceSize() {
-		return nil, nil, fmt.Errorf("notify: resource nonce must be %d bytes", e.aead.NonceSize())
-	}
-	ct := e.aead.Seal(nil, []byte(rn), plain, []byte(ev.AssociatedData))
-	env := PayNotification{
-		ID: ev.ID, EventType: ev.EventType, ResourceType: "encrypt-resource", Summary: ev.Summary,
-		Resource: PayResource{
-			OriginalType: ev.OriginalType, Algorithm: PayAlgorithmAESGCM,
-			Ciphertext: base64.StdEncoding.EncodeToString(ct), AssociatedData: ev.AssociatedData, Nonce: rn,
-		},
-	}
-	if !ev.CreateTime.IsZero() {
-		env.CreateTime = ev.CreateTime.Format(time.RFC3339)
-	}
-	body, err := json.Marshal(env)
-	if err != nil {
-		return nil, nil, fmt.Errorf("notify: encode envelope: %w", err)
-	}
-	sum := payV3Digest(timestamp, nonce, body)
-	sig, err := rsa.SignPKCS1v15(nil, e.priv, crypto.SHA256, sum[:])
-	if err != nil {
-		return nil, nil, fmt.Errorf("notify: sign: %w", err)
-	}
-	h := http.Header{}
-	h.Set("Content-Type", "application/json")
-	h.Set(HeaderPayTimestamp, timestamp)
-	h.Set(HeaderPayNonce, nonce)
-	h.Set(HeaderPaySerial, e.serial)
-	h.Set(HeaderPaySignatureType, PaySignatureTypeRSA)
-	h.Set(HeaderPaySignature, base64.StdEncoding.EncodeToString(sig))
-	return h, body, nil
-}
-
-// NewRequest returns a POST request to target carrying the notification.
-func (e *PayV3Encoder) NewRequest(target string, ev PayV3Event, timestamp, nonce string) (*http.Request, error) {
-	h, body, err := e.Encode(ev, timestamp, nonce)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequest(http.MethodPost, target, bytes.NewReader(body))
-	if err != nil {
-		return nil, fmt.Errorf("notify: build request: %w", err)
-	}
-	maps.Copy(req.Header, h)
-	return req, nil
-}
-
 // PayV3Func handles one verified payment notification. Returning an error
 // answers a failure so that WeChat Pay retries. It must honour ctx.
 type PayV3Func func(ctx context.Context, n *PayNotification) error
@@ -648,12 +534,4 @@ func writePayV3(w http.ResponseWriter, status int, code, msg string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
-}
-
-// RequestFunc returns a request builder for [Replay]: attempt n at instant
-// at is the notification ev to target, signed with at's unix timestamp.
-func (e *PayV3Encoder) RequestFunc(target string, ev PayV3Event) func(n int, at time.Time) (*http.Request, error) {
-	return func(n int, at time.Time) (*http.Request, error) {
-		return e.NewRequest(target, ev, strconv.FormatInt(at.Unix(), 10), "replay"+strconv.Itoa(n))
-	}
 }

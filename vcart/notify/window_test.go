@@ -78,7 +78,7 @@ func TestVerifier_TimestampWindow_Extremes(t *testing.T) {
 	for _, tt := range windowCases {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			q, body := forge(v1Encrypt, tt.ts, "1") // correctly signed for ts
+			q, body := signEncrypt(v1Encrypt, tt.ts, "1") // correctly signed for ts
 			_, err := v.ParseRaw(q, body)
 			if tt.ok && err != nil {
 				t.Fatalf("ParseRaw(ts=%s) error = %v, want nil", tt.ts, err)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
+	"github.com/vcart-sdk/vcart-go/vcart/notify/notifytest"
 )
 
 const (
@@ -35,7 +36,7 @@ const (
 //	VCART_REQUIRE_REDIS=1 go test -run '^$' -bench BurstRedisDedup -benchtime=20000x ./vcart/redisstore
 func BenchmarkBurstRedisDedup(b *testing.B) {
 	store := newDedupStore(b, sharedClient(b))
-	enc, err := notify.NewEncoder(burstToken, burstKey, burstApp)
+	enc, err := notifytest.NewEncoder(burstToken, burstKey, burstApp)
 	if err != nil {
 		b.Fatal(err)
 	}

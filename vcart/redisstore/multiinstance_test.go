@@ -15,6 +15,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
+	"github.com/vcart-sdk/vcart-go/vcart/notify/notifytest"
 	"github.com/vcart-sdk/vcart-go/vcart/redisstore"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
@@ -292,7 +293,7 @@ func pushInstanceOn(t *testing.T, rdb *redis.Client, handled func(orderID string
 func TestMultiInstance_DedupPush(t *testing.T) {
 	t.Parallel()
 	// The key space of this test: each handler's store shares testPrefix(t).
-	enc, err := notify.NewEncoder(pushToken, pushKey, pushApp)
+	enc, err := notifytest.NewEncoder(pushToken, pushKey, pushApp)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -369,7 +370,7 @@ func TestMultiInstance_DedupPush(t *testing.T) {
 // a later retry on A finds it done.
 func TestMultiInstance_InFlightRetry(t *testing.T) {
 	t.Parallel()
-	enc, err := notify.NewEncoder(pushToken, pushKey, pushApp)
+	enc, err := notifytest.NewEncoder(pushToken, pushKey, pushApp)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +422,7 @@ func TestMultiInstance_InFlightRetry(t *testing.T) {
 func TestMultiInstance_DedupRedisRestart(t *testing.T) {
 	t.Parallel()
 	r := startRedis(t)
-	enc, err := notify.NewEncoder(pushToken, pushKey, pushApp)
+	enc, err := notifytest.NewEncoder(pushToken, pushKey, pushApp)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
+	"github.com/vcart-sdk/vcart-go/vcart/notify/notifytest"
 	"github.com/vcart-sdk/vcart-go/vcart/redisstore"
 )
 
@@ -47,7 +48,7 @@ func TestScale_PushesExactlyOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	enc, err := notify.NewEncoder(token, aesKey, scaleComponent)
+	enc, err := notifytest.NewEncoder(token, aesKey, scaleComponent)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
+	"github.com/vcart-sdk/vcart-go/vcart/notify/notifytest"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
@@ -29,7 +30,7 @@ func TestFleet_AuthorisationEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	enc, _ := notify.NewEncoder(token, aesKey, fleetComponent)
+	enc, _ := notifytest.NewEncoder(token, aesKey, fleetComponent)
 	h, err := notify.NewAuthHandler(v, notify.AuthCallbacks{
 		Authorized: func(ctx context.Context, ev *notify.AuthEvent) error {
 			_, err := f.Authorize(ctx, ev.AuthorizationCode)

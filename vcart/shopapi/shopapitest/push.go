@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
+	"github.com/vcart-sdk/vcart-go/vcart/notify/notifytest"
 )
 
 // PushConfig makes the fake push store events, signed and encrypted in
@@ -68,7 +69,7 @@ type pushItem struct {
 type pushState struct {
 	mu      sync.Mutex
 	cfg     *PushConfig
-	enc     *notify.Encoder
+	enc     *notifytest.Encoder
 	sched   notify.RetrySchedule
 	queue   []*pushItem
 	log     []PushAttempt
@@ -94,7 +95,7 @@ func (s *Server) EnablePush(cfg PushConfig) error {
 	if (cfg.URL == "") == (cfg.Handler == nil) {
 		return errors.New("shopapitest: EnablePush: set exactly one of URL and Handler")
 	}
-	enc, err := notify.NewEncoder(cfg.Token, cfg.EncodingAESKey, s.appID)
+	enc, err := notifytest.NewEncoder(cfg.Token, cfg.EncodingAESKey, s.appID)
 	if err != nil {
 		return err
 	}
@@ -264,7 +265,7 @@ func accepts(s notify.RetrySchedule, status int, body []byte) bool {
 	return status >= 200 && status < 300
 }
 
-func send(ctx context.Context, cfg *PushConfig, enc *notify.Encoder, timeout time.Duration, plain []byte, ts, nonce string) (int, []byte, error) {
+func send(ctx context.Context, cfg *PushConfig, enc *notifytest.Encoder, timeout time.Duration, plain []byte, ts, nonce string) (int, []byte, error) {
 	target := cfg.URL
 	if target == "" {
 		target = "http://callback.invalid/push"
