@@ -4,9 +4,16 @@
 // "签名校验失败、异步通知超时"): every callback is verified before anything
 // else, failures are answered so that the platform retries, duplicates from
 // those retries are suppressed, and [Replay] simulates the retry schedules
-// under a fake clock so a user can test idempotency and timeouts
-// ([Encoder.RequestFunc] and [PayV3Encoder.RequestFunc] build the re-signed
-// attempts).
+// under a fake clock so a user can test idempotency and timeouts.
+//
+// The package holds only what a production backend uses: verify, decrypt,
+// decode, route and suppress duplicates. Forging the platform's callbacks
+// for tests is the job of its httptest-style twin, package
+// vcart/notify/notifytest: notifytest.Encoder and notifytest.SignPush
+// forge store pushes and third-party authorisation events,
+// notifytest.PayV3Encoder WeChat Pay v3 notifications,
+// notifytest.EncryptV2RefundInfo a v2 refund's req_info, and their
+// RequestFunc methods build the re-signed attempts [Replay] sends.
 //
 // # Store message push
 //
@@ -23,8 +30,7 @@
 // [vcart.ID], the SDK's one id type (a JSON number or string, without
 // loss); other values that arrive as numbers or strings decode through
 // [FlexString] and [FlexInt]; audit_info, JSON inside a string, through [AuditInfo].
-// [Verifier.EncryptReply] builds an encrypted reply. [Encoder] and [SignPush]
-// forge valid pushes for tests and for the fake shop server.
+// [Verifier.EncryptReply] builds an encrypted reply.
 //
 // # The http.Handler and the 5-second budget
 //
@@ -91,11 +97,14 @@
 // suppression as the push Handler (key "wxpay:" + id).
 // [PayV3Verifier.VerifyMessage] and [VerifySHA256WithRSA] verify any other
 // SHA256withRSA message; the published vectors KAT-RSA-1 and
-// KAT-RSA-JSAPI/APP/REQ are tests. [PayV3Encoder] forges
-// notifications for tests. Only RSA is supported: 国密 (SM2/SM4)
-// notifications are rejected. The APIv3 key must be 32 bytes. The legacy v2 XML API is covered by
-// [SignV2], [VerifyV2], [ParseV2XML], [ParseV2Request], [V2Answer] and
-// [DecryptV2RefundInfo] (AES-256-ECB keyed with the MD5 of the API key).
+// KAT-RSA-JSAPI/APP/REQ are tests. Only RSA is supported: 国密 (SM2/SM4)
+// notifications are rejected. The APIv3 key must be 32 bytes. The legacy
+// v2 XML API is covered by [SignV2], [VerifyV2], [ParseV2XML],
+// [EncodeV2XML], [ParseV2Request], [V2Answer] and [DecryptV2RefundInfo]
+// (AES-256-ECB keyed with the MD5 of the API key). SignV2 and EncodeV2XML
+// stay here although a test forging a v2 notification uses them too:
+// VerifyV2 and V2Answer are built on them, and a merchant signs and
+// writes its own v2 requests (统一下单, JSAPI paySign) with them.
 //
 // # Payment keys: public-key mode and certificate mode
 //
@@ -182,7 +191,7 @@
 //
 // # Concurrency
 //
-// Verifiers, encoders and handlers are safe for concurrent use once built;
+// Verifiers and handlers are safe for concurrent use once built;
 // register handlers before serving. [MemoryDedupStore] is safe for
 // concurrent use.
 //

@@ -157,7 +157,9 @@ type ReplayResult struct {
 // at (re-sign it with at's timestamp, as the platform does), Replay serves
 // it, waits up to s.Timeout for the answer (the request context is
 // cancelled then, as the platform hangs up), and stops at the first
-// accepted answer or when the schedule is exhausted.
+// accepted answer or when the schedule is exhausted. In tests, the
+// RequestFunc methods of notifytest's Encoder and PayV3Encoder build
+// newRequest.
 //
 // Replay waits with the time package. Run it inside testing/synctest's
 // synctest.Test: the clock is then simulated, the 24-hour v3 schedule

@@ -25,8 +25,11 @@
 // The fake shop server (vcart/shopapi/shopapitest) pushes its events
 // through an Encoder.
 //
-// Encoders are immutable and safe for concurrent use. Constructors and
-// encoders report bad arguments as errors wrapping a [*vcart.FieldError]
-// that names the argument (errors.Is(err, vcart.ErrInvalid) holds); an
-// invalid key is reported without the key.
+// Encoders are immutable and safe for concurrent use. A bad argument (an
+// empty Token or AppID, a malformed key, a nil private key or event, a
+// resource nonce of the wrong length, a target that is not a URL) is an
+// error wrapping a [*vcart.FieldError] that names it, so
+// errors.Is(err, vcart.ErrInvalid) holds; no error contains a key. An
+// event that encoding/json cannot marshal is an error wrapping
+// encoding/json's.
 package notifytest

@@ -49,9 +49,12 @@ func NewEncoder(token, encodingAESKey, appID string) (*Encoder, error) {
 	if token == "" {
 		return nil, invalid("token", "required", "empty Token")
 	}
+	if appID == "" {
+		return nil, invalid("appID", "required", "empty AppID")
+	}
 	c, err := wxcrypto.NewCipher(encodingAESKey, appID)
-	if err != nil {
-		return nil, fmt.Errorf("notifytest: %w", err)
+	if err != nil { // never the key itself in the message
+		return nil, invalid("encodingAESKey", "format", fmt.Sprintf("must be %d base64 characters for 32 bytes", wxcrypto.EncodingAESKeyLen))
 	}
 	return &Encoder{token: token, cipher: c}, nil
 }
