@@ -85,8 +85,9 @@ func notifyDemo(w io.Writer) error {
 		fmt.Fprintf(w, "  %-22s #%d  %d  accepted=%v\n", a.Event, a.N, a.Status, a.Accepted)
 	}
 
-	// A push signed with the wrong token: verification fails, the answer is
-	// a failure status, and nothing reaches the handlers.
+	// A push signed with the wrong token (forged with notifytest, the test
+	// twin of notify): verification fails, the answer is a failure status,
+	// and nothing reaches the handlers.
 	forger, err := notifytest.NewEncoder("not-the-token", aesKey, fake.AppID())
 	if err != nil {
 		return err
