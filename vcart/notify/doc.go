@@ -3,8 +3,10 @@
 // implements seed §四 技术对接规范, row 支付回调 ("模拟失败重试机制"; problems
 // "签名校验失败、异步通知超时"): every callback is verified before anything
 // else, failures are answered so that the platform retries, duplicates from
-// those retries are suppressed, and [Replay] simulates the retry schedules
-// under a fake clock so a user can test idempotency and timeouts.
+// those retries are suppressed, and the platforms' retry schedules are
+// data ([StorePushSchedule], [PayV3Schedule], [PayV2Schedule]) that
+// notifytest.Replay plays under a fake clock so a user can test
+// idempotency and timeouts.
 //
 // The package holds only what a production backend uses: verify, decrypt,
 // decode, route and suppress duplicates. Forging the platform's callbacks
@@ -12,8 +14,9 @@
 // vcart/notify/notifytest: notifytest.Encoder and notifytest.SignPush
 // forge store pushes and third-party authorisation events,
 // notifytest.PayV3Encoder WeChat Pay v3 notifications,
-// notifytest.EncryptV2RefundInfo a v2 refund's req_info, and their
-// RequestFunc methods build the re-signed attempts [Replay] sends.
+// notifytest.EncryptV2RefundInfo a v2 refund's req_info, and
+// notifytest.Replay redelivers a callback on a retry schedule (their
+// RequestFunc methods re-sign each attempt).
 //
 // # Store message push
 //

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strconv"
@@ -167,35 +166,19 @@ func ExampleDecryptV2RefundInfo() {
 	// Output: R1 750 SUCCESS
 }
 
-// Replay simulates the platform retrying a notification that the handler
-// fails twice. Inside testing/synctest the documented schedules run on a
-// simulated clock; here a millisecond schedule keeps the example fast.
-func ExampleReplay() {
-	fails := 2
-	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if fails > 0 {
-			fails--
-			http.Error(w, "busy", http.StatusServiceUnavailable)
-			return
-		}
-		_, _ = w.Write([]byte("success"))
-	})
-	sched := notify.StorePushSchedule()
-	fmt.Println(sched.Name, sched.Attempts(), "attempts, last after", sched.Offsets()[sched.Attempts()-1])
-	sched.Intervals = []time.Duration{time.Millisecond, time.Millisecond, time.Millisecond}
-	res, err := notify.Replay(context.Background(), h, sched, func(n int, at time.Time) (*http.Request, error) {
-		return http.NewRequest(http.MethodPost, "https://provider.example/push", nil)
-	})
-	for _, a := range res.Attempts {
-		fmt.Println(a.N, a.Status, a.Accepted)
+// The platforms' retry schedules are data: how many times a callback is
+// delivered, over how long, and which answer stops the retries.
+// notifytest.Replay plays them against a handler in tests.
+func ExampleStorePushSchedule() {
+	for _, s := range []notify.RetrySchedule{notify.StorePushSchedule(), notify.PayV3Schedule()} {
+		fmt.Println(s.Name, s.Attempts(), "attempts, last after", s.Offsets()[s.Attempts()-1], "answer within", s.Timeout)
 	}
-	fmt.Println(res.Delivered, err)
+	s := notify.StorePushSchedule()
+	fmt.Println(s.Accepts(200, []byte("success")), s.Accepts(200, []byte("ok")), s.Accepts(500, nil))
 	// Output:
-	// channels-push 10 attempts, last after 3h36m10s
-	// 1 503 false
-	// 2 503 false
-	// 3 200 true
-	// true <nil>
+	// channels-push 10 attempts, last after 3h36m10s answer within 5s
+	// wechatpay-v3 16 attempts, last after 24h4m0s answer within 5s
+	// true false false
 }
 
 // The in-memory duplicate store: a claim is "processing" until it is

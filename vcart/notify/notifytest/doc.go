@@ -18,17 +18,20 @@
 //     [notify.SignV2] and [notify.EncodeV2XML] are what a merchant uses to
 //     sign and write its own v2 requests, so they stay in notify.
 //
-// [Encoder.RequestFunc] and [PayV3Encoder.RequestFunc] re-sign each
-// attempt for [notify.Replay], which replays a notification on the
-// platform's retry schedule (run it inside testing/synctest).
+// [Replay] redelivers a notification to a handler on the platform's retry
+// schedule ([notify.StorePushSchedule], [notify.PayV3Schedule]), the
+// failure-and-retry simulation the seed's 支付回调 row asks for; run it
+// inside testing/synctest and the 24-hour schedule takes no real time.
+// [Encoder.RequestFunc] and [PayV3Encoder.RequestFunc] re-sign each of its
+// attempts.
 //
 // The fake shop server (vcart/shopapi/shopapitest) pushes its events
 // through an Encoder.
 //
 // Encoders are immutable and safe for concurrent use. A bad argument (an
-// empty Token or AppID, a malformed key, a nil private key or event, a
-// resource nonce of the wrong length, a target that is not a URL) is an
-// error wrapping a [*vcart.FieldError] that names it, so
+// empty Token or AppID, a malformed key, a nil private key, event or
+// handler, a resource nonce of the wrong length, a target that is not a
+// URL) is an error wrapping a [*vcart.FieldError] that names it, so
 // errors.Is(err, vcart.ErrInvalid) holds; no error contains a key. An
 // event that encoding/json cannot marshal is an error wrapping
 // encoding/json's.

@@ -113,7 +113,7 @@ func ExampleEncoder_EncodeAuthEvent() {
 	// 200 success
 }
 
-// RequestFunc re-signs the push for every attempt of notify.Replay, as the
+// RequestFunc re-signs the push for every attempt of Replay, as the
 // platform does; the handler here fails the first attempt. (In a test, run
 // Replay inside testing/synctest to keep the real schedule at no cost; a
 // millisecond schedule keeps this example fast.)
@@ -131,7 +131,7 @@ func ExampleEncoder_RequestFunc() {
 	enc, _ := notifytest.NewEncoder(token, aesKey, appID)
 	sched := notify.StorePushSchedule()
 	sched.Intervals = []time.Duration{time.Millisecond, time.Millisecond}
-	res, err := notify.Replay(context.Background(), h, sched, enc.RequestFunc("https://provider.example/push",
+	res, err := notifytest.Replay(context.Background(), h, sched, enc.RequestFunc("https://provider.example/push",
 		[]byte(`{"ToUserName":"gh_shop","CreateTime":1772330400,"MsgType":"event","Event":"channels_ec_order_pay","order_info":{"order_id":"1"}}`)))
 	for _, a := range res.Attempts {
 		fmt.Println(a.N, a.Status, a.Accepted)
@@ -182,4 +182,33 @@ func ExampleEncryptV2RefundInfo() {
 	p, _ := notify.ParseV2XML(plain)
 	fmt.Println(p["out_refund_no"], p["refund_fee"])
 	// Output: R1 750
+}
+
+// Replay redelivers a callback on a retry schedule until the handler's
+// answer is accepted. Inside testing/synctest the documented schedules run
+// on a simulated clock; here a millisecond schedule keeps the example fast.
+func ExampleReplay() {
+	fails := 2
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if fails > 0 {
+			fails--
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte("success"))
+	})
+	sched := notify.StorePushSchedule()
+	sched.Intervals = []time.Duration{time.Millisecond, time.Millisecond, time.Millisecond}
+	res, err := notifytest.Replay(context.Background(), h, sched, func(n int, at time.Time) (*http.Request, error) {
+		return http.NewRequest(http.MethodPost, "https://provider.example/push", nil)
+	})
+	for _, a := range res.Attempts {
+		fmt.Println(a.N, a.Status, a.Accepted)
+	}
+	fmt.Println(res.Delivered, err)
+	// Output:
+	// 1 503 false
+	// 2 503 false
+	// 3 200 true
+	// true <nil>
 }

@@ -66,7 +66,7 @@ func (e *PayV3Encoder) NewRequest(target string, ev PayV3Event, timestamp, nonce
 	return e.f.NewRequest(target, forge.PayV3Event(ev), timestamp, nonce)
 }
 
-// RequestFunc returns a request builder for [notify.Replay]: attempt n at
+// RequestFunc returns a request builder for [Replay]: attempt n at
 // instant at is the notification ev to target, signed with at's unix
 // timestamp and the nonce "replay"+n.
 func (e *PayV3Encoder) RequestFunc(target string, ev PayV3Event) func(n int, at time.Time) (*http.Request, error) {

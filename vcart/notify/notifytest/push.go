@@ -51,7 +51,7 @@ func (e *Encoder) NewRequest(target string, event any, timestamp, nonce string) 
 	return e.f.NewRequest(target, event, timestamp, nonce)
 }
 
-// RequestFunc returns a request builder for [notify.Replay]: attempt n at
+// RequestFunc returns a request builder for [Replay]: attempt n at
 // instant at is the push of event to target, signed with at's unix
 // timestamp and the nonce "replay"+n, as the platform re-signs each push.
 func (e *Encoder) RequestFunc(target string, event any) func(n int, at time.Time) (*http.Request, error) {
