@@ -21,3 +21,16 @@ func SetRenewHooks(s *TokenStore, ticks <-chan time.Time, renewed func(kept bool
 
 // AdmitScript is the limiter's admission script, for the benchmarks.
 var AdmitScript = admitScript
+
+// Waiting reports how many callers of l wait for the round trip in flight
+// reserving a block of path.
+func Waiting(l *RateLimiter, path string) int {
+	v, ok := l.paths.Load(path)
+	if !ok {
+		return 0
+	}
+	p := v.(*leases)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.waiting
+}

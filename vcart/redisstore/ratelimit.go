@@ -87,19 +87,29 @@ type RateLimiter struct {
 	paths    sync.Map // path → *leases
 }
 
+// refill is a round trip reserving a block, which callers that find no
+// block wait for.
+type refill struct {
+	done chan struct{} // closed when it ends
+	err  error         // its error, for the callers waiting, unless retry
+	// retry: it failed for its caller's context only; the callers waiting
+	// try again.
+	retry bool
+}
+
 // leases is an instance's block of reserved calls of one path.
 type leases struct {
 	mu      sync.Mutex
-	minute  int64         // Unix minute of the block
-	n       int           // calls of the block left to spend
-	expires time.Time     // the block's lease lifetime ends
-	block   int           // calls the last round trip asked for
-	granted time.Time     // when the last round trip reserved its calls
-	size    int           // how many it reserved
-	spent   bool          // every call of the last round trip was spent
-	hold    time.Time     // the latest hold this instance recorded
-	refill  chan struct{} // closed when the round trip in flight ends; nil when none
-	waiting int           // callers waiting for that round trip
+	minute  int64     // Unix minute of the block
+	n       int       // calls of the block left to spend
+	expires time.Time // the block's lease lifetime ends
+	block   int       // calls the last round trip asked for
+	granted time.Time // when the last round trip reserved its calls
+	size    int       // how many it reserved
+	spent   bool      // every call of the last round trip was spent
+	hold    time.Time // the latest hold this instance recorded
+	refill  *refill   // the round trip in flight; nil when none
+	waiting int       // callers waiting for that round trip
 }
 
 var _ shopapi.RateLimiter = (*RateLimiter)(nil)
@@ -231,11 +241,11 @@ func (l *RateLimiter) admit(ctx context.Context, path string, quota int) (time.T
 			p.mu.Unlock()
 			return start, nil
 		}
-		if wait := p.refill; wait != nil {
+		if r := p.refill; r != nil {
 			p.waiting++
 			p.mu.Unlock()
 			select {
-			case <-wait:
+			case <-r.done:
 			case <-ctx.Done():
 			}
 			p.mu.Lock()
@@ -244,17 +254,23 @@ func (l *RateLimiter) admit(ctx context.Context, path string, quota int) (time.T
 			if err := ctx.Err(); err != nil {
 				return time.Time{}, err
 			}
+			if r.err != nil && !r.retry {
+				// Redis is unreachable or the queue is full for this
+				// caller too: no second round trip after the first.
+				return time.Time{}, r.err
+			}
 			continue
 		}
-		done := make(chan struct{})
-		p.refill = done
+		r := &refill{done: make(chan struct{})}
+		p.refill = r
 		want := p.next(l.cfg.now(), l.cfg.leaseTTL, most)
 		p.mu.Unlock()
 
 		start, n, err := l.reserve(ctx, path, quota, want)
 		p.mu.Lock()
 		p.refill = nil
-		close(done)
+		r.err, r.retry = err, err != nil && ctx.Err() != nil
+		close(r.done)
 		if err == nil {
 			p.granted, p.size = l.cfg.now(), n
 			if n > 1 && !start.Before(p.hold) {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -232,6 +233,56 @@ func TestRateLimiter_LeaseEnds(t *testing.T) {
 	if diff := cmp.Diff([]time.Time{minute(2)}, reserve(b, 1)); diff != "" {
 		t.Errorf("b after its lease lifetime (-want +got):\n%s", diff)
 	}
+}
+
+// TestRateLimiter_LeaseOneRoundTripWhenDown: callers that wait for an
+// instance's round trip in flight share its failure and fall back to the
+// instance's share at once, instead of each trying Redis in turn (one
+// op timeout each when Redis does not answer).
+func TestRateLimiter_LeaseOneRoundTripWhenDown(t *testing.T) {
+	t.Parallel()
+	rdb := sharedClient(t)
+	hook := &failHook{release: make(chan struct{})}
+	rdb.AddHook(hook)
+	l := newLimiter(t, rdb, "wxleaseDown", 800, time.Now)
+	ctx := context.Background()
+	errs := make(chan error, 5)
+	for range 5 {
+		go func() { errs <- l.Wait(ctx, rlPath) }()
+	}
+	for redisstore.Waiting(l, rlPath) < 4 { // the fifth holds the round trip
+		time.Sleep(time.Millisecond)
+	}
+	close(hook.release)
+	for range 5 {
+		if err := <-errs; err != nil {
+			t.Errorf("Wait: %v, want the fallback share's admission", err)
+		}
+	}
+	if got := hook.calls.Load(); got != 1 {
+		t.Errorf("%d round trips tried, want 1", got)
+	}
+}
+
+// failHook fails every command, as an unreachable Redis would, once
+// release is closed.
+type failHook struct {
+	release chan struct{}
+	calls   atomic.Int64
+}
+
+func (h *failHook) DialHook(next redis.DialHook) redis.DialHook { return next }
+
+func (h *failHook) ProcessHook(redis.ProcessHook) redis.ProcessHook {
+	return func(context.Context, redis.Cmder) error {
+		h.calls.Add(1)
+		<-h.release
+		return errors.New("connection refused")
+	}
+}
+
+func (h *failHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return next
 }
 
 func TestRateLimiter_QueueFullAndUnlimited(t *testing.T) {
