@@ -51,21 +51,23 @@ var ErrQueueFull = errors.New("redisstore: rate limit queue full")
 // path for all until the platform's next minute. Paths without a quota (0)
 // never touch Redis.
 //
-// Leases: a Redis round trip costs more than a call to the platform's
-// nearby front end would gain from it, so an instance that spends its
-// reservations fast reserves several calls per round trip and spends them
-// in process. The block starts at one call (one round trip per call),
-// doubles each time a block is spent within its lease lifetime and halves
-// when one is left unspent, up to [WithLease]'s maximum and at most an
-// eighth of the instance's share of the quota (quota / WithInstanceShare
-// / 8: a quota under 16 a minute per instance is never leased). Reserved
-// calls count in Redis when they are reserved, so the instances together
-// never exceed the quota; calls reserved and not spent by their minute's
-// end, or by the lease lifetime, are lost (the quota is under-used, by at
-// most one block per instance). A hold recorded by one instance drops this
-// instance's block at once; another instance's block stops at its next
-// round trip, at most the lease lifetime later (WithLease(1, …) makes
-// every call one round trip and every hold immediate for all).
+// Leases: an instance that spends its reservations fast reserves several
+// calls per round trip and spends them in process, since a round trip can
+// cost as much as a call to a nearby API (see BenchmarkLimiterOverhead).
+// The block starts at one call (one round trip per call), doubles when the
+// last one was spent within its lease lifetime (WithLease, default 1 s) and
+// halves when one is left unspent, up to WithLease's maximum (default 256)
+// and at most an eighth of the instance's share of the quota (quota /
+// WithInstanceShare / 8: a quota under 16 calls a minute per instance is
+// never leased); near a minute's end it asks for no more than the last
+// block's pace spends before the end. Reserved calls count in Redis when
+// they are reserved, so the instances together never exceed the quota;
+// calls not spent by their minute's end or by the end of the lease
+// lifetime are lost (the quota is under-used by what is left of one block
+// per instance). A hold drops the holding instance's block at once;
+// another instance spends what is left of its block for at most the lease
+// lifetime, then meets the hold at its next round trip. WithLease(1, …)
+// makes every call one round trip and every hold immediate for all.
 //
 // When Redis cannot be reached, each instance falls back to its share of
 // the quota (WithInstanceShare: the quota divided by the number of
@@ -343,7 +345,9 @@ func (l *RateLimiter) reserve(ctx context.Context, path string, quota, want int)
 }
 
 // Hold implements [shopapi.RateLimiter]: every instance waits for until
-// before its next call of path. When Redis cannot be reached the hold is
+// before its next call of path (an instance spending a block of calls
+// reserved before the hold: once the block's lease lifetime ends, see
+// [RateLimiter]); this instance's block is dropped at once. When Redis cannot be reached the hold is
 // kept by this instance's fallback and the error wraps [ErrUnavailable].
 func (l *RateLimiter) Hold(ctx context.Context, path string, until time.Time) error {
 	if v, ok := l.paths.Load(path); ok {
