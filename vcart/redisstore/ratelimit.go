@@ -296,9 +296,9 @@ func (p *leases) next(now time.Time, ttl time.Duration, most int) int {
 	if took := now.Sub(p.granted); p.spent && took < ttl {
 		p.block = min(2*p.block, most)
 		want = p.block
-		if took > 0 {
+		if per := took / time.Duration(max(p.size, 1)); per > 0 {
 			left := now.Truncate(time.Minute).Add(time.Minute).Sub(now)
-			want = min(want, int(int64(p.size)*int64(left)/int64(took))+1)
+			want = min(want, int(left/per)+1)
 		}
 	}
 	p.spent = false
