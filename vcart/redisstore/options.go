@@ -48,8 +48,10 @@ type config struct {
 	pollMax   time.Duration
 	now       func() time.Time
 	logger    *slog.Logger
-	instances int // RateLimiter: instances sharing a quota
-	maxAhead  int // RateLimiter: minutes a call may be reserved ahead
+	instances int           // RateLimiter: instances sharing a quota
+	maxAhead  int           // RateLimiter: minutes a call may be reserved ahead
+	leaseMax  int           // RateLimiter: most calls one admission script reserves
+	leaseTTL  time.Duration // RateLimiter: how long reserved calls may be spent
 }
 
 func defaultConfig() config {
@@ -64,6 +66,8 @@ func defaultConfig() config {
 		logger:    slog.New(slog.DiscardHandler),
 		instances: 1,
 		maxAhead:  DefaultMaxAhead,
+		leaseMax:  DefaultLeaseMax,
+		leaseTTL:  DefaultLeaseTTL,
 	}
 }
 
