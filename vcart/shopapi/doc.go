@@ -10,12 +10,32 @@
 //	c, err := shopapi.NewClient(ts)
 //	res, _, err := c.Products.Add(ctx, product, true)
 //
-// Services hang off [Client] (go-github style): [Client.Products],
-// [Client.Stock], [Client.Categories], [Client.Brands], [Client.Store],
-// [Client.Media], and [Client.Orders], [Client.Delivery],
-// [Client.Aftersales], [Client.Funds]. Every method takes a context first and returns the
-// decoded value, a [*Response] and an error; its doc ends with the WeChat
-// API it calls.
+// Services hang off [Client] (go-github style), one per area of the
+// platform's index, grouped as the index groups them:
+//   - the shop and its catalogue: [Client.Store], [Client.Products],
+//     [Client.Stock], [Client.Categories], [Client.Brands], [Client.Media],
+//     [Client.Homepage], [Client.Showcase], [Client.Links];
+//   - fulfilment: [Client.Orders], [Client.Delivery], [Client.Addresses],
+//     [Client.Freight], [Client.EWaybill], [Client.Warehouses],
+//     [Client.Inspection], [Client.Dropship];
+//   - after-sales and funds: [Client.Aftersales], [Client.Guarantees],
+//     [Client.Funds], [Client.Invoices];
+//   - marketing: [Client.Coupons], [Client.FlashSales], [Client.Gifts],
+//     [Client.Members], [Client.Sharers], [Client.League],
+//     [Client.HeadSuppliers], [Client.Talents], [Client.Cooperation],
+//     [Client.MiniProgram];
+//   - live, data and service: [Client.Live], [Client.Compass], [Client.KF],
+//     [Client.Favorites];
+//   - the platform itself: [Client.Quota], [Client.Network].
+//
+// Every method takes a context first and returns the decoded value, a
+// [*Response] and an error; its doc ends with the WeChat API it calls.
+// [Endpoints] lists every path the client calls with its method,
+// idempotency and official doc page; [LookupEndpoint] finds one. Beyond the
+// services, the package's names are the wire types of those calls, their
+// enums and errcodes (the Code constants), the token sources, and the seams
+// into the pure packages ([ReviewListing], [ProductFromListing], [KPIOrder],
+// [CheckOrderFees]).
 //
 // # Authentication
 //
@@ -169,12 +189,17 @@
 //
 // # Wire types
 //
-// Wire structs mirror the JSON: prices are int64 fen (分) with
-// [vcart.Money] accessors, enums keep the API's integers and have String
-// methods. Platform ids are [ID] strings that decode from a JSON number or
-// string without loss (ids exceed 2^53) and encode as strings. Unknown
-// fields of [Product], [SKU], [CategoryAttr] and [Brand] are kept in Extra
-// and sent back on update.
+// Wire structs mirror the JSON: amounts are int64 fen (分), as the API
+// names them (vcart.Fen(x) is the everyday amount, [vcart.Money] the decimal
+// path); enums keep the API's integers and have String methods. Platform ids
+// are [ID] ([vcart.ID]) strings that decode from a JSON number or string
+// without loss (ids exceed 2^53) and encode as strings. Two wire scalars
+// absorb the platform's inconsistent spellings where the official sources
+// disagree: [Int64] (a number or a string holding one) and [Bool] (true/false,
+// 0/1 or "0"/"1"); both convert to the Go type with a plain conversion and
+// are assignable from untyped constants, so request structs stay simple to
+// fill. Unknown fields of [Product], [SKU], [CategoryAttr] and [Brand] are
+// kept in [Extra] and sent back on update.
 //
 // # Seed and live platform
 //
