@@ -79,7 +79,10 @@ func run(w io.Writer) error {
 	}
 
 	// The platform, played by the fake, and the provider's client of it.
-	srv := shopapitest.New(shopapitest.WithClock(clk.now), shopapitest.WithTokenTTL(365*24*time.Hour))
+	srv, err := shopapitest.New(shopapitest.WithClock(clk.now), shopapitest.WithTokenTTL(365*24*time.Hour))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client()
 

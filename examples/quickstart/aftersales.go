@@ -19,7 +19,10 @@ import (
 // withdrawal completed through its QR code.
 func aftersalesDemo(w io.Writer) error {
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }), shopapitest.WithTokenTTL(365*24*time.Hour))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }), shopapitest.WithTokenTTL(365*24*time.Hour))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	c, err := srv.NewClient(&http.Client{Transport: srv.Transport()})

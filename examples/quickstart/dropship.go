@@ -19,7 +19,10 @@ import (
 func dropshipDemo(w io.Writer) error {
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
 	clock := func() time.Time { return now }
-	srv := shopapitest.New(shopapitest.WithClock(clock))
+	srv, err := shopapitest.New(shopapitest.WithClock(clock))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithClock(clock))
 	ctx := context.Background()

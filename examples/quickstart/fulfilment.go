@@ -17,7 +17,10 @@ func yuan(fen int64) string { return fmt.Sprintf("¥%d.%02d", fen/100, fen%100) 
 // create (取号), print data, print notification, shipment, carrier track.
 func fulfilmentDemo(w io.Writer) error {
 	ctx := context.Background()
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client()
 

@@ -14,7 +14,10 @@ import (
 // classifies and pins a product, then checks a talent's commission on a
 // sale against the alliance item's rate (达人佣金).
 func homepageDemo(w io.Writer) error {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()

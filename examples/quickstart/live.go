@@ -21,7 +21,10 @@ func liveDemo(w io.Writer) error {
 	cst := time.FixedZone("CST", 8*3600)
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, cst) // Monday
 	clock := func() time.Time { return now }
-	srv := shopapitest.New(shopapitest.WithClock(clock))
+	srv, err := shopapitest.New(shopapitest.WithClock(clock))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithClock(clock))
 	ctx := context.Background()

@@ -22,7 +22,10 @@ import (
 func marketingDemo(w io.Writer) error {
 	ctx := context.Background()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithRetry(3, time.Millisecond, time.Millisecond))
 

@@ -20,7 +20,10 @@ import (
 func onboardingDemo(w io.Writer) error {
 	cst := time.FixedZone("CST", 8*60*60)
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, cst)
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()

@@ -41,7 +41,10 @@ func ordersDemo(w io.Writer) error {
 	ctx := context.Background()
 	cst := vcart.Shanghai()
 	clk := &ordersClock{t: time.Date(2026, 3, 1, 20, 30, 0, 0, cst)}
-	srv := shopapitest.New(shopapitest.WithClock(clk.now), shopapitest.WithTokenTTL(365*24*time.Hour))
+	srv, err := shopapitest.New(shopapitest.WithClock(clk.now), shopapitest.WithTokenTTL(365*24*time.Hour))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 
 	// The service provider's callback: verify, decrypt, dispatch.

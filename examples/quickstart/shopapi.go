@@ -14,7 +14,10 @@ import (
 // it through audit and listing, and updates its stock, including a stock
 // diff whose answer is lost (it is not sent twice).
 func shopapiDemo(w io.Writer) error {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	ctx := context.Background()
 

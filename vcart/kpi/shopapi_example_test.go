@@ -18,7 +18,11 @@ import (
 func Example_shopapiOrders() {
 	cst := vcart.Shanghai()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, cst)
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	c := srv.Client()

@@ -16,7 +16,10 @@ import (
 //	go test -run '^$' -bench LimiterOverhead -benchtime 2s ./vcart/redisstore
 func BenchmarkLimiterOverhead(b *testing.B) {
 	requireRedis(b)
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		b.Fatal(err)
+	}
 	defer srv.Close()
 	limits := shopapi.RateLimits{PerMinute: map[string]int{scalePath: 1 << 30}}
 	base := []shopapi.Option{shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(srv.HTTPClient())}

@@ -31,7 +31,11 @@ func exampleListedProduct(ctx context.Context, srv *shopapitest.Server, c *shopa
 // the application waits for the platform's review (the fake's reviewer
 // here), then the image is in force.
 func ExampleHomepageService_SubmitBackground() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -56,7 +60,11 @@ func ExampleHomepageService_SubmitBackground() {
 // for the homepage, links a product to a node and lists the node's
 // products.
 func ExampleHomepageService_SetTree() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -96,7 +104,11 @@ func ExampleHomepageService_SetTree() {
 // ExampleCheckTalentCommission checks a talent's commission (达人佣金) on an
 // order against the alliance item's 10% rate.
 func ExampleCheckTalentCommission() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -124,7 +136,11 @@ func ExampleCheckTalentCommission() {
 // ExampleTalentService_Orders lists a talent's commission orders and reads
 // one (the fake's talent earns on the fake shop's orders).
 func ExampleTalentService_Orders() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -153,7 +169,11 @@ func ExampleTalentService_Orders() {
 // alliance at a 10% talent commission and checks a talent's sale against
 // the item's rate.
 func ExampleLeagueService_BatchAddItems() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()

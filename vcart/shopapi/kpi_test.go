@@ -93,7 +93,10 @@ func TestKPIOrder(t *testing.T) {
 func TestClient_KPIOrders(t *testing.T) {
 	t.Parallel()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := t.Context()
 	c := srv.Client()

@@ -30,7 +30,11 @@ func listedExampleProduct(ctx context.Context, srv *shopapitest.Server, c *shopa
 // Puts a listed product in the channel's showcase (橱窗), where the
 // streamer picks it for a live-stream product card, and reads it back.
 func ExampleShowcaseService_Add() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -61,7 +65,11 @@ func ExampleShowcaseService_Add() {
 // link), the shop's store-home, and the product's H5 link, QR code and 口令
 // for sharing outside the mini-program.
 func ExampleMiniProgramProductCard() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -111,7 +119,11 @@ func ExampleMiniProgramProductCard() {
 // Lists a day's live streams on the dashboard and the leads their
 // lead-collection component gathered.
 func ExampleLiveService_List() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -151,7 +163,11 @@ func ExampleLiveService_List() {
 func ExampleCompassService_KPIReport() {
 	cst := time.FixedZone("CST", 8*3600)
 	now := time.Date(2026, 3, 3, 10, 0, 0, 0, cst) // Tuesday of the week
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithClock(func() time.Time { return now }))
 	ctx := context.Background()

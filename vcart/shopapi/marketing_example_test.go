@@ -30,7 +30,11 @@ func threshold(name string, thresholdFen, feeFen int64) *shopapi.CouponSpec {
 // Creates a 满减 coupon, starts it, lets a buyer receive it and use it on
 // an order, and reads the buyer's coupon back.
 func ExampleCouponService_Create() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -99,7 +103,11 @@ func ExamplePriceBasket() {
 // Checks a flash sale against the product's prices before adding it; the
 // fake's orders pay the flash price during the window only.
 func ExampleFlashSaleService_Add() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -134,7 +142,11 @@ func ExampleFlashSaleService_Add() {
 // Turns stock of an on-sale product into a gift and gives it with every
 // purchase of the product.
 func ExampleGiftService_AddActivity() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -164,7 +176,11 @@ func ExampleGiftService_AddActivity() {
 // Adds points for a business event: the request_id makes the change
 // idempotent, so a retry (here the caller's own) applies it once.
 func ExampleMemberService_IncreaseScore() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -185,7 +201,11 @@ func ExampleMemberService_IncreaseScore() {
 
 // Lets the SDK's tier rules (vcart/kpi) drive a member's platform grade.
 func ExampleMemberService_SyncGrade() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	_ = srv.JoinMember("o-member", 5200) // growth value 5200: 黄金
@@ -202,7 +222,11 @@ func ExampleMemberService_SyncGrade() {
 // Reads the orders a sharer brought and reports the sharer's sales with
 // vcart/kpi.
 func ExampleSharerService_Orders() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()

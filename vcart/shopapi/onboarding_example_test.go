@@ -22,7 +22,11 @@ var onboardAt = time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600)
 // with the merchant's food licence, follows the audit to its result and
 // reads the permission it grants.
 func ExampleCategoryService_ApplyWithDocuments() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -56,7 +60,11 @@ func ExampleCategoryService_ApplyWithDocuments() {
 // ExampleBrandService_Add applies for an own brand with its trademark
 // certificate and lists the brands in force once the audit passes.
 func ExampleBrandService_Add() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()

@@ -17,7 +17,10 @@ import (
 func exampleFake() (*shopapitest.Server, *shopapi.Client) {
 	cst := vcart.Shanghai()
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, cst)
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }), shopapitest.WithTokenTTL(365*24*time.Hour))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }), shopapitest.WithTokenTTL(365*24*time.Hour))
+	if err != nil {
+		panic(err)
+	}
 	c, err := srv.NewClient(&http.Client{Transport: srv.Transport()})
 	if err != nil {
 		panic(err)

@@ -12,7 +12,11 @@ import (
 // new product, checks the shop may publish there, and reads how much audit
 // quota is left before submitting.
 func ExampleProductService_Precheck() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -39,7 +43,11 @@ func ExampleProductService_Precheck() {
 
 // ExampleStockService_FlowIter reads a SKU's stock ledger, newest first.
 func ExampleStockService_FlowIter() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()

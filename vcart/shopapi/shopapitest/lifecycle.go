@@ -30,9 +30,22 @@ func DefaultLifecycleTimers() LifecycleTimers {
 	return LifecycleTimers{PayTimeout: 15 * time.Minute, AutoConfirm: 10 * 24 * time.Hour, SettleAfter: 7 * 24 * time.Hour}
 }
 
-// WithLifecycleTimers sets the timers [Server.Tick] applies.
+// WithLifecycleTimers sets the timers [Server.Tick] applies (default
+// [DefaultLifecycleTimers]); a negative timer is an error (zero disables
+// one).
 func WithLifecycleTimers(t LifecycleTimers) Option {
-	return func(s *Server) { s.orderCfg().timers = t }
+	return func(c *config) error {
+		for _, f := range []struct {
+			name string
+			d    time.Duration
+		}{{"PayTimeout", t.PayTimeout}, {"AutoConfirm", t.AutoConfirm}, {"SettleAfter", t.SettleAfter}} {
+			if f.d < 0 {
+				return fmt.Errorf("shopapitest: WithLifecycleTimers: %s must not be negative, got %v", f.name, f.d)
+			}
+		}
+		c.orders.timers = t
+		return nil
+	}
 }
 
 // OrderLine is one line of an order made with [Server.CreateOrder].

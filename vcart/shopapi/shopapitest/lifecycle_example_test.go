@@ -14,7 +14,11 @@ import (
 // ExampleServer_CreateOrder drives an order through its lifecycle by hand.
 func ExampleServer_CreateOrder() {
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{
@@ -47,7 +51,11 @@ func ExampleServer_CreateOrder() {
 func ExampleServer_EnablePush() {
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 	clock := func() time.Time { return now }
-	srv := shopapitest.New(shopapitest.WithClock(clock))
+	srv, err := shopapitest.New(shopapitest.WithClock(clock))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 
 	const token, aesKey = "pushtoken", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"

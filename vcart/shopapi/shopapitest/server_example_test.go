@@ -56,7 +56,11 @@ func status(srv *shopapitest.Server, id string) shopapi.OrderStatus {
 // Server methods play the platform's side: its reviewer, the buyer, time.
 func Example() {
 	now := fixedNow
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -85,7 +89,11 @@ func Example() {
 // ApproveAudit plays the platform's reviewer: a product submitted with
 // listing goes online.
 func ExampleServer_ApproveAudit() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	res, _, err := srv.Client().Products.Add(context.Background(), walnuts(), true)
 	if err != nil {
@@ -105,7 +113,11 @@ func ExampleServer_ApproveAudit() {
 
 // RejectAudit fails the audit with a reason the merchant reads back.
 func ExampleServer_RejectAudit() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -123,7 +135,11 @@ func ExampleServer_RejectAudit() {
 // PayOrder pays an unpaid order, as the buyer does.
 func ExampleServer_PayOrder() {
 	now := fixedNow
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	id, _ := srv.CreateOrder(oneLine())
 	fmt.Println(status(srv, id))
@@ -142,7 +158,11 @@ func ExampleServer_PayOrder() {
 // ShipAll ships everything left as one package, as the merchant would in
 // the back office.
 func ExampleServer_ShipAll() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	id := paidOrder(srv)
 	fmt.Println(srv.ShipAll(id), status(srv, id), srv.Packages(id))
@@ -153,7 +173,11 @@ func ExampleServer_ShipAll() {
 // ConfirmReceipt records the buyer's receipt; SettleOrder then books the
 // fund flows, and the balance shows the merchant's net.
 func ExampleServer_SettleOrder() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	id := paidOrder(srv)
 	_ = srv.ShipAll(id)
@@ -172,7 +196,11 @@ func ExampleServer_SettleOrder() {
 
 // CancelOrder cancels an unpaid order as the buyer.
 func ExampleServer_CancelOrder() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	id, _ := srv.CreateOrder(oneLine())
 	fmt.Println(srv.CancelOrder(id), status(srv, id))
@@ -186,7 +214,11 @@ func ExampleServer_CancelOrder() {
 // times out after 15 minutes.
 func ExampleServer_Tick() {
 	now := fixedNow
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	id, _ := srv.CreateOrder(oneLine())
 	now = now.Add(16 * time.Minute)
@@ -198,12 +230,16 @@ func ExampleServer_Tick() {
 // RequestAddressChange is the buyer asking for a new address; the merchant
 // accepts it through the API.
 func ExampleServer_RequestAddressChange() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
 	id := paidOrder(srv)
-	err := srv.RequestAddressChange(id, shopapi.AddressInfo{UserName: "王五", TelNumber: "13800000000",
+	err = srv.RequestAddressChange(id, shopapi.AddressInfo{UserName: "王五", TelNumber: "13800000000",
 		ProvinceName: "福建省", CityName: "福州市", CountyName: "鼓楼区", DetailInfo: "五四路 1 号"})
 	fmt.Println(err)
 	_, err = c.Orders.AcceptAddressChange(ctx, shopapi.ID(id))
@@ -219,7 +255,11 @@ func ExampleServer_RequestAddressChange() {
 // OpenAftersale is the buyer asking for a refund; the merchant accepts it
 // through the API and the money goes back.
 func ExampleServer_OpenAftersale() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	id := paidOrder(srv)
 	as, err := srv.OpenAftersale(id, shopapitest.NewAftersale{SKUID: "23423523452345301"})
@@ -241,7 +281,11 @@ func ExampleServer_OpenAftersale() {
 // ReturnGoods is the buyer sending the goods back on a return (退货退款)
 // the merchant accepted.
 func ExampleServer_ReturnGoods() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	id := paidOrder(srv)
 	_ = srv.ShipAll(id)
@@ -260,7 +304,11 @@ func ExampleServer_ReturnGoods() {
 
 // CancelAftersale is the buyer withdrawing the request.
 func ExampleServer_CancelAftersale() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	as, _ := srv.OpenAftersale(paidOrder(srv), shopapitest.NewAftersale{SKUID: "23423523452345301"})
 	fmt.Println(srv.CancelAftersale(as))
@@ -274,7 +322,11 @@ func ExampleServer_CancelAftersale() {
 // OpenComplaint is the buyer escalating an after-sale to a dispute (纠纷);
 // the merchant reads it through the API.
 func ExampleServer_OpenComplaint() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	as, _ := srv.OpenAftersale(paidOrder(srv), shopapitest.NewAftersale{SKUID: "23423523452345301"})
 	cid, err := srv.OpenComplaint(as)
@@ -289,7 +341,11 @@ func ExampleServer_OpenComplaint() {
 
 // SeedOrders adds many paid orders at once, for a load test or a report.
 func ExampleServer_SeedOrders() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	first, last := srv.SeedOrders(1000, fixedNow.Add(-24*time.Hour), time.Minute)
 	n := 0
@@ -309,7 +365,11 @@ func ExampleServer_SeedOrders() {
 // notify handler that verifies each signed, encrypted event.
 func ExampleServer_DeliverPushes() {
 	clock := func() time.Time { return fixedNow }
-	srv := shopapitest.New(shopapitest.WithClock(clock))
+	srv, err := shopapitest.New(shopapitest.WithClock(clock))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	const token, aesKey = "pushtoken", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 	v, _ := notify.NewVerifier(token, aesKey, srv.AppID(), notify.WithClock(clock))
@@ -334,7 +394,11 @@ func ExampleServer_DeliverPushes() {
 // SetQuota makes the fake enforce a per-minute quota: the call past it gets
 // errcode 45011.
 func ExampleServer_SetQuota() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithRetry(0, 0, 0)) // surface the quota error instead of waiting for the next minute
 	srv.SetQuota("/channels/ec/basics/info/get", shopapitest.Quota{CallCount: 2, RefreshSecond: 60})
@@ -356,13 +420,17 @@ func ExampleServer_SetQuota() {
 // InvalidateTokens revokes the tokens issued so far; the client fetches a
 // new one and retries once.
 func ExampleServer_InvalidateTokens() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
 	_, _, _ = c.Store.Info(ctx)
 	srv.InvalidateTokens()
-	_, _, err := c.Store.Info(ctx)
+	_, _, err = c.Store.Info(ctx)
 	fmt.Println(err, srv.TokenFetches())
 	// Output:
 	// <nil> 2

@@ -339,7 +339,10 @@ func TestServer_IDsAbove2To53(t *testing.T) {
 
 func TestNew_WithoutT(t *testing.T) {
 	t.Parallel()
-	srv := shopapitest.New(shopapitest.WithCredentials("wxprog00000000001", "prog-secret"))
+	srv, err := shopapitest.New(shopapitest.WithCredentials("wxprog00000000001", "prog-secret"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer srv.Close()
 	if srv.AppID() != "wxprog00000000001" || srv.AppSecret() != "prog-secret" {
 		t.Error("credentials not applied")
