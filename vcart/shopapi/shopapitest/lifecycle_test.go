@@ -429,32 +429,34 @@ func TestPush_ReceiverTimeout(t *testing.T) {
 // TestPush_EnableWhileRunning enables push while RunPushes waits (run it
 // with -race): RunPushes must read the wake channel under the lock, and
 // EnablePush must wake a RunPushes waiting on the channel it replaces, or
-// the event below is never delivered.
+// the event below is never delivered. synctest.Wait lets RunPushes reach
+// its wait before each step, without real-time sleeps or polling.
 func TestPush_EnableWhileRunning(t *testing.T) {
 	t.Parallel()
 	srv := shopapitest.NewServer(t)
-	rc := newReceiver(t, srv, nil, 0)
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan struct{})
-	go func() {
-		srv.RunPushes(ctx)
-		close(done)
-	}()
-	defer func() {
-		cancel()
-		<-done
-	}()
-	for range 5 {
-		if err := srv.EnablePush(shopapitest.PushConfig{Handler: rc, Token: pushToken, EncodingAESKey: pushAESKey}); err != nil {
-			t.Fatal(err)
+	synctest.Test(t, func(t *testing.T) {
+		rc := newReceiver(t, srv, nil, 0)
+		ctx, cancel := context.WithCancel(t.Context())
+		done := make(chan struct{})
+		go func() {
+			srv.RunPushes(ctx)
+			close(done)
+		}()
+		defer func() {
+			cancel()
+			<-done
+		}()
+		for range 5 {
+			synctest.Wait() // RunPushes waits on the current wake channel
+			if err := srv.EnablePush(shopapitest.PushConfig{Handler: rc, Token: pushToken, EncodingAESKey: pushAESKey}); err != nil {
+				t.Fatal(err)
+			}
 		}
-		time.Sleep(time.Millisecond)
-	}
-	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{line}})
-	for deadline := time.Now().Add(10 * time.Second); len(rc.events()) == 0 && time.Now().Before(deadline); {
-		time.Sleep(5 * time.Millisecond)
-	}
-	if diff := cmp.Diff([]string{"channels_ec_order_new " + id}, rc.events()); diff != "" {
-		t.Errorf("received (-want +got):\n%s", diff)
-	}
+		synctest.Wait()
+		id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{line}})
+		synctest.Wait() // RunPushes has delivered, or waits on a channel nobody signals
+		if diff := cmp.Diff([]string{"channels_ec_order_new " + id}, rc.events()); diff != "" {
+			t.Errorf("received (-want +got):\n%s", diff)
+		}
+	})
 }
