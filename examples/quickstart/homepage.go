@@ -32,7 +32,7 @@ func homepageDemo(w io.Writer) error {
 		return err
 	}
 	pid := res.ProductID
-	if err := srv.ApproveAudit(string(pid)); err != nil {
+	if err := srv.ApproveAudit(pid); err != nil {
 		return err
 	}
 
@@ -109,14 +109,14 @@ func homepageDemo(w io.Writer) error {
 	}
 	sku := p.Product.SKUs[0].SKUID
 	oid, err := srv.CreateOrder(shopapitest.NewOrder{TalentCommissionFen: 798,
-		Lines: []shopapitest.OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 2, UnitPriceFen: 3990}}})
+		Lines: []shopapitest.OrderLine{{ProductID: pid, SKUID: sku, Count: 2, UnitPriceFen: 3990}}})
 	if err != nil {
 		return err
 	}
 	if err := srv.PayOrder(oid); err != nil {
 		return err
 	}
-	o, _, err := c.Orders.Get(ctx, shopapi.ID(oid))
+	o, _, err := c.Orders.Get(ctx, oid)
 	if err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func shopapiDemo(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "product/get      → draft edit_status %d (%s)\n", d.EditProduct.EditStatus, d.EditProduct.EditStatus)
 
-	if err := srv.ApproveAudit(string(res.ProductID)); err != nil { // the platform's reviewer
+	if err := srv.ApproveAudit(res.ProductID); err != nil { // the platform's reviewer
 		return err
 	}
 	d, _, err = c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)

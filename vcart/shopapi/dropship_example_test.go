@@ -30,13 +30,13 @@ func ExampleDropshipService_Assign() {
 	}
 	orderID, _ := srv.CreateOrder(shopapitest.NewOrder{OpenID: "buyer",
 		Lines: []shopapitest.OrderLine{{ProductID: "p1", SKUID: "s1", Count: 2, UnitPriceFen: 3990}}})
-	_, err = c.Dropship.Assign(ctx, &shopapi.DropshipAssignRequest{OrderID: shopapi.ID(orderID), SupplierAppID: "wx_supplier",
+	_, err = c.Dropship.Assign(ctx, &shopapi.DropshipAssignRequest{OrderID: orderID, SupplierAppID: "wx_supplier",
 		Products: []shopapi.DropshipProduct{{SpuID: "p1", SkuID: "s1", ProductCnt: 2}}})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	page, _, err := c.Dropship.List(ctx, shopapi.DropshipFilter{OrderID: shopapi.ID(orderID)}, shopapi.DropshipPageInfo{Limit: 10})
+	page, _, err := c.Dropship.List(ctx, shopapi.DropshipFilter{OrderID: orderID}, shopapi.DropshipPageInfo{Limit: 10})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -46,7 +46,7 @@ func ExampleDropshipService_Assign() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(page.Total, "dropship order to", ds.SupplierAppID, "for the order:", ds.OrderID == shopapi.ID(orderID))
+	fmt.Println(page.Total, "dropship order to", ds.SupplierAppID, "for the order:", ds.OrderID == orderID)
 	// Output: 1 dropship order to wx_supplier for the order: true
 }
 
@@ -62,7 +62,7 @@ func ExampleCheckCommission() {
 	c := srv.Client()
 	ctx := context.Background()
 
-	srv.AddHeadSupplierItem(shopapitest.HeadSupplierItem{AppID: "wx_shop", ProductID: "1001", Title: "核桃", CatIDs: []string{"1421"}})
+	srv.AddHeadSupplierItem(shopapitest.HeadSupplierItem{AppID: "wx_shop", ProductID: "1001", Title: "核桃", CatIDs: []vcart.ID{"1421"}})
 	_, err = srv.AddCommissionOrder(shopapitest.CommissionSale{OrderID: "3705", SKUID: "5001", AppID: "wx_shop", ProductID: "1001",
 		PaidFen: 3990, TalentRatio: 100000, ServiceRatio: 300000})
 	if err != nil {
@@ -95,7 +95,7 @@ func ExampleHeadSupplierService_AddToWindow() {
 	c := srv.Client()
 	ctx := context.Background()
 
-	srv.AddHeadSupplierItem(shopapitest.HeadSupplierItem{AppID: "wx_shop", ProductID: "1001", Title: "核桃", CatIDs: []string{"1421"}})
+	srv.AddHeadSupplierItem(shopapitest.HeadSupplierItem{AppID: "wx_shop", ProductID: "1001", Title: "核桃", CatIDs: []vcart.ID{"1421"}})
 	auth, _, err := c.HeadSuppliers.WindowAuth(ctx, "sph_talent")
 	if err != nil {
 		fmt.Println(err)

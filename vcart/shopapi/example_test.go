@@ -39,7 +39,7 @@ func Example() {
 	d, _, _ := c.Products.Get(ctx, res.ProductID, shopapi.DataDraft)
 	fmt.Println("draft:", d.EditProduct.EditStatus)
 
-	_ = srv.ApproveAudit(string(res.ProductID)) // the platform's reviewer passes it
+	_ = srv.ApproveAudit(res.ProductID) // the platform's reviewer passes it
 
 	d, _, _ = c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
 	sku := d.Product.SKUs[0]

@@ -139,7 +139,7 @@ func ExampleEWaybillService_Create() {
 		fmt.Println(err)
 		return
 	}
-	_, err = c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: shopapi.ID(orderID), Packages: []shopapi.Package{{
+	_, err = c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: orderID, Packages: []shopapi.Package{{
 		DeliveryID: "YTO", WaybillID: created.WaybillID, DeliverType: shopapi.DeliverSelf,
 		Products: []shopapi.DeliveryProduct{{ProductID: "1001", SKUID: "2001", ProductCnt: 1}}}}})
 	fmt.Println("shipped:", err == nil)

@@ -17,7 +17,7 @@ func exampleListedProduct(ctx context.Context, srv *shopapitest.Server, c *shopa
 	if err != nil {
 		panic(err)
 	}
-	if err := srv.ApproveAudit(string(res.ProductID)); err != nil {
+	if err := srv.ApproveAudit(res.ProductID); err != nil {
 		panic(err)
 	}
 	d, _, err := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
@@ -115,10 +115,10 @@ func ExampleCheckTalentCommission() {
 	pid, sku := exampleListedProduct(ctx, srv, c, "每日坚果礼盒", 5990)
 
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{TalentCommissionFen: 599,
-		Lines: []shopapitest.OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 1, UnitPriceFen: 5990}}})
+		Lines: []shopapitest.OrderLine{{ProductID: pid, SKUID: sku, Count: 1, UnitPriceFen: 5990}}})
 	_ = srv.PayOrder(id)
 
-	o, _, err := c.Orders.Get(ctx, shopapi.ID(id))
+	o, _, err := c.Orders.Get(ctx, id)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -146,7 +146,7 @@ func ExampleTalentService_Orders() {
 	ctx := context.Background()
 	pid, sku := exampleListedProduct(ctx, srv, c, "古法手工红糖块", 1990)
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{TalentCommissionFen: 398,
-		Lines: []shopapitest.OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 1, UnitPriceFen: 1990}}})
+		Lines: []shopapitest.OrderLine{{ProductID: pid, SKUID: sku, Count: 1, UnitPriceFen: 1990}}})
 	_ = srv.PayOrder(id)
 
 	for ref, err := range c.Talents.OrdersIter(ctx, shopapi.TalentOrderListRequest{}) {
@@ -159,7 +159,7 @@ func ExampleTalentService_Orders() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println("order found:", ref.OrderID == shopapi.ID(id), "expected settlement:", o.CommissionInfo.ExpectSettlement)
+		fmt.Println("order found:", ref.OrderID == id, "expected settlement:", o.CommissionInfo.ExpectSettlement)
 	}
 	// Output:
 	// order found: true expected settlement: 3.98
@@ -193,9 +193,9 @@ func ExampleLeagueService_BatchAddItems() {
 	}
 
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{TalentCommissionFen: 700,
-		Lines: []shopapitest.OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 1, UnitPriceFen: 6990}}})
+		Lines: []shopapitest.OrderLine{{ProductID: pid, SKUID: sku, Count: 1, UnitPriceFen: 6990}}})
 	_ = srv.PayOrder(id)
-	o, _, _ := c.Orders.Get(ctx, shopapi.ID(id))
+	o, _, _ := c.Orders.Get(ctx, id)
 	chk, err := shopapi.CheckTalentCommission(o, sku, item.CommissionRatio())
 	if err != nil {
 		fmt.Println(err)

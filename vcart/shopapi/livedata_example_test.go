@@ -17,7 +17,7 @@ func listedExampleProduct(ctx context.Context, srv *shopapitest.Server, c *shopa
 	if err != nil {
 		return "", "", err
 	}
-	if err := srv.ApproveAudit(string(res.ProductID)); err != nil {
+	if err := srv.ApproveAudit(res.ProductID); err != nil {
 		return "", "", err
 	}
 	d, _, err := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
@@ -104,7 +104,7 @@ func ExampleMiniProgramProductCard() {
 	tag, _, _ := c.Links.ProductTagLink(ctx, id)
 	for _, link := range []string{h5, qr, tag} {
 		got, _, ok := srv.ResolveLink(link)
-		fmt.Println(ok && got == string(id))
+		fmt.Println(ok && got == id)
 	}
 	fmt.Println(wxml == `<store-product appid="`+srv.AppID()+`" product-id="`+string(id)+`" />`)
 	fmt.Println(home)
@@ -179,7 +179,7 @@ func ExampleCompassService_KPIReport() {
 	}
 	for i, count := range []int64{1, 2, 1, 3} {
 		o, err := srv.CreateOrder(shopapitest.NewOrder{OpenID: fmt.Sprint("buyer-", i),
-			Lines: []shopapitest.OrderLine{{ProductID: string(id), SKUID: string(sku), Count: count, UnitPriceFen: 3990}}})
+			Lines: []shopapitest.OrderLine{{ProductID: id, SKUID: sku, Count: count, UnitPriceFen: 3990}}})
 		if err == nil && i < 3 {
 			err = srv.PayOrder(o)
 		}
@@ -188,7 +188,7 @@ func ExampleCompassService_KPIReport() {
 			return
 		}
 	}
-	srv.RecordProductClicks(string(id), now, 40, 52)
+	srv.RecordProductClicks(id, now, 40, 52)
 
 	now = now.AddDate(0, 0, 7) // the next week: last week's days are complete (T+1)
 	week := kpi.Week(now.AddDate(0, 0, -7))

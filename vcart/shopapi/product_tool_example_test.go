@@ -58,8 +58,8 @@ func ExampleStockService_FlowIter() {
 		return
 	}
 	// The platform records every movement; the fake takes them from the test.
-	srv.RecordStockFlow(string(res.ProductID), "1", shopapi.StockFlow{Amount: 100, BeginningAmount: 0, EndingAmount: 100, OpType: 1, UpdateTime: 1767225600})
-	srv.RecordStockFlow(string(res.ProductID), "1", shopapi.StockFlow{Amount: 2, BeginningAmount: 100, EndingAmount: 98, OpType: 4, UpdateTime: 1767229200,
+	srv.RecordStockFlow(res.ProductID, "1", shopapi.StockFlow{Amount: 100, BeginningAmount: 0, EndingAmount: 100, OpType: 1, UpdateTime: 1767225600})
+	srv.RecordStockFlow(res.ProductID, "1", shopapi.StockFlow{Amount: 2, BeginningAmount: 100, EndingAmount: 98, OpType: 4, UpdateTime: 1767229200,
 		ExtInfo: shopapi.StockFlowExt{OrderID: "3712984209868589056"}})
 	for f, err := range c.Stock.FlowIter(ctx, &shopapi.StockFlowRequest{ProductID: res.ProductID, SKUID: "1",
 		BeginTime: 1767225600, EndTime: 1767312000}) {

@@ -101,7 +101,7 @@ func ExampleInspectionService_Submit() {
 		fmt.Println(err)
 		return
 	}
-	tpl, _, err := c.Inspection.SubmitConfig(ctx, shopapi.ID(order))
+	tpl, _, err := c.Inspection.SubmitConfig(ctx, order)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -113,11 +113,11 @@ func ExampleInspectionService_Submit() {
 		ExpressInsure: true, ExpressInsureAmount: 880000, DeliveryInsureID: sf.DeliveryProducts[0].InsureTypeList[0].ID,
 		InspectOrgID: org.ID, InspectOrgName: org.Name, WarehouseName: cfg.WarehouseName, WarehouseAddr: cfg.WarehouseAddr,
 	}
-	if _, err := c.Inspection.Submit(ctx, shopapi.ID(order), info); err != nil {
+	if _, err := c.Inspection.Submit(ctx, order, info); err != nil {
 		fmt.Println(err)
 		return
 	}
-	code, _, err := c.Inspection.PrintCode(ctx, shopapi.ID(order))
+	code, _, err := c.Inspection.PrintCode(ctx, order)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -232,7 +232,7 @@ func ExampleInvoiceService_Upload() {
 	c := srv.Client()
 	ctx := context.Background()
 
-	info, _, err := c.Invoices.InvoicingInfo(ctx, shopapi.ID(id))
+	info, _, err := c.Invoices.InvoicingInfo(ctx, id)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -242,7 +242,7 @@ func ExampleInvoiceService_Upload() {
 		fmt.Println(err)
 		return
 	}
-	_, err = c.Invoices.Upload(ctx, &shopapi.SubsidyInvoice{OrderID: shopapi.ID(id), InvoiceNo: "12345678",
+	_, err = c.Invoices.Upload(ctx, &shopapi.SubsidyInvoice{OrderID: id, InvoiceNo: "12345678",
 		InvoiceDate: "1735689600", InvoiceMediaID: media, InvoiceType: "10", InvoiceCheckCode: "12345678901234567890",
 		InvoiceTotalAmount: info.InvoiceTotalAmount, InvoiceTaxAmount: 39130, SalesEnterpriseName: "某某电器有限公司",
 		TaxPayer: "91440101MA5XXXXXXX", Num: 1, ServiceName: info.GoodsName, Remark: "国家补贴", InvoiceGoodsModel: "X100 1级"})
@@ -267,7 +267,7 @@ func ExampleMiniProgramService_CreatePresent() {
 	c := srv.Client()
 	ctx := context.Background()
 
-	a, _, err := c.MiniProgram.PresentActivity(ctx, srv.AppID(), shopapi.ID(act))
+	a, _, err := c.MiniProgram.PresentActivity(ctx, srv.AppID(), act)
 	if err != nil {
 		fmt.Println(err)
 		return

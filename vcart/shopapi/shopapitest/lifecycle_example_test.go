@@ -23,7 +23,7 @@ func ExampleServer_CreateOrder() {
 
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{
 		{ProductID: "23423523452345235", SKUID: "23423523452345301", Count: 1, UnitPriceFen: 3990}}})
-	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
+	for _, step := range []func(vcart.ID) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
 		if err := step(id); err != nil {
 			fmt.Println(err)
 		}

@@ -494,6 +494,19 @@ func (s *Server) newID() string {
 	return strconv.FormatUint(s.seq, 10)
 }
 
+// convertIDs converts between the fake's internal string ids and the
+// vcart.ID of its public API.
+func convertIDs[To, From ~string](in []From) []To {
+	if in == nil {
+		return nil
+	}
+	out := make([]To, len(in))
+	for i, id := range in {
+		out[i] = To(id)
+	}
+	return out
+}
+
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(io.LimitReader(r.Body, 32<<20))

@@ -35,7 +35,7 @@ func oneLine() shopapitest.NewOrder {
 }
 
 // paidOrder creates and pays an order.
-func paidOrder(srv *shopapitest.Server) string {
+func paidOrder(srv *shopapitest.Server) vcart.ID {
 	id, err := srv.CreateOrder(oneLine())
 	if err != nil {
 		panic(err)
@@ -46,7 +46,7 @@ func paidOrder(srv *shopapitest.Server) string {
 	return id
 }
 
-func status(srv *shopapitest.Server, id string) shopapi.OrderStatus {
+func status(srv *shopapitest.Server, id vcart.ID) shopapi.OrderStatus {
 	st, _ := srv.OrderStatus(id)
 	return st
 }
@@ -69,12 +69,12 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	_ = srv.ApproveAudit(string(res.ProductID)) // the platform's reviewer passes it
-	st, _, _ := srv.ProductState(string(res.ProductID))
+	_ = srv.ApproveAudit(res.ProductID) // the platform's reviewer passes it
+	st, _, _ := srv.ProductState(res.ProductID)
 	fmt.Println("product:", st)
 
 	id := paidOrder(srv) // a buyer orders and pays
-	o, _, err := c.Orders.Get(ctx, shopapi.ID(id))
+	o, _, err := c.Orders.Get(ctx, id)
 	if err != nil {
 		panic(err)
 	}
@@ -99,7 +99,7 @@ func ExampleServer_ApproveAudit() {
 	if err != nil {
 		panic(err)
 	}
-	id := string(res.ProductID)
+	id := res.ProductID
 	st, edit, _ := srv.ProductState(id)
 	fmt.Println(st, edit)
 	fmt.Println(srv.ApproveAudit(id))
@@ -125,7 +125,7 @@ func ExampleServer_RejectAudit() {
 	if err != nil {
 		panic(err)
 	}
-	_ = srv.RejectAudit(string(res.ProductID), "主图含有水印")
+	_ = srv.RejectAudit(res.ProductID, "主图含有水印")
 	d, _, _ := c.Products.Get(ctx, res.ProductID, shopapi.DataDraft)
 	fmt.Println(d.EditProduct.EditStatus)
 	// Output:
@@ -145,7 +145,7 @@ func ExampleServer_PayOrder() {
 	fmt.Println(status(srv, id))
 	now = now.Add(2 * time.Minute)
 	fmt.Println(srv.PayOrder(id), status(srv, id))
-	o, _, _ := srv.Client().Orders.Get(context.Background(), shopapi.ID(id))
+	o, _, _ := srv.Client().Orders.Get(context.Background(), id)
 	fmt.Println("paid at", o.Detail.PayInfo.Paid().In(vcart.Shanghai()).Format(time.DateTime))
 	fmt.Println(errors.Is(srv.PayOrder(id), shopapitest.ErrState)) // paying twice
 	// Output:
@@ -242,9 +242,9 @@ func ExampleServer_RequestAddressChange() {
 	err = srv.RequestAddressChange(id, shopapi.AddressInfo{UserName: "王五", TelNumber: "13800000000",
 		ProvinceName: "福建省", CityName: "福州市", CountyName: "鼓楼区", DetailInfo: "五四路 1 号"})
 	fmt.Println(err)
-	_, err = c.Orders.AcceptAddressChange(ctx, shopapi.ID(id))
+	_, err = c.Orders.AcceptAddressChange(ctx, id)
 	fmt.Println(err)
-	o, _, _ := c.Orders.Get(ctx, shopapi.ID(id))
+	o, _, _ := c.Orders.Get(ctx, id)
 	fmt.Println(o.Detail.DeliveryInfo.AddressInfo.CityName)
 	// Output:
 	// <nil>
@@ -268,7 +268,7 @@ func ExampleServer_OpenAftersale() {
 	}
 	st, _ := srv.AftersaleStatus(as)
 	fmt.Println(st)
-	_, err = srv.Client().Aftersales.Accept(context.Background(), &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)})
+	_, err = srv.Client().Aftersales.Accept(context.Background(), &shopapi.AcceptRequest{AftersaleOrderID: as})
 	fmt.Println(err)
 	st, _ = srv.AftersaleStatus(as)
 	fmt.Println(st, st.Refunded())
@@ -290,7 +290,7 @@ func ExampleServer_ReturnGoods() {
 	id := paidOrder(srv)
 	_ = srv.ShipAll(id)
 	as, _ := srv.OpenAftersale(id, shopapitest.NewAftersale{Type: shopapi.AftersaleReturn, SKUID: "23423523452345301"})
-	_, _ = srv.Client().Aftersales.Accept(context.Background(), &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)})
+	_, _ = srv.Client().Aftersales.Accept(context.Background(), &shopapi.AcceptRequest{AftersaleOrderID: as})
 	st, _ := srv.AftersaleStatus(as)
 	fmt.Println(st)
 	fmt.Println(srv.ReturnGoods(as, "SF1234567890"))
@@ -333,8 +333,8 @@ func ExampleServer_OpenComplaint() {
 	if err != nil {
 		panic(err)
 	}
-	cp, _, err := srv.Client().Aftersales.GetComplaint(context.Background(), shopapi.ID(cid))
-	fmt.Println(err, cp.AftersaleOrderID == shopapi.ID(as))
+	cp, _, err := srv.Client().Aftersales.GetComplaint(context.Background(), cid)
+	fmt.Println(err, cp.AftersaleOrderID == as)
 	// Output:
 	// <nil> true
 }
