@@ -435,3 +435,167 @@ func ExampleServer_InvalidateTokens() {
 	// Output:
 	// <nil> 2
 }
+
+// An invalid option is an error naming the option and its rule, and no
+// server is started (NewServer fails the test instead).
+func ExampleNew_invalidOption() {
+	_, err := shopapitest.New(shopapitest.WithTokenTTL(0))
+	fmt.Println(err)
+	_, err = shopapitest.New(shopapitest.WithLifecycleTimers(shopapitest.LifecycleTimers{PayTimeout: -time.Minute}))
+	fmt.Println(err)
+	// Output:
+	// shopapitest: WithTokenTTL: TTL must be positive, got 0s
+	// shopapitest: WithLifecycleTimers: PayTimeout must not be negative, got -1m0s
+}
+
+// With WithCategoryPermissions, a product in a gated category is refused
+// until the shop's application is approved; ApproveCategory is the
+// platform's reviewer. The audit id the client gets is the one the fake
+// takes.
+func ExampleServer_ApproveCategory() {
+	srv, err := shopapitest.New(shopapitest.WithCategoryPermissions(), shopapitest.WithAutoAudit())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+
+	_, _, err = c.Products.Add(ctx, walnuts(), true)
+	fmt.Println("granted:", srv.CategoryGranted(shopapitest.CatNuts), "add refused:", err != nil)
+
+	food := vcart.Document{Kind: vcart.DocFoodLicence, Number: "SC11435010200015", Permanent: true}
+	auditID, err := c.Categories.ApplyWithDocuments(ctx, shopapitest.CatsFor(shopapitest.CatNuts),
+		[]shopapi.QualificationImage{{Document: food, Filename: "sc.jpg", Data: []byte("jpeg")}}, nil, fixedNow)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("pending:", len(srv.PendingCategoryAudits()), srv.PendingCategoryAudits()[0] == auditID)
+	if err := srv.ApproveCategory(auditID); err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, _, err := c.Products.Add(ctx, walnuts(), true)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	st, _, _ := srv.ProductState(res.ProductID)
+	fmt.Println("granted:", srv.CategoryGranted(shopapitest.CatNuts), "product:", st)
+	// Output:
+	// granted: false add refused: true
+	// pending: 1 true
+	// granted: true product: listed
+}
+
+// OpenGuarantee is the buyer's guarantee claim (保障单) on a paid order's
+// line; the merchant answers it through the client, and GuaranteeStatus
+// inspects it.
+func ExampleServer_OpenGuarantee() {
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+
+	order := paidOrder(srv)
+	id, err := srv.OpenGuarantee(order, shopapitest.NewGuarantee{SKUID: oneLine().Lines[0].SKUID})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g, _, err := c.Guarantees.Get(ctx, id)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(g.OrderID == order, g.Status)
+	if _, err := c.Guarantees.Accept(ctx, id); err != nil {
+		fmt.Println(err)
+		return
+	}
+	st, _ := srv.GuaranteeStatus(id)
+	fmt.Println(st)
+	// Output:
+	// true wait_merchant
+	// compensated
+}
+
+// JoinMember makes a buyer a member of the shop's membership programme;
+// MemberScore and MemberGrade read what the client's calls changed.
+func ExampleServer_JoinMember() {
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+
+	if err := srv.JoinMember("o-member", 0); err != nil {
+		fmt.Println(err)
+		return
+	}
+	if _, err := c.Members.IncreaseScore(ctx, &shopapi.ScoreChange{OpenID: "o-member", Score: 120, Remark: "订单积分",
+		RequestID: "order-1-points"}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	score, changes, _ := srv.MemberScore("o-member")
+	grade, _ := srv.MemberGrade("o-member")
+	fmt.Println("score", score, "changes", changes, "grade", grade)
+	// Output:
+	// score 120 changes 1 grade 1
+}
+
+// Events lists what the fake emitted, pushed or not: the Key of an order
+// event is the order id as the client types it.
+func ExampleServer_Events() {
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer srv.Close()
+	id := paidOrder(srv)
+	for _, e := range srv.Events() {
+		fmt.Println(e.Name, e.Key == id)
+	}
+	// Output:
+	// channels_ec_order_new true
+	// channels_ec_order_pay true
+}
+
+// Stock reads a SKU's stock as the fake holds it, for instance after a
+// stock change whose answer was lost.
+func ExampleServer_Stock() {
+	srv, err := shopapitest.New(shopapitest.WithAutoAudit())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer srv.Close()
+	c := srv.Client(shopapi.WithRetry(0, 0, 0))
+	ctx := context.Background()
+	res, _, err := c.Products.Add(ctx, walnuts(), true)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, _, _ := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
+	sku := d.Product.SKUs[0].SKUID
+
+	srv.InjectFault("/channels/ec/product/stock/update", shopapitest.Fault{Kind: shopapitest.FaultApplyThenDrop})
+	_, err = c.Stock.Update(ctx, &shopapi.StockUpdateRequest{ProductID: res.ProductID, SKUID: sku,
+		DiffType: shopapi.StockSubtract, Num: 30})
+	n, _ := srv.Stock(res.ProductID, sku)
+	fmt.Println(err != nil, n)
+	// Output:
+	// true 70
+}
