@@ -79,7 +79,10 @@ func run(w io.Writer) error {
 	}
 
 	// The platform, played by the fake, and the provider's client of it.
-	srv := shopapitest.New(shopapitest.WithClock(clk.now), shopapitest.WithTokenTTL(365*24*time.Hour))
+	srv, err := shopapitest.New(shopapitest.WithClock(clk.now), shopapitest.WithTokenTTL(365*24*time.Hour))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client()
 
@@ -118,7 +121,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := srv.ApproveAudit(string(added.ProductID)); err != nil { // the platform's reviewer
+	if err := srv.ApproveAudit(added.ProductID); err != nil { // the platform's reviewer
 		return err
 	}
 	online, _, err := c.Products.Get(ctx, added.ProductID, shopapi.DataOnline)
@@ -154,7 +157,7 @@ func run(w io.Writer) error {
 	if err := notify.Handle(h, notify.EventOrderPay, func(_ context.Context, e *notify.OrderPayEvent) error {
 		mu.Lock()
 		defer mu.Unlock()
-		paid = append(paid, shopapi.ID(e.OrderInfo.OrderID))
+		paid = append(paid, e.OrderInfo.OrderID)
 		return nil
 	}); err != nil {
 		return err
@@ -163,7 +166,7 @@ func run(w io.Writer) error {
 		return err
 	}
 	line := func(n int64) []shopapitest.OrderLine {
-		return []shopapitest.OrderLine{{ProductID: string(added.ProductID), SKUID: string(sku.SKUID), Title: p.Title, Count: n, UnitPriceFen: sku.SalePrice}}
+		return []shopapitest.OrderLine{{ProductID: added.ProductID, SKUID: sku.SKUID, Title: p.Title, Count: n, UnitPriceFen: sku.SalePrice}}
 	}
 	buyers := []struct {
 		openID string
@@ -223,15 +226,15 @@ func run(w io.Writer) error {
 	// The merchant ships every paid order but the last one within a day;
 	// the first buyer asks for a refund before it ships, and the merchant
 	// accepts it through the API.
-	as, err := srv.OpenAftersale(string(paid[0]), shopapitest.NewAftersale{SKUID: string(sku.SKUID)})
+	as, err := srv.OpenAftersale(paid[0], shopapitest.NewAftersale{SKUID: sku.SKUID})
 	if err != nil {
 		return err
 	}
-	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)}); err != nil {
+	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: as}); err != nil {
 		return err
 	}
 	for _, id := range paid[1 : len(paid)-1] {
-		if err := srv.ShipAll(string(id)); err != nil {
+		if err := srv.ShipAll(id); err != nil {
 			return err
 		}
 	}

@@ -19,7 +19,10 @@ import (
 // withdrawal completed through its QR code.
 func aftersalesDemo(w io.Writer) error {
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }), shopapitest.WithTokenTTL(365*24*time.Hour))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }), shopapitest.WithTokenTTL(365*24*time.Hour))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	c, err := srv.NewClient(&http.Client{Transport: srv.Transport()})
@@ -32,7 +35,7 @@ func aftersalesDemo(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll} {
+	for _, step := range []func(vcart.ID) error{srv.PayOrder, srv.ShipAll} {
 		if err := step(order); err != nil {
 			return err
 		}
@@ -46,7 +49,7 @@ func aftersalesDemo(w io.Writer) error {
 	if err := srv.RequireNegotiation(as); err != nil {
 		return err
 	}
-	id := shopapi.ID(as)
+	id := as
 	reasons, _, err := c.Aftersales.RejectReasons(ctx)
 	if err != nil {
 		return err
@@ -83,17 +86,17 @@ func aftersalesDemo(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := c.Guarantees.Accept(ctx, shopapi.ID(g)); err != nil {
+	if _, err := c.Guarantees.Accept(ctx, g); err != nil {
 		return err
 	}
-	got, _, err := c.Guarantees.Get(ctx, shopapi.ID(g))
+	got, _, err := c.Guarantees.Get(ctx, g)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "%-24s → guarantee %s, %s\n", "merchantacceptguarantee", got.Status, vcart.FromFen(got.PayAmount).Format())
 
 	// 3. A withdrawal confirmed by the administrator's scan.
-	for _, step := range []func(string) error{srv.ConfirmReceipt, srv.SettleOrder} {
+	for _, step := range []func(vcart.ID) error{srv.ConfirmReceipt, srv.SettleOrder} {
 		if err := step(order); err != nil {
 			return err
 		}

@@ -19,7 +19,10 @@ import (
 func dropshipDemo(w io.Writer) error {
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
 	clock := func() time.Time { return now }
-	srv := shopapitest.New(shopapitest.WithClock(clock))
+	srv, err := shopapitest.New(shopapitest.WithClock(clock))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithClock(clock))
 	ctx := context.Background()
@@ -42,11 +45,11 @@ func dropshipDemo(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := c.Dropship.Assign(ctx, &shopapi.DropshipAssignRequest{OrderID: shopapi.ID(orderID), SupplierAppID: supplier,
+	if _, err := c.Dropship.Assign(ctx, &shopapi.DropshipAssignRequest{OrderID: orderID, SupplierAppID: supplier,
 		Products: []shopapi.DropshipProduct{{SpuID: "walnut-500", SkuID: "walnut-500-bag", ProductCnt: 2}}}); err != nil {
 		return err
 	}
-	for id, err := range c.Dropship.ListIter(ctx, shopapi.DropshipFilter{OrderID: shopapi.ID(orderID)}) {
+	for id, err := range c.Dropship.ListIter(ctx, shopapi.DropshipFilter{OrderID: orderID}) {
 		if err != nil {
 			return err
 		}
@@ -79,12 +82,12 @@ func dropshipDemo(w io.Writer) error {
 
 	// A head supplier's sale: 10% to the talent, 30% service fee.
 	srv.AddHeadSupplierItem(shopapitest.HeadSupplierItem{AppID: srv.AppID(), ProductID: "walnut-500", Title: "云南高山手剥核桃 500g",
-		ShopNickname: "山货铺", HeadImg: "https://mmecimage.cn/p/wxshop/1", CatIDs: []string{"1421"}})
+		ShopNickname: "山货铺", HeadImg: "https://mmecimage.cn/p/wxshop/1", CatIDs: []vcart.ID{"1421"}})
 	if _, err := srv.AddCommissionOrder(shopapitest.CommissionSale{OrderID: orderID, SKUID: "walnut-500-bag", AppID: srv.AppID(),
 		ProductID: "walnut-500", FinderID: "sph_talent", FinderNickname: "山野达人", PaidFen: 7985, TalentRatio: 100000, ServiceRatio: 300000}); err != nil {
 		return err
 	}
-	co, _, err := c.HeadSuppliers.CommissionOrder(ctx, shopapi.ID(orderID), "walnut-500-bag")
+	co, _, err := c.HeadSuppliers.CommissionOrder(ctx, orderID, "walnut-500-bag")
 	if err != nil {
 		return err
 	}

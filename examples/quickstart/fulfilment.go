@@ -17,7 +17,10 @@ func yuan(fen int64) string { return fmt.Sprintf("¥%d.%02d", fen/100, fen%100) 
 // create (取号), print data, print notification, shipment, carrier track.
 func fulfilmentDemo(w io.Writer) error {
 	ctx := context.Background()
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client()
 
@@ -111,18 +114,18 @@ func fulfilmentDemo(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "e-waybill: print data received (%d bytes), printing reported\n", len(data))
-	_, err = c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: shopapi.ID(orderID), Packages: []shopapi.Package{{
+	_, err = c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: orderID, Packages: []shopapi.Package{{
 		DeliveryID: "ZTO", WaybillID: created.WaybillID, DeliverType: shopapi.DeliverSelf,
 		Products: []shopapi.DeliveryProduct{{ProductID: "1001", SKUID: "2001", ProductCnt: 3}}}}})
 	if err != nil {
 		return err
 	}
-	o, _, err := c.Orders.Get(ctx, shopapi.ID(orderID))
+	o, _, err := c.Orders.Get(ctx, orderID)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "order shipped with the waybill: status %v, packages %d\n", o.Status, srv.Packages(orderID))
-	if err := srv.TrackWaybill(string(ewbID), 1, "快件已揽收"); err != nil {
+	if err := srv.TrackWaybill(ewbID, 1, "快件已揽收"); err != nil {
 		return err
 	}
 	ev := srv.Events()

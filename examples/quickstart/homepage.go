@@ -14,7 +14,10 @@ import (
 // classifies and pins a product, then checks a talent's commission on a
 // sale against the alliance item's rate (达人佣金).
 func homepageDemo(w io.Writer) error {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -29,7 +32,7 @@ func homepageDemo(w io.Writer) error {
 		return err
 	}
 	pid := res.ProductID
-	if err := srv.ApproveAudit(string(pid)); err != nil {
+	if err := srv.ApproveAudit(pid); err != nil {
 		return err
 	}
 
@@ -106,14 +109,14 @@ func homepageDemo(w io.Writer) error {
 	}
 	sku := p.Product.SKUs[0].SKUID
 	oid, err := srv.CreateOrder(shopapitest.NewOrder{TalentCommissionFen: 798,
-		Lines: []shopapitest.OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 2, UnitPriceFen: 3990}}})
+		Lines: []shopapitest.OrderLine{{ProductID: pid, SKUID: sku, Count: 2, UnitPriceFen: 3990}}})
 	if err != nil {
 		return err
 	}
 	if err := srv.PayOrder(oid); err != nil {
 		return err
 	}
-	o, _, err := c.Orders.Get(ctx, shopapi.ID(oid))
+	o, _, err := c.Orders.Get(ctx, oid)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,10 @@ func liveDemo(w io.Writer) error {
 	cst := time.FixedZone("CST", 8*3600)
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, cst) // Monday
 	clock := func() time.Time { return now }
-	srv := shopapitest.New(shopapitest.WithClock(clock))
+	srv, err := shopapitest.New(shopapitest.WithClock(clock))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithClock(clock))
 	ctx := context.Background()
@@ -36,7 +39,7 @@ func liveDemo(w io.Writer) error {
 		return err
 	}
 	id := res.ProductID
-	if err := srv.ApproveAudit(string(id)); err != nil {
+	if err := srv.ApproveAudit(id); err != nil {
 		return err
 	}
 	if _, err := c.Showcase.Add(ctx, &shopapi.ShowcaseAddRequest{ProductID: id, AppID: srv.AppID()}); err != nil {
@@ -73,7 +76,7 @@ func liveDemo(w io.Writer) error {
 	for day := range 7 {
 		for i := range 2 + day%3 {
 			o, err := srv.CreateOrder(shopapitest.NewOrder{OpenID: fmt.Sprintf("buyer-%d-%d", day, i),
-				Lines: []shopapitest.OrderLine{{ProductID: string(id), SKUID: string(sku), Count: int64(1 + i%2), UnitPriceFen: 3990}}})
+				Lines: []shopapitest.OrderLine{{ProductID: id, SKUID: sku, Count: int64(1 + i%2), UnitPriceFen: 3990}}})
 			if err != nil {
 				return err
 			}
@@ -83,7 +86,7 @@ func liveDemo(w io.Writer) error {
 				}
 			}
 		}
-		srv.RecordProductClicks(string(id), now, int64(20+day*3), int64(30+day*4))
+		srv.RecordProductClicks(id, now, int64(20+day*3), int64(30+day*4))
 		now = now.Add(24 * time.Hour)
 	}
 

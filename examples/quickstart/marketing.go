@@ -22,7 +22,10 @@ import (
 func marketingDemo(w io.Writer) error {
 	ctx := context.Background()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithRetry(3, time.Millisecond, time.Millisecond))
 
@@ -62,23 +65,23 @@ func marketingDemo(w io.Writer) error {
 		vcart.FromFen(price.DiscountFen).Format(), vcart.FromFen(price.TotalFen).Format(), q.MerchantFees().String(), q.Net().String())
 
 	// The buyer receives the coupon and uses it on the order.
-	uc, err := srv.ReceiveCoupon("o-buyer", string(id))
+	uc, err := srv.ReceiveCoupon("o-buyer", id)
 	if err != nil {
 		return err
 	}
 	order, _, err := srv.CreatePromoOrder(shopapitest.NewOrder{OpenID: "o-buyer", Lines: []shopapitest.OrderLine{
-		{ProductID: string(lines[0].ProductID), SKUID: string(lines[0].SKUID), Count: 3, UnitPriceFen: 3990}}},
+		{ProductID: lines[0].ProductID, SKUID: lines[0].SKUID, Count: 3, UnitPriceFen: 3990}}},
 		shopapitest.Promo{UserCouponID: uc})
 	if err != nil {
 		return err
 	}
 	// Paid, shipped, received and settled; then reconciled against package fees.
-	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
+	for _, step := range []func(vcart.ID) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
 		if err := step(order); err != nil {
 			return err
 		}
 	}
-	o, _, err := c.Orders.Get(ctx, shopapi.ID(order))
+	o, _, err := c.Orders.Get(ctx, order)
 	if err != nil {
 		return err
 	}
@@ -93,7 +96,7 @@ func marketingDemo(w io.Writer) error {
 	fmt.Fprintf(w, "技术服务费 expected %s, platform charged %s (match %t); expected net %s\n",
 		vcart.FromFen(chk.ExpectedServiceFeeFen).Format(), vcart.FromFen(chk.ReportedServiceFeeFen).Format(), chk.OK(0),
 		vcart.FromFen(chk.ExpectedNetFen).Format())
-	u, _, err := c.Coupons.GetUserCoupon(ctx, "o-buyer", shopapi.ID(uc))
+	u, _, err := c.Coupons.GetUserCoupon(ctx, "o-buyer", uc)
 	if err != nil {
 		return err
 	}
@@ -106,7 +109,7 @@ func marketingDemo(w io.Writer) error {
 	}
 	srv.InjectFault("/channels/ec/vip/user/score/increase", shopapitest.Fault{Kind: shopapitest.FaultApplyThenDrop})
 	resp, err := c.Members.IncreaseScore(ctx, &shopapi.ScoreChange{OpenID: "o-buyer", Score: paid / 100,
-		Remark: "订单积分", RequestID: "points-" + order})
+		Remark: "订单积分", RequestID: "points-" + string(order)})
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,10 @@ func notifyDemo(w io.Writer) error {
 	start := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 	clock := func() time.Time { return start }
 
-	fake := shopapitest.New(shopapitest.WithClock(clock))
+	fake, err := shopapitest.New(shopapitest.WithClock(clock))
+	if err != nil {
+		return err
+	}
 	defer fake.Close()
 
 	v, err := notify.NewVerifier(token, aesKey, fake.AppID(), notify.WithClock(clock))

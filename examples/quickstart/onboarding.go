@@ -20,7 +20,10 @@ import (
 func onboardingDemo(w io.Writer) error {
 	cst := time.FixedZone("CST", 8*60*60)
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, cst)
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -68,7 +71,7 @@ func onboardingDemo(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "category/add          → 坚果炒货 granted before: %v; audit %s: %s\n", granted, auditID, res.Status)
-	if err := srv.ApproveCategory(string(auditID)); err != nil { // the platform's reviewer
+	if err := srv.ApproveCategory(auditID); err != nil { // the platform's reviewer
 		return err
 	}
 	res, _, err = c.Categories.Audit(ctx, auditID)
@@ -88,7 +91,7 @@ func onboardingDemo(w io.Writer) error {
 	if _, err := c.Brands.AddWithDocuments(ctx, brand, shopapi.QualificationImage{Document: mark, Filename: "tm.jpg", Data: []byte("jpeg")}, nil, at); err != nil {
 		return err
 	}
-	if err := srv.ApproveBrand(string(brand.BrandID)); err != nil {
+	if err := srv.ApproveBrand(brand.BrandID); err != nil {
 		return err
 	}
 	valid, _, err := c.Brands.Valid(ctx, nil)
@@ -130,7 +133,7 @@ func onboardingDemo(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := srv.ApproveAudit(string(added.ProductID)); err != nil {
+	if err := srv.ApproveAudit(added.ProductID); err != nil {
 		return err
 	}
 	got, _, err := c.Products.Get(ctx, added.ProductID, shopapi.DataOnline)

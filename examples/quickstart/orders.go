@@ -41,7 +41,10 @@ func ordersDemo(w io.Writer) error {
 	ctx := context.Background()
 	cst := vcart.Shanghai()
 	clk := &ordersClock{t: time.Date(2026, 3, 1, 20, 30, 0, 0, cst)}
-	srv := shopapitest.New(shopapitest.WithClock(clk.now), shopapitest.WithTokenTTL(365*24*time.Hour))
+	srv, err := shopapitest.New(shopapitest.WithClock(clk.now), shopapitest.WithTokenTTL(365*24*time.Hour))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 
 	// The service provider's callback: verify, decrypt, dispatch.
@@ -102,9 +105,9 @@ func ordersDemo(w io.Writer) error {
 	// Ship everything with SF; an ambiguous failure would be resolved with
 	// Delivery.Confirm, never by shipping twice.
 	clk.advance(20 * time.Hour)
-	ship := &shopapi.ShipRequest{OrderID: shopapi.ID(id), Packages: []shopapi.Package{{DeliveryID: "SF", WaybillID: "SF1400000001",
-		DeliverType: shopapi.DeliverSelf, Products: []shopapi.DeliveryProduct{{ProductID: shopapi.ID(walnuts.ProductID),
-			SKUID: shopapi.ID(walnuts.SKUID), ProductCnt: 2}}}}}
+	ship := &shopapi.ShipRequest{OrderID: id, Packages: []shopapi.Package{{DeliveryID: "SF", WaybillID: "SF1400000001",
+		DeliverType: shopapi.DeliverSelf, Products: []shopapi.DeliveryProduct{{ProductID: walnuts.ProductID,
+			SKUID: walnuts.SKUID, ProductCnt: 2}}}}}
 	if _, err := c.Delivery.Ship(ctx, ship); err != nil {
 		return err
 	}
@@ -119,7 +122,7 @@ func ordersDemo(w io.Writer) error {
 	}
 
 	// Reconcile the settled order against package fees.
-	o, _, err := c.Orders.Get(ctx, shopapi.ID(id))
+	o, _, err := c.Orders.Get(ctx, id)
 	if err != nil {
 		return err
 	}

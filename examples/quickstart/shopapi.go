@@ -14,7 +14,10 @@ import (
 // it through audit and listing, and updates its stock, including a stock
 // diff whose answer is lost (it is not sent twice).
 func shopapiDemo(w io.Writer) error {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	ctx := context.Background()
 
@@ -42,7 +45,7 @@ func shopapiDemo(w io.Writer) error {
 	}
 	fmt.Fprintf(w, "product/get      → draft edit_status %d (%s)\n", d.EditProduct.EditStatus, d.EditProduct.EditStatus)
 
-	if err := srv.ApproveAudit(string(res.ProductID)); err != nil { // the platform's reviewer
+	if err := srv.ApproveAudit(res.ProductID); err != nil { // the platform's reviewer
 		return err
 	}
 	d, _, err = c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)

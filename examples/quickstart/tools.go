@@ -16,7 +16,10 @@ import (
 // builds the allow list of the platform's push servers (getcallbackip) for
 // the firewall in front of the message-push endpoint.
 func toolsDemo(w io.Writer) error {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	srv.SetQuota("/channels/ec/basics/info/get", shopapitest.Quota{DailyLimit: 2})
 	c := srv.Client()

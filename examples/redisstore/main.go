@@ -93,7 +93,10 @@ func provider(ctx context.Context, w io.Writer, addr, prefix string, instances, 
 		path              = "/channels/ec/basics/info/get"
 		quota             = 8 // calls a minute per shop, enforced by the fake
 	)
-	srv := shopapitest.New(shopapitest.WithComponent(component, secret))
+	srv, err := shopapitest.New(shopapitest.WithComponent(component, secret))
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	srv.SetQuota(path, shopapitest.Quota{CallCount: quota, RefreshSecond: 60})
 	rdb := redis.NewClient(&redis.Options{Addr: addr, ContextTimeoutEnabled: true})
@@ -257,7 +260,10 @@ func provider(ctx context.Context, w io.Writer, addr, prefix string, instances, 
 // API with the legacy /cgi-bin/token, where each fetch invalidates the
 // previous token.
 func tokens(ctx context.Context, w io.Writer, addr, prefix string, instances, calls int) error {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	clients := make([]*shopapi.Client, instances)
 	for i := range clients {

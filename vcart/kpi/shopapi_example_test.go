@@ -18,14 +18,18 @@ import (
 func Example_shopapiOrders() {
 	cst := vcart.Shanghai()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, cst)
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	c := srv.Client()
 
 	line := func(sku string, fen int64) shopapitest.NewOrder {
 		return shopapitest.NewOrder{OpenID: "buyer-" + sku, Lines: []shopapitest.OrderLine{
-			{ProductID: "10000000000000001", SKUID: "2000000000000000" + sku, Count: 1, UnitPriceFen: fen}}}
+			{ProductID: "10000000000000001", SKUID: vcart.ID("2000000000000000" + sku), Count: 1, UnitPriceFen: fen}}}
 	}
 	must := func(err error) {
 		if err != nil {
@@ -48,7 +52,7 @@ func Example_shopapiOrders() {
 	must(srv.PayOrder(refunded))
 	as, err := srv.OpenAftersale(refunded, shopapitest.NewAftersale{SKUID: "20000000000000003"})
 	must(err)
-	_, err = c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)})
+	_, err = c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: as})
 	must(err)
 	// Never paid.
 	_, err = srv.CreateOrder(line("4", 8800))

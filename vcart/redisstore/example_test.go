@@ -29,7 +29,11 @@ import (
 // invalidate the first token).
 func Example() {
 	ctx := context.Background()
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 
 	newInstance := func() (*shopapi.Client, func()) {

@@ -28,7 +28,10 @@ import (
 // redis-server wake each other on different, idle cores).
 func BenchmarkLimiterOverhead(b *testing.B) {
 	requireRedis(b)
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		b.Fatal(err)
+	}
 	defer srv.Close()
 	limits := shopapi.RateLimits{PerMinute: map[string]int{scalePath: 1 << 30}}
 	base := []shopapi.Option{shopapi.WithBaseURL(srv.URL()), shopapi.WithHTTPClient(srv.HTTPClient())}

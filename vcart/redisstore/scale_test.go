@@ -82,8 +82,11 @@ func (s scaleRun) run(t *testing.T, addr, prefix string) scaleResult {
 	// clock (a goroutine blocked on the network is not durably blocked).
 	// Calls reach the fake in process, on the caller's goroutine, so the
 	// fake reads the bubble's clock.
-	srv := shopapitest.New(shopapitest.WithComponent(scaleComponent, scaleSecret),
+	srv, err := shopapitest.New(shopapitest.WithComponent(scaleComponent, scaleSecret),
 		shopapitest.WithTokenTTL(20*time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer srv.Close()
 	hook := &countHook{}
 	// A pool larger than the goroutines that may wait for a connection:

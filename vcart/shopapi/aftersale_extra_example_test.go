@@ -22,7 +22,7 @@ func ExampleAftersaleService_Negotiate() {
 	_ = srv.ShipAll(order)
 	as, _ := srv.OpenAftersale(order, shopapitest.NewAftersale{Type: shopapi.AftersaleReturn, SKUID: exampleLine.SKUID, Count: 1})
 	_ = srv.RequireNegotiation(as)
-	id := shopapi.ID(as)
+	id := as
 
 	reasons, _, _ := c.Aftersales.RejectReasons(ctx)
 	reject := &shopapi.RejectRequest{AftersaleOrderID: id, RejectReasonType: reasons[0].RejectReasonType, RejectReason: reasons[0].RejectReason}
@@ -86,7 +86,7 @@ func ExampleFundsService_CheckWithdrawQRCode() {
 	defer srv.Close()
 	ctx := context.Background()
 	order, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{exampleLine}})
-	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
+	for _, step := range []func(vcart.ID) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
 		_ = step(order)
 	}
 	acct, _, _ := c.Funds.GetBankAccount(ctx)

@@ -117,7 +117,7 @@ func TestAllowsMatchesFake(t *testing.T) {
 				srv := shopapitest.NewServer(t)
 				c := srv.Client(shopapi.WithoutRateLimit())
 				id := aftersaleIn(t, srv, st)
-				err := doAction(ctx, c, act, shopapi.ID(id))
+				err := doAction(ctx, c, act, id)
 				var ae *shopapi.APIError
 				switch {
 				case st.Allows(act) && err != nil:
@@ -131,7 +131,7 @@ func TestAllowsMatchesFake(t *testing.T) {
 }
 
 // aftersaleIn opens an exchange on a paid order and puts it in state st.
-func aftersaleIn(t *testing.T, srv *shopapitest.Server, st shopapi.AftersaleStatus) string {
+func aftersaleIn(t *testing.T, srv *shopapitest.Server, st shopapi.AftersaleStatus) vcart.ID {
 	t.Helper()
 	order, err := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{walnuts}})
 	if err != nil {
@@ -186,12 +186,12 @@ func TestRejectNeedsNegotiation(t *testing.T) {
 	if err := srv.RequireNegotiation(id); err != nil {
 		t.Fatal(err)
 	}
-	reject := &shopapi.RejectRequest{AftersaleOrderID: shopapi.ID(id), RejectReasonType: 1, RejectReason: "商品已发出"}
+	reject := &shopapi.RejectRequest{AftersaleOrderID: id, RejectReasonType: 1, RejectReason: "商品已发出"}
 	var ae *shopapi.APIError
 	if _, err := c.Aftersales.Reject(ctx, reject); !errors.As(err, &ae) || ae.ErrCode != shopapi.CodeAftersaleNegotiateFirst {
 		t.Fatalf("reject before negotiating: %v, want %d", err, shopapi.CodeAftersaleNegotiateFirst)
 	}
-	if _, err := c.Aftersales.Negotiate(ctx, &shopapi.NegotiateRequest{AftersaleOrderID: shopapi.ID(id), Type: 1, Amount: 1000,
+	if _, err := c.Aftersales.Negotiate(ctx, &shopapi.NegotiateRequest{AftersaleOrderID: id, Type: 1, Amount: 1000,
 		MerchantUpdateDesc: "已发货，协商退部分款", UpdateReasonType: 10, MerchantUpdateType: shopapi.NegotiateModify,
 		MediaIDs: []string{"media-1"}}); err != nil {
 		t.Fatal(err)
@@ -311,14 +311,14 @@ func TestGuaranteeRefusals(t *testing.T) {
 		return 0
 	}
 	var got []int
-	_, err := c.Guarantees.Modify(ctx, &shopapi.ModifyGuaranteeRequest{GuaranteeOrderID: shopapi.ID(fake), BadLevel: 30})
+	_, err := c.Guarantees.Modify(ctx, &shopapi.ModifyGuaranteeRequest{GuaranteeOrderID: fake, BadLevel: 30})
 	got = append(got, code(err)) // a ratio only for damage claims
-	_, err = c.Guarantees.Proof(ctx, shopapi.ID(damage), "并无损坏", nil)
+	_, err = c.Guarantees.Proof(ctx, damage, "并无损坏", nil)
 	got = append(got, code(err)) // no proof asked for
-	if _, err := c.Guarantees.Accept(ctx, shopapi.ID(damage)); err != nil {
+	if _, err := c.Guarantees.Accept(ctx, damage); err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.Guarantees.Refuse(ctx, shopapi.ID(damage), "情况不属实", nil)
+	_, err = c.Guarantees.Refuse(ctx, damage, "情况不属实", nil)
 	got = append(got, code(err)) // already compensated
 	_, _, err = c.Guarantees.Get(ctx, "2000001077270153")
 	got = append(got, code(err))

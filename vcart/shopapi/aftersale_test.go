@@ -21,7 +21,7 @@ func TestAftersales_RefundCancelsOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	// An open after-sale blocks shipping (108009).
-	if _, err := c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: shopapi.ID(id), Packages: []shopapi.Package{walnutPkg("SF1000000001", 2)}}); apiCode(err) != shopapi.CodeAftersaleBlocksShipping {
+	if _, err := c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: id, Packages: []shopapi.Package{walnutPkg("SF1000000001", 2)}}); apiCode(err) != shopapi.CodeAftersaleBlocksShipping {
 		t.Errorf("ship with open after-sale: %v", err)
 	}
 	clk.Advance(time.Minute)
@@ -29,25 +29,25 @@ func TestAftersales_RefundCancelsOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _, err := c.Aftersales.Get(ctx, shopapi.ID(a1))
+	a, _, err := c.Aftersales.Get(ctx, a1)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a.Status != shopapi.AftersaleMerchantProcessing || !a.Status.AwaitsMerchant() || a.Type != shopapi.AftersaleRefund ||
-		a.OrderID != shopapi.ID(id) || !a.RefundAmount().Equal(vcart.FromFen(7980)) || a.ProductInfo.Count != 2 {
+		a.OrderID != id || !a.RefundAmount().Equal(vcart.FromFen(7980)) || a.ProductInfo.Count != 2 {
 		t.Errorf("after-sale %+v", a)
 	}
-	for _, x := range []string{a1, a2} {
-		if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(x)}); err != nil {
+	for _, x := range []vcart.ID{a1, a2} {
+		if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: x}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	a, _, _ = c.Aftersales.Get(ctx, shopapi.ID(a2))
+	a, _, _ = c.Aftersales.Get(ctx, a2)
 	if a.Status != shopapi.AftersaleMerchantRefundSuccess || !a.Status.Refunded() || !a.Status.IsFinal() || a.RefundInfo.RefundReason != 3 {
 		t.Errorf("after accept: %+v", a)
 	}
 	// Every item refunded: the order is cancelled (200).
-	o, _, err := c.Orders.Get(ctx, shopapi.ID(id))
+	o, _, err := c.Orders.Get(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestAftersales_RefundCancelsOrder(t *testing.T) {
 		o.AftersaleDetail.OnAftersaleOrderCnt != 0 {
 		t.Errorf("order %v %+v", o.Status, o.AftersaleDetail)
 	}
-	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(a1)}); apiCode(err) != shopapi.CodeAftersaleOpNotSupported {
+	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: a1}); apiCode(err) != shopapi.CodeAftersaleOpNotSupported {
 		t.Errorf("accept twice: %v", err)
 	}
 	if _, _, err := c.Aftersales.Get(ctx, "123"); apiCode(err) != shopapi.CodeAftersaleNotFound {
@@ -79,27 +79,27 @@ func TestAftersales_ReturnAndReject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(ret), AddressID: srv.ReturnAddress(), AcceptType: shopapi.AcceptReturn}); err != nil {
+	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: ret, AddressID: string(srv.ReturnAddress()), AcceptType: shopapi.AcceptReturn}); err != nil {
 		t.Fatal(err)
 	}
 	if err := srv.ReturnGoods(ret, "SF2000000001"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(ret), AcceptType: shopapi.AcceptRefundAfterReceipt}); err != nil {
+	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: ret, AcceptType: shopapi.AcceptRefundAfterReceipt}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: shopapi.ID(ref), RejectReasonType: 1, RejectReason: "商品已发出"}); err != nil {
+	if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: ref, RejectReasonType: 1, RejectReason: "商品已发出"}); err != nil {
 		t.Fatal(err)
 	}
 	var got []shopapi.AftersaleStatus
-	for _, x := range []string{ret, ref} {
+	for _, x := range []vcart.ID{ret, ref} {
 		st, _ := srv.AftersaleStatus(x)
 		got = append(got, st)
 	}
 	if diff := cmp.Diff([]shopapi.AftersaleStatus{shopapi.AftersaleMerchantReturnSuccess, shopapi.AftersaleMerchantRejectRefund}, got); diff != "" {
 		t.Errorf("statuses:\n%s", diff)
 	}
-	a, _, _ := c.Aftersales.Get(ctx, shopapi.ID(ret))
+	a, _, _ := c.Aftersales.Get(ctx, ret)
 	if a.ReturnInfo == nil || a.ReturnInfo.WaybillID != "SF2000000001" {
 		t.Errorf("return info %+v", a.ReturnInfo)
 	}
@@ -147,7 +147,7 @@ func TestAftersales_ListIterWindows(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want = append(want, shopapi.ID(as))
+		want = append(want, as)
 		clk.Advance(2 * time.Hour)
 	}
 	w := shopapi.Window{Start: orderEpoch, End: orderEpoch.Add(120 * time.Hour)}
@@ -188,32 +188,32 @@ func TestAftersales_ReasonsAndComplaints(t *testing.T) {
 	}
 	id := newOrder(t, srv, true)
 	as, _ := srv.OpenAftersale(id, shopapitest.NewAftersale{SKUID: walnuts.SKUID})
-	if _, err := c.Aftersales.UploadRefundCertificate(ctx, shopapi.ID(as), "已退款", []string{"media-1"}); err != nil {
+	if _, err := c.Aftersales.UploadRefundCertificate(ctx, as, "已退款", []string{"media-1"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: shopapi.ID(as), RejectReasonType: 1, RejectReason: "不同意"}); err != nil {
+	if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: as, RejectReasonType: 1, RejectReason: "不同意"}); err != nil {
 		t.Fatal(err)
 	}
 	cid, err := srv.OpenComplaint(as)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.AddComplaintProof(ctx, shopapi.ID(cid), "发货单据见图", []string{"media-2"}); err != nil {
+	if _, err := c.Aftersales.AddComplaintProof(ctx, cid, "发货单据见图", []string{"media-2"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.AddComplaintMaterial(ctx, shopapi.ID(cid), "补充说明：已联系买家", nil); err != nil {
+	if _, err := c.Aftersales.AddComplaintMaterial(ctx, cid, "补充说明：已联系买家", nil); err != nil {
 		t.Fatal(err)
 	}
-	cp, _, err := c.Aftersales.GetComplaint(ctx, shopapi.ID(cid))
+	cp, _, err := c.Aftersales.GetComplaint(ctx, cid)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cp.AftersaleOrderID != shopapi.ID(as) || cp.OrderID != shopapi.ID(id) || cp.Status != 100 || len(cp.History) != 3 ||
+	if cp.AftersaleOrderID != as || cp.OrderID != id || cp.Status != 100 || len(cp.History) != 3 ||
 		cp.History[1].Content != "发货单据见图" {
 		t.Errorf("complaint %+v", cp)
 	}
-	a, _, _ := c.Aftersales.Get(ctx, shopapi.ID(as))
-	if a.ComplaintID != shopapi.ID(cid) || a.MerchantUploadInfo == nil || len(a.MerchantUploadInfo.RefundCertificates) != 1 {
+	a, _, _ := c.Aftersales.Get(ctx, as)
+	if a.ComplaintID != cid || a.MerchantUploadInfo == nil || len(a.MerchantUploadInfo.RefundCertificates) != 1 {
 		t.Errorf("after-sale %+v", a)
 	}
 	if _, err := c.Aftersales.AddComplaintMaterial(ctx, "", "", nil); len(fieldCodes(err)) != 2 {

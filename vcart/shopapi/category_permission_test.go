@@ -31,7 +31,7 @@ func TestCategoryPermissions(t *testing.T) {
 	if _, _, err := c.Products.Add(ctx, exampleProduct(), false); !hasCode(err, shopapi.CodeNoCategoryQualification) {
 		t.Fatalf("while the application is under audit: %v, want 10020018", err)
 	}
-	if err := srv.ApproveCategory(string(id)); err != nil {
+	if err := srv.ApproveCategory(id); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := c.Products.Add(ctx, exampleProduct(), false); err != nil {

@@ -103,7 +103,11 @@ func TestProductRule_ReviewRules(t *testing.T) {
 // eligibility check quotes the live deposit, and review checks a listing
 // with the live rules before the platform would.
 func Example_categoryRules() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()

@@ -127,9 +127,9 @@ func TestCompassKPIReport(t *testing.T) {
 	srv := shopapitest.NewServer(t, shopapitest.WithClock(func() time.Time { return now }))
 	c := srv.Client(shopapi.WithClock(func() time.Time { return now }))
 	id, sku := addApproved(t, c, srv, "云南高山手剥核桃")
-	order := func(buyer string, count int64, pay bool) string {
+	order := func(buyer string, count int64, pay bool) vcart.ID {
 		o, err := srv.CreateOrder(shopapitest.NewOrder{OpenID: buyer,
-			Lines: []shopapitest.OrderLine{{ProductID: string(id), SKUID: string(sku), Count: count, UnitPriceFen: 3990}}})
+			Lines: []shopapitest.OrderLine{{ProductID: id, SKUID: sku, Count: count, UnitPriceFen: 3990}}})
 		if err == nil && pay {
 			err = srv.PayOrder(o)
 		}
@@ -141,14 +141,14 @@ func TestCompassKPIReport(t *testing.T) {
 	order("b1", 1, true)
 	refunded := order("b2", 2, true)
 	order("b3", 1, false)
-	as, err := srv.OpenAftersale(refunded, shopapitest.NewAftersale{SKUID: string(sku)})
+	as, err := srv.OpenAftersale(refunded, shopapitest.NewAftersale{SKUID: sku})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.Accept(t.Context(), &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)}); err != nil {
+	if _, err := c.Aftersales.Accept(t.Context(), &shopapi.AcceptRequest{AftersaleOrderID: as}); err != nil {
 		t.Fatal(err)
 	}
-	srv.RecordProductClicks(string(id), now, 30, 41)
+	srv.RecordProductClicks(id, now, 30, 41)
 	now = now.Add(24 * time.Hour)
 	order("b1", 1, true) // Tuesday: a repeat buyer
 	now = now.AddDate(0, 0, 6)
@@ -185,7 +185,7 @@ func TestCompassKPIReport(t *testing.T) {
 		}
 	}
 	figs := shopapi.KPIProductFigures(days, map[shopapi.ID]int64{id: 1500})
-	want2 := []kpi.ProductFigures{{ProductID: vcart.ProductID(id), Title: "云南高山手剥核桃", PriceFen: 3990, ClickUV: 30, PayUV: 3,
+	want2 := []kpi.ProductFigures{{ProductID: id, Title: "云南高山手剥核桃", PriceFen: 3990, ClickUV: 30, PayUV: 3,
 		GMVFen: 4 * 3990, RefundFen: 2 * 3990, MarginFen: settle - 2*3990 - 1500*2}}
 	if diff := cmp.Diff(want2, figs); diff != "" {
 		t.Errorf("product figures (-want +got):\n%s", diff)

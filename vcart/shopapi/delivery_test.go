@@ -13,7 +13,7 @@ const pathDeliverySend = "/channels/ec/order/delivery/send"
 
 func walnutPkg(waybill string, n int64) shopapi.Package {
 	return shopapi.Package{DeliveryID: "SF", WaybillID: waybill, DeliverType: shopapi.DeliverSelf,
-		Products: []shopapi.DeliveryProduct{{ProductID: shopapi.ID(walnuts.ProductID), SKUID: shopapi.ID(walnuts.SKUID), ProductCnt: shopapi.Int64(n)}}}
+		Products: []shopapi.DeliveryProduct{{ProductID: walnuts.ProductID, SKUID: walnuts.SKUID, ProductCnt: shopapi.Int64(n)}}}
 }
 
 func TestDelivery_Companies(t *testing.T) {
@@ -33,7 +33,7 @@ func TestDelivery_PartialThenFull(t *testing.T) {
 	t.Parallel()
 	srv, c, _ := orderFake(t)
 	ctx := t.Context()
-	id := shopapi.ID(newOrder(t, srv, true))
+	id := newOrder(t, srv, true)
 	// One walnut bag now: partly shipped.
 	if _, err := c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: id, Packages: []shopapi.Package{walnutPkg("SF1000000001", 1)}}); err != nil {
 		t.Fatal(err)
@@ -47,8 +47,8 @@ func TestDelivery_PartialThenFull(t *testing.T) {
 	}
 	rest := o.Unshipped()
 	want := []shopapi.DeliveryProduct{
-		{ProductID: shopapi.ID(walnuts.ProductID), SKUID: shopapi.ID(walnuts.SKUID), ProductCnt: 1},
-		{ProductID: shopapi.ID(pecans.ProductID), SKUID: shopapi.ID(pecans.SKUID), ProductCnt: 1},
+		{ProductID: walnuts.ProductID, SKUID: walnuts.SKUID, ProductCnt: 1},
+		{ProductID: pecans.ProductID, SKUID: pecans.SKUID, ProductCnt: 1},
 	}
 	if diff := cmp.Diff(want, rest); diff != "" {
 		t.Fatalf("unshipped (-want +got):\n%s", diff)
@@ -63,7 +63,7 @@ func TestDelivery_PartialThenFull(t *testing.T) {
 	if _, err := c.Delivery.Ship(ctx, full); err != nil {
 		t.Fatal(err)
 	}
-	if st, _ := srv.OrderStatus(string(id)); st != shopapi.OrderShipped {
+	if st, _ := srv.OrderStatus(id); st != shopapi.OrderShipped {
 		t.Errorf("status after the rest: %v", st)
 	}
 	if _, err := c.Delivery.Ship(ctx, full); apiCode(err) != shopapi.CodeAlreadyShipped {
@@ -82,8 +82,8 @@ func TestDelivery_Errors(t *testing.T) {
 	t.Parallel()
 	srv, c, _ := orderFake(t)
 	ctx := t.Context()
-	unpaid := shopapi.ID(newOrder(t, srv, false))
-	paid := shopapi.ID(newOrder(t, srv, true))
+	unpaid := newOrder(t, srv, false)
+	paid := newOrder(t, srv, true)
 	tests := []struct {
 		name string
 		req  *shopapi.ShipRequest
@@ -104,7 +104,7 @@ func TestDelivery_Errors(t *testing.T) {
 			}
 		})
 	}
-	if n := srv.Packages(string(paid)); n != 0 {
+	if n := srv.Packages(paid); n != 0 {
 		t.Errorf("rejected shipments left %d packages", n)
 	}
 	// Client-side validation reports every problem at once.
@@ -133,7 +133,7 @@ func TestDelivery_NoDoubleShipment(t *testing.T) {
 			t.Parallel()
 			srv, c, _ := orderFake(t)
 			ctx := t.Context()
-			id := shopapi.ID(newOrder(t, srv, true))
+			id := newOrder(t, srv, true)
 			req := &shopapi.ShipRequest{OrderID: id, Packages: []shopapi.Package{walnutPkg("SF1000000009", 2)}}
 			srv.InjectFault(pathDeliverySend, shopapitest.Fault{Kind: tc.kind})
 			_, err := c.Delivery.Ship(ctx, req)
@@ -143,7 +143,7 @@ func TestDelivery_NoDoubleShipment(t *testing.T) {
 			if n := srv.Calls(pathDeliverySend); n != 1 {
 				t.Errorf("%d send calls: a shipment was retried", n)
 			}
-			if n := srv.Packages(string(id)); n != tc.packages {
+			if n := srv.Packages(id); n != tc.packages {
 				t.Errorf("%d packages, want %d", n, tc.packages)
 			}
 			state, o, err := c.Delivery.Confirm(ctx, req)
@@ -158,8 +158,8 @@ func TestDelivery_NoDoubleShipment(t *testing.T) {
 				if _, err := c.Delivery.Ship(ctx, req); err != nil {
 					t.Fatal(err)
 				}
-				if state, _, _ = c.Delivery.Confirm(ctx, req); state != shopapi.ShipmentRecorded || srv.Packages(string(id)) != 1 {
-					t.Errorf("after reshipping: %v, %d packages", state, srv.Packages(string(id)))
+				if state, _, _ = c.Delivery.Confirm(ctx, req); state != shopapi.ShipmentRecorded || srv.Packages(id) != 1 {
+					t.Errorf("after reshipping: %v, %d packages", state, srv.Packages(id))
 				}
 			} else if !o.HasPackage(req.Packages[0]) {
 				t.Error("HasPackage disagrees with Confirm")
@@ -187,11 +187,11 @@ func TestDelivery_Virtual(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = srv.PayOrder(id)
-	logistics := &shopapi.ShipRequest{OrderID: shopapi.ID(id), Packages: []shopapi.Package{walnutPkg("SF1000000001", 2)}}
+	logistics := &shopapi.ShipRequest{OrderID: id, Packages: []shopapi.Package{walnutPkg("SF1000000001", 2)}}
 	if _, err := c.Delivery.Ship(ctx, logistics); apiCode(err) != shopapi.CodeDeliverTypeMismatch {
 		t.Errorf("logistics package on a virtual order: %v", err)
 	}
-	req := &shopapi.ShipRequest{OrderID: shopapi.ID(id), Packages: []shopapi.Package{{DeliverType: shopapi.DeliverVirtual,
+	req := &shopapi.ShipRequest{OrderID: id, Packages: []shopapi.Package{{DeliverType: shopapi.DeliverVirtual,
 		Products: walnutPkg("", 2).Products}}}
 	if state, _, err := c.Delivery.Confirm(ctx, req); err != nil || state != shopapi.ShipmentNotRecorded {
 		t.Fatalf("before: %v %v", state, err)
@@ -204,7 +204,7 @@ func TestDelivery_Virtual(t *testing.T) {
 		t.Errorf("after: %v %v %+v", state, err, o)
 	}
 	// A package that is not on the order, next to one that is.
-	both := &shopapi.ShipRequest{OrderID: shopapi.ID(id), Packages: []shopapi.Package{req.Packages[0],
+	both := &shopapi.ShipRequest{OrderID: id, Packages: []shopapi.Package{req.Packages[0],
 		{DeliverType: shopapi.DeliverVirtual, Products: walnutPkg("", 1).Products}}}
 	if state, _, _ := c.Delivery.Confirm(ctx, both); state != shopapi.ShipmentPartlyRecorded {
 		t.Errorf("partly: %v", state)

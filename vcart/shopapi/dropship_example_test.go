@@ -15,7 +15,11 @@ var dropshipNow = time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
 // Binds a supplier, assigns an order's products to it for dropship (代发)
 // and reads the dropship order back.
 func ExampleDropshipService_Assign() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return dropshipNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return dropshipNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -26,13 +30,13 @@ func ExampleDropshipService_Assign() {
 	}
 	orderID, _ := srv.CreateOrder(shopapitest.NewOrder{OpenID: "buyer",
 		Lines: []shopapitest.OrderLine{{ProductID: "p1", SKUID: "s1", Count: 2, UnitPriceFen: 3990}}})
-	_, err := c.Dropship.Assign(ctx, &shopapi.DropshipAssignRequest{OrderID: shopapi.ID(orderID), SupplierAppID: "wx_supplier",
+	_, err = c.Dropship.Assign(ctx, &shopapi.DropshipAssignRequest{OrderID: orderID, SupplierAppID: "wx_supplier",
 		Products: []shopapi.DropshipProduct{{SpuID: "p1", SkuID: "s1", ProductCnt: 2}}})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	page, _, err := c.Dropship.List(ctx, shopapi.DropshipFilter{OrderID: shopapi.ID(orderID)}, shopapi.DropshipPageInfo{Limit: 10})
+	page, _, err := c.Dropship.List(ctx, shopapi.DropshipFilter{OrderID: orderID}, shopapi.DropshipPageInfo{Limit: 10})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -42,20 +46,24 @@ func ExampleDropshipService_Assign() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(page.Total, "dropship order to", ds.SupplierAppID, "for the order:", ds.OrderID == shopapi.ID(orderID))
+	fmt.Println(page.Total, "dropship order to", ds.SupplierAppID, "for the order:", ds.OrderID == orderID)
 	// Output: 1 dropship order to wx_supplier for the order: true
 }
 
 // Reads a head supplier's commission order (团长佣金单) and reconciles its
 // talent commission and service fee with their ratios, in whole fen.
 func ExampleCheckCommission() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return dropshipNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return dropshipNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
 
-	srv.AddHeadSupplierItem(shopapitest.HeadSupplierItem{AppID: "wx_shop", ProductID: "1001", Title: "核桃", CatIDs: []string{"1421"}})
-	_, err := srv.AddCommissionOrder(shopapitest.CommissionSale{OrderID: "3705", SKUID: "5001", AppID: "wx_shop", ProductID: "1001",
+	srv.AddHeadSupplierItem(shopapitest.HeadSupplierItem{AppID: "wx_shop", ProductID: "1001", Title: "核桃", CatIDs: []vcart.ID{"1421"}})
+	_, err = srv.AddCommissionOrder(shopapitest.CommissionSale{OrderID: "3705", SKUID: "5001", AppID: "wx_shop", ProductID: "1001",
 		PaidFen: 3990, TalentRatio: 100000, ServiceRatio: 300000})
 	if err != nil {
 		fmt.Println(err)
@@ -78,12 +86,16 @@ func ExampleCheckCommission() {
 // A cooperation item added to a talent's showcase once the talent has
 // authorised the head supplier.
 func ExampleHeadSupplierService_AddToWindow() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
 
-	srv.AddHeadSupplierItem(shopapitest.HeadSupplierItem{AppID: "wx_shop", ProductID: "1001", Title: "核桃", CatIDs: []string{"1421"}})
+	srv.AddHeadSupplierItem(shopapitest.HeadSupplierItem{AppID: "wx_shop", ProductID: "1001", Title: "核桃", CatIDs: []vcart.ID{"1421"}})
 	auth, _, err := c.HeadSuppliers.WindowAuth(ctx, "sph_talent")
 	if err != nil {
 		fmt.Println(err)

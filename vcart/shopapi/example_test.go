@@ -22,7 +22,11 @@ func exampleProduct() *shopapi.Product {
 
 // Example walks a product through audit and listing and updates its stock.
 func Example() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -35,7 +39,7 @@ func Example() {
 	d, _, _ := c.Products.Get(ctx, res.ProductID, shopapi.DataDraft)
 	fmt.Println("draft:", d.EditProduct.EditStatus)
 
-	_ = srv.ApproveAudit(string(res.ProductID)) // the platform's reviewer passes it
+	_ = srv.ApproveAudit(res.ProductID) // the platform's reviewer passes it
 
 	d, _, _ = c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
 	sku := d.Product.SKUs[0]
@@ -58,7 +62,11 @@ func Example() {
 // ExampleProductService_ListIter iterates over every listed product,
 // following next_key.
 func ExampleProductService_ListIter() {
-	srv := shopapitest.New(shopapitest.WithAutoAudit())
+	srv, err := shopapitest.New(shopapitest.WithAutoAudit())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -84,7 +92,11 @@ func ExampleProductService_ListIter() {
 // the platform refusing it, and an ambiguous failure after which the diff
 // is never resent.
 func ExampleStockService_Update() {
-	srv := shopapitest.New(shopapitest.WithAutoAudit())
+	srv, err := shopapitest.New(shopapitest.WithAutoAudit())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithRetry(3, 0, 0))
 	ctx := context.Background()
@@ -92,7 +104,7 @@ func ExampleStockService_Update() {
 	d, _, _ := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
 	req := &shopapi.StockUpdateRequest{ProductID: res.ProductID, SKUID: d.Product.SKUs[0].SKUID, DiffType: shopapi.StockSubtract, Num: 500}
 
-	_, err := c.Stock.Update(ctx, req)
+	_, err = c.Stock.Update(ctx, req)
 	var ae *shopapi.APIError
 	if errors.As(err, &ae) && ae.ErrCode == shopapi.CodeStockUpdateRejected {
 		fmt.Println("rejected:", shopapi.ErrCodeMeaning(ae.ErrCode))
@@ -113,7 +125,11 @@ func ExampleStockService_Update() {
 // ExampleNewShopTokenSource builds a client from the shop's credentials;
 // the token is fetched once and shared by every call.
 func ExampleNewShopTokenSource() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	ts, err := shopapi.NewShopTokenSource(srv.AppID(), srv.AppSecret(),
 		shopapi.WithBaseURL(srv.URL())) // omit in production
@@ -138,11 +154,15 @@ func ExampleNewShopTokenSource() {
 
 // ExampleAPIError matches errcodes and their classes.
 func ExampleAPIError() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithRetry(0, 0, 0))
 	srv.InjectFault("/channels/ec/basics/info/get", shopapitest.Fault{Kind: shopapitest.FaultErrCode, Code: shopapi.CodeMinuteQuota})
-	_, _, err := c.Store.Info(context.Background())
+	_, _, err = c.Store.Info(context.Background())
 	var ae *shopapi.APIError
 	if errors.As(err, &ae) {
 		fmt.Println(ae.ErrCode, errors.Is(err, shopapi.ErrRateLimited), ae.RequestID != "")
@@ -153,7 +173,11 @@ func ExampleAPIError() {
 // ExampleCategoryService_Detail reads a category's deposit and required
 // qualifications.
 func ExampleCategoryService_Detail() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	d, _, err := c.Categories.Detail(context.Background(), shopapitest.CatNuts)
@@ -169,7 +193,11 @@ func ExampleCategoryService_Detail() {
 // provider (第三方平台): component_verify_ticket → component_access_token →
 // authorizer_access_token.
 func ExampleNewAuthorizerTokenSource() {
-	srv := shopapitest.New(shopapitest.WithComponent("wxcomponent0001", "component-secret"))
+	srv, err := shopapitest.New(shopapitest.WithComponent("wxcomponent0001", "component-secret"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	base := shopapi.WithBaseURL(srv.URL()) // omit in production
 

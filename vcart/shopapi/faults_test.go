@@ -97,7 +97,7 @@ func TestFaults(t *testing.T) {
 					t.Errorf("errcode = %d, want %d", apiCode(err), tt.want.code)
 				}
 				if tt.path == pathStock {
-					n, _ := srv.Stock(string(id), string(sku))
+					n, _ := srv.Stock(id, sku)
 					if n-100 != tt.want.applied {
 						t.Errorf("stock moved by %d, want %d (never double-applied)", n-100, tt.want.applied)
 					}
@@ -120,7 +120,7 @@ func TestFaults_StockSetRetried(t *testing.T) {
 		if err != nil || resp.Attempts != 3 {
 			t.Fatalf("set: %v after %d attempts", err, resp.Attempts)
 		}
-		if n, _ := srv.Stock(string(id), string(sku)); n != 33 {
+		if n, _ := srv.Stock(id, sku); n != 33 {
 			t.Errorf("stock %d, want 33", n)
 		}
 	})
@@ -242,7 +242,7 @@ func TestConcurrentStockDiffs(t *testing.T) {
 	for range 150 {
 		<-done
 	}
-	n, _ := srv.Stock(string(id), string(sku))
+	n, _ := srv.Stock(id, sku)
 	if ok.Load() != 100 || rejected.Load() != 50 || n != 0 {
 		t.Errorf("ok %d, rejected %d, stock %d; want 100, 50, 0", ok.Load(), rejected.Load(), n)
 	}
@@ -301,7 +301,7 @@ func TestDelistingRetriedAfterLostAnswer(t *testing.T) {
 		if err != nil || resp.Attempts != 2 {
 			t.Fatalf("%v after %d attempts", err, resp.Attempts)
 		}
-		if st, _, _ := srv.ProductState(string(id)); st != shopapi.ProductStatusDelisted {
+		if st, _, _ := srv.ProductState(id); st != shopapi.ProductStatusDelisted {
 			t.Errorf("status %v", st)
 		}
 		if _, err := c.Products.Delisting(t.Context(), id); apiCode(err) != shopapi.CodeProductNotListed {
@@ -327,7 +327,7 @@ func TestRetryAfter(t *testing.T) {
 		if el := time.Since(start); el != 7*time.Second {
 			t.Errorf("retried after %v, want 7s", el)
 		}
-		if n, _ := srv.Stock(string(id), string(sku)); n != 101 {
+		if n, _ := srv.Stock(id, sku); n != 101 {
 			t.Errorf("stock %d", n)
 		}
 	})

@@ -24,7 +24,10 @@ func newFleet(t *testing.T, n int, cfg shopapi.FleetConfig) (*shopapitest.Server
 	var mu sync.Mutex
 	now := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	srv := shopapitest.New(shopapitest.WithComponent(fleetComponent, fleetComponentSecret), shopapitest.WithClock(clock))
+	srv, err := shopapitest.New(shopapitest.WithComponent(fleetComponent, fleetComponentSecret), shopapitest.WithClock(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(srv.Close)
 	hc := srv.HTTPClient()
 	comp, err := shopapi.NewComponentTokenSource(fleetComponent, fleetComponentSecret,

@@ -12,7 +12,11 @@ import (
 // ExampleAddressService_Add adds the default return address that accepting
 // a return sends buyers to, and finds it again as after an ambiguous add.
 func ExampleAddressService_Add() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -66,7 +70,11 @@ func ExampleFreightTemplate_Quote() {
 // ExampleFreightService_Add adds a freight template, reads it back and
 // prices a basket with it.
 func ExampleFreightService_Add() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -92,7 +100,11 @@ func ExampleFreightService_Add() {
 // ExampleEWaybillService_Create takes a waybill number for a paid order,
 // gets its print data, reports the print and ships the order with it.
 func ExampleEWaybillService_Create() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -127,7 +139,7 @@ func ExampleEWaybillService_Create() {
 		fmt.Println(err)
 		return
 	}
-	_, err = c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: shopapi.ID(orderID), Packages: []shopapi.Package{{
+	_, err = c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: orderID, Packages: []shopapi.Package{{
 		DeliveryID: "YTO", WaybillID: created.WaybillID, DeliverType: shopapi.DeliverSelf,
 		Products: []shopapi.DeliveryProduct{{ProductID: "1001", SKUID: "2001", ProductCnt: 1}}}}})
 	fmt.Println("shipped:", err == nil)
@@ -141,7 +153,11 @@ func ExampleEWaybillService_Create() {
 // ExampleWarehouseService_Create creates two regional warehouses, lets the
 // city warehouse serve a district first, and stocks a SKU in it.
 func ExampleWarehouseService_Create() {
-	srv := shopapitest.New(shopapitest.WithAutoAudit())
+	srv, err := shopapitest.New(shopapitest.WithAutoAudit())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()

@@ -14,7 +14,7 @@ func ExampleFundsService_FlowListIter() {
 	defer srv.Close()
 	ctx := context.Background()
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{exampleLine}, FreightFen: 800})
-	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
+	for _, step := range []func(vcart.ID) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
 		_ = step(id)
 	}
 
@@ -34,7 +34,7 @@ func ExampleFundsService_FlowListIter() {
 	fmt.Println("available", bal.Available().Format())
 	flows, _, _ := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderSettled})
 	f := flows.DataList[0]
-	fmt.Println("order", f.OrderID == shopapi.ID(id), "settles", vcart.FromFen(f.MchSettleAmount).Format())
+	fmt.Println("order", f.OrderID == id, "settles", vcart.FromFen(f.MchSettleAmount).Format())
 	// Output:
 	// 订单收入 ¥87.80, balance ¥87.80
 	// 技术服务费 -¥4.39, balance ¥83.41

@@ -13,7 +13,7 @@ import (
 )
 
 // settledOrder takes an order from payment to settlement on the fake.
-func settledOrder(t *testing.T, srv *shopapitest.Server, clk *manualClock, lines ...shopapitest.OrderLine) string {
+func settledOrder(t *testing.T, srv *shopapitest.Server, clk *manualClock, lines ...shopapitest.OrderLine) vcart.ID {
 	t.Helper()
 	if len(lines) == 0 {
 		lines = []shopapitest.OrderLine{walnuts, pecans}
@@ -22,7 +22,7 @@ func settledOrder(t *testing.T, srv *shopapitest.Server, clk *manualClock, lines
 	if err != nil {
 		t.Fatal(err)
 	}
-	steps := []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder}
+	steps := []func(vcart.ID) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder}
 	for i, step := range steps {
 		clk.Advance(time.Hour)
 		if err := step(id); err != nil {
@@ -70,7 +70,7 @@ func TestFunds_SettlementFlows(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	oid := shopapi.ID(id)
+	oid := id
 	want := []line{
 		{shopapitest.FundsOrderIncome, shopapi.FlowIncome, 11370, 11370, oid},
 		{shopapitest.FundsServiceFee, shopapi.FlowExpense, 569, 10801, oid},
@@ -109,7 +109,7 @@ func TestFunds_SettlementFlows(t *testing.T) {
 		t.Errorf("order flow %+v:\n%s", f, diff)
 	}
 	unsettled, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{SettleState: shopapi.OrderUnsettled})
-	if err != nil || unsettled.TotalCount != 1 || unsettled.DataList[0].OrderID != shopapi.ID(pending) {
+	if err != nil || unsettled.TotalCount != 1 || unsettled.DataList[0].OrderID != pending {
 		t.Errorf("unsettled: %v %+v", err, unsettled)
 	}
 	every, _, err := c.Funds.OrderFlow(ctx, &shopapi.OrderFlowOptions{})
@@ -175,7 +175,7 @@ func TestFunds_RefundAfterSettlement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)}); err != nil {
+	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: as}); err != nil {
 		t.Fatal(err)
 	}
 	bal, _, _ := c.Funds.Balance(ctx)

@@ -49,7 +49,7 @@ func addApproved(t *testing.T, c *shopapi.Client, srv *shopapitest.Server, title
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := srv.ApproveAudit(string(res.ProductID)); err != nil {
+	if err := srv.ApproveAudit(res.ProductID); err != nil {
 		t.Fatal(err)
 	}
 	d, _, err := c.Products.Get(t.Context(), res.ProductID, shopapi.DataOnline)

@@ -17,7 +17,7 @@ func exampleListedProduct(ctx context.Context, srv *shopapitest.Server, c *shopa
 	if err != nil {
 		panic(err)
 	}
-	if err := srv.ApproveAudit(string(res.ProductID)); err != nil {
+	if err := srv.ApproveAudit(res.ProductID); err != nil {
 		panic(err)
 	}
 	d, _, err := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
@@ -31,7 +31,11 @@ func exampleListedProduct(ctx context.Context, srv *shopapitest.Server, c *shopa
 // the application waits for the platform's review (the fake's reviewer
 // here), then the image is in force.
 func ExampleHomepageService_SubmitBackground() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -56,7 +60,11 @@ func ExampleHomepageService_SubmitBackground() {
 // for the homepage, links a product to a node and lists the node's
 // products.
 func ExampleHomepageService_SetTree() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -96,17 +104,21 @@ func ExampleHomepageService_SetTree() {
 // ExampleCheckTalentCommission checks a talent's commission (达人佣金) on an
 // order against the alliance item's 10% rate.
 func ExampleCheckTalentCommission() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
 	pid, sku := exampleListedProduct(ctx, srv, c, "每日坚果礼盒", 5990)
 
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{TalentCommissionFen: 599,
-		Lines: []shopapitest.OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 1, UnitPriceFen: 5990}}})
+		Lines: []shopapitest.OrderLine{{ProductID: pid, SKUID: sku, Count: 1, UnitPriceFen: 5990}}})
 	_ = srv.PayOrder(id)
 
-	o, _, err := c.Orders.Get(ctx, shopapi.ID(id))
+	o, _, err := c.Orders.Get(ctx, id)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -124,13 +136,17 @@ func ExampleCheckTalentCommission() {
 // ExampleTalentService_Orders lists a talent's commission orders and reads
 // one (the fake's talent earns on the fake shop's orders).
 func ExampleTalentService_Orders() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
 	pid, sku := exampleListedProduct(ctx, srv, c, "古法手工红糖块", 1990)
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{TalentCommissionFen: 398,
-		Lines: []shopapitest.OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 1, UnitPriceFen: 1990}}})
+		Lines: []shopapitest.OrderLine{{ProductID: pid, SKUID: sku, Count: 1, UnitPriceFen: 1990}}})
 	_ = srv.PayOrder(id)
 
 	for ref, err := range c.Talents.OrdersIter(ctx, shopapi.TalentOrderListRequest{}) {
@@ -143,7 +159,7 @@ func ExampleTalentService_Orders() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println("order found:", ref.OrderID == shopapi.ID(id), "expected settlement:", o.CommissionInfo.ExpectSettlement)
+		fmt.Println("order found:", ref.OrderID == id, "expected settlement:", o.CommissionInfo.ExpectSettlement)
 	}
 	// Output:
 	// order found: true expected settlement: 3.98
@@ -153,7 +169,11 @@ func ExampleTalentService_Orders() {
 // alliance at a 10% talent commission and checks a talent's sale against
 // the item's rate.
 func ExampleLeagueService_BatchAddItems() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -173,9 +193,9 @@ func ExampleLeagueService_BatchAddItems() {
 	}
 
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{TalentCommissionFen: 700,
-		Lines: []shopapitest.OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 1, UnitPriceFen: 6990}}})
+		Lines: []shopapitest.OrderLine{{ProductID: pid, SKUID: sku, Count: 1, UnitPriceFen: 6990}}})
 	_ = srv.PayOrder(id)
-	o, _, _ := c.Orders.Get(ctx, shopapi.ID(id))
+	o, _, _ := c.Orders.Get(ctx, id)
 	chk, err := shopapi.CheckTalentCommission(o, sku, item.CommissionRatio())
 	if err != nil {
 		fmt.Println(err)

@@ -93,14 +93,17 @@ func TestKPIOrder(t *testing.T) {
 func TestClient_KPIOrders(t *testing.T) {
 	t.Parallel()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := t.Context()
 	c := srv.Client()
-	newOrder := func(sku string, fen int64) string {
+	newOrder := func(sku string, fen int64) vcart.ID {
 		t.Helper()
 		id, err := srv.CreateOrder(shopapitest.NewOrder{OpenID: "buyer-" + sku, Lines: []shopapitest.OrderLine{
-			{ProductID: "10000000000000001", SKUID: "2000000000000000" + sku, Count: 1, UnitPriceFen: fen}}})
+			{ProductID: "10000000000000001", SKUID: vcart.ID("2000000000000000" + sku), Count: 1, UnitPriceFen: fen}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,12 +118,12 @@ func TestClient_KPIOrders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)}); err != nil {
+	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: as}); err != nil {
 		t.Fatal(err)
 	}
 	var orders []*shopapi.Order
-	for _, id := range []string{kept, refunded} {
-		o, _, err := c.Orders.Get(ctx, shopapi.ID(id))
+	for _, id := range []vcart.ID{kept, refunded} {
+		o, _, err := c.Orders.Get(ctx, id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -138,7 +141,7 @@ func TestClient_KPIOrders(t *testing.T) {
 	for _, k := range got {
 		rows = append(rows, row{k.ID, k.AmountFen, k.RefundFen})
 	}
-	want := []row{{vcart.OrderID(kept), 12900, 0}, {vcart.OrderID(refunded), 3990, 3990}}
+	want := []row{{kept, 12900, 0}, {refunded, 3990, 3990}}
 	if diff := cmp.Diff(want, rows); diff != "" {
 		t.Errorf("KPIOrders() mismatch (-want +got):\n%s", diff)
 	}

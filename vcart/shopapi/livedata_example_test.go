@@ -17,7 +17,7 @@ func listedExampleProduct(ctx context.Context, srv *shopapitest.Server, c *shopa
 	if err != nil {
 		return "", "", err
 	}
-	if err := srv.ApproveAudit(string(res.ProductID)); err != nil {
+	if err := srv.ApproveAudit(res.ProductID); err != nil {
 		return "", "", err
 	}
 	d, _, err := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
@@ -30,7 +30,11 @@ func listedExampleProduct(ctx context.Context, srv *shopapitest.Server, c *shopa
 // Puts a listed product in the channel's showcase (橱窗), where the
 // streamer picks it for a live-stream product card, and reads it back.
 func ExampleShowcaseService_Add() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -61,7 +65,11 @@ func ExampleShowcaseService_Add() {
 // link), the shop's store-home, and the product's H5 link, QR code and 口令
 // for sharing outside the mini-program.
 func ExampleMiniProgramProductCard() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -96,7 +104,7 @@ func ExampleMiniProgramProductCard() {
 	tag, _, _ := c.Links.ProductTagLink(ctx, id)
 	for _, link := range []string{h5, qr, tag} {
 		got, _, ok := srv.ResolveLink(link)
-		fmt.Println(ok && got == string(id))
+		fmt.Println(ok && got == id)
 	}
 	fmt.Println(wxml == `<store-product appid="`+srv.AppID()+`" product-id="`+string(id)+`" />`)
 	fmt.Println(home)
@@ -111,7 +119,11 @@ func ExampleMiniProgramProductCard() {
 // Lists a day's live streams on the dashboard and the leads their
 // lead-collection component gathered.
 func ExampleLiveService_List() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -151,7 +163,11 @@ func ExampleLiveService_List() {
 func ExampleCompassService_KPIReport() {
 	cst := time.FixedZone("CST", 8*3600)
 	now := time.Date(2026, 3, 3, 10, 0, 0, 0, cst) // Tuesday of the week
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithClock(func() time.Time { return now }))
 	ctx := context.Background()
@@ -163,7 +179,7 @@ func ExampleCompassService_KPIReport() {
 	}
 	for i, count := range []int64{1, 2, 1, 3} {
 		o, err := srv.CreateOrder(shopapitest.NewOrder{OpenID: fmt.Sprint("buyer-", i),
-			Lines: []shopapitest.OrderLine{{ProductID: string(id), SKUID: string(sku), Count: count, UnitPriceFen: 3990}}})
+			Lines: []shopapitest.OrderLine{{ProductID: id, SKUID: sku, Count: count, UnitPriceFen: 3990}}})
 		if err == nil && i < 3 {
 			err = srv.PayOrder(o)
 		}
@@ -172,7 +188,7 @@ func ExampleCompassService_KPIReport() {
 			return
 		}
 	}
-	srv.RecordProductClicks(string(id), now, 40, 52)
+	srv.RecordProductClicks(id, now, 40, 52)
 
 	now = now.AddDate(0, 0, 7) // the next week: last week's days are complete (T+1)
 	week := kpi.Week(now.AddDate(0, 0, -7))

@@ -30,7 +30,11 @@ func threshold(name string, thresholdFen, feeFen int64) *shopapi.CouponSpec {
 // Creates a 满减 coupon, starts it, lets a buyer receive it and use it on
 // an order, and reads the buyer's coupon back.
 func ExampleCouponService_Create() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -44,7 +48,7 @@ func ExampleCouponService_Create() {
 		fmt.Println(err)
 		return
 	}
-	userCoupon, _ := srv.ReceiveCoupon("o-buyer", string(id)) // the buyer taps 领取
+	userCoupon, _ := srv.ReceiveCoupon("o-buyer", id) // the buyer taps 领取
 	order, price, err := srv.CreatePromoOrder(shopapitest.NewOrder{OpenID: "o-buyer", Lines: []shopapitest.OrderLine{
 		{ProductID: "10000000000000001", SKUID: "20000000000000001", Count: 3, UnitPriceFen: 3990}}},
 		shopapitest.Promo{UserCouponID: userCoupon})
@@ -54,8 +58,8 @@ func ExampleCouponService_Create() {
 	}
 	fmt.Println("basket", vcart.FromFen(price.SubtotalFen).Format(), "discount", vcart.FromFen(price.DiscountFen).Format(),
 		"pays", vcart.FromFen(price.TotalFen).Format())
-	u, _, _ := c.Coupons.GetUserCoupon(ctx, "o-buyer", shopapi.ID(userCoupon))
-	fmt.Println(u.UserCoupon.Status, u.UserCoupon.OrderID == shopapi.ID(order), vcart.FromFen(u.UserCoupon.DiscountFee).Format())
+	u, _, _ := c.Coupons.GetUserCoupon(ctx, "o-buyer", userCoupon)
+	fmt.Println(u.UserCoupon.Status, u.UserCoupon.OrderID == order, vcart.FromFen(u.UserCoupon.DiscountFee).Format())
 	cp, _, _ := c.Coupons.Get(ctx, id)
 	fmt.Println(cp.CouponInfo.Name, cp.Type, cp.Status, "used", cp.StockInfo.UsedNum)
 	// Output:
@@ -99,12 +103,16 @@ func ExamplePriceBasket() {
 // Checks a flash sale against the product's prices before adding it; the
 // fake's orders pay the flash price during the window only.
 func ExampleFlashSaleService_Add() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
 	res, _, _ := c.Products.Add(ctx, exampleProduct(), true)
-	_ = srv.ApproveAudit(string(res.ProductID))
+	_ = srv.ApproveAudit(res.ProductID)
 	p, _, _ := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
 	sku := p.Product.SKUs[0]
 	prices := map[shopapi.ID]int64{sku.SKUID: sku.SalePrice}
@@ -124,7 +132,7 @@ func ExampleFlashSaleService_Add() {
 		fmt.Println(err)
 		return
 	}
-	price, ok := srv.FlashPrice(string(res.ProductID), string(sku.SKUID))
+	price, ok := srv.FlashPrice(res.ProductID, sku.SKUID)
 	fmt.Println("flash price", vcart.FromFen(price).Format(), ok)
 	// Output:
 	// vcart: validation failed: end_time: a flash sale lasts at most 24 hours (range); limited_discount_skus[0].sale_price: must be 1–8.5折 of the SKU's price (rate); limited_discount_skus[0].sale_price: must be at least ¥10 below the SKU's price (reduction)
@@ -134,12 +142,16 @@ func ExampleFlashSaleService_Add() {
 // Turns stock of an on-sale product into a gift and gives it with every
 // purchase of the product.
 func ExampleGiftService_AddActivity() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
 	res, _, _ := c.Products.Add(ctx, exampleProduct(), true)
-	_ = srv.ApproveAudit(string(res.ProductID))
+	_ = srv.ApproveAudit(res.ProductID)
 	p, _, _ := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
 
 	g, _, err := c.Gifts.FromProduct(ctx, res.ProductID, []shopapi.GiftSKUStock{{SKUID: p.Product.SKUs[0].SKUID, StockNum: 10}})
@@ -154,7 +166,7 @@ func ExampleGiftService_AddActivity() {
 			GiftSet:      shopapi.GiftSet{GiftItems: []shopapi.GiftItem{{GiftID: g.GiftProductID, GiveNum: 1}}, GiftSetNum: 10},
 			ReceiveLimit: shopapi.GiftReceiveLimit{IsLimited: true, LimitNum: 1}}})
 	fmt.Println(err)
-	n, _ := srv.GiftStock(string(g.GiftProductID), string(g.SKUMappings[0].GiftSKUID))
+	n, _ := srv.GiftStock(g.GiftProductID, g.SKUMappings[0].GiftSKUID)
 	fmt.Println("gift stock", n)
 	// Output:
 	// <nil>
@@ -164,7 +176,11 @@ func ExampleGiftService_AddActivity() {
 // Adds points for a business event: the request_id makes the change
 // idempotent, so a retry (here the caller's own) applies it once.
 func ExampleMemberService_IncreaseScore() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -185,7 +201,11 @@ func ExampleMemberService_IncreaseScore() {
 
 // Lets the SDK's tier rules (vcart/kpi) drive a member's platform grade.
 func ExampleMemberService_SyncGrade() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	_ = srv.JoinMember("o-member", 5200) // growth value 5200: 黄金
@@ -202,7 +222,11 @@ func ExampleMemberService_SyncGrade() {
 // Reads the orders a sharer brought and reports the sharer's sales with
 // vcart/kpi.
 func ExampleSharerService_Orders() {
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return marketingNow }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()

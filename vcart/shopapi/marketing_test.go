@@ -201,7 +201,7 @@ func TestFlashSaleAddChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := srv.ApproveAudit(string(res.ProductID)); err != nil {
+	if err := srv.ApproveAudit(res.ProductID); err != nil {
 		t.Fatal(err)
 	}
 	d, _, err := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)

@@ -22,7 +22,11 @@ var onboardAt = time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600)
 // with the merchant's food licence, follows the audit to its result and
 // reads the permission it grants.
 func ExampleCategoryService_ApplyWithDocuments() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -37,13 +41,13 @@ func ExampleCategoryService_ApplyWithDocuments() {
 	res, _, _ := c.Categories.Audit(ctx, auditID)
 	fmt.Println("audit:", res.Status)
 
-	_ = srv.RejectCategory(string(auditID), "食品生产许可证不清晰") // the platform's reviewer
+	_ = srv.RejectCategory(auditID, "食品生产许可证不清晰") // the platform's reviewer
 	res, _, _ = c.Categories.Audit(ctx, auditID)
 	fmt.Println("audit:", res.Status, res.RejectReason)
 
 	auditID, _ = c.Categories.ApplyWithDocuments(ctx, shopapitest.CatsFor(shopapitest.CatNuts),
 		[]shopapi.QualificationImage{{Document: food, Filename: "sc-hd.jpg", Data: []byte("jpeg, sharper")}}, nil, onboardAt)
-	_ = srv.ApproveCategory(string(auditID))
+	_ = srv.ApproveCategory(auditID)
 	flow, _, _ := c.Categories.AuditFlow(ctx, auditID)
 	rel, _, _ := c.Categories.Relation(ctx, shopapitest.CatNuts)
 	fmt.Println("flow:", flow.Status, "permission:", rel.Status, "files:", rel.AuditInfo.Certificate)
@@ -56,7 +60,11 @@ func ExampleCategoryService_ApplyWithDocuments() {
 // ExampleBrandService_Add applies for an own brand with its trademark
 // certificate and lists the brands in force once the audit passes.
 func ExampleBrandService_Add() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -70,7 +78,7 @@ func ExampleBrandService_Add() {
 		fmt.Println(err)
 		return
 	}
-	_ = srv.ApproveBrand(string(b.BrandID))
+	_ = srv.ApproveBrand(b.BrandID)
 	for q, err := range c.Brands.ValidIter(ctx, nil) {
 		if err != nil {
 			fmt.Println(err)
@@ -211,7 +219,7 @@ func TestAwaitAudit(t *testing.T) {
 		start := time.Now()
 		go func() {
 			time.Sleep(90 * time.Second)
-			_ = srv.ApproveCategory(string(id))
+			_ = srv.ApproveCategory(id)
 		}()
 		res, err := c.Categories.AwaitAudit(ctx, id, time.Minute)
 		if err != nil || res.Status != shopapi.CategoryAuditApproved {

@@ -17,7 +17,10 @@ import (
 func exampleFake() (*shopapitest.Server, *shopapi.Client) {
 	cst := vcart.Shanghai()
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, cst)
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }), shopapitest.WithTokenTTL(365*24*time.Hour))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }), shopapitest.WithTokenTTL(365*24*time.Hour))
+	if err != nil {
+		panic(err)
+	}
 	c, err := srv.NewClient(&http.Client{Transport: srv.Transport()})
 	if err != nil {
 		panic(err)
@@ -73,7 +76,7 @@ func ExampleOrderService_Get() {
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{exampleLine}, FreightFen: 800})
 	_ = srv.PayOrder(id)
 
-	o, _, err := c.Orders.Get(context.Background(), shopapi.ID(id))
+	o, _, err := c.Orders.Get(context.Background(), id)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -95,9 +98,9 @@ func ExampleDeliveryService_Confirm() {
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{exampleLine}})
 	_ = srv.PayOrder(id)
 
-	req := &shopapi.ShipRequest{OrderID: shopapi.ID(id), Packages: []shopapi.Package{{
+	req := &shopapi.ShipRequest{OrderID: id, Packages: []shopapi.Package{{
 		DeliveryID: "SF", WaybillID: "SF1234567890", DeliverType: shopapi.DeliverSelf,
-		Products: []shopapi.DeliveryProduct{{ProductID: shopapi.ID(exampleLine.ProductID), SKUID: shopapi.ID(exampleLine.SKUID), ProductCnt: 2}},
+		Products: []shopapi.DeliveryProduct{{ProductID: exampleLine.ProductID, SKUID: exampleLine.SKUID, ProductCnt: 2}},
 	}}}
 	// The platform applies the shipment but the answer is lost.
 	srv.InjectFault("/channels/ec/order/delivery/send", shopapitest.Fault{Kind: shopapitest.FaultApplyThenDrop})
@@ -124,14 +127,14 @@ func ExampleAftersaleService_Accept() {
 	_ = srv.PayOrder(id)
 	as, _ := srv.OpenAftersale(id, shopapitest.NewAftersale{SKUID: exampleLine.SKUID, Reason: shopapi.ReasonNoLongerWant})
 
-	a, _, _ := c.Aftersales.Get(ctx, shopapi.ID(as))
+	a, _, _ := c.Aftersales.Get(ctx, as)
 	fmt.Println(a.Type, a.Reason, a.Status, "awaits merchant:", a.Status.AwaitsMerchant())
-	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)}); err != nil {
+	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: as}); err != nil {
 		fmt.Println(err)
 		return
 	}
-	a, _, _ = c.Aftersales.Get(ctx, shopapi.ID(as))
-	o, _, _ := c.Orders.Get(ctx, shopapi.ID(id))
+	a, _, _ = c.Aftersales.Get(ctx, as)
+	o, _, _ := c.Orders.Get(ctx, id)
 	fmt.Println(a.Status, a.RefundAmount().Format(), "- order", o.Status)
 	// Output:
 	// REFUND NO_LONGER_WANT MERCHANT_PROCESSING awaits merchant: true
@@ -142,10 +145,10 @@ func ExampleCheckOrderFees() {
 	srv, c := exampleFake()
 	defer srv.Close()
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{exampleLine}, FreightFen: 800})
-	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
+	for _, step := range []func(vcart.ID) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
 		_ = step(id)
 	}
-	o, _, _ := c.Orders.Get(context.Background(), shopapi.ID(id))
+	o, _, _ := c.Orders.Get(context.Background(), id)
 
 	calc, _ := fees.NewCalculator(fees.SeedSchedule())
 	table := &shopapi.ServiceFeeSchedule{Version: "my-rates-2026", Default: fees.BasisPoints(500)}

@@ -3,6 +3,7 @@ package shopapi_test
 import (
 	"context"
 	"fmt"
+	"github.com/vcart-sdk/vcart-go/vcart"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
@@ -14,7 +15,7 @@ func ExampleOrderService_SKUChangeRequestsIter() {
 	srv, c := exampleFake()
 	defer srv.Close()
 	ctx := context.Background()
-	var orders []string
+	var orders []vcart.ID
 	for range 2 {
 		id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{exampleLine}})
 		_ = srv.PayOrder(id)

@@ -16,7 +16,7 @@ func TestCheckOrderFees_MatchesFakeSettlement(t *testing.T) {
 	srv, c, clk := orderFake(t)
 	ctx := t.Context()
 	id := settledOrder(t, srv, clk)
-	o, _, err := c.Orders.Get(ctx, shopapi.ID(id))
+	o, _, err := c.Orders.Get(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,7 @@ var walnuts = shopapitest.OrderLine{ProductID: "23423523452345235", SKUID: "2342
 var pecans = shopapitest.OrderLine{ProductID: "23423523452345236", SKUID: "23423523452345302", Title: "碧根果 250g",
 	SKUCode: "PEC-250", Count: 1, UnitPriceFen: 2590}
 
-func newOrder(t *testing.T, srv *shopapitest.Server, paid bool) string {
+func newOrder(t *testing.T, srv *shopapitest.Server, paid bool) vcart.ID {
 	t.Helper()
 	id, err := srv.CreateOrder(shopapitest.NewOrder{OpenID: "o-buyer-1", Lines: []shopapitest.OrderLine{walnuts, pecans},
 		FreightFen: 800, CustomerNotes: "请尽快发货"})
@@ -98,7 +98,7 @@ func TestOrders_GetFullTree(t *testing.T) {
 	srv, c, clk := orderFake(t)
 	id := newOrder(t, srv, true)
 	clk.Advance(time.Hour)
-	o, _, err := c.Orders.Get(t.Context(), shopapi.ID(id))
+	o, _, err := c.Orders.Get(t.Context(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,15 +201,15 @@ func TestOrders_ListFilters(t *testing.T) {
 		return ids
 	}
 	st := shopapi.OrderUnpaid
-	if diff := cmp.Diff([]shopapi.ID{shopapi.ID(unpaid)}, collect(&shopapi.OrderListOptions{CreateTime: &w, Status: &st})); diff != "" {
+	if diff := cmp.Diff([]shopapi.ID{unpaid}, collect(&shopapi.OrderListOptions{CreateTime: &w, Status: &st})); diff != "" {
 		t.Errorf("status filter:\n%s", diff)
 	}
-	if diff := cmp.Diff([]shopapi.ID{shopapi.ID(unpaid), shopapi.ID(paid)}, collect(&shopapi.OrderListOptions{CreateTime: &w, PageSize: 1})); diff != "" {
+	if diff := cmp.Diff([]shopapi.ID{unpaid, paid}, collect(&shopapi.OrderListOptions{CreateTime: &w, PageSize: 1})); diff != "" {
 		t.Errorf("page size 1:\n%s", diff)
 	}
 	// Update-time range: paying moved the paid order's update_time.
 	uw := shopapi.Window{Start: orderEpoch.Add(time.Minute), End: orderEpoch.Add(2 * time.Minute)}
-	if diff := cmp.Diff([]shopapi.ID{shopapi.ID(paid)}, collect(&shopapi.OrderListOptions{UpdateTime: &uw})); diff != "" {
+	if diff := cmp.Diff([]shopapi.ID{paid}, collect(&shopapi.OrderListOptions{UpdateTime: &uw})); diff != "" {
 		t.Errorf("update range:\n%s", diff)
 	}
 	// One page: cursor and NextKey.
@@ -218,7 +218,7 @@ func TestOrders_ListFilters(t *testing.T) {
 		t.Fatalf("first page %+v %v", l, err)
 	}
 	l2, resp2, err := c.Orders.List(ctx, &shopapi.OrderListOptions{CreateTime: &w, PageSize: 1, NextKey: resp.NextKey})
-	if err != nil || len(l2.OrderIDList) != 1 || l2.OrderIDList[0] != shopapi.ID(paid) || resp2.NextKey != "" {
+	if err != nil || len(l2.OrderIDList) != 1 || l2.OrderIDList[0] != paid || resp2.NextKey != "" {
 		t.Fatalf("second page %+v %v", l2, err)
 	}
 }
@@ -288,7 +288,7 @@ func TestOrders_Search(t *testing.T) {
 	}
 	srv.SeedOrders(50, orderEpoch, time.Second)
 	ctx := t.Context()
-	if _, err := c.Orders.UpdateMerchantNotes(ctx, shopapi.ID(a), "VIP 客户，加急"); err != nil {
+	if _, err := c.Orders.UpdateMerchantNotes(ctx, a, "VIP 客户，加急"); err != nil {
 		t.Fatal(err)
 	}
 	unpaid := shopapi.OrderUnpaid
@@ -297,10 +297,10 @@ func TestOrders_Search(t *testing.T) {
 		opts shopapi.OrderSearchOptions
 		want []shopapi.ID
 	}{
-		{"merchant notes", shopapi.OrderSearchOptions{Condition: shopapi.OrderSearchCondition{MerchantNotes: "加急"}}, []shopapi.ID{shopapi.ID(a)}},
-		{"tel last 4", shopapi.OrderSearchOptions{Condition: shopapi.OrderSearchCondition{TelNumberLast4: "1234"}}, []shopapi.ID{shopapi.ID(b)}},
-		{"title and status", shopapi.OrderSearchOptions{Condition: shopapi.OrderSearchCondition{Title: "碧根果"}, Status: &unpaid}, []shopapi.ID{shopapi.ID(b)}},
-		{"order id", shopapi.OrderSearchOptions{Condition: shopapi.OrderSearchCondition{OrderID: shopapi.ID(a)}}, []shopapi.ID{shopapi.ID(a)}},
+		{"merchant notes", shopapi.OrderSearchOptions{Condition: shopapi.OrderSearchCondition{MerchantNotes: "加急"}}, []shopapi.ID{a}},
+		{"tel last 4", shopapi.OrderSearchOptions{Condition: shopapi.OrderSearchCondition{TelNumberLast4: "1234"}}, []shopapi.ID{b}},
+		{"title and status", shopapi.OrderSearchOptions{Condition: shopapi.OrderSearchCondition{Title: "碧根果"}, Status: &unpaid}, []shopapi.ID{b}},
+		{"order id", shopapi.OrderSearchOptions{Condition: shopapi.OrderSearchCondition{OrderID: a}}, []shopapi.ID{a}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -335,9 +335,9 @@ func TestOrders_UpdatePrice(t *testing.T) {
 	t.Parallel()
 	srv, c, _ := orderFake(t)
 	ctx := t.Context()
-	id := shopapi.ID(newOrder(t, srv, false))
+	id := newOrder(t, srv, false)
 	req := &shopapi.PriceUpdateRequest{OrderID: id, ChangeExpress: true, ExpressFee: 0,
-		Changes: []shopapi.PriceChange{{ProductID: shopapi.ID(walnuts.ProductID), SKUID: shopapi.ID(walnuts.SKUID), ChangePrice: 7000}}}
+		Changes: []shopapi.PriceChange{{ProductID: walnuts.ProductID, SKUID: walnuts.SKUID, ChangePrice: 7000}}}
 	if _, err := c.Orders.UpdatePrice(ctx, req); err != nil {
 		t.Fatal(err)
 	}
@@ -351,11 +351,11 @@ func TestOrders_UpdatePrice(t *testing.T) {
 		t.Errorf("after change: %+v", p)
 	}
 	// Above the original line price: 108021; nothing applied.
-	up := &shopapi.PriceUpdateRequest{OrderID: id, Changes: []shopapi.PriceChange{{ProductID: shopapi.ID(walnuts.ProductID), SKUID: shopapi.ID(walnuts.SKUID), ChangePrice: 9000}}}
+	up := &shopapi.PriceUpdateRequest{OrderID: id, Changes: []shopapi.PriceChange{{ProductID: walnuts.ProductID, SKUID: walnuts.SKUID, ChangePrice: 9000}}}
 	if _, err := c.Orders.UpdatePrice(ctx, up); apiCode(err) != shopapi.CodePriceAboveOriginal {
 		t.Errorf("raise price: %v", err)
 	}
-	if err := srv.PayOrder(string(id)); err != nil {
+	if err := srv.PayOrder(id); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.Orders.UpdatePrice(ctx, req); apiCode(err) != shopapi.CodeOrderStatusForbids {
@@ -372,8 +372,8 @@ func TestOrders_AddressAndNotes(t *testing.T) {
 	t.Parallel()
 	srv, c, _ := orderFake(t)
 	ctx := t.Context()
-	unpaid := shopapi.ID(newOrder(t, srv, false))
-	id := shopapi.ID(newOrder(t, srv, true))
+	unpaid := newOrder(t, srv, false)
+	id := newOrder(t, srv, true)
 	addr := &shopapi.AddressInfo{UserName: "王五", TelNumber: "13700000000", ProvinceName: "浙江省", CityName: "杭州市",
 		CountyName: "西湖区", DetailInfo: "文三路 100 号"}
 	if _, err := c.Orders.UpdateAddress(ctx, unpaid, addr); apiCode(err) != shopapi.CodeAddressOnlyAwaitingShip {
@@ -391,8 +391,8 @@ func TestOrders_AddressAndNotes(t *testing.T) {
 		t.Errorf("validation: %v", fieldCodes(err))
 	}
 	// A buyer's change request, accepted then none pending.
-	id2 := shopapi.ID(newOrder(t, srv, true))
-	if err := srv.RequestAddressChange(string(id2), *addr); err != nil {
+	id2 := newOrder(t, srv, true)
+	if err := srv.RequestAddressChange(id2, *addr); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.Orders.AcceptAddressChange(ctx, id2); err != nil {
@@ -434,14 +434,14 @@ func TestOrders_FakeOptionsAndClockOrder(t *testing.T) {
 		}
 		got = append(got, id)
 	}
-	if diff := cmp.Diff([]shopapi.ID{shopapi.ID(earlier), shopapi.ID(later)}, got); diff != "" {
+	if diff := cmp.Diff([]shopapi.ID{earlier, later}, got); diff != "" {
 		t.Errorf("create-time order:\n%s", diff)
 	}
 	l, _, err := c.Orders.List(ctx, &shopapi.OrderListOptions{CreateTime: &w, OpenID: "o-other"})
-	if err != nil || len(l.OrderIDList) != 1 || l.OrderIDList[0] != shopapi.ID(earlier) {
+	if err != nil || len(l.OrderIDList) != 1 || l.OrderIDList[0] != earlier {
 		t.Errorf("openid filter: %v %+v", err, l)
 	}
-	o, _, err := c.Orders.Get(ctx, shopapi.ID(later))
+	o, _, err := c.Orders.Get(ctx, later)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,7 @@ func TestProducts_AuditFlow(t *testing.T) {
 	if _, err := c.Products.CancelAudit(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	if _, ed, _ := srv.ProductState(string(id)); ed != shopapi.EditStatusEditing {
+	if _, ed, _ := srv.ProductState(id); ed != shopapi.EditStatusEditing {
 		t.Errorf("after cancel: edit status %v", ed)
 	}
 	if _, err := c.Products.CancelAudit(ctx, id); apiCode(err) != shopapi.CodeNotUnderAudit {
@@ -66,19 +66,19 @@ func TestProducts_AuditFlow(t *testing.T) {
 	if upd.ProductID != id {
 		t.Errorf("update id %q", upd.ProductID)
 	}
-	if err := srv.RejectAudit(string(id), "图片不清晰"); err != nil {
+	if err := srv.RejectAudit(id, "图片不清晰"); err != nil {
 		t.Fatal(err)
 	}
-	if _, ed, _ := srv.ProductState(string(id)); ed != shopapi.EditStatusRejected {
+	if _, ed, _ := srv.ProductState(id); ed != shopapi.EditStatusRejected {
 		t.Errorf("after reject: %v", ed)
 	}
 	if _, _, err := c.Products.Update(ctx, p, true); err != nil {
 		t.Fatal(err)
 	}
-	if err := srv.ApproveAudit(string(id)); err != nil {
+	if err := srv.ApproveAudit(id); err != nil {
 		t.Fatal(err)
 	}
-	if err := srv.ApproveAudit(string(id)); !errors.Is(err, shopapitest.ErrNotUnderAudit) {
+	if err := srv.ApproveAudit(id); !errors.Is(err, shopapitest.ErrNotUnderAudit) {
 		t.Errorf("second approve: %v", err)
 	}
 	d, _, err = c.Products.Get(ctx, id, shopapi.DataOnline)
@@ -284,7 +284,7 @@ func TestProducts_AuditFree(t *testing.T) {
 		{SKUID: sku, SalePrice: 100}, {SKUID: "404", SalePrice: 100}}}); apiCode(err) != shopapi.CodeSKUIDWrong {
 		t.Errorf("unknown sku: %v", err)
 	}
-	if n, _ := srv.Stock(string(id), string(sku)); n != 7 {
+	if n, _ := srv.Stock(id, sku); n != 7 {
 		t.Errorf("a rejected audit-free update was half-applied: stock %d", n)
 	}
 	if _, err := c.Products.UpdateAuditFree(ctx, &shopapi.AuditFreeRequest{ProductID: id, SKUs: []shopapi.AuditFreeSKU{
@@ -303,7 +303,7 @@ func TestProducts_AuditFree(t *testing.T) {
 	if !errors.Is(err, shopapi.ErrAmbiguous) {
 		t.Errorf("ambiguous audit-free diff: %v", err)
 	}
-	if n, _ := srv.Stock(string(id), string(sku)); n != 10 {
+	if n, _ := srv.Stock(id, sku); n != 10 {
 		t.Errorf("stock %d after one +3, want 10", n)
 	}
 }

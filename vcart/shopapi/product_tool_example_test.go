@@ -12,7 +12,11 @@ import (
 // new product, checks the shop may publish there, and reads how much audit
 // quota is left before submitting.
 func ExampleProductService_Precheck() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -39,7 +43,11 @@ func ExampleProductService_Precheck() {
 
 // ExampleStockService_FlowIter reads a SKU's stock ledger, newest first.
 func ExampleStockService_FlowIter() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -50,8 +58,8 @@ func ExampleStockService_FlowIter() {
 		return
 	}
 	// The platform records every movement; the fake takes them from the test.
-	srv.RecordStockFlow(string(res.ProductID), "1", shopapi.StockFlow{Amount: 100, BeginningAmount: 0, EndingAmount: 100, OpType: 1, UpdateTime: 1767225600})
-	srv.RecordStockFlow(string(res.ProductID), "1", shopapi.StockFlow{Amount: 2, BeginningAmount: 100, EndingAmount: 98, OpType: 4, UpdateTime: 1767229200,
+	srv.RecordStockFlow(res.ProductID, "1", shopapi.StockFlow{Amount: 100, BeginningAmount: 0, EndingAmount: 100, OpType: 1, UpdateTime: 1767225600})
+	srv.RecordStockFlow(res.ProductID, "1", shopapi.StockFlow{Amount: 2, BeginningAmount: 100, EndingAmount: 98, OpType: 4, UpdateTime: 1767229200,
 		ExtInfo: shopapi.StockFlowExt{OrderID: "3712984209868589056"}})
 	for f, err := range c.Stock.FlowIter(ctx, &shopapi.StockFlowRequest{ProductID: res.ProductID, SKUID: "1",
 		BeginTime: 1767225600, EndTime: 1767312000}) {

@@ -11,7 +11,11 @@ import (
 // ExampleQuotaService_RateLimits loads the real per-path quotas at
 // start-up and builds the client that uses them.
 func ExampleQuotaService_RateLimits() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	srv.SetQuota("/channels/ec/order/get", shopapitest.Quota{DailyLimit: 100000, CallCount: 300, RefreshSecond: 60})
 	srv.SetQuota("/channels/ec/order/list/get", shopapitest.Quota{DailyLimit: 100000, CallCount: 20, RefreshSecond: 1})

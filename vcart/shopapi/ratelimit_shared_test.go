@@ -40,7 +40,10 @@ func TestWithRateLimiter(t *testing.T) {
 	t.Parallel()
 	now := time.Date(2026, 12, 2, 10, 0, 30, 0, time.UTC)
 	clock := func() time.Time { return now }
-	srv := shopapitest.New(shopapitest.WithClock(clock))
+	srv, err := shopapitest.New(shopapitest.WithClock(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer srv.Close()
 	srv.SetQuota("/channels/ec/basics/info/get", shopapitest.Quota{CallCount: 1, RefreshSecond: 60})
 	rl := &recordingLimiter{}

@@ -42,7 +42,11 @@ func ExampleReviewListing() {
 // in one call, feed the weekly report.
 func ExampleClient_KPIOrdersCreated() {
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()

@@ -13,14 +13,18 @@ import (
 // ExampleQuotaService_Diagnose asks the platform about a failed call
 // (rid/get) and then resets the path's daily quota.
 func ExampleQuotaService_Diagnose() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	srv.SetQuota("/channels/ec/basics/info/get", shopapitest.Quota{DailyLimit: 1})
 	c := srv.Client()
 	ctx := context.Background()
 
 	_, _, _ = c.Store.Info(ctx)
-	_, _, err := c.Store.Info(ctx) // over the daily quota
+	_, _, err = c.Store.Info(ctx) // over the daily quota
 	d, derr := c.Quota.Diagnose(ctx, err)
 	if derr != nil {
 		fmt.Println(derr)
@@ -43,7 +47,11 @@ func ExampleQuotaService_Diagnose() {
 // ExampleNetworkService_PushIPs builds the allow list of the platform's
 // push servers for the message-push endpoint.
 func ExampleNetworkService_PushIPs() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ips, _, err := c.Network.PushIPs(context.Background())
@@ -74,7 +82,11 @@ func ExampleNetworkService_PushIPs() {
 // ExampleInspectionService_Submit binds an order's inspection information
 // from the template's choices and prints its inspection code.
 func ExampleInspectionService_Submit() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	order, err := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{
 		{ProductID: "10000000000000001", SKUID: "20000000000000001", Title: "翡翠手镯", Count: 1, UnitPriceFen: 880000}}})
@@ -89,7 +101,7 @@ func ExampleInspectionService_Submit() {
 		fmt.Println(err)
 		return
 	}
-	tpl, _, err := c.Inspection.SubmitConfig(ctx, shopapi.ID(order))
+	tpl, _, err := c.Inspection.SubmitConfig(ctx, order)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -101,11 +113,11 @@ func ExampleInspectionService_Submit() {
 		ExpressInsure: true, ExpressInsureAmount: 880000, DeliveryInsureID: sf.DeliveryProducts[0].InsureTypeList[0].ID,
 		InspectOrgID: org.ID, InspectOrgName: org.Name, WarehouseName: cfg.WarehouseName, WarehouseAddr: cfg.WarehouseAddr,
 	}
-	if _, err := c.Inspection.Submit(ctx, shopapi.ID(order), info); err != nil {
+	if _, err := c.Inspection.Submit(ctx, order, info); err != nil {
 		fmt.Println(err)
 		return
 	}
-	code, _, err := c.Inspection.PrintCode(ctx, shopapi.ID(order))
+	code, _, err := c.Inspection.PrintCode(ctx, order)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -117,7 +129,11 @@ func ExampleInspectionService_Submit() {
 
 // ExampleFavoritesService_Count reads how many users follow the shop.
 func ExampleFavoritesService_Count() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	srv.SetFavorites(120, 8, 40, 2)
 	f, _, err := srv.Client().Favorites.Count(context.Background())
@@ -133,7 +149,11 @@ func ExampleFavoritesService_Count() {
 // ExampleCooperationService_Invite invites an official account to sell the
 // shop's products and follows the invitation until it is bound.
 func ExampleCooperationService_Invite() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -162,7 +182,11 @@ func ExampleCooperationService_Invite() {
 
 // ExampleKFService_Send answers a buyer with a text and an uploaded image.
 func ExampleKFService_Send() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
@@ -193,7 +217,11 @@ func ExampleKFService_Send() {
 // ExampleInvoiceService_Upload uploads a subsidy order's invoice: the
 // reference data, the file, then the details.
 func ExampleInvoiceService_Upload() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{
 		{ProductID: "10000000000000001", SKUID: "20000000000000001", Title: "一级能效冰箱", Count: 1, UnitPriceFen: 299900}}})
@@ -204,7 +232,7 @@ func ExampleInvoiceService_Upload() {
 	c := srv.Client()
 	ctx := context.Background()
 
-	info, _, err := c.Invoices.InvoicingInfo(ctx, shopapi.ID(id))
+	info, _, err := c.Invoices.InvoicingInfo(ctx, id)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -214,7 +242,7 @@ func ExampleInvoiceService_Upload() {
 		fmt.Println(err)
 		return
 	}
-	_, err = c.Invoices.Upload(ctx, &shopapi.SubsidyInvoice{OrderID: shopapi.ID(id), InvoiceNo: "12345678",
+	_, err = c.Invoices.Upload(ctx, &shopapi.SubsidyInvoice{OrderID: id, InvoiceNo: "12345678",
 		InvoiceDate: "1735689600", InvoiceMediaID: media, InvoiceType: "10", InvoiceCheckCode: "12345678901234567890",
 		InvoiceTotalAmount: info.InvoiceTotalAmount, InvoiceTaxAmount: 39130, SalesEnterpriseName: "某某电器有限公司",
 		TaxPayer: "91440101MA5XXXXXXX", Num: 1, ServiceName: info.GoodsName, Remark: "国家补贴", InvoiceGoodsModel: "X100 1级"})
@@ -226,7 +254,11 @@ func ExampleInvoiceService_Upload() {
 // ExampleMiniProgramService_CreatePresent sends a shop's prize as a gift
 // from a mini-program and reads the present back.
 func ExampleMiniProgramService_CreatePresent() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	now := time.Now()
 	act := srv.AddPresentActivity(shopapitest.PresentActivity{Start: now.Add(-time.Hour), End: now.Add(time.Hour),
@@ -235,7 +267,7 @@ func ExampleMiniProgramService_CreatePresent() {
 	c := srv.Client()
 	ctx := context.Background()
 
-	a, _, err := c.MiniProgram.PresentActivity(ctx, srv.AppID(), shopapi.ID(act))
+	a, _, err := c.MiniProgram.PresentActivity(ctx, srv.AppID(), act)
 	if err != nil {
 		fmt.Println(err)
 		return

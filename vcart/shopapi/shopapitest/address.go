@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"strconv"
 	"strings"
@@ -207,12 +208,12 @@ func (s *Server) hAddressCode(c *call) (any, error) {
 // ReturnAddress returns the id of a return address of the shop (退货地址),
 // adding one the first time: what an after-sale's acceptapply needs as its
 // address_id.
-func (s *Server) ReturnAddress() string {
+func (s *Server) ReturnAddress() vcart.ID {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.addressTable()
 	for _, id := range t.ids(func(_ string, a *shopapi.MerchantAddress) bool { return bool(a.RecvAddr) }) {
-		return id
+		return vcart.ID(id)
 	}
 	now := s.now().Unix()
 	a := shopapi.MerchantAddress{Name: "退货仓", AddressInfo: shopapi.MerchantAddressInfo{UserName: "售后组",
@@ -221,5 +222,5 @@ func (s *Server) ReturnAddress() string {
 		RecvAddr: true, DefaultRecv: true, CreateTime: now, UpdateTime: now}
 	id := t.add(s, &a)
 	t.byID[id].AddressID = shopapi.ID(id)
-	return id
+	return vcart.ID(id)
 }

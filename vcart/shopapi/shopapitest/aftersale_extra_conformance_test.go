@@ -2,6 +2,7 @@ package shopapitest
 
 import (
 	"context"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"testing"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 var extraTourLine = OrderLine{ProductID: "10000000000000001", SKUID: "20000000000000001", Title: "核桃", Count: 2, UnitPriceFen: 5000}
 
 // paidExtraOrder places and pays an order of extraTourLine.
-func paidExtraOrder(t *testing.T, s *Server) string {
+func paidExtraOrder(t *testing.T, s *Server) vcart.ID {
 	t.Helper()
 	id, err := s.CreateOrder(NewOrder{Lines: []OrderLine{extraTourLine}})
 	if err != nil {
@@ -28,10 +29,10 @@ func paidExtraOrder(t *testing.T, s *Server) string {
 
 // settledOrder places an order and takes it to settlement, so that the
 // shop has money to withdraw.
-func settledOrder(t *testing.T, s *Server) string {
+func settledOrder(t *testing.T, s *Server) vcart.ID {
 	t.Helper()
 	id := paidExtraOrder(t, s)
-	for _, step := range []func(string) error{s.ShipAll, s.ConfirmReceipt, s.SettleOrder} {
+	for _, step := range []func(vcart.ID) error{s.ShipAll, s.ConfirmReceipt, s.SettleOrder} {
 		if err := step(id); err != nil {
 			t.Fatal(err)
 		}
@@ -49,7 +50,7 @@ var aftersaleExtraTours = []tour{
 		if err := s.RequireNegotiation(as); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Aftersales.Negotiate(ctx, &shopapi.NegotiateRequest{AftersaleOrderID: shopapi.ID(as), Type: 1, Amount: 2000,
+		if _, err := c.Aftersales.Negotiate(ctx, &shopapi.NegotiateRequest{AftersaleOrderID: as, Type: 1, Amount: 2000,
 			MerchantUpdateDesc: "仅退部分款", UpdateReasonType: 10, MerchantUpdateType: shopapi.NegotiateModify,
 			MediaIDs: []string{"media-1"}}); err != nil {
 			t.Fatal(err)
@@ -57,17 +58,17 @@ var aftersaleExtraTours = []tour{
 		if err := s.AnswerNegotiation(as, false); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: shopapi.ID(as), RejectReasonType: 1}); err != nil {
+		if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: as, RejectReasonType: 1}); err != nil {
 			t.Fatal(err)
 		}
-		tel, _, err := c.Aftersales.ApplyVirtualTelNumber(ctx, shopapi.ID(mustOpen(t, s, order, NewAftersale{SKUID: extraTourLine.SKUID, Count: 1})))
+		tel, _, err := c.Aftersales.ApplyVirtualTelNumber(ctx, mustOpen(t, s, order, NewAftersale{SKUID: extraTourLine.SKUID, Count: 1}))
 		if err != nil || tel.VirtualTelNumber == "" {
 			t.Fatalf("virtual number %+v %v", tel, err)
 		}
 	}},
 	{"exchange reshipped and refused, fast exchange", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
 		order := paidExtraOrder(t, s)
-		ex := func() string {
+		ex := func() vcart.ID {
 			id := mustOpen(t, s, order, NewAftersale{Type: shopapi.AftersaleExchange, SKUID: extraTourLine.SKUID, Count: 1})
 			if err := s.ReturnExchangeGoods(id, "SF1000000001"); err != nil {
 				t.Fatal(err)
@@ -75,12 +76,12 @@ var aftersaleExtraTours = []tour{
 			return id
 		}
 		a := ex()
-		if _, err := c.Aftersales.AcceptExchangeReship(ctx, &shopapi.ExchangeReshipRequest{AftersaleOrderID: shopapi.ID(a),
+		if _, err := c.Aftersales.AcceptExchangeReship(ctx, &shopapi.ExchangeReshipRequest{AftersaleOrderID: a,
 			WaybillID: "SF1000000002", DeliveryID: "SF"}); err != nil {
 			t.Fatal(err)
 		}
 		b := ex()
-		if _, err := c.Aftersales.RejectExchangeReship(ctx, &shopapi.RejectExchangeReshipRequest{AftersaleOrderID: shopapi.ID(b),
+		if _, err := c.Aftersales.RejectExchangeReship(ctx, &shopapi.RejectExchangeReshipRequest{AftersaleOrderID: b,
 			RejectReason: "退回商品不符", RejectReasonType: 2}); err != nil {
 			t.Fatal(err)
 		}
@@ -89,7 +90,7 @@ var aftersaleExtraTours = []tour{
 		if err := s.ReturnExchangeGoods(f, "SF1000000003"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Aftersales.HandleFastExchangeReceipt(ctx, &shopapi.FastExchangeReceiptRequest{AftersaleOrderID: shopapi.ID(f),
+		if _, err := c.Aftersales.HandleFastExchangeReceipt(ctx, &shopapi.FastExchangeReceiptRequest{AftersaleOrderID: f,
 			Act: shopapi.FastExchangeReject, RejectReason: "买家寄回商品影响二次销售", RejectReasonType: 46, MerchantText: "补充说明",
 			RejectConfirmExchange: []string{"media-1"}}); err != nil {
 			t.Fatal(err)
@@ -97,8 +98,8 @@ var aftersaleExtraTours = []tour{
 	}},
 	{"after-sale and price difference raised for the buyer", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
 		order := paidExtraOrder(t, s)
-		req := &shopapi.GenerateAftersaleRequest{RequestID: "req-1", OrderID: shopapi.ID(order), ProductID: shopapi.ID(extraTourLine.ProductID),
-			SKUID: shopapi.ID(extraTourLine.SKUID), Count: 1, Amount: 5000, Reason: "双方协商一致退款", Type: shopapi.AftersaleRefund}
+		req := &shopapi.GenerateAftersaleRequest{RequestID: "req-1", OrderID: order, ProductID: extraTourLine.ProductID,
+			SKUID: extraTourLine.SKUID, Count: 1, Amount: 5000, Reason: "双方协商一致退款", Type: shopapi.AftersaleRefund}
 		a, _, err := c.Aftersales.GenerateForBuyer(ctx, req)
 		if err != nil {
 			t.Fatal(err)
@@ -107,15 +108,15 @@ var aftersaleExtraTours = []tour{
 		if err != nil || again.AftersaleOrderID != a.AftersaleOrderID {
 			t.Errorf("repeated request_id: %v %v, want %s", again, err, a.AftersaleOrderID)
 		}
-		if st, _ := s.AftersaleStatus(string(a.AftersaleOrderID)); st != shopapi.AftersaleUserWaitHandleMerchantAS {
+		if st, _ := s.AftersaleStatus(a.AftersaleOrderID); st != shopapi.AftersaleUserWaitHandleMerchantAS {
 			t.Errorf("status %s", st)
 		}
-		d, _, err := c.Aftersales.RefundPriceDiff(ctx, &shopapi.RefundPriceDiffRequest{RequestID: "req-2", OrderID: shopapi.ID(order),
-			ProductID: shopapi.ID(extraTourLine.ProductID), SKUID: shopapi.ID(extraTourLine.SKUID), Amount: 500, Reason: "10001338", Desc: "降价补差"})
+		d, _, err := c.Aftersales.RefundPriceDiff(ctx, &shopapi.RefundPriceDiffRequest{RequestID: "req-2", OrderID: order,
+			ProductID: extraTourLine.ProductID, SKUID: extraTourLine.SKUID, Amount: 500, Reason: "10001338", Desc: "降价补差"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st, _ := s.AftersaleStatus(string(d.AftersaleOrderID)); st != shopapi.AftersaleMerchantRefundSuccess {
+		if st, _ := s.AftersaleStatus(d.AftersaleOrderID); st != shopapi.AftersaleMerchantRefundSuccess {
 			t.Errorf("price difference status %s", st)
 		}
 	}},
@@ -127,28 +128,28 @@ var aftersaleExtraTours = []tour{
 		}
 		g2, _ := s.OpenGuarantee(order, NewGuarantee{SKUID: extraTourLine.SKUID})
 		g3, _ := s.OpenGuarantee(order, NewGuarantee{Type: shopapi.GuaranteeFakeCompensation, SKUID: extraTourLine.SKUID})
-		l, _, err := c.Guarantees.Search(ctx, &shopapi.GuaranteeSearchOptions{OrderIDs: []shopapi.ID{shopapi.ID(order)},
+		l, _, err := c.Guarantees.Search(ctx, &shopapi.GuaranteeSearchOptions{OrderIDs: []shopapi.ID{order},
 			Type: shopapi.GuaranteeDamageReturn, Statuses: []shopapi.GuaranteeStatus{shopapi.GuaranteeWaitMerchant},
 			Window: &shopapi.Window{Start: s.now().Add(-time.Hour), End: s.now().Add(time.Hour)}, Limit: 10})
 		if err != nil || l.TotalNum != 2 {
 			t.Fatalf("search: %+v %v", l, err)
 		}
-		if _, err := c.Guarantees.Accept(ctx, shopapi.ID(g1)); err != nil {
+		if _, err := c.Guarantees.Accept(ctx, g1); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Guarantees.Modify(ctx, &shopapi.ModifyGuaranteeRequest{GuaranteeOrderID: shopapi.ID(g2), BadLevel: 50, MerchantRemark: "轻微破损"}); err != nil {
+		if _, err := c.Guarantees.Modify(ctx, &shopapi.ModifyGuaranteeRequest{GuaranteeOrderID: g2, BadLevel: 50, MerchantRemark: "轻微破损"}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Guarantees.Refuse(ctx, shopapi.ID(g3), "情况不属实", []string{"media-1"}); err != nil {
+		if _, err := c.Guarantees.Refuse(ctx, g3, "情况不属实", []string{"media-1"}); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.RequestGuaranteeProof(g3); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Guarantees.Proof(ctx, shopapi.ID(g3), "并无损坏", []string{"media-2"}); err != nil {
+		if _, err := c.Guarantees.Proof(ctx, g3, "并无损坏", []string{"media-2"}); err != nil {
 			t.Fatal(err)
 		}
-		got, _, err := c.Guarantees.Get(ctx, shopapi.ID(g2))
+		got, _, err := c.Guarantees.Get(ctx, g2)
 		if err != nil || got.Status != shopapi.GuaranteeWaitUserConfirm || got.PayAmount != extraTourLine.UnitPriceFen*extraTourLine.Count/2 {
 			t.Errorf("get: %+v %v", got, err)
 		}
@@ -205,7 +206,7 @@ var aftersaleExtraTours = []tour{
 	}},
 }
 
-func mustOpen(t *testing.T, s *Server, order string, a NewAftersale) string {
+func mustOpen(t *testing.T, s *Server, order vcart.ID, a NewAftersale) vcart.ID {
 	t.Helper()
 	id, err := s.OpenAftersale(order, a)
 	if err != nil {

@@ -2,6 +2,7 @@ package shopapitest_test
 
 import (
 	"fmt"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -19,7 +20,7 @@ func TestIssue17Pushes(t *testing.T) {
 	c := srv.Client(shopapi.WithoutRateLimit())
 	line := shopapitest.OrderLine{ProductID: "10000000000000001", SKUID: "20000000000000001", Count: 1, UnitPriceFen: 5000}
 	order, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{line}})
-	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
+	for _, step := range []func(vcart.ID) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
 		if err := step(order); err != nil {
 			t.Fatal(err)
 		}
@@ -28,7 +29,7 @@ func TestIssue17Pushes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Guarantees.Accept(ctx, shopapi.ID(g)); err != nil {
+	if _, err := c.Guarantees.Accept(ctx, g); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.Funds.SetBankAccount(ctx, &shopapi.BankAccount{BankAccountType: shopapi.BankAccountPrivate, AccountBank: "中国建设银行",

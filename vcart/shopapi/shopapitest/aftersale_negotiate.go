@@ -2,6 +2,7 @@ package shopapitest
 
 import (
 	"fmt"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"slices"
 
@@ -116,8 +117,8 @@ func (s *Server) hAftersaleNegotiate(c *call) (any, error) {
 // ([shopapi.CodeAftersaleNegotiateFirst]) until the merchant negotiated
 // and the buyer answered ([Server.AnswerNegotiation]), as the platform
 // does for some requests.
-func (s *Server) RequireNegotiation(aftersaleID string) error {
-	return s.aftersaleStep(aftersaleID, func(a *aftersale) error {
+func (s *Server) RequireNegotiation(aftersaleID vcart.ID) error {
+	return s.aftersaleStep(string(aftersaleID), func(a *aftersale) error {
 		s.aftersaleExtras().mustNegotiate[a.id] = true
 		return nil
 	})
@@ -130,8 +131,8 @@ func (s *Server) RequireNegotiation(aftersaleID string) error {
 // cancel cancels the request, a modified refund-only request is refunded
 // at once (the platform refunds automatically), and any other accepted
 // proposal returns to MERCHANT_PROCESSING with the new type and amount.
-func (s *Server) AnswerNegotiation(aftersaleID string, accepted bool) error {
-	return s.aftersaleStep(aftersaleID, func(a *aftersale) error {
+func (s *Server) AnswerNegotiation(aftersaleID vcart.ID, accepted bool) error {
+	return s.aftersaleStep(string(aftersaleID), func(a *aftersale) error {
 		n := s.aftersaleExtras().negotiations[a.id]
 		if a.status != shopapi.AftersaleUserWaitConfirmUpdate || n == nil {
 			return fmt.Errorf("%w: answer a negotiation in %s", ErrState, a.status)
@@ -165,8 +166,8 @@ func (s *Server) AnswerNegotiation(aftersaleID string, accepted bool) error {
 // ReturnExchangeGoods records the buyer's return parcel of an exchange
 // (EXCHANGE after-sale under review or awaiting the return →
 // MERCHANT_WAIT_RECEIPT), after which the merchant reships or refuses.
-func (s *Server) ReturnExchangeGoods(aftersaleID, waybillID string) error {
-	return s.aftersaleStep(aftersaleID, func(a *aftersale) error {
+func (s *Server) ReturnExchangeGoods(aftersaleID vcart.ID, waybillID string) error {
+	return s.aftersaleStep(string(aftersaleID), func(a *aftersale) error {
 		if a.typ != shopapi.AftersaleExchange {
 			return fmt.Errorf("%w: after-sale %s is %s, not an exchange", ErrState, a.id, a.typ)
 		}
@@ -386,8 +387,8 @@ func (s *Server) hAftersaleVirtualTel(c *call) (any, error) {
 
 // SetAftersaleStatus forces an after-sale into a state, without a push: for
 // tests of which actions a state allows ([shopapi.AftersaleStatus.Allows]).
-func (s *Server) SetAftersaleStatus(aftersaleID string, st shopapi.AftersaleStatus) error {
-	return s.aftersaleStep(aftersaleID, func(a *aftersale) error {
+func (s *Server) SetAftersaleStatus(aftersaleID vcart.ID, st shopapi.AftersaleStatus) error {
+	return s.aftersaleStep(string(aftersaleID), func(a *aftersale) error {
 		a.status = st
 		a.updated = s.now().Unix()
 		return nil

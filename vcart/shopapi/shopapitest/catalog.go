@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"strconv"
 	"strings"
@@ -48,21 +49,21 @@ var fakeCategories = []fakeCategory{
 
 // Cat IDs of the fake's leaf categories, for tests and examples.
 const (
-	CatNuts    = "1003" // 食品饮料 > 休闲零食 > 坚果炒货 (needs a food licence)
-	CatDresses = "2003" // 服饰内衣 > 女装 > 连衣裙
-	CatCream   = "3003" // 美妆护肤 > 面部护肤 > 面霜 (needs a cosmetics filing)
+	CatNuts    vcart.ID = "1003" // 食品饮料 > 休闲零食 > 坚果炒货 (needs a food licence)
+	CatDresses vcart.ID = "2003" // 服饰内衣 > 女装 > 连衣裙
+	CatCream   vcart.ID = "3003" // 美妆护肤 > 面部护肤 > 面霜 (needs a cosmetics filing)
 )
 
 // CatsFor returns the three-level cats of a fake leaf category.
-func CatsFor(leaf string) []shopapi.CatRef {
+func CatsFor(leaf vcart.ID) []shopapi.CatRef {
 	var chain []shopapi.CatRef
 	for id := leaf; id != "0" && id != ""; {
-		c, ok := findCat(id)
+		c, ok := findCat(string(id))
 		if !ok {
 			return nil
 		}
 		chain = append([]shopapi.CatRef{{CatID: shopapi.ID(c.id)}}, chain...)
-		id = c.parent
+		id = vcart.ID(c.parent)
 	}
 	return chain
 }

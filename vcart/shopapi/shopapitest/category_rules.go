@@ -17,7 +17,7 @@ func categoryRuleRoutes() []route {
 
 // Floor prices of the fake's leaf categories (fen): the nuts may not sell
 // below ¥1.00.
-var fakeFloorPrices = map[string]int64{CatNuts: 100}
+var fakeFloorPrices = map[string]int64{string(CatNuts): 100}
 
 func (s *Server) hCategoryRule(c *call) (any, error) {
 	var req struct {
@@ -59,7 +59,7 @@ func (s *Server) hCategoryProductRule(c *call) (any, error) {
 		return map[string]any{"name": name, "value": value, "hint": "", "append_allowed": appendAllowed, "type_v2": typ, "is_required": required}
 	}
 	attrs := []any{attr("产地", "", "string", true, false)}
-	if cat.id == CatNuts {
+	if cat.id == string(CatNuts) {
 		attrs = append(attrs, attr("净含量", "g;kg", "integer_unit", true, false))
 	}
 	quas := []any{}

@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"slices"
 	"strconv"
@@ -90,17 +91,17 @@ func (s *Server) compass() *compassState {
 
 // AttributeOrder records which talent and channel sold an order; a talent
 // other than the main channel becomes authorised for the shop.
-func (s *Server) AttributeOrder(orderID string, a Attribution) error {
+func (s *Server) AttributeOrder(orderID vcart.ID, a Attribution) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.orders().get(orderID); !ok {
+	if _, ok := s.orders().get(string(orderID)); !ok {
 		return ErrNotFound
 	}
 	if a.FinderID == "" {
 		a.FinderID, a.FinderNickname = MainFinderID, MainFinderNickname
 	}
 	cs := s.compass()
-	cs.attr[orderID] = a
+	cs.attr[string(orderID)] = a
 	if a.FinderID != MainFinderID && !slices.Contains(cs.authorized, a.FinderID) {
 		cs.authorized = append(cs.authorized, a.FinderID)
 	}
@@ -109,7 +110,7 @@ func (s *Server) AttributeOrder(orderID string, a Attribution) error {
 
 // RecordProductClicks adds product clicks (商品点击) on the compass day of
 // at: uv people clicked cnt times.
-func (s *Server) RecordProductClicks(productID string, at time.Time, uv, cnt int64) {
+func (s *Server) RecordProductClicks(productID vcart.ID, at time.Time, uv, cnt int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	cs := s.compass()
@@ -117,9 +118,9 @@ func (s *Server) RecordProductClicks(productID string, at time.Time, uv, cnt int
 	if cs.clicks[ds] == nil {
 		cs.clicks[ds] = map[string]click{}
 	}
-	c := cs.clicks[ds][productID]
+	c := cs.clicks[ds][string(productID)]
 	c.uv, c.cnt = c.uv+uv, c.cnt+cnt
-	cs.clicks[ds][productID] = c
+	cs.clicks[ds][string(productID)] = c
 }
 
 // figures are one product's (or one talent's) figures of a day.

@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"slices"
 
@@ -30,10 +31,10 @@ func (s *Server) workOrders() map[string]*WorkOrder {
 }
 
 // WorkOrderOf returns the last synced work order of a complaint.
-func (s *Server) WorkOrderOf(complaintID string) (WorkOrder, bool) {
+func (s *Server) WorkOrderOf(complaintID vcart.ID) (WorkOrder, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	w, ok := s.workOrders()[complaintID]
+	w, ok := s.workOrders()[string(complaintID)]
 	if !ok {
 		return WorkOrder{}, false
 	}

@@ -120,7 +120,10 @@ func TestFakeConformance(t *testing.T) {
 	for _, table := range tourTables {
 		for _, tr := range table {
 			t.Run(tr.name, func(t *testing.T) {
-				s := New()
+				s, err := New()
+				if err != nil {
+					t.Fatal(err)
+				}
 				defer s.Close()
 				s.mu.Lock()
 				s.observe = rec.observe

@@ -2,6 +2,7 @@ package shopapitest
 
 import (
 	"context"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"testing"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
@@ -98,15 +99,15 @@ var invoiceTours = []tour{
 		if err := s.MarkSubsidyOrder(id, 1500); err != nil {
 			t.Fatal(err)
 		}
-		if _, _, err := c.Invoices.InvoicingInfo(ctx, shopapi.ID(id)); err == nil {
+		if _, _, err := c.Invoices.InvoicingInfo(ctx, id); err == nil {
 			t.Error("invoicing info before receipt was answered")
 		}
-		for _, step := range []func(string) error{s.ShipAll, s.ConfirmReceipt} {
+		for _, step := range []func(vcart.ID) error{s.ShipAll, s.ConfirmReceipt} {
 			if err := step(id); err != nil {
 				t.Fatal(err)
 			}
 		}
-		info, _, err := c.Invoices.InvoicingInfo(ctx, shopapi.ID(id))
+		info, _, err := c.Invoices.InvoicingInfo(ctx, id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +121,7 @@ var invoiceTours = []tour{
 		if err != nil {
 			t.Fatal(err)
 		}
-		in := &shopapi.SubsidyInvoice{OrderID: shopapi.ID(id), InvoiceCode: "044001900111", InvoiceNo: "12345678",
+		in := &shopapi.SubsidyInvoice{OrderID: id, InvoiceCode: "044001900111", InvoiceNo: "12345678",
 			InvoiceDate: "1735689600", InvoiceMediaID: media, InvoiceType: "10", InvoiceCheckCode: "12345678901234567890",
 			InvoiceTotalAmount: info.InvoiceTotalAmount, InvoiceTaxAmount: 1323, SalesEnterpriseName: "某某电器有限公司",
 			TaxPayer: "91440101MA5XXXXXXX", Num: 2, ServiceName: info.GoodsName, Remark: "国家补贴", InvoiceGoodsModel: "X100 1级"}
@@ -130,7 +131,7 @@ var invoiceTours = []tour{
 		if last, n := s.SubsidyInvoiceOf(id); n != 1 || last["invoice_no"] != "12345678" {
 			t.Errorf("upload = %v (%d)", last, n)
 		}
-		if again, _, _ := c.Invoices.InvoicingInfo(ctx, shopapi.ID(id)); !again.IsInvoiceUploaded {
+		if again, _, _ := c.Invoices.InvoicingInfo(ctx, id); !again.IsInvoiceUploaded {
 			t.Error("is_invoice_uploaded not set after the upload")
 		}
 	}},

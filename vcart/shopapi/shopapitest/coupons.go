@@ -2,6 +2,7 @@ package shopapitest
 
 import (
 	"fmt"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"time"
 
@@ -343,10 +344,11 @@ func (s *Server) hUserCouponList(c *call) (any, error) {
 // whose text starts with the platform's errcode (10021001 status, 10021010
 // window, 10021002 stock, 10021004 limit). It pushes
 // channels_ec_coupon_receive and returns the user_coupon_id.
-func (s *Server) ReceiveCoupon(openid, couponID string) (string, error) {
+func (s *Server) ReceiveCoupon(openid string, couponID vcart.ID) (vcart.ID, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.receiveCoupon(openid, couponID)
+	id, err := s.receiveCoupon(openid, string(couponID))
+	return vcart.ID(id), err
 }
 
 // receiveCoupon is ReceiveCoupon with s.mu held.
@@ -413,10 +415,10 @@ func (s *Server) ExpireCoupons() int {
 }
 
 // UserCouponStatus returns a user coupon's status.
-func (s *Server) UserCouponStatus(userCouponID string) (shopapi.UserCouponStatus, bool) {
+func (s *Server) UserCouponStatus(userCouponID vcart.ID) (shopapi.UserCouponStatus, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	u, ok := s.userCoupons().byID[userCouponID]
+	u, ok := s.userCoupons().byID[string(userCouponID)]
 	if !ok {
 		return 0, false
 	}

@@ -22,11 +22,11 @@ var deliveryExtraTours = []tour{
 		pk := func(carrier, waybill string) []shopapi.Package {
 			return []shopapi.Package{{DeliveryID: carrier, WaybillID: waybill, DeliverType: shopapi.DeliverSelf, Products: products}}
 		}
-		comp := &shopapi.CompensationRequest{OrderID: shopapi.ID(orderID), Reason: 1, Packages: pk("SF", "SF1234567890")}
+		comp := &shopapi.CompensationRequest{OrderID: orderID, Reason: 1, Packages: pk("SF", "SF1234567890")}
 		if _, err := c.Delivery.Compensate(ctx, comp); errCodeOf(err) != shopapi.CodeOrderStatusForbids {
 			t.Errorf("compensation before shipping = %v", err)
 		}
-		if _, err := c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: shopapi.ID(orderID), Packages: pk("ZTO", "7300000000001")}); err != nil {
+		if _, err := c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: orderID, Packages: pk("ZTO", "7300000000001")}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := c.Delivery.Compensate(ctx, comp); err != nil {
@@ -35,16 +35,16 @@ var deliveryExtraTours = []tour{
 		if st, _, err := c.Delivery.Confirm(ctx, &shopapi.ShipRequest{OrderID: comp.OrderID, Packages: comp.Packages}); err != nil || st != shopapi.ShipmentRecorded {
 			t.Errorf("confirm compensation = %v, %v", st, err)
 		}
-		if _, err := c.Delivery.UpdateDeliveryInfo(ctx, &shopapi.DeliveryInfoUpdateRequest{OrderID: shopapi.ID(orderID),
+		if _, err := c.Delivery.UpdateDeliveryInfo(ctx, &shopapi.DeliveryInfoUpdateRequest{OrderID: orderID,
 			ChangeInfos: []shopapi.PackageChange{{Old: shopapi.PackageRef{DeliveryID: "ZTO", WaybillID: "7300000000001"},
 				New: shopapi.PackageRef{DeliveryID: "YTO", WaybillID: "YT0000000000002"}}}}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Delivery.UpdateDeliveryInfo(ctx, &shopapi.DeliveryInfoUpdateRequest{OrderID: shopapi.ID(orderID),
+		if _, err := c.Delivery.UpdateDeliveryInfo(ctx, &shopapi.DeliveryInfoUpdateRequest{OrderID: orderID,
 			Packages: pk("EMS", "EMS00000000003")}); err != nil {
 			t.Fatal(err)
 		}
-		o, _, err := c.Orders.Get(ctx, shopapi.ID(orderID))
+		o, _, err := c.Orders.Get(ctx, orderID)
 		if err != nil || !o.HasPackage(pk("EMS", "EMS00000000003")[0]) || o.HasPackage(pk("YTO", "YT0000000000002")[0]) {
 			t.Errorf("packages after the corrections: %+v, %v", o, err)
 		}

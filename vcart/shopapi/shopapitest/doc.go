@@ -11,6 +11,27 @@
 // JSON strings (a number answers 47001), wrong HTTP methods answer
 // 43001/43002.
 //
+// # Options
+//
+// [New] (for programs) and [NewServer] (for tests) take [Option] values,
+// as shopapi.NewClient does: each option validates its input, and an
+// invalid one (a nil clock, empty credentials, a non-positive token TTL, a
+// fee rate outside [0, fees.MaxRate], a schedule fees.NewCalculator
+// refuses, a negative lifecycle timer) makes New return an error naming
+// the option and the rule, and NewServer fail the test.
+//
+// # Identifiers
+//
+// The fake's methods and types take and return platform identifiers as
+// vcart.ID, the type the client uses (shopapi.ID is the same type), so an
+// id flows between the client and the fake without conversion: order,
+// after-sale, complaint, guarantee, product, SKU, category, brand, audit,
+// coupon and user coupon, activity, task, template, address, e-waybill
+// order and dropship order ids, and the Key of an [Event]. Identifiers the
+// client types as strings stay strings: appids, secrets, openids, finder
+// ids, carriers' delivery ids and waybill numbers, export ids, media ids,
+// the merchant's own out_* ids, and free text.
+//
 // # Behaviour
 //
 //   - Tokens: /cgi-bin/token, /cgi-bin/stable_token (same token while more

@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
@@ -426,10 +427,10 @@ func (s *Server) hDropshipSearch(c *call) (any, error) {
 
 // DropshipOrderIDs returns the ids of the dropship orders of an order, for
 // tests.
-func (s *Server) DropshipOrderIDs(orderID string) []string {
+func (s *Server) DropshipOrderIDs(orderID vcart.ID) []vcart.ID {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.dsOrderTable().ids(func(_ string, d *dsOrder) bool { return string(d.o.OrderID) == orderID })
+	return convertIDs[vcart.ID](s.dsOrderTable().ids(func(_ string, d *dsOrder) bool { return d.o.OrderID == orderID }))
 }
 
 // supplierEvents holds the events the platform pushes to suppliers.
@@ -446,7 +447,7 @@ func (s *Server) emitSupplier(appID, event, dsOrderID string, withUpdate bool) {
 	}
 	plain, _ := json.Marshal(m)
 	st := stateOf(s, "dropship.supplierEvents", func() *supplierEvents { return &supplierEvents{byApp: map[string][]Event{}} })
-	st.byApp[appID] = append(st.byApp[appID], Event{Name: event, Key: dsOrderID, Plaintext: plain})
+	st.byApp[appID] = append(st.byApp[appID], Event{Name: event, Key: vcart.ID(dsOrderID), Plaintext: plain})
 }
 
 // SupplierEvents returns the dropship_order_* events the platform would

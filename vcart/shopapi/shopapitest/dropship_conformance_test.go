@@ -55,11 +55,11 @@ var dropshipTours = []tour{
 			t.Fatal(err)
 		}
 		line := shopapi.DropshipProduct{SpuID: "p1", SkuID: "s1", ProductCnt: 3}
-		if _, err := c.Dropship.Assign(ctx, &shopapi.DropshipAssignRequest{OrderID: shopapi.ID(orderID), SupplierAppID: sup, Products: []shopapi.DropshipProduct{line}}); err != nil {
+		if _, err := c.Dropship.Assign(ctx, &shopapi.DropshipAssignRequest{OrderID: orderID, SupplierAppID: sup, Products: []shopapi.DropshipProduct{line}}); err != nil {
 			t.Fatal(err)
 		}
 		status := 0
-		lp, _, err := c.Dropship.List(ctx, shopapi.DropshipFilter{OrderID: shopapi.ID(orderID), Status: &status}, shopapi.DropshipPageInfo{Limit: 10})
+		lp, _, err := c.Dropship.List(ctx, shopapi.DropshipFilter{OrderID: orderID, Status: &status}, shopapi.DropshipPageInfo{Limit: 10})
 		if err != nil || lp.Total != 1 || len(lp.DsOrderIDs) != 1 {
 			t.Fatalf("list = %+v, %v", lp, err)
 		}
@@ -73,16 +73,16 @@ var dropshipTours = []tour{
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := &shopapi.DropshipOrder{DsOrderID: ds, CreateTime: now, UpdateTime: now, SupplierAppID: sup, SupplierName: got.SupplierName, OrderID: shopapi.ID(orderID)}
+		want := &shopapi.DropshipOrder{DsOrderID: ds, CreateTime: now, UpdateTime: now, SupplierAppID: sup, SupplierName: got.SupplierName, OrderID: orderID}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("get (-want +got):\n%s", diff)
 		}
 		line.ProductCnt = 1
-		if _, err := c.Dropship.Cancel(ctx, &shopapi.DropshipCancelRequest{OrderID: shopapi.ID(orderID), DsOrderID: ds, Products: []shopapi.DropshipProduct{line}}); err != nil {
+		if _, err := c.Dropship.Cancel(ctx, &shopapi.DropshipCancelRequest{OrderID: orderID, DsOrderID: ds, Products: []shopapi.DropshipProduct{line}}); err != nil {
 			t.Fatal(err)
 		}
 		line.ProductCnt = 3
-		if _, err := c.Dropship.Cancel(ctx, &shopapi.DropshipCancelRequest{OrderID: shopapi.ID(orderID), DsOrderID: ds, Products: []shopapi.DropshipProduct{line}}); errCodeOf(err) != shopapi.CodeBadParams {
+		if _, err := c.Dropship.Cancel(ctx, &shopapi.DropshipCancelRequest{OrderID: orderID, DsOrderID: ds, Products: []shopapi.DropshipProduct{line}}); errCodeOf(err) != shopapi.CodeBadParams {
 			t.Errorf("cancel more than assigned: %v", err)
 		}
 		var types []string

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"slices"
 	"strconv"
@@ -605,10 +606,10 @@ var ErrEWaybillState = errors.New("shopapitest: the e-waybill cannot be tracked 
 // ewaybillOrderID at the server's clock and pushes ewaybill_push_path, as
 // the platform does when the carrier reports (status and desc are the
 // carrier's: e.g. 1 揽收, 2 运输中, 3 签收 in the fake's examples).
-func (s *Server) TrackWaybill(ewaybillOrderID string, status int, desc string) error {
+func (s *Server) TrackWaybill(ewaybillOrderID vcart.ID, status int, desc string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	w, ok := s.ewaybills().byID[ewaybillOrderID]
+	w, ok := s.ewaybills().byID[string(ewaybillOrderID)]
 	if !ok || w.waybillID == "" || w.status == EWaybillCancelled {
 		return ErrEWaybillState
 	}
@@ -622,10 +623,10 @@ func (s *Server) TrackWaybill(ewaybillOrderID string, status int, desc string) e
 
 // EWaybillStatus returns the fake's status of an e-waybill (see
 // [EWaybillPrecreated] …) and its waybill number.
-func (s *Server) EWaybillStatus(ewaybillOrderID string) (status int, waybillID string, ok bool) {
+func (s *Server) EWaybillStatus(ewaybillOrderID vcart.ID) (status int, waybillID string, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	w, ok := s.ewaybills().byID[ewaybillOrderID]
+	w, ok := s.ewaybills().byID[string(ewaybillOrderID)]
 	if !ok {
 		return 0, "", false
 	}

@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"context"
 	"encoding/json"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"testing"
 
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
@@ -10,7 +11,7 @@ import (
 )
 
 // tourParcel is a parcel of a paid order of the fake, sent with carrier.
-func tourParcel(t *testing.T, s *Server, carrier string) (orderID string, p shopapi.EWaybillParcel) {
+func tourParcel(t *testing.T, s *Server, carrier string) (orderID vcart.ID, p shopapi.EWaybillParcel) {
 	t.Helper()
 	orderID, err := s.CreateOrder(NewOrder{Lines: []OrderLine{{ProductID: "1001", SKUID: "2001", Title: "核桃 500g", Count: 2, UnitPriceFen: 3990}}})
 	if err != nil {
@@ -76,7 +77,7 @@ var ewaybillTours = []tour{
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st, _, _ := s.EWaybillStatus(string(ewbID)); st != EWaybillPrecreated {
+		if st, _, _ := s.EWaybillStatus(ewbID); st != EWaybillPrecreated {
 			t.Errorf("status after pre-create = %d", st)
 		}
 		req := &shopapi.EWaybillCreateRequest{EWaybillOrderID: ewbID, EWaybillParcel: parcel, TemplateID: "single",
@@ -99,10 +100,10 @@ var ewaybillTours = []tour{
 		if _, err := c.EWaybill.NotifyPrinted(ctx, shopapi.EWaybillPrinted{EWaybillRef: ref}); err != nil {
 			t.Fatal(err)
 		}
-		if st, _, _ := s.EWaybillStatus(string(ewbID)); st != EWaybillPrinted {
+		if st, _, _ := s.EWaybillStatus(ewbID); st != EWaybillPrinted {
 			t.Errorf("status after print = %d", st)
 		}
-		ship := &shopapi.ShipRequest{OrderID: shopapi.ID(orderID), Packages: []shopapi.Package{{DeliveryID: "ZTO",
+		ship := &shopapi.ShipRequest{OrderID: orderID, Packages: []shopapi.Package{{DeliveryID: "ZTO",
 			WaybillID: created.WaybillID, DeliverType: shopapi.DeliverSelf,
 			Products: []shopapi.DeliveryProduct{{ProductID: "1001", SKUID: "2001", ProductCnt: 2}}}}}
 		if _, err := c.Delivery.Ship(ctx, ship); err != nil {
@@ -111,7 +112,7 @@ var ewaybillTours = []tour{
 		if st, _ := s.OrderStatus(orderID); st != shopapi.OrderShipped {
 			t.Errorf("order status = %v", st)
 		}
-		if err := s.TrackWaybill(string(ewbID), 1, "快件已揽收"); err != nil {
+		if err := s.TrackWaybill(ewbID, 1, "快件已揽收"); err != nil {
 			t.Fatal(err)
 		}
 		o, _, err := c.EWaybill.Get(ctx, ewbID)

@@ -11,7 +11,11 @@ import (
 
 // ExampleNew starts the fake for a program (tests use NewServer(t)).
 func ExampleNew() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client()
 	cats, _, err := c.Categories.Children(context.Background(), "0")
@@ -31,7 +35,11 @@ func ExampleNew() {
 // ExampleServer_InjectFault makes the next product/get fail with errcode
 // -1; the client retries it.
 func ExampleServer_InjectFault() {
-	srv := shopapitest.New()
+	srv, err := shopapitest.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 	c := srv.Client(shopapi.WithRetry(2, 0, 0))
 	srv.InjectFault("/channels/ec/basics/info/get", shopapitest.Fault{Kind: shopapitest.FaultErrCode, Code: -1})

@@ -2,6 +2,7 @@ package shopapitest
 
 import (
 	"context"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"testing"
 	"time"
 
@@ -23,7 +24,7 @@ var tourLine = OrderLine{ProductID: "23423523452345235", SKUID: "234235234523453
 	Count: 2, UnitPriceFen: 3990}
 
 // paidOrder creates and pays an order and returns its id.
-func paidOrder(t *testing.T, s *Server) string {
+func paidOrder(t *testing.T, s *Server) vcart.ID {
 	t.Helper()
 	id, err := s.CreateOrder(NewOrder{OpenID: "buyer-openid", Lines: []OrderLine{tourLine}, FreightFen: 800,
 		CustomerNotes: "请尽快发货", TalentCommissionFen: 300})
@@ -45,9 +46,9 @@ var existingTours = []tour{
 	{"orders", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
 		id, err := s.CreateOrder(NewOrder{OpenID: "buyer-openid", Lines: []OrderLine{tourLine}, FreightFen: 800})
 		check(t, "create order", err)
-		oid := shopapi.ID(id)
+		oid := id
 		_, err = c.Orders.UpdatePrice(ctx, &shopapi.PriceUpdateRequest{OrderID: oid, ChangeExpress: true, ExpressFee: 0,
-			Changes: []shopapi.PriceChange{{ProductID: shopapi.ID(tourLine.ProductID), SKUID: shopapi.ID(tourLine.SKUID), ChangePrice: 7000}}})
+			Changes: []shopapi.PriceChange{{ProductID: tourLine.ProductID, SKUID: tourLine.SKUID, ChangePrice: 7000}}})
 		check(t, "price", err)
 		check(t, "pay", s.PayOrder(id))
 		_, _, err = c.Orders.Get(ctx, oid)
@@ -76,11 +77,11 @@ var existingTours = []tour{
 		id := paidOrder(t, s)
 		_, _, err := c.Delivery.Companies(ctx)
 		check(t, "companies", err)
-		_, err = c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: shopapi.ID(id), Packages: []shopapi.Package{{
+		_, err = c.Delivery.Ship(ctx, &shopapi.ShipRequest{OrderID: id, Packages: []shopapi.Package{{
 			DeliveryID: "YUNDA", WaybillID: "YD2342432425", DeliverType: 1,
-			Products: []shopapi.DeliveryProduct{{ProductID: shopapi.ID(tourLine.ProductID), SKUID: shopapi.ID(tourLine.SKUID), ProductCnt: 2}}}}})
+			Products: []shopapi.DeliveryProduct{{ProductID: tourLine.ProductID, SKUID: tourLine.SKUID, ProductCnt: 2}}}}})
 		check(t, "ship", err)
-		_, _, err = c.Orders.Get(ctx, shopapi.ID(id))
+		_, _, err = c.Orders.Get(ctx, id)
 		check(t, "get shipped", err)
 	}},
 	{"after-sales", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
@@ -95,30 +96,30 @@ var existingTours = []tour{
 		check(t, "reasons", err)
 		reasons, _, err := c.Aftersales.RejectReasons(ctx)
 		check(t, "reject reasons", err)
-		_, err = c.Aftersales.UploadRefundCertificate(ctx, shopapi.ID(as), "退款凭证", []string{"media-1"})
+		_, err = c.Aftersales.UploadRefundCertificate(ctx, as, "退款凭证", []string{"media-1"})
 		check(t, "certificate", err)
-		_, _, err = c.Aftersales.Get(ctx, shopapi.ID(as))
+		_, _, err = c.Aftersales.Get(ctx, as)
 		check(t, "get", err)
-		_, err = c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: shopapi.ID(as),
+		_, err = c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: as,
 			RejectReasonType: reasons[0].RejectReasonType, RejectReason: reasons[0].RejectReason})
 		check(t, "reject", err)
-		_, _, err = c.Aftersales.Get(ctx, shopapi.ID(as))
+		_, _, err = c.Aftersales.Get(ctx, as)
 		check(t, "get rejected", err)
 		cp, err := s.OpenComplaint(as)
 		check(t, "open complaint", err)
-		_, err = c.Aftersales.AddComplaintProof(ctx, shopapi.ID(cp), "这是已经发货的证明", []string{"media-proof"})
+		_, err = c.Aftersales.AddComplaintProof(ctx, cp, "这是已经发货的证明", []string{"media-proof"})
 		check(t, "proof", err)
-		_, err = c.Aftersales.AddComplaintMaterial(ctx, shopapi.ID(cp), "这件事不是我的问题", []string{"media-msg"})
+		_, err = c.Aftersales.AddComplaintMaterial(ctx, cp, "这件事不是我的问题", []string{"media-msg"})
 		check(t, "material", err)
-		_, _, err = c.Aftersales.GetComplaint(ctx, shopapi.ID(cp))
+		_, _, err = c.Aftersales.GetComplaint(ctx, cp)
 		check(t, "complaint", err)
 
 		ret, err := s.OpenAftersale(id, NewAftersale{SKUID: tourLine.SKUID, Count: 1, Type: shopapi.AftersaleReturn})
 		check(t, "open return", err)
-		_, err = c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(ret), AddressID: s.ReturnAddress()})
+		_, err = c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: ret, AddressID: string(s.ReturnAddress())})
 		check(t, "accept", err)
 		check(t, "return goods", s.ReturnGoods(ret, "SF1234567890"))
-		_, _, err = c.Aftersales.Get(ctx, shopapi.ID(ret))
+		_, _, err = c.Aftersales.Get(ctx, ret)
 		check(t, "get return", err)
 	}},
 	{"funds", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
@@ -129,7 +130,7 @@ var existingTours = []tour{
 		paidOrder(t, s)
 		as, err := s.OpenAftersale(id, NewAftersale{SKUID: tourLine.SKUID, Count: 1})
 		check(t, "open after-sale", err)
-		_, err = c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(as)})
+		_, err = c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: as})
 		check(t, "refund", err)
 		_, _, err = c.Funds.Balance(ctx)
 		check(t, "balance", err)
@@ -190,7 +191,7 @@ var existingTours = []tour{
 		p.ProductID = pid
 		_, _, err = c.Products.Update(ctx, p, true)
 		check(t, "update", err)
-		check(t, "approve", s.ApproveAudit(string(pid)))
+		check(t, "approve", s.ApproveAudit(pid))
 		d, _, err := c.Products.Get(ctx, pid, shopapi.DataBoth)
 		check(t, "get", err)
 		sku := d.Product.SKUs[0].SKUID

@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"strconv"
 
@@ -224,8 +225,8 @@ func (s *Server) flashPrice(productID, skuID string, count int64) (int64, bool) 
 
 // FlashPrice returns the flash price in force for a SKU at the server's
 // clock (without taking stock), and whether one is.
-func (s *Server) FlashPrice(productID, skuID string) (int64, bool) {
+func (s *Server) FlashPrice(productID, skuID vcart.ID) (int64, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.peekFlashPrice(productID, skuID, 1)
+	return s.peekFlashPrice(string(productID), string(skuID), 1)
 }

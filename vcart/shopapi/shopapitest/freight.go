@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"slices"
 	"strings"
@@ -34,10 +35,10 @@ func (s *Server) knownFreightTemplate(id string) error {
 
 // FreightTemplate returns a copy of the template id as the fake stores it,
 // for tests that price baskets with [shopapi.FreightTemplate.Quote].
-func (s *Server) FreightTemplate(id string) (shopapi.FreightTemplate, bool) {
+func (s *Server) FreightTemplate(id vcart.ID) (shopapi.FreightTemplate, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, err := s.freightTable().get(id)
+	t, err := s.freightTable().get(string(id))
 	if err != nil {
 		return shopapi.FreightTemplate{}, false
 	}

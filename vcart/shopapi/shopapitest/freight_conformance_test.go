@@ -60,7 +60,7 @@ var freightTours = []tour{
 		if found, err := c.Freight.FindByName(ctx, tpl.Name); err != nil || found == nil || found.TemplateID != id {
 			t.Errorf("find by name = %+v, %v", found, err)
 		}
-		if _, ok := s.FreightTemplate(string(id)); !ok {
+		if _, ok := s.FreightTemplate(id); !ok {
 			t.Error("the fake does not expose the template")
 		}
 	}},

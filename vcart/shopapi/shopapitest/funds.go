@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -45,27 +46,34 @@ type orderConfig struct {
 	timers      LifecycleTimers
 }
 
-func (s *Server) orderCfg() *orderConfig {
-	return stateOf(s, "orders.config", func() *orderConfig {
-		c, _ := fees.NewCalculator(fees.SeedSchedule())
-		return &orderConfig{serviceRate: defaultServiceRate, calc: c, timers: DefaultLifecycleTimers()}
-	})
-}
+// orderCfg returns the order options (set at construction, read-only).
+func (s *Server) orderCfg() *orderConfig { return &s.config.orders }
 
 // WithServiceFeeRate sets the technical service fee rate the fake charges
 // on each order's paid amount (default 5%, a fake figure; the platform's
-// rates are per category and unpublished).
+// rates are per category and unpublished). The rate must lie in
+// [0, fees.MaxRate].
 func WithServiceFeeRate(r fees.Rate) Option {
-	return func(s *Server) { s.orderCfg().serviceRate = r }
+	return func(c *config) error {
+		if !r.Valid() {
+			return fmt.Errorf("shopapitest: WithServiceFeeRate: rate %d must lie in [0, %d] (fees.MaxRate)", int64(r), int64(fees.MaxRate))
+		}
+		c.orders.serviceRate = r
+		return nil
+	}
 }
 
 // WithFeeSchedule sets the WeChat Pay fee schedule the fake books payment
-// fees with at settlement (default fees.SeedSchedule).
+// fees with at settlement (default fees.SeedSchedule). A schedule
+// fees.NewCalculator refuses is an error wrapping its reason.
 func WithFeeSchedule(sc fees.Schedule) Option {
-	return func(s *Server) {
-		if c, err := fees.NewCalculator(sc); err == nil {
-			s.orderCfg().calc = c
+	return func(c *config) error {
+		calc, err := fees.NewCalculator(sc)
+		if err != nil {
+			return fmt.Errorf("shopapitest: WithFeeSchedule: %w", err)
 		}
+		c.orders.calc = calc
+		return nil
 	}
 }
 

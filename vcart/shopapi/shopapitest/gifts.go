@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
@@ -234,14 +235,14 @@ func (s *Server) hGiftStock(c *call) (any, error) {
 }
 
 // GiftStock returns a gift SKU's stock.
-func (s *Server) GiftStock(productID, skuID string) (int, bool) {
+func (s *Server) GiftStock(productID, skuID vcart.ID) (int, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	g, ok := s.gifts().byID[productID]
+	g, ok := s.gifts().byID[string(productID)]
 	if !ok {
 		return 0, false
 	}
-	n, ok := g.stock[shopapi.ID(skuID)]
+	n, ok := g.stock[skuID]
 	return n, ok
 }
 
@@ -332,7 +333,7 @@ func (s *Server) giveGifts(buyer string, lines []OrderLine) map[string]int {
 		want := 0
 		for _, l := range lines {
 			for _, m := range a.a.Detail.MainProducts {
-				if string(m.ProductID) == l.ProductID {
+				if m.ProductID == l.ProductID {
 					want += int(l.Count)
 				}
 			}
@@ -376,10 +377,10 @@ func (s *Server) takeGiftSet(set shopapi.GiftSet) bool {
 }
 
 // GiftSetsGiven returns how many gift sets an activity has given.
-func (s *Server) GiftSetsGiven(activityID string) int {
+func (s *Server) GiftSetsGiven(activityID vcart.ID) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if a, ok := s.giftActivities().byID[activityID]; ok {
+	if a, ok := s.giftActivities().byID[string(activityID)]; ok {
 		return a.sets
 	}
 	return 0

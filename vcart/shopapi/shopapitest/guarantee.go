@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"slices"
 	"strconv"
@@ -88,7 +89,7 @@ func (s *Server) setGuarantee(g *guarantee, st shopapi.GuaranteeStatus) {
 type NewGuarantee struct {
 	// Type defaults to shopapi.GuaranteeDamageReturn.
 	Type  shopapi.GuaranteeType
-	SKUID string
+	SKUID vcart.ID
 	// ClaimFen defaults to the line's amount (假一赔四: four times it).
 	ClaimFen int64
 	// Reason defaults to 商品破损.
@@ -98,13 +99,13 @@ type NewGuarantee struct {
 // OpenGuarantee opens the buyer's guarantee claim on a paid order's line
 // (status 10, waiting for the merchant) and returns its id, a number as on
 // the platform.
-func (s *Server) OpenGuarantee(orderID string, n NewGuarantee) (string, error) {
+func (s *Server) OpenGuarantee(orderID vcart.ID, n NewGuarantee) (vcart.ID, error) {
 	var out string
-	err := s.lifecycle(orderID, func(st *orderStore, r *orderRec, d *orderDetail) error {
+	err := s.lifecycle(string(orderID), func(st *orderStore, r *orderRec, d *orderDetail) error {
 		if !shopapi.OrderStatus(r.status).IsPaid() {
 			return stateErr(r, "open a guarantee")
 		}
-		i := slices.IndexFunc(d.lines, func(l orderLine) bool { return l.skuID == n.SKUID })
+		i := slices.IndexFunc(d.lines, func(l orderLine) bool { return l.skuID == string(n.SKUID) })
 		if i < 0 {
 			return fmt.Errorf("%w: SKU %s not in order", ErrNotFound, n.SKUID)
 		}
@@ -122,21 +123,21 @@ func (s *Server) OpenGuarantee(orderID string, n NewGuarantee) (string, error) {
 			n.Reason = "商品破损"
 		}
 		now := s.now().Unix()
-		g := &guarantee{orderID: orderID, openid: d.openid, typ: n.Type, created: now, reason: n.Reason, reasonType: 1,
+		g := &guarantee{orderID: string(orderID), openid: d.openid, typ: n.Type, created: now, reason: n.Reason, reasonType: 1,
 			productID: l.productID, skuID: l.skuID, claimFen: n.ClaimFen, payFen: n.ClaimFen}
 		g.id = s.guarantees().add(s, g)
 		s.setGuarantee(g, shopapi.GuaranteeWaitMerchant)
 		out = g.id
 		return nil
 	})
-	return out, err
+	return vcart.ID(out), err
 }
 
 // GuaranteeStatus returns a guarantee order's state.
-func (s *Server) GuaranteeStatus(id string) (shopapi.GuaranteeStatus, bool) {
+func (s *Server) GuaranteeStatus(id vcart.ID) (shopapi.GuaranteeStatus, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	g, err := s.guarantees().get(id)
+	g, err := s.guarantees().get(string(id))
 	if err != nil {
 		return 0, false
 	}
@@ -145,8 +146,8 @@ func (s *Server) GuaranteeStatus(id string) (shopapi.GuaranteeStatus, bool) {
 
 // RequestGuaranteeProof is the platform asking the merchant for evidence
 // (status 20, 等待商家举证) after a refusal.
-func (s *Server) RequestGuaranteeProof(id string) error {
-	return s.guaranteeStep(id, func(g *guarantee) error {
+func (s *Server) RequestGuaranteeProof(id vcart.ID) error {
+	return s.guaranteeStep(string(id), func(g *guarantee) error {
 		if g.status != shopapi.GuaranteeWaitPlatform {
 			return fmt.Errorf("%w: ask for proof in %s", ErrState, g.status)
 		}
@@ -158,8 +159,8 @@ func (s *Server) RequestGuaranteeProof(id string) error {
 // AnswerGuaranteeOffer is the buyer's answer to the merchant's damage ratio
 // (status 12): accepted, the platform pays it (40); declined, the
 // platform decides (15).
-func (s *Server) AnswerGuaranteeOffer(id string, accepted bool) error {
-	return s.guaranteeStep(id, func(g *guarantee) error {
+func (s *Server) AnswerGuaranteeOffer(id vcart.ID, accepted bool) error {
+	return s.guaranteeStep(string(id), func(g *guarantee) error {
 		if g.status != shopapi.GuaranteeWaitUserConfirm {
 			return fmt.Errorf("%w: answer an offer in %s", ErrState, g.status)
 		}

@@ -41,7 +41,7 @@ func headSupplierRoutes() []route {
 }
 
 // FakeHeadSupplierID is the head_supplier_id of the fake's head supplier.
-const FakeHeadSupplierID = "23456"
+const FakeHeadSupplierID vcart.ID = "23456"
 
 // Errcodes of the head supplier pages.
 const (
@@ -90,12 +90,14 @@ func itemKey(appID, productID string) string { return appID + "/" + productID }
 
 // HeadSupplierItem seeds a cooperation item of the fake head supplier.
 type HeadSupplierItem struct {
-	AppID, ProductID, Title string
+	AppID     string
+	ProductID vcart.ID
+	Title     string
 	// ShopNickname names the shop the first time it appears.
 	ShopNickname string
 	HeadImg      string
 	// CatIDs is the category path (sent as cats and cats_v2).
-	CatIDs []string
+	CatIDs []vcart.ID
 }
 
 // AddHeadSupplierItem adds a cooperation item, and its shop (status 2, as
@@ -111,23 +113,24 @@ func (s *Server) AddHeadSupplierItem(it HeadSupplierItem) {
 	}
 	shop, _ := s.hsShops().get(it.AppID)
 	shop.DataInfo.ProductNumber++
-	item := &shopapi.HeadSupplierItem{AppID: it.AppID, ProductID: shopapi.ID(it.ProductID)}
+	item := &shopapi.HeadSupplierItem{AppID: it.AppID, ProductID: it.ProductID}
 	item.ProductInfo.Title, item.ProductInfo.HeadImgs = it.Title, []string{it.HeadImg}
 	item.ProductInfo.DescInfo.Imgs = []string{it.HeadImg}
 	for _, c := range it.CatIDs {
-		item.ProductInfo.Cats = append(item.ProductInfo.Cats, shopapi.HeadSupplierCat{CatID: shopapi.ID(c)})
-		item.ProductInfo.CatsV2 = append(item.ProductInfo.CatsV2, shopapi.HeadSupplierCat{CatID: shopapi.ID(c)})
+		item.ProductInfo.Cats = append(item.ProductInfo.Cats, shopapi.HeadSupplierCat{CatID: c})
+		item.ProductInfo.CatsV2 = append(item.ProductInfo.CatsV2, shopapi.HeadSupplierCat{CatID: c})
 	}
-	s.hsItems().put(itemKey(it.AppID, it.ProductID), item)
+	s.hsItems().put(itemKey(it.AppID, string(it.ProductID)), item)
 }
 
 // CommissionSale seeds a sale through the head supplier: one SKU of a shop
 // order, paid PaidFen, with the ratios in parts per million.
 type CommissionSale struct {
-	OrderID, SKUID, AppID, ProductID string
-	FinderID, FinderNickname         string
-	PaidFen                          int64
-	TalentRatio, ServiceRatio        int64
+	OrderID, SKUID, ProductID vcart.ID
+	AppID                     string
+	FinderID, FinderNickname  string
+	PaidFen                   int64
+	TalentRatio, ServiceRatio int64
 }
 
 // AddCommissionOrder records a sale as a commission order (status 20),
@@ -137,7 +140,7 @@ type CommissionSale struct {
 func (s *Server) AddCommissionOrder(c CommissionSale) (shopapi.CommissionOrder, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	item, err := s.hsItems().get(itemKey(c.AppID, c.ProductID))
+	item, err := s.hsItems().get(itemKey(c.AppID, string(c.ProductID)))
 	if err != nil {
 		return shopapi.CommissionOrder{}, err
 	}
@@ -151,10 +154,10 @@ func (s *Server) AddCommissionOrder(c CommissionSale) (shopapi.CommissionOrder, 
 	}
 	now := s.now().Unix()
 	var o shopapi.CommissionOrder
-	o.OrderID, o.SKUID, o.CreateTime, o.UpdateTime, o.Status = shopapi.ID(c.OrderID), shopapi.ID(c.SKUID), now, now, 20
+	o.OrderID, o.SKUID, o.CreateTime, o.UpdateTime, o.Status = c.OrderID, c.SKUID, now, now, 20
 	d := &o.OrderDetail
 	d.ShopInfo.AppID = c.AppID
-	d.ProductInfo.ProductID, d.ProductInfo.Title, d.ProductInfo.ActualPayment = shopapi.ID(c.ProductID), item.ProductInfo.Title, c.PaidFen
+	d.ProductInfo.ProductID, d.ProductInfo.Title, d.ProductInfo.ActualPayment = c.ProductID, item.ProductInfo.Title, c.PaidFen
 	if len(item.ProductInfo.HeadImgs) > 0 {
 		d.ProductInfo.ThumbImg = item.ProductInfo.HeadImgs[0]
 	}
@@ -162,11 +165,11 @@ func (s *Server) AddCommissionOrder(c CommissionSale) (shopapi.CommissionOrder, 
 	ci := &d.CommissionInfo
 	ci.FinderInfo.Nickname, ci.FinderInfo.Ratio, ci.FinderInfo.Amount = c.FinderNickname, c.TalentRatio, talent
 	ci.ServiceRatio, ci.ServiceAmount = c.ServiceRatio, service
-	s.hsOrders().put(itemKey(c.OrderID, c.SKUID), &commissionRec{o: o, finderID: c.FinderID})
+	s.hsOrders().put(itemKey(string(c.OrderID), string(c.SKUID)), &commissionRec{o: o, finderID: c.FinderID})
 	hs := s.headSupplier()
 	hs.available += service
 	flow := &shopapi.HeadSupplierFundsFlow{FundsType: 2, Amount: service, Balance: hs.available,
-		BookkeepingTime: s.now().In(vcart.Shanghai()).Format(time.DateTime), Remark: "分账", OrderID: shopapi.ID(c.OrderID)}
+		BookkeepingTime: s.now().In(vcart.Shanghai()).Format(time.DateTime), Remark: "分账", OrderID: c.OrderID}
 	flow.FlowID = shopapi.ID(s.hsFlows().add(s, flow))
 	if shop, err := s.hsShops().get(c.AppID); err == nil {
 		shop.DataInfo.GMV += c.PaidFen

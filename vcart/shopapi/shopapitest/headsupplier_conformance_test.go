@@ -11,12 +11,12 @@ import (
 var headSupplierTours = []tour{
 	{"head supplier", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
 		hs := c.HeadSuppliers
-		for i, p := range []string{"1001", "1002"} {
-			s.AddHeadSupplierItem(HeadSupplierItem{AppID: "wx_shop_a", ProductID: p, Title: "核桃 " + p, ShopNickname: "山货铺",
-				HeadImg: "https://example.com/" + p + ".jpg", CatIDs: []string{"1421", "1443"}})
+		for i, p := range []vcart.ID{"1001", "1002"} {
+			s.AddHeadSupplierItem(HeadSupplierItem{AppID: "wx_shop_a", ProductID: p, Title: "核桃 " + string(p), ShopNickname: "山货铺",
+				HeadImg: "https://example.com/" + string(p) + ".jpg", CatIDs: []vcart.ID{"1421", "1443"}})
 			if i == 0 {
 				s.AddHeadSupplierItem(HeadSupplierItem{AppID: "wx_shop_b", ProductID: "2001", Title: "茶", ShopNickname: "茶铺",
-					HeadImg: "https://example.com/2001.jpg", CatIDs: []string{"1"}})
+					HeadImg: "https://example.com/2001.jpg", CatIDs: []vcart.ID{"1"}})
 			}
 		}
 		now := s.now().Unix()

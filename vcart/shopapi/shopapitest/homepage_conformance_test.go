@@ -53,7 +53,7 @@ var homepageTours = []tour{
 		pid, _ := listedProduct(ctx, t, s, c, "手工红糖礼盒", 1990)
 		slots := func(title string) *shopapi.Banner {
 			return &shopapi.Banner{Scale: shopapi.BannerLarge, Banner: []shopapi.BannerItem{
-				{Type: shopapi.BannerProduct, Product: &shopapi.BannerProductRef{ProductID: shopapi.ID(pid)},
+				{Type: shopapi.BannerProduct, Product: &shopapi.BannerProductRef{ProductID: pid},
 					Banner: shopapi.BannerDisplay{ImgURL: "https://mmecimage.cn/p/b1", Title: title, Description: "商品"}},
 				{Type: shopapi.BannerFinderFeed, Finder: &shopapi.BannerFinderRef{FeedID: "export/abc", FinderUserName: "sphabc"},
 					Banner: shopapi.BannerDisplay{ImgURL: "https://mmecimage.cn/p/b2", Title: title, Description: "视频"}},
@@ -120,21 +120,21 @@ var homepageTours = []tour{
 			t.Errorf("tree (-want +got):\n%s", d)
 		}
 		node := shopapi.ClassificationRef{Level1ID: 1, Level2ID: 2}
-		_, err = c.Homepage.AddTreeProducts(ctx, node, []shopapi.ID{shopapi.ID(p1), shopapi.ID(p2), shopapi.ID(p3)})
+		_, err = c.Homepage.AddTreeProducts(ctx, node, []shopapi.ID{p1, p2, p3})
 		homepageMust(t, "add", err)
 		pg, _, err := c.Homepage.TreeProducts(ctx, node, 2, "")
 		homepageMust(t, "page 1", err)
 		if len(pg.ProductIDs) != 2 || pg.TotalCount != 3 || pg.PageContext == "" {
 			t.Errorf("page 1: %+v", pg)
 		}
-		_, err = c.Homepage.RemoveTreeProducts(ctx, node, []shopapi.ID{shopapi.ID(p2)})
+		_, err = c.Homepage.RemoveTreeProducts(ctx, node, []shopapi.ID{p2})
 		homepageMust(t, "del", err)
 		var ids []shopapi.ID
 		for id, err := range c.Homepage.TreeProductsIter(ctx, node) {
 			homepageMust(t, "iter", err)
 			ids = append(ids, id)
 		}
-		if d := cmp.Diff([]shopapi.ID{shopapi.ID(p1), shopapi.ID(p3)}, ids); d != "" {
+		if d := cmp.Diff([]shopapi.ID{p1, p3}, ids); d != "" {
 			t.Errorf("linked (-want +got):\n%s", d)
 		}
 		// Deleting the node's links with the next set clears them.
@@ -158,16 +158,16 @@ var homepageTours = []tour{
 			}
 			return out
 		}
-		_, err := c.Homepage.HideWindowProduct(ctx, shopapi.ID(b), true)
+		_, err := c.Homepage.HideWindowProduct(ctx, b, true)
 		homepageMust(t, "hide", err)
-		_, err = c.Homepage.SetTopWindowProduct(ctx, shopapi.ID(d), true)
+		_, err = c.Homepage.SetTopWindowProduct(ctx, d, true)
 		homepageMust(t, "pin", err)
-		_, err = c.Homepage.ReorderWindowProduct(ctx, shopapi.ID(b), 1)
+		_, err = c.Homepage.ReorderWindowProduct(ctx, b, 1)
 		homepageMust(t, "reorder", err)
 		want := []shopapi.HomepageProduct{
-			{ProductID: shopapi.ID(d), IsSetTop: 1},
-			{ProductID: shopapi.ID(b), IsSetHide: 1},
-			{ProductID: shopapi.ID(a)},
+			{ProductID: d, IsSetTop: 1},
+			{ProductID: b, IsSetHide: 1},
+			{ProductID: a},
 		}
 		if diff := cmp.Diff(want, order()); diff != "" {
 			t.Errorf("homepage (-want +got):\n%s", diff)

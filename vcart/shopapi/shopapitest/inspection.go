@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"strconv"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
@@ -338,10 +339,10 @@ func (s *Server) hInspectLogistics(c *call) (any, error) {
 
 // InspectionWaybill returns the self-sent waybill registered for an order
 // and how often it was changed ("" when none).
-func (s *Server) InspectionWaybill(orderID string) (waybill string, changes int) {
+func (s *Server) InspectionWaybill(orderID vcart.ID) (waybill string, changes int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if r := s.tools().inspect[orderID]; r != nil {
+	if r := s.tools().inspect[string(orderID)]; r != nil {
 		return r.waybill, r.changes
 	}
 	return "", 0

@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -41,22 +42,22 @@ func (s *Server) invoices() *invoiceState {
 
 // MarkSubsidyOrder marks an order as paid with the national subsidy
 // (国补) of subsidyFen fen.
-func (s *Server) MarkSubsidyOrder(orderID string, subsidyFen int64) error {
+func (s *Server) MarkSubsidyOrder(orderID vcart.ID, subsidyFen int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, _, err := s.orderOf(orderID); err != nil {
+	if _, _, err := s.orderOf(string(orderID)); err != nil {
 		return err
 	}
-	s.invoices().orders[orderID] = &subsidyRec{subsidyFen: subsidyFen}
+	s.invoices().orders[string(orderID)] = &subsidyRec{subsidyFen: subsidyFen}
 	return nil
 }
 
 // SubsidyInvoiceOf returns the last invoice details uploaded for an order
 // (the JSON body's fields) and the number of uploads.
-func (s *Server) SubsidyInvoiceOf(orderID string) (map[string]any, int) {
+func (s *Server) SubsidyInvoiceOf(orderID vcart.ID) (map[string]any, int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if r := s.invoices().orders[orderID]; r != nil {
+	if r := s.invoices().orders[string(orderID)]; r != nil {
 		return r.last, r.uploads
 	}
 	return nil, 0

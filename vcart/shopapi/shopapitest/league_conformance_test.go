@@ -58,13 +58,13 @@ var leagueTours = []tour{
 		homepageMust(t, "accept", s.AcceptPromoter("sphA"))
 
 		res, _, err := c.League.BatchAddItems(ctx, &shopapi.LeagueItemBatchAdd{Type: shopapi.LeagueItemNormal,
-			List: []shopapi.LeagueItemRatio{{ProductID: shopapi.ID(p1), Ratio: 10}, {ProductID: "404", Ratio: 10}}})
+			List: []shopapi.LeagueItemRatio{{ProductID: p1, Ratio: 10}, {ProductID: "404", Ratio: 10}}})
 		homepageMust(t, "add normal", err)
 		if len(res) != 2 || res[0].ErrCode != 0 || res[1].ErrCode != shopapi.CodeLeagueItemNotFound {
 			t.Errorf("results: %+v", res)
 		}
 		res, _, err = c.League.BatchAddItems(ctx, &shopapi.LeagueItemBatchAdd{Type: shopapi.LeagueItemTargeted,
-			List: []shopapi.LeagueItemRatio{{ProductID: shopapi.ID(p2), Ratio: 20}}, FinderIDs: []string{"sphA", "sphZ"},
+			List: []shopapi.LeagueItemRatio{{ProductID: p2, Ratio: 20}}, FinderIDs: []string{"sphA", "sphZ"},
 			BeginTime: compassDay.Unix(), EndTime: compassDay.Unix() + 86400*30})
 		homepageMust(t, "add targeted", err)
 		if len(res) != 1 || res[0].InfoID == "" || !cmp.Equal(res[0].FailFinderIDs, []string{"sphZ"}) {
@@ -72,7 +72,7 @@ var leagueTours = []tour{
 		}
 		plan := res[0].InfoID
 
-		it, _, err := c.League.Item(ctx, &shopapi.LeagueItemGetRequest{LeagueItemKey: shopapi.LeagueItemKey{Type: shopapi.LeagueItemNormal, ProductID: shopapi.ID(p1)}})
+		it, _, err := c.League.Item(ctx, &shopapi.LeagueItemGetRequest{LeagueItemKey: shopapi.LeagueItemKey{Type: shopapi.LeagueItemNormal, ProductID: p1}})
 		homepageMust(t, "get normal", err)
 		if it.Status != shopapi.LeagueItemListed || it.CommissionRatio() != shopapi.CommissionRatioPercent(10) {
 			t.Errorf("normal item: %+v", it)
@@ -90,17 +90,17 @@ var leagueTours = []tour{
 		}
 		pg, _, err := c.League.Items(ctx, &shopapi.LeagueItemListRequest{Type: shopapi.LeagueItemTargeted, PageSize: 10, FinderID: "sphB"})
 		homepageMust(t, "list", err)
-		if pg.TotalNum != 1 || len(pg.Items) != 1 || string(pg.Items[0].ProductID) != p2 {
+		if pg.TotalNum != 1 || len(pg.Items) != 1 || pg.Items[0].ProductID != p2 {
 			t.Errorf("list: %+v", pg)
 		}
-		_, err = c.League.DeleteItem(ctx, shopapi.LeagueItemKey{Type: shopapi.LeagueItemNormal, ProductID: shopapi.ID(p1)})
+		_, err = c.League.DeleteItem(ctx, shopapi.LeagueItemKey{Type: shopapi.LeagueItemNormal, ProductID: p1})
 		homepageMust(t, "delete", err)
 		var ae *shopapi.APIError
-		if _, _, err := c.League.Item(ctx, &shopapi.LeagueItemGetRequest{LeagueItemKey: shopapi.LeagueItemKey{Type: shopapi.LeagueItemNormal, ProductID: shopapi.ID(p1)}}); !errors.As(err, &ae) || ae.ErrCode != shopapi.CodeLeagueItemNotFound {
+		if _, _, err := c.League.Item(ctx, &shopapi.LeagueItemGetRequest{LeagueItemKey: shopapi.LeagueItemKey{Type: shopapi.LeagueItemNormal, ProductID: p1}}); !errors.As(err, &ae) || ae.ErrCode != shopapi.CodeLeagueItemNotFound {
 			t.Errorf("get a deleted item: %v", err)
 		}
 		hs, _, err := c.League.BatchAddHeadSupplierItems(ctx, &shopapi.LeagueHeadSupplierBatchAdd{
-			List: []shopapi.LeagueHeadSupplierItem{{ProductID: shopapi.ID(p1), Ratio: 10, ServiceRatio: 20}}})
+			List: []shopapi.LeagueHeadSupplierItem{{ProductID: p1, Ratio: 10, ServiceRatio: 20}}})
 		homepageMust(t, "head suppliers", err)
 		if len(hs) != 1 || hs[0].ErrCode != 0 {
 			t.Errorf("head suppliers: %+v", hs)

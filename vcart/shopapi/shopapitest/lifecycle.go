@@ -30,14 +30,27 @@ func DefaultLifecycleTimers() LifecycleTimers {
 	return LifecycleTimers{PayTimeout: 15 * time.Minute, AutoConfirm: 10 * 24 * time.Hour, SettleAfter: 7 * 24 * time.Hour}
 }
 
-// WithLifecycleTimers sets the timers [Server.Tick] applies.
+// WithLifecycleTimers sets the timers [Server.Tick] applies (default
+// [DefaultLifecycleTimers]); a negative timer is an error (zero disables
+// one).
 func WithLifecycleTimers(t LifecycleTimers) Option {
-	return func(s *Server) { s.orderCfg().timers = t }
+	return func(c *config) error {
+		for _, f := range []struct {
+			name string
+			d    time.Duration
+		}{{"PayTimeout", t.PayTimeout}, {"AutoConfirm", t.AutoConfirm}, {"SettleAfter", t.SettleAfter}} {
+			if f.d < 0 {
+				return fmt.Errorf("shopapitest: WithLifecycleTimers: %s must not be negative, got %v", f.name, f.d)
+			}
+		}
+		c.orders.timers = t
+		return nil
+	}
 }
 
 // OrderLine is one line of an order made with [Server.CreateOrder].
 type OrderLine struct {
-	ProductID, SKUID string
+	ProductID, SKUID vcart.ID
 	Title, SKUCode   string
 	Count            int64
 	// UnitPriceFen is the sale price per unit in fen.
@@ -66,7 +79,7 @@ var ErrNotFound = errors.New("shopapitest: not found")
 
 // CreateOrder places an unpaid order (status 10) at the server's clock and
 // pushes channels_ec_order_new. It returns the order id (> 2^53).
-func (s *Server) CreateOrder(o NewOrder) (string, error) {
+func (s *Server) CreateOrder(o NewOrder) (vcart.ID, error) {
 	if len(o.Lines) == 0 {
 		return "", errors.New("shopapitest: an order needs at least one line")
 	}
@@ -83,10 +96,10 @@ func (s *Server) CreateOrder(o NewOrder) (string, error) {
 			return "", fmt.Errorf("shopapitest: line %d: product, SKU, a positive count and price are required", i)
 		}
 		if l.Title == "" {
-			l.Title = "测试商品 " + l.SKUID
+			l.Title = string("测试商品 " + l.SKUID)
 		}
 		total := l.Count * l.UnitPriceFen
-		d.lines = append(d.lines, orderLine{productID: l.ProductID, skuID: l.SKUID, title: l.Title, skuCode: l.SKUCode,
+		d.lines = append(d.lines, orderLine{productID: string(l.ProductID), skuID: string(l.SKUID), title: l.Title, skuCode: l.SKUCode,
 			count: l.Count, unitFen: l.UnitPriceFen, lineFen: total, origLineFen: total})
 	}
 	s.mu.Lock()
@@ -98,7 +111,7 @@ func (s *Server) CreateOrder(o NewOrder) (string, error) {
 	st.insert(orderRec{id: id, created: now, updated: now, status: uint8(shopapi.OrderUnpaid), d: d})
 	r, _ := st.get(idStr)
 	s.emitOrder(r, "channels_ec_order_new", nil)
-	return idStr, nil
+	return vcart.ID(idStr), nil
 }
 
 // lifecycle runs fn on the order under the lock.
@@ -118,15 +131,15 @@ func stateErr(r *orderRec, step string) error {
 }
 
 // PayOrder pays an unpaid order (10 → 20) and pushes channels_ec_order_pay.
-func (s *Server) PayOrder(id string) error {
-	return s.lifecycle(id, func(st *orderStore, r *orderRec, d *orderDetail) error {
+func (s *Server) PayOrder(id vcart.ID) error {
+	return s.lifecycle(string(id), func(st *orderStore, r *orderRec, d *orderDetail) error {
 		if shopapi.OrderStatus(r.status) != shopapi.OrderUnpaid {
 			return stateErr(r, "pay")
 		}
 		now := s.now().Unix()
 		d.payTime = now
-		d.prepayID = "wx" + strconv.FormatInt(now, 10) + id[len(id)-6:]
-		d.transactionID = "42000" + id[len(id)-12:] + strconv.FormatInt(now%100000, 10)
+		d.prepayID = "wx" + strconv.FormatInt(now, 10) + string(id[len(id)-6:])
+		d.transactionID = "42000" + string(id[len(id)-12:]) + strconv.FormatInt(now%100000, 10)
 		paid := d.orderPrice()
 		d.predictFee, _ = s.orderCfg().serviceRate.FeeFen(paid, vcart.HalfUp)
 		st.fund.pending += paid
@@ -139,8 +152,8 @@ func (s *Server) PayOrder(id string) error {
 
 // ShipAll ships every unshipped item in one package (as if the merchant
 // shipped it in the back office) and pushes channels_ec_order_deliver.
-func (s *Server) ShipAll(id string) error {
-	return s.lifecycle(id, func(st *orderStore, r *orderRec, d *orderDetail) error {
+func (s *Server) ShipAll(id vcart.ID) error {
+	return s.lifecycle(string(id), func(st *orderStore, r *orderRec, d *orderDetail) error {
 		if !shopapi.OrderStatus(r.status).CanShip() {
 			return stateErr(r, "ship")
 		}
@@ -154,7 +167,7 @@ func (s *Server) ShipAll(id string) error {
 				pkg.Products = append(pkg.Products, shipProduct{l.productID, l.skuID, n})
 			}
 		}
-		b := shipBody{OrderID: id, Packages: []shipPackage{pkg}}
+		b := shipBody{OrderID: string(id), Packages: []shipPackage{pkg}}
 		if err := s.ship(&b); err != nil {
 			return fmt.Errorf("%w: ship: %v", ErrState, err)
 		}
@@ -164,8 +177,8 @@ func (s *Server) ShipAll(id string) error {
 
 // ConfirmReceipt records the buyer's receipt (30 → 100, confirm_type 1)
 // and pushes channels_ec_order_confirm.
-func (s *Server) ConfirmReceipt(id string) error {
-	return s.lifecycle(id, func(st *orderStore, r *orderRec, d *orderDetail) error {
+func (s *Server) ConfirmReceipt(id vcart.ID) error {
+	return s.lifecycle(string(id), func(st *orderStore, r *orderRec, d *orderDetail) error {
 		return s.confirm(r, d, 1)
 	})
 }
@@ -185,8 +198,8 @@ func (s *Server) confirm(r *orderRec, d *orderDetail, how int) error {
 // SettleOrder settles a completed order: it books the income, the
 // technical service fee, the WeChat Pay fee and any commission as fund
 // flows, sets settle_info and pushes channels_ec_order_settle.
-func (s *Server) SettleOrder(id string) error {
-	return s.lifecycle(id, func(st *orderStore, r *orderRec, d *orderDetail) error {
+func (s *Server) SettleOrder(id vcart.ID) error {
+	return s.lifecycle(string(id), func(st *orderStore, r *orderRec, d *orderDetail) error {
 		return s.settle(st, r, d)
 	})
 }
@@ -205,8 +218,8 @@ func (s *Server) settle(st *orderStore, r *orderRec, d *orderDetail) error {
 
 // CancelOrder cancels an unpaid order as the buyer (10 → 250, cancel_type
 // 1) and pushes channels_ec_order_cancel.
-func (s *Server) CancelOrder(id string) error {
-	return s.lifecycle(id, func(st *orderStore, r *orderRec, d *orderDetail) error {
+func (s *Server) CancelOrder(id vcart.ID) error {
+	return s.lifecycle(string(id), func(st *orderStore, r *orderRec, d *orderDetail) error {
 		return s.cancel(r, d, 1)
 	})
 }
@@ -224,8 +237,8 @@ func (s *Server) cancel(r *orderRec, d *orderDetail, how int) error {
 
 // RequestAddressChange records a buyer's address change request awaiting
 // the merchant's review (addressmodify/accept|reject).
-func (s *Server) RequestAddressChange(id string, addr shopapi.AddressInfo) error {
-	return s.lifecycle(id, func(st *orderStore, r *orderRec, d *orderDetail) error {
+func (s *Server) RequestAddressChange(id vcart.ID, addr shopapi.AddressInfo) error {
+	return s.lifecycle(string(id), func(st *orderStore, r *orderRec, d *orderDetail) error {
 		if shopapi.OrderStatus(r.status) != shopapi.OrderAwaitingShipment {
 			return stateErr(r, "request an address change")
 		}
@@ -239,7 +252,7 @@ func (s *Server) RequestAddressChange(id string, addr shopapi.AddressInfo) error
 type NewAftersale struct {
 	// Type is shopapi.AftersaleRefund (default) or shopapi.AftersaleReturn.
 	Type  shopapi.AftersaleType
-	SKUID string
+	SKUID vcart.ID
 	// Count defaults to the line's refundable quantity.
 	Count int64
 	// AmountFen defaults to the line's price share for Count.
@@ -250,14 +263,14 @@ type NewAftersale struct {
 
 // OpenAftersale opens an after-sale on a paid order's line
 // (MERCHANT_PROCESSING) and pushes channels_ec_aftersale_update.
-func (s *Server) OpenAftersale(orderID string, a NewAftersale) (string, error) {
+func (s *Server) OpenAftersale(orderID vcart.ID, a NewAftersale) (vcart.ID, error) {
 	var out string
-	err := s.lifecycle(orderID, func(st *orderStore, r *orderRec, d *orderDetail) error {
+	err := s.lifecycle(string(orderID), func(st *orderStore, r *orderRec, d *orderDetail) error {
 		status := shopapi.OrderStatus(r.status)
 		if !status.IsPaid() || status.IsCancelled() {
 			return stateErr(r, "open an after-sale")
 		}
-		i := slices.IndexFunc(d.lines, func(l orderLine) bool { return l.skuID == a.SKUID })
+		i := slices.IndexFunc(d.lines, func(l orderLine) bool { return l.skuID == string(a.SKUID) })
 		if i < 0 {
 			return fmt.Errorf("%w: SKU %s not in order", ErrNotFound, a.SKUID)
 		}
@@ -279,7 +292,7 @@ func (s *Server) OpenAftersale(orderID string, a NewAftersale) (string, error) {
 			a.Reason = shopapi.ReasonNoLongerWant
 		}
 		now := s.now().Unix()
-		as := &aftersale{id: s.newID(), orderID: orderID, typ: a.Type, reason: a.Reason, productID: l.productID,
+		as := &aftersale{id: s.newID(), orderID: string(orderID), typ: a.Type, reason: a.Reason, productID: l.productID,
 			skuID: l.skuID, count: a.Count, amount: a.AmountFen, created: now, openid: d.openid}
 		l.onAftersale += a.Count
 		st.as[as.id] = as
@@ -290,7 +303,7 @@ func (s *Server) OpenAftersale(orderID string, a NewAftersale) (string, error) {
 		out = as.id
 		return nil
 	})
-	return out, err
+	return vcart.ID(out), err
 }
 
 func (s *Server) aftersaleStep(id string, fn func(a *aftersale) error) error {
@@ -305,8 +318,8 @@ func (s *Server) aftersaleStep(id string, fn func(a *aftersale) error) error {
 
 // ReturnGoods records the buyer's return parcel (USER_WAIT_RETURN →
 // MERCHANT_WAIT_RECEIPT).
-func (s *Server) ReturnGoods(aftersaleID, waybillID string) error {
-	return s.aftersaleStep(aftersaleID, func(a *aftersale) error {
+func (s *Server) ReturnGoods(aftersaleID vcart.ID, waybillID string) error {
+	return s.aftersaleStep(string(aftersaleID), func(a *aftersale) error {
 		if a.status != shopapi.AftersaleUserWaitReturn {
 			return fmt.Errorf("%w: return goods in %s", ErrState, a.status)
 		}
@@ -317,8 +330,8 @@ func (s *Server) ReturnGoods(aftersaleID, waybillID string) error {
 }
 
 // CancelAftersale withdraws the buyer's request (USER_CANCELD).
-func (s *Server) CancelAftersale(aftersaleID string) error {
-	return s.aftersaleStep(aftersaleID, func(a *aftersale) error {
+func (s *Server) CancelAftersale(aftersaleID vcart.ID) error {
+	return s.aftersaleStep(string(aftersaleID), func(a *aftersale) error {
 		if a.status.IsFinal() {
 			return fmt.Errorf("%w: cancel in %s", ErrState, a.status)
 		}
@@ -330,9 +343,9 @@ func (s *Server) CancelAftersale(aftersaleID string) error {
 
 // OpenComplaint opens a dispute (纠纷) on an after-sale and pushes
 // channels_ec_complaint_update; it returns the complaint id.
-func (s *Server) OpenComplaint(aftersaleID string) (string, error) {
+func (s *Server) OpenComplaint(aftersaleID vcart.ID) (vcart.ID, error) {
 	var out string
-	err := s.aftersaleStep(aftersaleID, func(a *aftersale) error {
+	err := s.aftersaleStep(string(aftersaleID), func(a *aftersale) error {
 		if a.complaintID != "" {
 			return fmt.Errorf("%w: after-sale %s already has a complaint", ErrState, a.id)
 		}
@@ -347,14 +360,14 @@ func (s *Server) OpenComplaint(aftersaleID string) (string, error) {
 		out = cp.id
 		return nil
 	})
-	return out, err
+	return vcart.ID(out), err
 }
 
 // OrderStatus returns an order's status.
-func (s *Server) OrderStatus(id string) (shopapi.OrderStatus, bool) {
+func (s *Server) OrderStatus(id vcart.ID) (shopapi.OrderStatus, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	r, ok := s.orders().get(id)
+	r, ok := s.orders().get(string(id))
 	if !ok {
 		return 0, false
 	}
@@ -363,10 +376,10 @@ func (s *Server) OrderStatus(id string) (shopapi.OrderStatus, bool) {
 
 // Packages returns how many packages an order has (to prove no double
 // shipment).
-func (s *Server) Packages(id string) int {
+func (s *Server) Packages(id vcart.ID) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	r, ok := s.orders().get(id)
+	r, ok := s.orders().get(string(id))
 	if !ok || r.d == nil {
 		return 0
 	}
@@ -374,10 +387,10 @@ func (s *Server) Packages(id string) int {
 }
 
 // AftersaleStatus returns an after-sale's status.
-func (s *Server) AftersaleStatus(id string) (shopapi.AftersaleStatus, bool) {
+func (s *Server) AftersaleStatus(id vcart.ID) (shopapi.AftersaleStatus, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a, ok := s.orders().as[id]
+	a, ok := s.orders().as[string(id)]
 	if !ok {
 		return "", false
 	}
@@ -387,7 +400,7 @@ func (s *Server) AftersaleStatus(id string) (shopapi.AftersaleStatus, bool) {
 // SeedOrders adds n paid orders awaiting shipment in bulk, created every
 // `every` from start, and returns the first and last ids. They are held
 // compactly (about 40 bytes each plus the id index) and push no events.
-func (s *Server) SeedOrders(n int, start time.Time, every time.Duration) (first, last string) {
+func (s *Server) SeedOrders(n int, start time.Time, every time.Duration) (first, last vcart.ID) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.orders()
@@ -399,9 +412,9 @@ func (s *Server) SeedOrders(n int, start time.Time, every time.Duration) (first,
 		c := t0 + int64(i)*step
 		st.insert(orderRec{id: id, created: c, updated: c + 60, status: uint8(shopapi.OrderAwaitingShipment)})
 		if i == 0 {
-			first = idStr
+			first = vcart.ID(idStr)
 		}
-		last = idStr
+		last = vcart.ID(idStr)
 	}
 	return first, last
 }

@@ -14,12 +14,16 @@ import (
 // ExampleServer_CreateOrder drives an order through its lifecycle by hand.
 func ExampleServer_CreateOrder() {
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
-	srv := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 
 	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{
 		{ProductID: "23423523452345235", SKUID: "23423523452345301", Count: 1, UnitPriceFen: 3990}}})
-	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
+	for _, step := range []func(vcart.ID) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
 		if err := step(id); err != nil {
 			fmt.Println(err)
 		}
@@ -47,7 +51,11 @@ func ExampleServer_CreateOrder() {
 func ExampleServer_EnablePush() {
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 	clock := func() time.Time { return now }
-	srv := shopapitest.New(shopapitest.WithClock(clock))
+	srv, err := shopapitest.New(shopapitest.WithClock(clock))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer srv.Close()
 
 	const token, aesKey = "pushtoken", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"

@@ -153,7 +153,7 @@ func TestLifecycle_PushesEveryTransition(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	steps := []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder}
+	steps := []func(vcart.ID) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder}
 	for _, step := range steps {
 		clk.Advance(time.Hour)
 		if err := step(id); err != nil {
@@ -178,11 +178,11 @@ func TestLifecycle_PushesEveryTransition(t *testing.T) {
 		t.Errorf("delivered %d pushes, want 6", n)
 	}
 	want := []string{
-		"channels_ec_order_new " + id, "channels_ec_order_pay " + id + " at", "channels_ec_order_deliver " + id + " finish=1",
-		"channels_ec_order_confirm " + id + " confirm=1", "channels_ec_order_settle " + id + " at",
-		"channels_ec_order_new " + cancelled, "channels_ec_order_cancel " + cancelled + " cancel=1",
-		"channels_ec_order_new " + refunded, "channels_ec_order_pay " + refunded + " at",
-		"channels_ec_aftersale_update " + as + " MERCHANT_PROCESSING", "channels_ec_aftersale_update " + as + " USER_CANCELD",
+		"channels_ec_order_new " + string(id), "channels_ec_order_pay " + string(id) + " at", "channels_ec_order_deliver " + string(id) + " finish=1",
+		"channels_ec_order_confirm " + string(id) + " confirm=1", "channels_ec_order_settle " + string(id) + " at",
+		"channels_ec_order_new " + string(cancelled), "channels_ec_order_cancel " + string(cancelled) + " cancel=1",
+		"channels_ec_order_new " + string(refunded), "channels_ec_order_pay " + string(refunded) + " at",
+		"channels_ec_aftersale_update " + string(as) + " MERCHANT_PROCESSING", "channels_ec_aftersale_update " + string(as) + " USER_CANCELD",
 	}
 	if diff := cmp.Diff(want, rc.events()); diff != "" {
 		t.Errorf("received (-want +got):\n%s", diff)
@@ -196,7 +196,7 @@ func TestLifecycle_PushesEveryTransition(t *testing.T) {
 		t.Errorf("final status %v", st)
 	}
 	// Steps out of order are refused and change nothing.
-	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder, srv.CancelOrder} {
+	for _, step := range []func(vcart.ID) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder, srv.CancelOrder} {
 		if err := step(id); !errors.Is(err, shopapitest.ErrState) {
 			t.Errorf("repeated step: %v", err)
 		}
@@ -272,7 +272,7 @@ func TestPush_RecoversInSynctest(t *testing.T) {
 		if diff := cmp.Diff([]time.Duration{0, 0, 0, 10 * time.Second, 70 * time.Second}, offsets); diff != "" {
 			t.Errorf("offsets (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff([]string{"channels_ec_order_new " + id}, rc.events()); diff != "" {
+		if diff := cmp.Diff([]string{"channels_ec_order_new " + string(id)}, rc.events()); diff != "" {
 			t.Errorf("received:\n%s", diff)
 		}
 	})
@@ -283,7 +283,7 @@ func TestLifecycle_Timers(t *testing.T) {
 	srv, clk := newFake(t)
 	unpaid, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{line}})
 	shipped, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{line}})
-	for _, step := range []func(string) error{srv.PayOrder, srv.ShipAll} {
+	for _, step := range []func(vcart.ID) error{srv.PayOrder, srv.ShipAll} {
 		if err := step(shipped); err != nil {
 			t.Fatal(err)
 		}
@@ -342,10 +342,10 @@ func TestOrders_RawPlatformErrors(t *testing.T) {
 		{"order list without range", "/channels/ec/order/list/get", `{"page_size":10}`, shopapi.CodeBadParams},
 		{"bad cursor", "/channels/ec/order/list/get", `{"create_time_range":{"start_time":0,"end_time":10},"page_size":10,"next_key":"zz"}`, shopapi.CodeBadParams},
 		{"after-sale range over 24 h", "/channels/ec/aftersale/getaftersalelist", `{"begin_create_time":0,"end_create_time":86401}`, shopapi.CodeTimeRangeTooLong},
-		{"after-sale id as a number", "/channels/ec/aftersale/getaftersaleorder", `{"after_sale_order_id":` + as + `}`, shopapi.CodeDataFormat},
-		{"same SKU in two packages", "/channels/ec/order/delivery/send", `{"order_id":"` + id + `","delivery_list":[` +
-			`{"delivery_id":"SF","waybill_id":"SF1000000001","deliver_type":1,"product_infos":[{"product_id":"` + line.ProductID + `","sku_id":"` + line.SKUID + `","product_cnt":1}]},` +
-			`{"delivery_id":"SF","waybill_id":"SF1000000002","deliver_type":1,"product_infos":[{"product_id":"` + line.ProductID + `","sku_id":"` + line.SKUID + `","product_cnt":1}]}]}`,
+		{"after-sale id as a number", "/channels/ec/aftersale/getaftersaleorder", `{"after_sale_order_id":` + string(as) + `}`, shopapi.CodeDataFormat},
+		{"same SKU in two packages", "/channels/ec/order/delivery/send", `{"order_id":"` + string(id) + `","delivery_list":[` +
+			`{"delivery_id":"SF","waybill_id":"SF1000000001","deliver_type":1,"product_infos":[{"product_id":"` + string(line.ProductID) + `","sku_id":"` + string(line.SKUID) + `","product_cnt":1}]},` +
+			`{"delivery_id":"SF","waybill_id":"SF1000000002","deliver_type":1,"product_infos":[{"product_id":"` + string(line.ProductID) + `","sku_id":"` + string(line.SKUID) + `","product_cnt":1}]}]}`,
 			shopapi.CodeAftersaleBlocksShipping},
 	}
 	for _, tt := range tests {
@@ -380,7 +380,7 @@ func TestPush_URL(t *testing.T) {
 	if n := srv.DeliverPushes(t.Context()); n != 2 {
 		t.Errorf("%d attempts, want 2 (one failure, then accepted)", n)
 	}
-	if diff := cmp.Diff([]string{"channels_ec_order_new " + id}, rc.events()); diff != "" {
+	if diff := cmp.Diff([]string{"channels_ec_order_new " + string(id)}, rc.events()); diff != "" {
 		t.Error(diff)
 	}
 	if err := srv.EnablePush(shopapitest.PushConfig{Token: pushToken, EncodingAESKey: pushAESKey}); err == nil {
@@ -429,32 +429,34 @@ func TestPush_ReceiverTimeout(t *testing.T) {
 // TestPush_EnableWhileRunning enables push while RunPushes waits (run it
 // with -race): RunPushes must read the wake channel under the lock, and
 // EnablePush must wake a RunPushes waiting on the channel it replaces, or
-// the event below is never delivered.
+// the event below is never delivered. synctest.Wait lets RunPushes reach
+// its wait before each step, without real-time sleeps or polling.
 func TestPush_EnableWhileRunning(t *testing.T) {
 	t.Parallel()
 	srv := shopapitest.NewServer(t)
-	rc := newReceiver(t, srv, nil, 0)
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan struct{})
-	go func() {
-		srv.RunPushes(ctx)
-		close(done)
-	}()
-	defer func() {
-		cancel()
-		<-done
-	}()
-	for range 5 {
-		if err := srv.EnablePush(shopapitest.PushConfig{Handler: rc, Token: pushToken, EncodingAESKey: pushAESKey}); err != nil {
-			t.Fatal(err)
+	synctest.Test(t, func(t *testing.T) {
+		rc := newReceiver(t, srv, nil, 0)
+		ctx, cancel := context.WithCancel(t.Context())
+		done := make(chan struct{})
+		go func() {
+			srv.RunPushes(ctx)
+			close(done)
+		}()
+		defer func() {
+			cancel()
+			<-done
+		}()
+		for range 5 {
+			synctest.Wait() // RunPushes waits on the current wake channel
+			if err := srv.EnablePush(shopapitest.PushConfig{Handler: rc, Token: pushToken, EncodingAESKey: pushAESKey}); err != nil {
+				t.Fatal(err)
+			}
 		}
-		time.Sleep(time.Millisecond)
-	}
-	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{line}})
-	for deadline := time.Now().Add(10 * time.Second); len(rc.events()) == 0 && time.Now().Before(deadline); {
-		time.Sleep(5 * time.Millisecond)
-	}
-	if diff := cmp.Diff([]string{"channels_ec_order_new " + id}, rc.events()); diff != "" {
-		t.Errorf("received (-want +got):\n%s", diff)
-	}
+		synctest.Wait()
+		id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{line}})
+		synctest.Wait() // RunPushes has delivered, or waits on a channel nobody signals
+		if diff := cmp.Diff([]string{"channels_ec_order_new " + string(id)}, rc.events()); diff != "" {
+			t.Errorf("received (-want +got):\n%s", diff)
+		}
+	})
 }

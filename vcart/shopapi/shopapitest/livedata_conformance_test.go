@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"context"
 	"errors"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"slices"
 	"strings"
 	"testing"
@@ -20,7 +21,7 @@ func setClock(s *Server, t time.Time) {
 
 // listedProduct adds a product, passes its audit and returns its id and
 // its first SKU's id.
-func listedProduct(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client, title string, priceFen int64) (string, string) {
+func listedProduct(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client, title string, priceFen int64) (product, sku vcart.ID) {
 	t.Helper()
 	p := &shopapi.Product{OutProductID: "spu-" + title, Title: title,
 		HeadImgs: []string{"https://mmecimage.cn/p/x/1", "https://mmecimage.cn/p/x/2", "https://mmecimage.cn/p/x/3"},
@@ -29,14 +30,14 @@ func listedProduct(ctx context.Context, t *testing.T, s *Server, c *shopapi.Clie
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ApproveAudit(string(res.ProductID)); err != nil {
+	if err := s.ApproveAudit(res.ProductID); err != nil {
 		t.Fatal(err)
 	}
 	d, _, err := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(res.ProductID), string(d.Product.SKUs[0].SKUID)
+	return res.ProductID, d.Product.SKUs[0].SKUID
 }
 
 // compassDay is the tours' sales day; "today" is the day after (T+1).
@@ -45,12 +46,12 @@ var compassDay = time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600
 // seedCompassDay sells products on compassDay and moves the clock to the
 // next day: three buyers, a refund after shipping, a talent's sale through
 // a short video, the main channel's through a live stream, clicks.
-func seedCompassDay(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) (productID string) {
+func seedCompassDay(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) (productID vcart.ID) {
 	t.Helper()
 	setClock(s, compassDay)
 	pid, sku := listedProduct(ctx, t, s, c, "每日坚果礼盒", 5990)
 	other, sku2 := listedProduct(ctx, t, s, c, "古法手工红糖块", 1990)
-	sell := func(openid, product, skuID string, count int64, price int64, a *Attribution) string {
+	sell := func(openid string, product, skuID vcart.ID, count int64, price int64, a *Attribution) vcart.ID {
 		id, err := s.CreateOrder(NewOrder{OpenID: openid, TalentCommissionFen: count * price / 10,
 			Lines: []OrderLine{{ProductID: product, SKUID: skuID, Count: count, UnitPriceFen: price}}})
 		if err == nil {
@@ -77,7 +78,7 @@ func seedCompassDay(ctx context.Context, t *testing.T, s *Server, c *shopapi.Cli
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: shopapi.ID(asID)}); err != nil {
+	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: asID}); err != nil {
 		t.Fatal(err)
 	}
 	s.RecordProductClicks(pid, compassDay, 40, 55)
@@ -93,10 +94,10 @@ var liveDataTours = []tour{
 	{"showcase and links", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
 		pid, _ := listedProduct(ctx, t, s, c, "每日坚果礼盒", 5990)
 		hide := true
-		if _, err := c.Showcase.Add(ctx, &shopapi.ShowcaseAddRequest{ProductID: shopapi.ID(pid), AppID: s.AppID(), IsHideForWindow: &hide}); err != nil {
+		if _, err := c.Showcase.Add(ctx, &shopapi.ShowcaseAddRequest{ProductID: pid, AppID: s.AppID(), IsHideForWindow: &hide}); err != nil {
 			t.Fatal(err)
 		}
-		p, _, err := c.Showcase.Get(ctx, s.AppID(), shopapi.ID(pid))
+		p, _, err := c.Showcase.Get(ctx, s.AppID(), pid)
 		if err != nil || p.Title != "每日坚果礼盒" || p.SellingPrice != 5990 || !p.IsHideForWindow || p.Stock != 50 {
 			t.Errorf("get = %+v, %v", p, err)
 		}
@@ -105,16 +106,16 @@ var liveDataTours = []tour{
 			t.Errorf("list = %+v, %v", l, err)
 		}
 		for ref, err := range c.Showcase.ListIter(ctx, &shopapi.ShowcaseListOptions{PageSize: 10}) {
-			if err != nil || string(ref.ProductID) != pid {
+			if err != nil || ref.ProductID != pid {
 				t.Errorf("iter = %+v, %v", ref, err)
 			}
 		}
 		links := map[string]func() (string, error){
-			"h5url":   func() (string, error) { u, _, err := c.Links.ProductH5URL(ctx, shopapi.ID(pid)); return u, err },
-			"qrcode":  func() (string, error) { u, _, err := c.Links.ProductQRCode(ctx, shopapi.ID(pid)); return u, err },
-			"taglink": func() (string, error) { u, _, err := c.Links.ProductTagLink(ctx, shopapi.ID(pid)); return u, err },
+			"h5url":   func() (string, error) { u, _, err := c.Links.ProductH5URL(ctx, pid); return u, err },
+			"qrcode":  func() (string, error) { u, _, err := c.Links.ProductQRCode(ctx, pid); return u, err },
+			"taglink": func() (string, error) { u, _, err := c.Links.ProductTagLink(ctx, pid); return u, err },
 			"scheme": func() (string, error) {
-				u, _, err := c.Links.ProductScheme(ctx, &shopapi.ProductSchemeRequest{ProductID: shopapi.ID(pid), FromAppID: "wxmobileapp0001", Expire: 3600})
+				u, _, err := c.Links.ProductScheme(ctx, &shopapi.ProductSchemeRequest{ProductID: pid, FromAppID: "wxmobileapp0001", Expire: 3600})
 				return u, err
 			},
 		}
@@ -135,19 +136,19 @@ var liveDataTours = []tour{
 				t.Errorf("%s %q: shop %v ok %v err %v", name, u, shop, ok, err)
 			}
 		}
-		if _, err := c.Showcase.Off(ctx, s.AppID(), shopapi.ID(pid)); err != nil {
+		if _, err := c.Showcase.Off(ctx, s.AppID(), pid); err != nil {
 			t.Error(err)
 		}
-		if _, _, err := c.Showcase.Get(ctx, s.AppID(), shopapi.ID(pid)); !hasCode(err, shopapi.CodeShowcaseProductNotFound) {
+		if _, _, err := c.Showcase.Get(ctx, s.AppID(), pid); !hasCode(err, shopapi.CodeShowcaseProductNotFound) {
 			t.Errorf("get after off: %v", err)
 		}
-		if _, err := c.Showcase.Add(ctx, &shopapi.ShowcaseAddRequest{ProductID: shopapi.ID(pid), AppID: "wxother"}); !hasCode(err, shopapi.CodeShowcaseAppNotBound) {
+		if _, err := c.Showcase.Add(ctx, &shopapi.ShowcaseAddRequest{ProductID: pid, AppID: "wxother"}); !hasCode(err, shopapi.CodeShowcaseAppNotBound) {
 			t.Errorf("add with another appid: %v", err)
 		}
 		if _, _, err := c.Links.ProductH5URL(ctx, "404"); !hasCode(err, shopapi.CodeProductNotFound) {
 			t.Errorf("h5url of an unknown product: %v", err)
 		}
-		if _, _, err := c.Links.ProductScheme(ctx, &shopapi.ProductSchemeRequest{ProductID: shopapi.ID(pid), FromAppID: s.AppID(), Expire: 60}); !hasCode(err, shopapi.CodeSchemeAppInvalid) {
+		if _, _, err := c.Links.ProductScheme(ctx, &shopapi.ProductSchemeRequest{ProductID: pid, FromAppID: s.AppID(), Expire: 60}); !hasCode(err, shopapi.CodeSchemeAppInvalid) {
 			t.Errorf("scheme from the shop's own appid: %v", err)
 		}
 	}},
@@ -232,7 +233,7 @@ var liveDataTours = []tour{
 		if err != nil || len(ps) != 2 {
 			t.Fatalf("products = %+v, %v", ps, err)
 		}
-		p, _, err := c.Compass.ShopProduct(ctx, ds, shopapi.ID(pid))
+		p, _, err := c.Compass.ShopProduct(ctx, ds, pid)
 		d := p.Data
 		if err != nil || d.PayGMV != 17970 || d.PurePayGMV != 11980 || d.PayUV != 2 || d.PayGMVPerUV != 5990 || d.CreateCnt != 3 ||
 			d.PayRefundCnt != 1 || d.PayRefundRatio.String() != "0.5" || d.PayRefundAfterSendRatio.String() != "0.5" || d.RefundGMV != 5990 ||
@@ -278,7 +279,7 @@ var liveDataTours = []tour{
 		if tp, _, err := c.Compass.FinderProducts(ctx, ds); err != nil || len(tp) != 1 || tp[0].Data.PredictCommission != 1198 {
 			t.Errorf("talent products = %+v, %v", tp, err)
 		}
-		if tp, _, err := c.Compass.FinderProduct(ctx, ds, shopapi.ID(pid)); err != nil || tp.Data.PayGMV != 11980 {
+		if tp, _, err := c.Compass.FinderProduct(ctx, ds, pid); err != nil || tp.Data.PayGMV != 11980 {
 			t.Errorf("talent product = %+v, %v", tp, err)
 		}
 		if pf, _, err := c.Compass.FinderSaleProfile(ctx, ds, shopapi.AudienceBuyers); err != nil || len(pf.Field("地级").DataList) != 1 {

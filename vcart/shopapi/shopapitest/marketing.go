@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"errors"
 	"fmt"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"time"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
@@ -13,7 +14,7 @@ import (
 type Promo struct {
 	// UserCouponID is a coupon the buyer received ([Server.ReceiveCoupon])
 	// to use on the order; empty for none.
-	UserCouponID string
+	UserCouponID vcart.ID
 	// SharerOpenID credits the order to a bound sharer (分享员), shared in
 	// ShareScene; empty for none.
 	SharerOpenID string
@@ -49,7 +50,7 @@ var ErrPromo = errors.New("shopapitest: promotion does not apply")
 // detected.
 //
 // It returns the order id and the basket's price.
-func (s *Server) CreatePromoOrder(o NewOrder, p Promo) (string, shopapi.BasketPrice, error) {
+func (s *Server) CreatePromoOrder(o NewOrder, p Promo) (vcart.ID, shopapi.BasketPrice, error) {
 	if o.OpenID == "" {
 		o.OpenID = "o-fake-buyer"
 	}
@@ -60,15 +61,15 @@ func (s *Server) CreatePromoOrder(o NewOrder, p Promo) (string, shopapi.BasketPr
 	now := s.now()
 	for i := range o.Lines {
 		l := &o.Lines[i]
-		if price, ok := s.peekFlashPrice(l.ProductID, l.SKUID, l.Count); ok {
+		if price, ok := s.peekFlashPrice(string(l.ProductID), string(l.SKUID), l.Count); ok {
 			l.UnitPriceFen = price
 		}
-		lines = append(lines, shopapi.BasketLine{ProductID: shopapi.ID(l.ProductID), SKUID: shopapi.ID(l.SKUID), PriceFen: l.UnitPriceFen, Count: int(l.Count)})
+		lines = append(lines, shopapi.BasketLine{ProductID: l.ProductID, SKUID: l.SKUID, PriceFen: l.UnitPriceFen, Count: int(l.Count)})
 	}
 	var price shopapi.BasketPrice
 	var spec shopapi.CouponSpec
 	if p.UserCouponID != "" {
-		u, ok := s.userCoupons().byID[p.UserCouponID]
+		u, ok := s.userCoupons().byID[string(p.UserCouponID)]
 		if !ok || u.openid != o.OpenID || u.status != shopapi.UserCouponValid {
 			s.mu.Unlock()
 			return "", price, fmt.Errorf("%w: user coupon %s is not a valid coupon of %s", ErrPromo, p.UserCouponID, o.OpenID)
@@ -97,13 +98,13 @@ func (s *Server) CreatePromoOrder(o NewOrder, p Promo) (string, shopapi.BasketPr
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, l := range o.Lines {
-		s.flashPrice(l.ProductID, l.SKUID, l.Count) // takes the flash stock
+		s.flashPrice(string(l.ProductID), string(l.SKUID), l.Count) // takes the flash stock
 	}
 	st := s.orders()
-	r, _ := st.get(id)
+	r, _ := st.get(string(id))
 	d := st.detail(r)
 	if p.UserCouponID != "" {
-		if price, err = s.useCoupon(o.OpenID, p.UserCouponID, id, lines); err != nil {
+		if price, err = s.useCoupon(o.OpenID, string(p.UserCouponID), string(id), lines); err != nil {
 			return id, price, err
 		}
 		spread(d, price)
@@ -119,8 +120,8 @@ func (s *Server) CreatePromoOrder(o NewOrder, p Promo) (string, shopapi.BasketPr
 		sh := s.sharers().byID[p.SharerOpenID]
 		ss := s.sharerState()
 		for _, l := range o.Lines {
-			ss.credits = append(ss.credits, sharerCredit{at: now.Unix(), order: shopapi.SharerOrder{OrderID: shopapi.ID(id),
-				ShareScene: p.ShareScene, SharerOpenID: sh.openid, SharerType: sh.typ, SKUID: shopapi.ID(l.SKUID), ProductID: shopapi.ID(l.ProductID),
+			ss.credits = append(ss.credits, sharerCredit{at: now.Unix(), order: shopapi.SharerOrder{OrderID: id,
+				ShareScene: p.ShareScene, SharerOpenID: sh.openid, SharerType: sh.typ, SKUID: l.SKUID, ProductID: l.ProductID,
 				FinderSceneInfo: p.FinderScene}})
 		}
 	}
@@ -158,12 +159,12 @@ func (s *Server) peekFlashPrice(productID, skuID string, count int64) (int64, bo
 
 // CancelPromoOrder cancels an unpaid order ([Server.CancelOrder]) and gives
 // its coupon back (用户优惠券返还, channels_ec_user_coupon_unuse).
-func (s *Server) CancelPromoOrder(id string) error {
+func (s *Server) CancelPromoOrder(id vcart.ID) error {
 	if err := s.CancelOrder(id); err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.returnCoupon(id)
+	s.returnCoupon(string(id))
 	return nil
 }

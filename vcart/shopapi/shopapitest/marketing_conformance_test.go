@@ -44,7 +44,7 @@ func marketingProduct(ctx context.Context, t *testing.T, s *Server, c *shopapi.C
 		SKUs:     []shopapi.SKU{{OutSKUID: "sku-" + s.newIDLocked(), SalePrice: priceFen, MarketPrice: priceFen * 2, StockNum: 100}}}
 	res, _, err := c.Products.Add(ctx, p, true)
 	must(t, err)
-	must(t, s.ApproveAudit(string(res.ProductID)))
+	must(t, s.ApproveAudit(res.ProductID))
 	got, _, err := c.Products.Get(ctx, res.ProductID, shopapi.DataOnline)
 	must(t, err)
 	return res.ProductID, got.Product.SKUs[0].SKUID
@@ -104,26 +104,26 @@ var couponTours = []tour{
 			t.Errorf("ListIter = %v", ids)
 		}
 
-		ub, err := s.ReceiveCoupon("o-buyer", string(b))
+		ub, err := s.ReceiveCoupon("o-buyer", b)
 		must(t, err)
-		_, err = s.ReceiveCoupon("o-buyer", string(d))
+		_, err = s.ReceiveCoupon("o-buyer", d)
 		must(t, err)
-		if _, err := s.ReceiveCoupon("o-buyer", string(b)); err == nil {
+		if _, err := s.ReceiveCoupon("o-buyer", b); err == nil {
 			t.Error("a second coupon over the per-person limit was received")
 		}
-		order, price, err := s.CreatePromoOrder(NewOrder{OpenID: "o-buyer", Lines: []OrderLine{{ProductID: string(pid), SKUID: "20000000000000001", Count: 2, UnitPriceFen: 6000}}}, Promo{UserCouponID: ub})
+		order, price, err := s.CreatePromoOrder(NewOrder{OpenID: "o-buyer", Lines: []OrderLine{{ProductID: pid, SKUID: "20000000000000001", Count: 2, UnitPriceFen: 6000}}}, Promo{UserCouponID: ub})
 		must(t, err)
 		if price.DiscountFen != 2000 || price.TotalFen != 10000 {
 			t.Errorf("price = %+v", price)
 		}
-		o, _, err := c.Orders.Get(ctx, shopapi.ID(order))
+		o, _, err := c.Orders.Get(ctx, order)
 		must(t, err)
 		if o.Detail.PriceInfo.OrderPrice != 10000 {
 			t.Errorf("order_price = %d, want 10000", o.Detail.PriceInfo.OrderPrice)
 		}
-		uc, _, err := c.Coupons.GetUserCoupon(ctx, "o-buyer", shopapi.ID(ub))
+		uc, _, err := c.Coupons.GetUserCoupon(ctx, "o-buyer", ub)
 		must(t, err)
-		if uc.UserCoupon.Status != shopapi.UserCouponUsed || uc.UserCoupon.OrderID != shopapi.ID(order) || uc.UserCoupon.DiscountFee != 2000 {
+		if uc.UserCoupon.Status != shopapi.UserCouponUsed || uc.UserCoupon.OrderID != order || uc.UserCoupon.DiscountFee != 2000 {
 			t.Errorf("user coupon = %+v", uc.UserCoupon)
 		}
 		ul, _, err := c.Coupons.ListUserCoupons(ctx, &shopapi.UserCouponListOptions{OpenID: "o-buyer", PageSize: 1})
@@ -184,9 +184,9 @@ var flashSaleTours = []tour{
 		if title != "早市秒杀" {
 			t.Errorf("title = %q", title)
 		}
-		order, _, err := s.CreatePromoOrder(NewOrder{Lines: []OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 1, UnitPriceFen: 5000}}}, Promo{})
+		order, _, err := s.CreatePromoOrder(NewOrder{Lines: []OrderLine{{ProductID: pid, SKUID: sku, Count: 1, UnitPriceFen: 5000}}}, Promo{})
 		must(t, err)
-		o, _, err := c.Orders.Get(ctx, shopapi.ID(order))
+		o, _, err := c.Orders.Get(ctx, order)
 		must(t, err)
 		if o.Detail.PriceInfo.ProductPrice != 2900 {
 			t.Errorf("the order paid %d, want the flash price 2900", o.Detail.PriceInfo.ProductPrice)
@@ -196,7 +196,7 @@ var flashSaleTours = []tour{
 		}
 		_, err = c.FlashSales.Stop(ctx, id)
 		must(t, err)
-		if _, ok := s.FlashPrice(string(pid), string(sku)); ok {
+		if _, ok := s.FlashPrice(pid, sku); ok {
 			t.Error("a stopped task still sets the price")
 		}
 		var n int
@@ -235,7 +235,7 @@ var giftTours = []tour{
 		must(t, err)
 		_, err = c.Gifts.UpdateStock(ctx, added.ProductID, gsku, shopapi.StockSet, 5)
 		must(t, err)
-		if n, _ := s.GiftStock(string(added.ProductID), string(gsku)); n != 5 {
+		if n, _ := s.GiftStock(added.ProductID, gsku); n != 5 {
 			t.Errorf("gift stock = %d, want 5", n)
 		}
 		conv, _, err := c.Gifts.FromProduct(ctx, pid, []shopapi.GiftSKUStock{{SKUID: sku, StockNum: 1}})
@@ -254,10 +254,10 @@ var giftTours = []tour{
 				GiftSet:      shopapi.GiftSet{GiftItems: []shopapi.GiftItem{{GiftID: added.ProductID, GiveNum: 1}}, GiftSetNum: 5}}}
 		aid, _, err := c.Gifts.AddActivity(ctx, act)
 		must(t, err)
-		_, _, err = s.CreatePromoOrder(NewOrder{OpenID: "o-buyer", Lines: []OrderLine{{ProductID: string(pid), SKUID: string(sku), Count: 2, UnitPriceFen: 5000}}}, Promo{})
+		_, _, err = s.CreatePromoOrder(NewOrder{OpenID: "o-buyer", Lines: []OrderLine{{ProductID: pid, SKUID: sku, Count: 2, UnitPriceFen: 5000}}}, Promo{})
 		must(t, err)
-		if n, _ := s.GiftStock(string(added.ProductID), string(gsku)); n != 4 || s.GiftSetsGiven(string(aid)) != 1 {
-			t.Errorf("after an order of 2: gift stock %d, sets given %d; want 4 and 1 (limit 1 per buyer)", n, s.GiftSetsGiven(string(aid)))
+		if n, _ := s.GiftStock(added.ProductID, gsku); n != 4 || s.GiftSetsGiven(aid) != 1 {
+			t.Errorf("after an order of 2: gift stock %d, sets given %d; want 4 and 1 (limit 1 per buyer)", n, s.GiftSetsGiven(aid))
 		}
 		_, err = c.Gifts.StopActivity(ctx, aid)
 		must(t, err)
@@ -367,7 +367,7 @@ var sharerTours = []tour{
 		os, _, err := c.Sharers.Orders(ctx, &shopapi.SharerOrderOptions{OpenID: "o-alice", ShareScene: 3, Page: 1, PageSize: 10,
 			StartTime: clk.t.Unix() - 60, EndTime: clk.t.Unix() + 60})
 		must(t, err)
-		if len(os) != 1 || os[0].OrderID != shopapi.ID(order) {
+		if len(os) != 1 || os[0].OrderID != order {
 			t.Errorf("sharer orders = %+v", os)
 		}
 		n := 0

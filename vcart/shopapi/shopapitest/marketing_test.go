@@ -40,7 +40,7 @@ func TestMarketingPushes(t *testing.T) {
 	must(t, srv.JoinMember("o-m", 0))
 	_, err = c.Members.IncreaseScore(ctx, &shopapi.ScoreChange{OpenID: "o-m", Score: 300, RequestID: "r1"})
 	must(t, err)
-	uc, err := srv.ExchangePoints("o-m", string(id), 100) // 积分兑换优惠券
+	uc, err := srv.ExchangePoints("o-m", id, 100) // 积分兑换优惠券
 	must(t, err)
 	if score, _, _ := srv.MemberScore("o-m"); score != 200 {
 		t.Errorf("score after the exchange = %d, want 200", score)
@@ -95,7 +95,7 @@ func TestMarketingPushes(t *testing.T) {
 		names = append(names, e.Name)
 		switch v := ev.(type) {
 		case *notify.CouponReceiveEvent:
-			if string(v.ReceiveInfo.CouponID) != string(id) || string(v.ReceiveInfo.UserCouponID) != uc || v.ReceiveInfo.ReceiveTime == 0 {
+			if string(v.ReceiveInfo.CouponID) != string(id) || v.ReceiveInfo.UserCouponID != uc || v.ReceiveInfo.ReceiveTime == 0 {
 				t.Errorf("%s: %+v", e.Name, v.ReceiveInfo)
 			}
 		case *notify.CouponActionEvent:
@@ -103,7 +103,7 @@ func TestMarketingPushes(t *testing.T) {
 				t.Errorf("%s: %+v", e.Name, v.CouponInfo)
 			}
 		case *notify.UserCouponEvent:
-			if string(v.UserCouponInfo.UserCouponID) != uc {
+			if v.UserCouponInfo.UserCouponID != uc {
 				t.Errorf("%s: %+v", e.Name, v.UserCouponInfo)
 			}
 		case *notify.SharerChangeEvent:

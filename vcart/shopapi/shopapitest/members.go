@@ -2,6 +2,7 @@ package shopapitest
 
 import (
 	"errors"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"strconv"
 
@@ -417,7 +418,7 @@ func (s *Server) AskMemberInfo(openid string) {
 // channels_ec_vip_score_exchange and channels_ec_vip_score_update are
 // pushed. Nothing changes when any step fails. It returns the
 // user_coupon_id.
-func (s *Server) ExchangePoints(openid, couponID string, cost int64) (string, error) {
+func (s *Server) ExchangePoints(openid string, couponID vcart.ID, cost int64) (vcart.ID, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m, err := s.members().get(openid)
@@ -427,7 +428,7 @@ func (s *Server) ExchangePoints(openid, couponID string, cost int64) (string, er
 	if cost <= 0 || m.score < cost {
 		return "", apiErr(shopapi.CodeVipBadParams, "not enough points")
 	}
-	uc, err := s.receiveCoupon(openid, couponID)
+	uc, err := s.receiveCoupon(openid, string(couponID))
 	if err != nil {
 		return "", err
 	}
@@ -437,5 +438,5 @@ func (s *Server) ExchangePoints(openid, couponID string, cost int64) (string, er
 		"coupon_info": map[string]any{"related_coupon_id": couponID}})
 	s.emitMember("channels_ec_vip_score_update", openid, map[string]any{"score": m.score, "delta_score": -cost,
 		"flow_type": int(shopapi.FlowExchangeCoupon)})
-	return uc, nil
+	return vcart.ID(uc), nil
 }

@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -44,8 +45,9 @@ type PresentActivity struct {
 
 // PresentPrize is a prize product of an activity.
 type PresentPrize struct {
-	ProductID, SKUID, ProductName, SKUName string
-	PriceFen, Stock                        int64
+	ProductID, SKUID     vcart.ID
+	ProductName, SKUName string
+	PriceFen, Stock      int64
 }
 
 type presentActivityRec struct {
@@ -80,7 +82,7 @@ func (s *Server) mpGifts() *mpGiftState {
 }
 
 // AddPresentActivity adds a gift activity and returns its id.
-func (s *Server) AddPresentActivity(a PresentActivity) string {
+func (s *Server) AddPresentActivity(a PresentActivity) vcart.ID {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if a.ShopAppID == "" {
@@ -93,7 +95,7 @@ func (s *Server) AddPresentActivity(a PresentActivity) string {
 	id := s.newID()
 	st.activities[id] = &presentActivityRec{a: a, used: map[string]int64{}}
 	st.actOrder = append(st.actOrder, id)
-	return id
+	return vcart.ID(id)
 }
 
 const (
@@ -184,9 +186,9 @@ func (s *Server) hPresentActivityInfo(c *call) (any, error) {
 	act.Info.PrizeInfo.ProductInfoList = []mpPrizeAnswer{}
 	for _, p := range r.a.Prizes {
 		act.Info.PrizeInfo.ProductInfoList = append(act.Info.PrizeInfo.ProductInfoList, mpPrizeAnswer{
-			ProductID: p.ProductID, SKUID: p.SKUID, ProductImgURL: "https://mmecimage.cn/p/fake/" + p.SKUID,
+			ProductID: string(p.ProductID), SKUID: string(p.SKUID), ProductImgURL: string("https://mmecimage.cn/p/fake/" + p.SKUID),
 			ProductName: p.ProductName, SKUName: p.SKUName, Price: strconv.FormatInt(p.PriceFen, 10),
-			StockNum: strconv.FormatInt(p.Stock, 10), CanUseStockNum: strconv.FormatInt(p.Stock-r.used[p.SKUID], 10)})
+			StockNum: strconv.FormatInt(p.Stock, 10), CanUseStockNum: strconv.FormatInt(p.Stock-r.used[string(p.SKUID)], 10)})
 	}
 	act.Status = 1
 	if now := s.now(); now.Before(r.a.Start) || !now.Before(r.a.End) {
@@ -217,17 +219,17 @@ func (s *Server) hPresentCreate(c *call) (any, error) {
 	}
 	var prize *PresentPrize
 	for i := range r.a.Prizes {
-		if r.a.Prizes[i].ProductID == req.ProductID && r.a.Prizes[i].SKUID == req.SKUID {
+		if string(r.a.Prizes[i].ProductID) == req.ProductID && string(r.a.Prizes[i].SKUID) == req.SKUID {
 			prize = &r.a.Prizes[i]
 		}
 	}
 	if prize == nil {
 		return nil, apiErr(shopapi.CodeInvalidRequestBody, "product not a prize of the activity")
 	}
-	if r.used[prize.SKUID] >= prize.Stock {
+	if r.used[string(prize.SKUID)] >= prize.Stock {
 		return nil, apiErr(shopapi.CodeInvalidRequestBody, "prize out of stock")
 	}
-	r.used[prize.SKUID]++
+	r.used[string(prize.SKUID)]++
 	now := s.now().Unix()
 	p := &presentRec{id: s.newID(), activityID: req.ActivityID, shopAppID: req.ShopAppID, wish: req.WishMessage,
 		created: now, paid: now, priceFen: prize.PriceFen,
@@ -242,16 +244,16 @@ func (s *Server) hPresentCreate(c *call) (any, error) {
 // AddPresentSubOrder adds a sub-order without a receiver to a present (a
 // present for several people, whose receivers the mini-program sets) and
 // returns its order id.
-func (s *Server) AddPresentSubOrder(presentOrderID string) (string, error) {
+func (s *Server) AddPresentSubOrder(presentOrderID vcart.ID) (vcart.ID, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p := s.mpGifts().presents[presentOrderID]
+	p := s.mpGifts().presents[string(presentOrderID)]
 	if p == nil {
 		return "", apiErr(shopapi.CodeInvalidRequestBody, "present not found")
 	}
 	id := s.newID()
 	p.subs = append(p.subs, &presentSub{orderID: id, status: presentSubAwaitingReceiver})
-	return id, nil
+	return vcart.ID(id), nil
 }
 
 func (s *Server) presentOf(id string) (*presentRec, error) {

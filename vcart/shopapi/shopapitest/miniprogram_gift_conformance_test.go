@@ -15,10 +15,10 @@ var miniProgramGiftTours = []tour{
 			Prizes: []PresentPrize{{ProductID: "10000000000000001", SKUID: "20000000000000001", ProductName: "核桃",
 				SKUName: "500g", PriceFen: 3990, Stock: 2}}})
 		list, total, _, err := c.MiniProgram.PresentActivities(ctx, 0, 10)
-		if err != nil || total != 1 || len(list) != 1 || list[0].ActivityID != shopapi.ID(act) {
+		if err != nil || total != 1 || len(list) != 1 || list[0].ActivityID != act {
 			t.Fatalf("activities = %+v (%d), %v", list, total, err)
 		}
-		a, _, err := c.MiniProgram.PresentActivity(ctx, s.AppID(), shopapi.ID(act))
+		a, _, err := c.MiniProgram.PresentActivity(ctx, s.AppID(), act)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -26,17 +26,17 @@ var miniProgramGiftTours = []tour{
 		if prize.Price != 3990 || prize.CanUseStockNum != 2 || a.Status != 1 {
 			t.Errorf("activity = %+v", a)
 		}
-		req := &shopapi.PresentCreateRequest{ActivityID: shopapi.ID(act), OpenID: "o-giver", ShopAppID: s.AppID(),
+		req := &shopapi.PresentCreateRequest{ActivityID: act, OpenID: "o-giver", ShopAppID: s.AppID(),
 			WishMessage: "生日快乐", ProductID: prize.ProductID, SKUID: prize.SKUID}
 		pid, _, err := c.MiniProgram.CreatePresent(ctx, req)
 		if err != nil {
 			t.Fatal(err)
 		}
-		extra, err := s.AddPresentSubOrder(string(pid))
+		extra, err := s.AddPresentSubOrder(pid)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.MiniProgram.SetPresentReceivers(ctx, pid, []shopapi.PresentReceiver{{OrderID: shopapi.ID(extra), OpenID: "o-friend"}}); err != nil {
+		if _, err := c.MiniProgram.SetPresentReceivers(ctx, pid, []shopapi.PresentReceiver{{OrderID: extra, OpenID: "o-friend"}}); err != nil {
 			t.Fatal(err)
 		}
 		p, _, err := c.MiniProgram.Present(ctx, pid)
@@ -60,7 +60,7 @@ var miniProgramGiftTours = []tour{
 		}
 		got, _, _, err := c.MiniProgram.ReceiverOrders(ctx, shopapi.ReceiverOrderListOptions{ShopAppID: s.AppID(), PageSize: 10,
 			OpenID: "o-friend", CreateTimeRange: day})
-		if err != nil || len(got) != 1 || got[0].OrderID != shopapi.ID(extra) {
+		if err != nil || len(got) != 1 || got[0].OrderID != extra {
 			t.Fatalf("receiver orders = %+v, %v", got, err)
 		}
 		old, _, err := c.MiniProgram.LegacyPresentOrder(ctx, pid, "o-friend")
@@ -79,7 +79,7 @@ var miniProgramGiftTours = []tour{
 		if m2, _, err := c.MiniProgram.UploadData(ctx, "o-friend", "logo.dwg", []byte("AC1032 fake cad")); err != nil || m2 == "" || m2 == media {
 			t.Fatalf("upload data = %q, %v", m2, err)
 		}
-		u, exp, _, err := c.MiniProgram.DownloadURL(ctx, "o-friend", shopapi.ID(extra))
+		u, exp, _, err := c.MiniProgram.DownloadURL(ctx, "o-friend", extra)
 		if err != nil || u == "" || exp == 0 {
 			t.Fatalf("download url = %q %d, %v", u, exp, err)
 		}

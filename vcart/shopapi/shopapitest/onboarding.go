@@ -2,6 +2,7 @@ package shopapitest
 
 import (
 	"errors"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"slices"
 	"strconv"
@@ -319,15 +320,15 @@ var ErrNotPending = errors.New("shopapitest: application not under audit")
 // ApproveCategory passes a category application (审核成功): the shop is
 // granted the category from now on, and product_category_audit is pushed
 // with status 3.
-func (s *Server) ApproveCategory(auditID string) error {
-	return s.decideCategory(auditID, shopapi.CategoryFlowApproved, "")
+func (s *Server) ApproveCategory(auditID vcart.ID) error {
+	return s.decideCategory(string(auditID), shopapi.CategoryFlowApproved, "")
 }
 
 // RejectCategory rejects a category application with the reviewer's
 // reason (审核驳回), as the platform does: status 2 with reject_reason, and
 // product_category_audit pushed with status 2.
-func (s *Server) RejectCategory(auditID, reason string) error {
-	return s.decideCategory(auditID, shopapi.CategoryFlowRejected, reason)
+func (s *Server) RejectCategory(auditID vcart.ID, reason string) error {
+	return s.decideCategory(string(auditID), shopapi.CategoryFlowRejected, reason)
 }
 
 func (s *Server) decideCategory(auditID string, st shopapi.CategoryFlowStatus, reason string) error {
@@ -351,19 +352,19 @@ func (s *Server) decideCategory(auditID string, st shopapi.CategoryFlowStatus, r
 }
 
 // CategoryGranted reports whether the shop may sell in the leaf category.
-func (s *Server) CategoryGranted(catID string) bool {
+func (s *Server) CategoryGranted(catID vcart.ID) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	g, err := s.catGrants().get(catID)
+	g, err := s.catGrants().get(string(catID))
 	return err == nil && g.status == shopapi.CategoryRelationActive
 }
 
 // PendingCategoryAudits returns the audit ids of the applications under
 // audit, oldest first: what the platform's reviewer has to decide.
-func (s *Server) PendingCategoryAudits() []string {
+func (s *Server) PendingCategoryAudits() []vcart.ID {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.catApps().ids(func(_ string, a *catApp) bool { return a.status == shopapi.CategoryFlowPending })
+	return convertIDs[vcart.ID](s.catApps().ids(func(_ string, a *catApp) bool { return a.status == shopapi.CategoryFlowPending }))
 }
 
 // brandRec is a brand qualification of the shop.
@@ -558,14 +559,14 @@ func (s *Server) hBrandValidList(c *call) (any, error) {
 
 // ApproveBrand passes the brand qualification's audit (已生效): it joins
 // the brands in force, and channels_ec_brand is pushed (status 4).
-func (s *Server) ApproveBrand(brandID string) error {
-	return s.decideBrand(brandID, shopapi.BrandActive, "")
+func (s *Server) ApproveBrand(brandID vcart.ID) error {
+	return s.decideBrand(string(brandID), shopapi.BrandActive, "")
 }
 
 // RejectBrand rejects the brand qualification's audit with the reviewer's
 // reason (审核失败); channels_ec_brand is pushed (status 5).
-func (s *Server) RejectBrand(brandID, reason string) error {
-	return s.decideBrand(brandID, shopapi.BrandRejected, reason)
+func (s *Server) RejectBrand(brandID vcart.ID, reason string) error {
+	return s.decideBrand(string(brandID), shopapi.BrandRejected, reason)
 }
 
 func (s *Server) decideBrand(brandID string, st shopapi.BrandStatus, reason string) error {
@@ -593,10 +594,10 @@ func (s *Server) emitBrand(r *brandRec, st shopapi.BrandStatus) {
 
 // BrandStatus returns the status of the shop's qualification for a brand
 // (0 when the shop has none).
-func (s *Server) BrandStatus(brandID string) shopapi.BrandStatus {
+func (s *Server) BrandStatus(brandID vcart.ID) shopapi.BrandStatus {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if r, ok := s.brandRecs().byID[brandID]; ok {
+	if r, ok := s.brandRecs().byID[string(brandID)]; ok {
 		return r.status
 	}
 	return 0

@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"context"
 	"errors"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"testing"
 
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
@@ -33,7 +34,7 @@ var onboardingTours = []tour{
 		if flows, _, err := c.Categories.AuditFlows(ctx, &shopapi.CategoryFlowListOptions{Status: &pending}); err != nil || len(flows) != 1 {
 			t.Errorf("flows = %+v, %v", flows, err)
 		}
-		if err := s.ApproveCategory(string(auditID)); err != nil {
+		if err := s.ApproveCategory(auditID); err != nil {
 			t.Fatal(err)
 		}
 		if f, _, err := c.Categories.AuditFlow(ctx, auditID); err != nil || f.Status != shopapi.CategoryFlowApproved || f.CatID != CatNuts {
@@ -64,7 +65,7 @@ var onboardingTours = []tour{
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.RejectCategory(string(id), "资质不清晰"); err != nil {
+		if err := s.RejectCategory(id, "资质不清晰"); err != nil {
 			t.Fatal(err)
 		}
 		if res, _, err := c.Categories.Audit(ctx, id); err != nil || !res.Status.Rejected() || res.RejectReason != "资质不清晰" {
@@ -112,7 +113,7 @@ var onboardingTours = []tour{
 		if _, _, err := c.Brands.Update(ctx, b); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.ApproveBrand(string(b.BrandID)); err != nil {
+		if err := s.ApproveBrand(b.BrandID); err != nil {
 			t.Fatal(err)
 		}
 		p, _, err := c.Brands.Valid(ctx, &shopapi.BrandListOptions{PageSize: 5})
@@ -208,23 +209,23 @@ var productToolTours = []tour{
 		if _, err := c.Products.BeginTimingSale(ctx, p.ProductID, "1"); !isCode(err, shopapi.CodeNotAwaitingSale) {
 			t.Errorf("unscheduled = %v", err)
 		}
-		task, err := s.ScheduleTimingSale(string(p.ProductID))
+		task, err := s.ScheduleTimingSale(p.ProductID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := c.Products.BeginTimingSale(ctx, p.ProductID, "1"); !isCode(err, shopapi.CodeSaleTaskChanged) {
 			t.Errorf("stale task = %v", err)
 		}
-		if _, err := c.Products.BeginTimingSale(ctx, p.ProductID, shopapi.ID(task)); err != nil {
+		if _, err := c.Products.BeginTimingSale(ctx, p.ProductID, task); err != nil {
 			t.Error(err)
 		}
-		sku := "1" // the ledger is keyed by whatever sku_id the caller records
-		s.RecordStockFlow(string(p.ProductID), sku, shopapi.StockFlow{Amount: 300, BeginningAmount: 842, EndingAmount: 542, StockSubType: 1,
+		sku := vcart.ID("1") // the ledger is keyed by whatever sku_id the caller records
+		s.RecordStockFlow(p.ProductID, sku, shopapi.StockFlow{Amount: 300, BeginningAmount: 842, EndingAmount: 542, StockSubType: 1,
 			OpType: 6, UpdateTime: 1689735682, ExtInfo: shopapi.StockFlowExt{MoveToStockSubType: 4, FinderID: "sphn9rhffKDiLAf"}})
-		s.RecordStockFlow(string(p.ProductID), sku, shopapi.StockFlow{Amount: 1, BeginningAmount: 843, EndingAmount: 842, StockSubType: 1,
+		s.RecordStockFlow(p.ProductID, sku, shopapi.StockFlow{Amount: 1, BeginningAmount: 843, EndingAmount: 842, StockSubType: 1,
 			OpType: 4, UpdateTime: 1689520907, ExtInfo: shopapi.StockFlowExt{OrderID: "3712984209868589056"}})
 		var n int
-		for f, err := range c.Stock.FlowIter(ctx, &shopapi.StockFlowRequest{ProductID: p.ProductID, SKUID: shopapi.ID(sku),
+		for f, err := range c.Stock.FlowIter(ctx, &shopapi.StockFlowRequest{ProductID: p.ProductID, SKUID: sku,
 			BeginTime: 1689218360, EndTime: 1689736760, PageSize: 1}) {
 			if err != nil {
 				t.Fatal(err)

@@ -22,17 +22,17 @@ func TestOnboardingEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RejectCategory(string(a1), "证照模糊"); err != nil {
+	if err := s.RejectCategory(a1, "证照模糊"); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RejectCategory(string(a1), "twice"); err != ErrNotPending {
+	if err := s.RejectCategory(a1, "twice"); err != ErrNotPending {
 		t.Errorf("second decision = %v", err)
 	}
 	if err := s.ApproveCategory("42"); err != ErrNoApplication {
 		t.Errorf("unknown = %v", err)
 	}
 	a2, _, _ := c.Categories.Apply(ctx, &shopapi.CategoryApplyInfo{CatsV2: CatsFor(CatNuts), Certificate: []string{file}})
-	_ = s.ApproveCategory(string(a2))
+	_ = s.ApproveCategory(a2)
 	b := &shopapi.BrandQualification{BrandID: "2100000104", ChName: "北麓", ClassificationNo: "29",
 		TradeMarkSymbol: shopapi.TradeMarkRegistered, GrantType: shopapi.GrantOwn,
 		RegisterDetails: &shopapi.RegisterDetails{Registrant: "北麓", RegisterNo: "1", RegisterCertifications: []string{file}}}

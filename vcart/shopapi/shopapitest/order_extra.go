@@ -2,6 +2,7 @@ package shopapitest
 
 import (
 	"fmt"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"slices"
 	"strings"
@@ -203,8 +204,8 @@ func (s *Server) hVirtualTelGet(c *call) (any, error) {
 // SetVirtualNumberExpiry sets when an order's virtual number expires (to
 // test extensions, which the platform allows in the last 7 days, and the
 // exchanges, which need it expired).
-func (s *Server) SetVirtualNumberExpiry(orderID string, t time.Time) error {
-	return s.lifecycle(orderID, func(_ *orderStore, r *orderRec, _ *orderDetail) error {
+func (s *Server) SetVirtualNumberExpiry(orderID vcart.ID, t time.Time) error {
+	return s.lifecycle(string(orderID), func(_ *orderStore, r *orderRec, _ *orderDetail) error {
 		s.virtualOf(r).expires = t.Unix()
 		return nil
 	})
@@ -237,10 +238,10 @@ func (s *Server) hRealNumberApply(c *call) (any, error) {
 
 // ReviewRealNumber is the platform's decision on an order's real-number
 // application.
-func (s *Server) ReviewRealNumber(orderID string, approve bool) error {
+func (s *Server) ReviewRealNumber(orderID vcart.ID, approve bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t := s.orderExtras().real[orderID]
+	t := s.orderExtras().real[string(orderID)]
 	if t == nil || t.state != shopapi.RealNumberAuditing {
 		return fmt.Errorf("%w: no real-number application under review for order %s", ErrState, orderID)
 	}
@@ -274,27 +275,27 @@ func (n json64) MarshalJSON() ([]byte, error) { return []byte(n), nil }
 
 // GiftOrders groups paid orders as the sub-orders of one gift (present)
 // order, one per recipient, and returns the gift order's id.
-func (s *Server) GiftOrders(orderIDs ...string) (string, error) {
+func (s *Server) GiftOrders(orderIDs ...vcart.ID) (vcart.ID, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(orderIDs) == 0 {
 		return "", fmt.Errorf("%w: no sub-orders", ErrState)
 	}
 	for _, id := range orderIDs {
-		if _, ok := s.orders().get(id); !ok {
+		if _, ok := s.orders().get(string(id)); !ok {
 			return "", fmt.Errorf("%w: order %s", ErrNotFound, id)
 		}
 	}
 	id := s.newID()
-	s.orderExtras().presents[id] = slices.Clone(orderIDs)
-	return id, nil
+	s.orderExtras().presents[id] = convertIDs[string](orderIDs)
+	return vcart.ID(id), nil
 }
 
 // PresentNotes returns the merchant's notes on a gift order.
-func (s *Server) PresentNotes(presentOrderID string) []string {
+func (s *Server) PresentNotes(presentOrderID vcart.ID) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return slices.Clone(s.orderExtras().notes[presentOrderID])
+	return slices.Clone(s.orderExtras().notes[string(presentOrderID)])
 }
 
 func (s *Server) presentFor(c *call, b any, id *string) ([]string, error) {
@@ -337,34 +338,34 @@ func (s *Server) hPresentSubOrders(c *call) (any, error) {
 
 // RequestSKUChange is the buyer asking, before shipment, to change the
 // order's line of fromSKU to toSKU (same product and price).
-func (s *Server) RequestSKUChange(orderID, fromSKU, toSKU string) error {
-	return s.lifecycle(orderID, func(_ *orderStore, r *orderRec, d *orderDetail) error {
+func (s *Server) RequestSKUChange(orderID, fromSKU, toSKU vcart.ID) error {
+	return s.lifecycle(string(orderID), func(_ *orderStore, r *orderRec, d *orderDetail) error {
 		if shopapi.OrderStatus(r.status) != shopapi.OrderAwaitingShipment {
 			return stateErr(r, "change the SKU")
 		}
-		if !slices.ContainsFunc(d.lines, func(l orderLine) bool { return l.skuID == fromSKU }) {
+		if !slices.ContainsFunc(d.lines, func(l orderLine) bool { return l.skuID == string(fromSKU) }) {
 			return fmt.Errorf("%w: SKU %s not in order", ErrNotFound, fromSKU)
 		}
 		x := s.orderExtras()
-		if _, ok := x.skuChange[orderID]; !ok {
-			x.skuChangeOrder = append(x.skuChangeOrder, orderID)
+		if _, ok := x.skuChange[string(orderID)]; !ok {
+			x.skuChangeOrder = append(x.skuChangeOrder, string(orderID))
 		}
-		x.skuChange[orderID] = fromSKU + ">" + toSKU
+		x.skuChange[string(orderID)] = string(fromSKU + ">" + toSKU)
 		return nil
 	})
 }
 
 // OrderSKUs returns the SKU ids of an order's lines.
-func (s *Server) OrderSKUs(orderID string) []string {
+func (s *Server) OrderSKUs(orderID vcart.ID) []vcart.ID {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	r, ok := s.orders().get(orderID)
+	r, ok := s.orders().get(string(orderID))
 	if !ok {
 		return nil
 	}
-	var out []string
+	var out []vcart.ID
 	for _, l := range s.orders().detail(r).lines {
-		out = append(out, l.skuID)
+		out = append(out, vcart.ID(l.skuID))
 	}
 	return out
 }
@@ -427,19 +428,19 @@ func (s *Server) hSKUChangeReject(c *call) (any, error) {
 
 // RequireFreshInspect puts an order under fresh-food inspection
 // (quality_inspect_type 2): the merchant must upload its packing evidence.
-func (s *Server) RequireFreshInspect(orderID string) error {
-	return s.lifecycle(orderID, func(_ *orderStore, _ *orderRec, _ *orderDetail) error {
-		s.orderExtras().fresh[orderID] = false
+func (s *Server) RequireFreshInspect(orderID vcart.ID) error {
+	return s.lifecycle(string(orderID), func(_ *orderStore, _ *orderRec, _ *orderDetail) error {
+		s.orderExtras().fresh[string(orderID)] = false
 		return nil
 	})
 }
 
 // FreshInspected reports whether the order's fresh inspection evidence was
 // uploaded.
-func (s *Server) FreshInspected(orderID string) bool {
+func (s *Server) FreshInspected(orderID vcart.ID) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.orderExtras().fresh[orderID]
+	return s.orderExtras().fresh[string(orderID)]
 }
 
 func (s *Server) hFreshInspect(c *call) (any, error) {

@@ -2,6 +2,7 @@ package shopapitest
 
 import (
 	"context"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"testing"
 	"time"
 
@@ -13,7 +14,7 @@ import (
 var orderExtraTours = []tour{
 	{"sensitive address, virtual and real numbers", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
 		order := paidExtraOrder(t, s)
-		id := shopapi.ID(order)
+		id := order
 		addr, _, err := c.Orders.DecodeSensitiveInfo(ctx, id)
 		if err != nil || addr.TelNumber == "" {
 			t.Fatalf("decode: %+v %v", addr, err)
@@ -58,14 +59,14 @@ var orderExtraTours = []tour{
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Orders.AddPresentNote(ctx, shopapi.ID(gift), "生日快乐"); err != nil {
+		if _, err := c.Orders.AddPresentNote(ctx, gift, "生日快乐"); err != nil {
 			t.Fatal(err)
 		}
-		subs, _, err := c.Orders.PresentSubOrders(ctx, shopapi.ID(gift))
+		subs, _, err := c.Orders.PresentSubOrders(ctx, gift)
 		if err != nil || len(subs) != 2 {
 			t.Fatalf("sub-orders: %v %v", subs, err)
 		}
-		for _, o := range []string{a, b} {
+		for _, o := range []vcart.ID{a, b} {
 			if err := s.RequestSKUChange(o, extraTourLine.SKUID, "20000000000000002"); err != nil {
 				t.Fatal(err)
 			}
@@ -74,10 +75,10 @@ var orderExtraTours = []tour{
 		if err != nil || len(ids) != 2 {
 			t.Fatalf("requests: %v %v", ids, err)
 		}
-		if _, err := c.Orders.ApproveSKUChange(ctx, shopapi.ID(a)); err != nil {
+		if _, err := c.Orders.ApproveSKUChange(ctx, a); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Orders.RejectSKUChange(ctx, shopapi.ID(b)); err != nil {
+		if _, err := c.Orders.RejectSKUChange(ctx, b); err != nil {
 			t.Fatal(err)
 		}
 		if got := s.OrderSKUs(a); len(got) != 1 || got[0] != "20000000000000002" {
@@ -86,7 +87,7 @@ var orderExtraTours = []tour{
 		if err := s.RequireFreshInspect(a); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Orders.SubmitFreshInspect(ctx, shopapi.ID(a), []shopapi.FreshInspectItem{
+		if _, err := c.Orders.SubmitFreshInspect(ctx, a, []shopapi.FreshInspectItem{
 			{ItemName: shopapi.FreshExpressPic, ItemValue: "https://store.mp.video.tencent-cloud.com/x"},
 			{ItemName: shopapi.FreshUnboxingVideo, ItemValue: "https://store.mp.video.tencent-cloud.com/z"}}); err != nil {
 			t.Fatal(err)
@@ -116,14 +117,14 @@ var orderExtraTours = []tour{
 	{"work order of a dispute", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
 		order := paidExtraOrder(t, s)
 		as := mustOpen(t, s, order, NewAftersale{SKUID: extraTourLine.SKUID, Count: 1})
-		if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: shopapi.ID(as), RejectReasonType: 1}); err != nil {
+		if _, err := c.Aftersales.Reject(ctx, &shopapi.RejectRequest{AftersaleOrderID: as, RejectReasonType: 1}); err != nil {
 			t.Fatal(err)
 		}
 		cp, err := s.OpenComplaint(as)
 		if err != nil {
 			t.Fatal(err)
 		}
-		req := &shopapi.SyncWorkOrderRequest{ComplaintID: shopapi.ID(cp), WorkOrderInfo: shopapi.WorkOrderInfo{Version: 1, WorkOrderID: "WO-1",
+		req := &shopapi.SyncWorkOrderRequest{ComplaintID: cp, WorkOrderInfo: shopapi.WorkOrderInfo{Version: 1, WorkOrderID: "WO-1",
 			Items: []shopapi.WorkOrderItem{{Status: shopapi.WorkOrderCreated, Desc: "已受理", UpdateTime: s.now().Unix()}}}}
 		if _, err := c.Aftersales.SyncWorkOrder(ctx, req); err != nil {
 			t.Fatal(err)

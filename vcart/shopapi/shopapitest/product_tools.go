@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"slices"
 	"strings"
@@ -27,7 +28,10 @@ func productToolRoutes() []route {
 }
 
 // classifyWords maps title words to the fake's leaf categories.
-var classifyWords = []struct{ word, cat string }{
+var classifyWords = []struct {
+	word string
+	cat  vcart.ID
+}{
 	{"核桃", CatNuts}, {"坚果", CatNuts}, {"瓜子", CatNuts},
 	{"连衣裙", CatDresses}, {"裙", CatDresses},
 	{"面霜", CatCream}, {"霜", CatCream},
@@ -50,13 +54,13 @@ func (s *Server) hClassify(c *call) (any, error) {
 		return nil, apiErr(shopapi.CodeBadParams, "invalid classify request")
 	}
 	cats := []any{}
-	seen := map[string]bool{}
+	seen := map[vcart.ID]bool{}
 	for _, w := range classifyWords {
 		if !strings.Contains(req.Title, w.word) || seen[w.cat] {
 			continue
 		}
 		seen[w.cat] = true
-		granted := s.grantedLocked(w.cat)
+		granted := s.grantedLocked(string(w.cat))
 		path := []any{}
 		for _, ref := range CatsFor(w.cat) {
 			path = append(path, map[string]any{"cat_info": map[string]any{"cat_id": ref.CatID}, "has_permission": granted})
@@ -65,7 +69,7 @@ func (s *Server) hClassify(c *call) (any, error) {
 	}
 	out := map[string]any{"categories": cats}
 	if req.ReqType == 2 {
-		out["wrong_cat"] = !seen[req.CatID]
+		out["wrong_cat"] = !seen[vcart.ID(req.CatID)]
 	}
 	return out, nil
 }
@@ -217,15 +221,15 @@ func (s *Server) timingState() *timingSales {
 
 // ScheduleTimingSale gives a product a timed-sale task (定时开售), as the
 // back office does, and returns the task id begintimingsale needs.
-func (s *Server) ScheduleTimingSale(productID string) (string, error) {
+func (s *Server) ScheduleTimingSale(productID vcart.ID) (vcart.ID, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.products[productID]; !ok {
+	if _, ok := s.products[string(productID)]; !ok {
 		return "", ErrNoProduct
 	}
 	id := s.newID()
-	s.timingState().task[productID] = id
-	return id, nil
+	s.timingState().task[string(productID)] = id
+	return vcart.ID(id), nil
 }
 
 func (s *Server) hBeginTimingSale(c *call) (any, error) {
@@ -265,10 +269,10 @@ func (s *Server) flowState() *stockFlows {
 
 // RecordStockFlow appends a movement to a SKU's stock ledger (库存流水),
 // newest last; getflow answers the flows of a time range, newest first.
-func (s *Server) RecordStockFlow(productID, skuID string, f shopapi.StockFlow) {
+func (s *Server) RecordStockFlow(productID, skuID vcart.ID, f shopapi.StockFlow) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k := productID + "/" + skuID
+	k := string(productID + "/" + skuID)
 	st := s.flowState()
 	st.flows[k] = append(st.flows[k], f)
 }

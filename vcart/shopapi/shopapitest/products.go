@@ -595,10 +595,10 @@ func (s *Server) approveLocked(p *product) {
 
 // ApproveAudit passes the product's audit (edit_status 2 → 4) and, if it
 // was submitted with listing, lists it.
-func (s *Server) ApproveAudit(productID string) error {
+func (s *Server) ApproveAudit(productID vcart.ID) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p, ok := s.products[productID]
+	p, ok := s.products[string(productID)]
 	if !ok {
 		return ErrNoProduct
 	}
@@ -610,10 +610,10 @@ func (s *Server) ApproveAudit(productID string) error {
 }
 
 // RejectAudit fails the product's audit (edit_status 2 → 3) with reason.
-func (s *Server) RejectAudit(productID, reason string) error {
+func (s *Server) RejectAudit(productID vcart.ID, reason string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p, ok := s.products[productID]
+	p, ok := s.products[string(productID)]
 	if !ok {
 		return ErrNoProduct
 	}
@@ -626,22 +626,22 @@ func (s *Server) RejectAudit(productID, reason string) error {
 }
 
 // Stock returns the stock of a SKU as the fake holds it.
-func (s *Server) Stock(productID, skuID string) (int64, bool) {
+func (s *Server) Stock(productID, skuID vcart.ID) (int64, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p, ok := s.products[productID]
+	p, ok := s.products[string(productID)]
 	if !ok {
 		return 0, false
 	}
-	n, ok := p.stock[skuID]
+	n, ok := p.stock[string(skuID)]
 	return n, ok
 }
 
 // ProductState returns a product's online status and draft status.
-func (s *Server) ProductState(productID string) (shopapi.ProductStatus, shopapi.EditStatus, bool) {
+func (s *Server) ProductState(productID vcart.ID) (shopapi.ProductStatus, shopapi.EditStatus, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p, ok := s.products[productID]
+	p, ok := s.products[string(productID)]
 	if !ok {
 		return 0, 0, false
 	}

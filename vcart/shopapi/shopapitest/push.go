@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -38,8 +39,11 @@ type PushConfig struct {
 
 // PushAttempt is one delivery attempt of an event.
 type PushAttempt struct {
-	// Event is the event name; Key the object id (order or after-sale).
-	Event, Key string
+	// Event is the event name.
+	Event string
+	// Key is the id of the object the event is about (the order,
+	// after-sale, complaint or withdrawal), empty for other events.
+	Key vcart.ID
 	// N counts the event's attempts from 1.
 	N int
 	// At is the attempt's instant on the server's clock.
@@ -54,16 +58,22 @@ type PushAttempt struct {
 
 // Event is an event the fake emitted (pushed or not).
 type Event struct {
-	Name, Key string
+	// Name is the event name.
+	Name string
+	// Key is the id of the object the event is about (the order,
+	// after-sale, complaint, withdrawal or dropship order), empty for
+	// other events.
+	Key vcart.ID
 	// Plaintext is the decrypted JSON the receiver gets.
 	Plaintext []byte
 }
 
 type pushItem struct {
-	event, key string
-	plain      []byte
-	n          int // attempts made
-	due        time.Time
+	event string
+	key   vcart.ID
+	plain []byte
+	n     int // attempts made
+	due   time.Time
 }
 
 type pushState struct {
@@ -143,10 +153,10 @@ func (s *Server) emit(event, openid, bodyKey string, body map[string]any) {
 		m[bodyKey] = body
 	}
 	plain, _ := json.Marshal(m)
-	key := ""
+	var key vcart.ID
 	for _, k := range []string{"complaint_id", "after_sale_order_id", "withdraw_id", "order_id"} {
 		if v, ok := body[k].(string); ok {
-			key = v
+			key = vcart.ID(v)
 			break
 		}
 	}

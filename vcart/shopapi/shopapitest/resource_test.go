@@ -11,7 +11,10 @@ import (
 
 func TestTable(t *testing.T) {
 	t.Parallel()
-	s := New()
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer s.Close()
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -46,6 +46,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vcart-sdk/vcart-go/fees"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 )
 
@@ -55,35 +56,116 @@ const (
 	DefaultAppSecret = "fake-app-secret-0123456789abcdef"
 )
 
-// Option configures a [Server].
-type Option func(*Server)
+// Option configures a [Server]. Options are validated when the server is
+// made: an invalid one makes [New] return an error naming the option and
+// the rule, and [NewServer] fail the test. A nil Option is an error.
+type Option func(*config) error
 
-// WithClock sets the fake's clock (token expiry, create times). Default time.Now.
-func WithClock(now func() time.Time) Option { return func(s *Server) { s.now = now } }
-
-// WithCredentials sets the shop's AppID and AppSecret.
-func WithCredentials(appID, secret string) Option {
-	return func(s *Server) { s.appID, s.secret = appID, secret }
+// config is what the options set.
+type config struct {
+	now                             func() time.Time
+	appID, secret                   string
+	componentAppID, componentSecret string
+	tokenTTL                        time.Duration
+	autoAudit                       bool
+	strictCategories                bool
+	orders                          orderConfig
 }
 
-// WithTokenTTL sets the lifetime of issued tokens (default 7200 s).
-func WithTokenTTL(d time.Duration) Option { return func(s *Server) { s.tokenTTL = d } }
+// defaultConfig returns the configuration of a server made without options.
+func defaultConfig() config {
+	calc, err := fees.NewCalculator(fees.SeedSchedule())
+	if err != nil {
+		panic("shopapitest: the seed fee schedule is invalid: " + err.Error()) // a defect of package fees
+	}
+	return config{
+		now:      time.Now,
+		appID:    DefaultAppID,
+		secret:   DefaultAppSecret,
+		tokenTTL: 7200 * time.Second,
+		orders:   orderConfig{serviceRate: defaultServiceRate, calc: calc, timers: DefaultLifecycleTimers()},
+	}
+}
+
+// WithClock sets the fake's clock (token expiry, create times, lifecycle
+// timers, push schedule). Default time.Now. A nil clock is an error.
+func WithClock(now func() time.Time) Option {
+	return func(c *config) error {
+		if now == nil {
+			return errors.New("shopapitest: WithClock: nil clock")
+		}
+		c.now = now
+		return nil
+	}
+}
+
+// WithCredentials sets the shop's AppID and AppSecret (default
+// [DefaultAppID], [DefaultAppSecret]); both must be non-empty.
+func WithCredentials(appID, secret string) Option {
+	return func(c *config) error {
+		if err := checkCredentials("WithCredentials", appID, secret); err != nil {
+			return err
+		}
+		c.appID, c.secret = appID, secret
+		return nil
+	}
+}
+
+// checkCredentials reports an empty appid or secret (never their values).
+func checkCredentials(option, appID, secret string) error {
+	switch {
+	case appID == "":
+		return fmt.Errorf("shopapitest: %s: empty appid", option)
+	case secret == "":
+		return fmt.Errorf("shopapitest: %s: empty secret", option)
+	}
+	return nil
+}
+
+// WithTokenTTL sets the lifetime of issued tokens (default 7200 s); it
+// must be positive.
+func WithTokenTTL(d time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 {
+			return fmt.Errorf("shopapitest: WithTokenTTL: TTL must be positive, got %v", d)
+		}
+		c.tokenTTL = d
+		return nil
+	}
+}
 
 // WithComponent enables the third-party platform endpoints with these
-// credentials; the shop is then authorised to that platform.
+// credentials; the shop is then authorised to that platform. Both must be
+// non-empty.
 func WithComponent(appID, secret string) Option {
-	return func(s *Server) { s.componentAppID, s.componentSecret = appID, secret }
+	return func(c *config) error {
+		if err := checkCredentials("WithComponent", appID, secret); err != nil {
+			return err
+		}
+		c.componentAppID, c.componentSecret = appID, secret
+		return nil
+	}
 }
 
 // WithAutoAudit makes every audit submission pass at once (edit_status 2 → 4).
-func WithAutoAudit() Option { return func(s *Server) { s.autoAudit = true } }
+func WithAutoAudit() Option {
+	return func(c *config) error {
+		c.autoAudit = true
+		return nil
+	}
+}
 
 // WithCategoryPermissions makes the fake refuse, as the platform does, a
 // product whose leaf category the shop has no permission for (errcode
 // 10020018): a category with a qualification requirement ([CatNuts],
 // [CatCream]) is granted only once its application is approved
 // (ApproveCategory). Without it every category of the fake's tree is open.
-func WithCategoryPermissions() Option { return func(s *Server) { s.strictCategories = true } }
+func WithCategoryPermissions() Option {
+	return func(c *config) error {
+		c.strictCategories = true
+		return nil
+	}
+}
 
 // Server is a stateful in-memory fake of the shop API: the same paths, the
 // errcode envelope, the platform's validation and error codes, token
@@ -93,7 +175,6 @@ type Server struct {
 	mu  sync.Mutex
 	t   testing.TB
 	hs  *httptest.Server
-	now func() time.Time
 	seq uint64
 	rid uint64
 	ext map[string]any
@@ -102,11 +183,8 @@ type Server struct {
 	// decoded into.
 	observe func(path string, decoded []reflect.Type, answerType reflect.Type, answer []byte)
 
-	appID, secret                   string
-	componentAppID, componentSecret string
-	tokenTTL                        time.Duration
-	autoAudit                       bool
-	strictCategories                bool
+	// config is what the options set; it is not changed afterwards.
+	config
 
 	tokens       map[string]time.Time // access tokens (shop and authorizer) → expiry
 	stableToken  string
@@ -127,22 +205,33 @@ type Server struct {
 	productOrder      []string
 }
 
-// NewServer starts a fake on a local port and closes it when t ends.
+// NewServer starts a fake on a local port and closes it when t ends. An
+// invalid option fails the test (t.Fatal).
 func NewServer(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	s := New(opts...)
+	s, err := New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
 	s.t = t
 	t.Cleanup(s.Close)
 	return s
 }
 
 // New starts a fake on a local port for programs (call Close when done).
-func New(opts ...Option) *Server {
+// It reports the first invalid option and then starts nothing.
+func New(opts ...Option) (*Server, error) {
+	cfg := defaultConfig()
+	for i, o := range opts {
+		if o == nil {
+			return nil, fmt.Errorf("shopapitest: nil Option (argument %d)", i)
+		}
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
 	s := &Server{
-		now:               time.Now,
-		appID:             DefaultAppID,
-		secret:            DefaultAppSecret,
-		tokenTTL:          7200 * time.Second,
+		config:            cfg,
 		ext:               make(map[string]any),
 		tokens:            make(map[string]time.Time),
 		calls:             make(map[string]int),
@@ -153,13 +242,10 @@ func New(opts ...Option) *Server {
 		compTokens:        make(map[string]time.Time),
 		seq:               10_000_000_000_000_000, // > 2^53, like the platform's ids
 	}
-	for _, o := range opts {
-		o(s)
-	}
 	s.ticket = "ticket@@@" + strconv.FormatUint(s.seq%997, 10)
 	s.refreshToken = "refreshtoken@@@" + s.appID
 	s.hs = httptest.NewServer(s)
-	return s
+	return s, nil
 }
 
 // Close shuts the HTTP server down.
@@ -406,6 +492,19 @@ func stateOf[T any](s *Server, key string, newT func() *T) *T {
 func (s *Server) newID() string {
 	s.seq += 1 + s.seq%7
 	return strconv.FormatUint(s.seq, 10)
+}
+
+// convertIDs converts between the fake's internal string ids and the
+// vcart.ID of its public API.
+func convertIDs[To, From ~string](in []From) []To {
+	if in == nil {
+		return nil
+	}
+	out := make([]To, len(in))
+	for i, id := range in {
+		out[i] = To(id)
+	}
+	return out
 }
 
 // ServeHTTP implements http.Handler.

@@ -326,7 +326,7 @@ func TestServer_IDsAbove2To53(t *testing.T) {
 	if n, err := strconv.ParseUint(string(res.ProductID), 10, 64); err != nil || n <= 1<<53 {
 		t.Errorf("product id %s is not above 2^53", res.ProductID)
 	}
-	if _, ed, ok := srv.ProductState(string(res.ProductID)); !ok || ed != shopapi.EditStatusApproved {
+	if _, ed, ok := srv.ProductState(res.ProductID); !ok || ed != shopapi.EditStatusApproved {
 		t.Errorf("auto audit: %v", ed)
 	}
 	if err := srv.ApproveAudit("404"); !errors.Is(err, shopapitest.ErrNoProduct) {
@@ -339,7 +339,10 @@ func TestServer_IDsAbove2To53(t *testing.T) {
 
 func TestNew_WithoutT(t *testing.T) {
 	t.Parallel()
-	srv := shopapitest.New(shopapitest.WithCredentials("wxprog00000000001", "prog-secret"))
+	srv, err := shopapitest.New(shopapitest.WithCredentials("wxprog00000000001", "prog-secret"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer srv.Close()
 	if srv.AppID() != "wxprog00000000001" || srv.AppSecret() != "prog-secret" {
 		t.Error("credentials not applied")

@@ -64,11 +64,11 @@ func (s *Server) emitSharer(sh *sharer, bindStatus int) {
 	m := map[string]any{"ToUserName": to, "FromUserName": sh.openid, "CreateTime": s.now().Unix(), "MsgType": "event",
 		"Event": event, "openid": sh.openid, "sharer_type": int(sh.typ), "bind_status": bindStatus}
 	plain, _ := json.Marshal(m)
-	ps.emitted = append(ps.emitted, Event{Name: event, Key: sh.openid, Plaintext: plain})
+	ps.emitted = append(ps.emitted, Event{Name: event, Plaintext: plain}) // no Key: a sharer is an openid, not a platform id
 	if ps.cfg == nil {
 		return
 	}
-	ps.queue = append(ps.queue, &pushItem{event: event, key: sh.openid, plain: plain, due: s.now()})
+	ps.queue = append(ps.queue, &pushItem{event: event, plain: plain, due: s.now()})
 	select {
 	case ps.wake <- struct{}{}:
 	default:

@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"strconv"
 	"strings"
@@ -58,7 +59,7 @@ func (s *Server) token(target string) string {
 // ResolveLink returns what a link handed out by the fake opens: the
 // product id (shop false) or the shop (shop true). It accepts every
 // product and shop link form (H5, QR code, 口令, scheme).
-func (s *Server) ResolveLink(link string) (productID string, shop, ok bool) {
+func (s *Server) ResolveLink(link string) (productID vcart.ID, shop, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tok := strings.TrimSuffix(link, ".png")
@@ -66,7 +67,7 @@ func (s *Server) ResolveLink(link string) (productID string, shop, ok bool) {
 		tok = tok[i+1:]
 	}
 	target, ok := s.links().byToken[tok]
-	return target, ok && target == "", ok
+	return vcart.ID(target), ok && target == "", ok
 }
 
 func (s *Server) showcase() *table[showcaseEntry] {

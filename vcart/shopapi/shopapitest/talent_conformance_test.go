@@ -3,6 +3,7 @@ package shopapitest
 import (
 	"context"
 	"errors"
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,7 +14,7 @@ var talentTours = []tour{
 	{"talent commission orders: list, page, detail before and after settlement", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
 		setClock(s, compassDay)
 		pid, sku := listedProduct(ctx, t, s, c, "每日坚果礼盒", 5990)
-		var ids []string
+		var ids []vcart.ID
 		for i := range 3 {
 			id, err := s.CreateOrder(NewOrder{OpenID: "o-buyer", TalentCommissionFen: int64(599 + i),
 				Lines: []OrderLine{{ProductID: pid, SKUID: sku, Count: 1, UnitPriceFen: 5990}}})
@@ -31,16 +32,16 @@ var talentTours = []tour{
 		if len(pg.Orders) != 2 || !pg.HasMore || pg.NextKey == "" {
 			t.Errorf("page: %+v", pg)
 		}
-		var got []string
+		var got []vcart.ID
 		for o, err := range c.Talents.OrdersIter(ctx, shopapi.TalentOrderListRequest{PageSize: 2}) {
 			homepageMust(t, "iter", err)
-			got = append(got, string(o.OrderID))
+			got = append(got, o.OrderID)
 		}
 		if d := cmp.Diff(ids, got); d != "" {
 			t.Errorf("orders (-want +got):\n%s", d)
 		}
 
-		o, _, err := c.Talents.OrderDetail(ctx, shopapi.ID(ids[0]), shopapi.ID(sku), "")
+		o, _, err := c.Talents.OrderDetail(ctx, ids[0], sku, "")
 		homepageMust(t, "detail", err)
 		if o.BaseInfo.ActualPayment != "5990" || o.CommissionInfo.ExpectSettlement != "5.99" || o.CommissionInfo.State != 1 {
 			t.Errorf("detail: %+v", o)
@@ -48,28 +49,28 @@ var talentTours = []tour{
 		homepageMust(t, "ship", s.ShipAll(ids[0]))
 		homepageMust(t, "confirm", s.ConfirmReceipt(ids[0]))
 		homepageMust(t, "settle", s.SettleOrder(ids[0]))
-		o, _, err = c.Talents.OrderDetail(ctx, shopapi.ID(ids[0]), shopapi.ID(sku), "")
+		o, _, err = c.Talents.OrderDetail(ctx, ids[0], sku, "")
 		homepageMust(t, "detail after settlement", err)
 		if o.CommissionInfo.State != 2 || o.CommissionInfo.ActualSettlement != "5.99" || o.CommissionInfo.ActualSettleTime == 0 {
 			t.Errorf("settled: %+v", o.CommissionInfo)
 		}
 		var ae *shopapi.APIError
-		if _, _, err := c.Talents.OrderDetail(ctx, shopapi.ID(plain), shopapi.ID(sku), ""); !errors.As(err, &ae) || ae.ErrCode != shopapi.CodeHeadSupplierOrderNotFound {
+		if _, _, err := c.Talents.OrderDetail(ctx, plain, sku, ""); !errors.As(err, &ae) || ae.ErrCode != shopapi.CodeHeadSupplierOrderNotFound {
 			t.Errorf("an order without a talent: %v", err)
 		}
 	}},
 	{"talent showcase: list by cursor and page, detail", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
-		var pids []string
+		var pids []vcart.ID
 		for _, title := range []string{"每日坚果礼盒", "古法手工红糖块", "云南小粒咖啡豆"} {
 			pid, _ := listedProduct(ctx, t, s, c, title, 5990)
-			_, err := c.Showcase.Add(ctx, &shopapi.ShowcaseAddRequest{ProductID: shopapi.ID(pid), AppID: s.AppID()})
+			_, err := c.Showcase.Add(ctx, &shopapi.ShowcaseAddRequest{ProductID: pid, AppID: s.AppID()})
 			homepageMust(t, "showcase add", err)
 			pids = append(pids, pid)
 		}
-		var got []string
+		var got []vcart.ID
 		for p, err := range c.Talents.WindowProductsIter(ctx) {
 			homepageMust(t, "iter", err)
-			got = append(got, string(p.ProductID))
+			got = append(got, p.ProductID)
 			if p.AppID != s.AppID() || p.OutProductID == "" {
 				t.Errorf("ref: %+v", p)
 			}
@@ -79,10 +80,10 @@ var talentTours = []tour{
 		}
 		pg, _, err := c.Talents.WindowProducts(ctx, 2, 2, "")
 		homepageMust(t, "page 2", err)
-		if len(pg.Products) != 1 || string(pg.Products[0].ProductID) != pids[2] {
+		if len(pg.Products) != 1 || pg.Products[0].ProductID != pids[2] {
 			t.Errorf("page 2: %+v", pg)
 		}
-		p, _, err := c.Talents.WindowProduct(ctx, shopapi.ID(pids[0]))
+		p, _, err := c.Talents.WindowProduct(ctx, pids[0])
 		homepageMust(t, "detail", err)
 		if p.Title != "每日坚果礼盒" || p.SellingPrice != 5990 || p.ProductPromotionLink == "" {
 			t.Errorf("detail: %+v", p)

@@ -117,7 +117,7 @@ var toolTours = []tour{
 		}
 	}},
 	{"quality inspection", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
-		order := shopapi.ID(paidExtraOrder(t, s))
+		order := paidExtraOrder(t, s)
 		cfg, _, err := c.Inspection.Config(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -161,7 +161,7 @@ var toolTours = []tour{
 		if _, err := c.Inspection.RegisterLogistics(ctx, []shopapi.ID{order}, li); errCodeOf(err) != shopapi.CodeInspectTooManyChanges {
 			t.Errorf("4th change = %v, want 10021623", err)
 		}
-		if w, n := s.InspectionWaybill(string(order)); w != "SF1000000014" || n != 3 {
+		if w, n := s.InspectionWaybill(order); w != "SF1000000014" || n != 3 {
 			t.Errorf("waybill = %s after %d changes", w, n)
 		}
 		if _, err := c.Inspection.Submit(ctx, order, info); errCodeOf(err) != shopapi.CodeInspectInWarehouse {

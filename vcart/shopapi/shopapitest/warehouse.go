@@ -1,6 +1,7 @@
 package shopapitest
 
 import (
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"net/http"
 	"slices"
 	"strings"
@@ -79,10 +80,10 @@ func (s *Server) warehouseStocks(productID, skuID string) ([]shopapi.WarehouseSt
 
 // WarehouseStock returns a SKU's stock in every regional warehouse and
 // the sum (for tests: the SKU's total is its normal stock plus the sum).
-func (s *Server) WarehouseStock(productID, skuID string) ([]shopapi.WarehouseStock, int64) {
+func (s *Server) WarehouseStock(productID, skuID vcart.ID) ([]shopapi.WarehouseStock, int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.warehouseStocks(productID, skuID)
+	return s.warehouseStocks(string(productID), string(skuID))
 }
 
 func validWarehouseID(id string) bool {

@@ -78,7 +78,7 @@ var warehouseTours = []tour{
 		if n, _, err := c.Warehouses.Stock(ctx, res.ProductID, skuID, "wh-sz"); err != nil || n != 30 {
 			t.Errorf("stock = %d, %v", n, err)
 		}
-		if per, sum := s.WarehouseStock(string(res.ProductID), string(skuID)); sum != 35 || len(per) != 2 {
+		if per, sum := s.WarehouseStock(res.ProductID, skuID); sum != 35 || len(per) != 2 {
 			t.Errorf("warehouse stock = %v, %d", per, sum)
 		}
 		ids, next, _, err := c.Warehouses.List(ctx, 1, "")
