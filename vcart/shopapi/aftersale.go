@@ -359,7 +359,7 @@ const (
 // address), or the receipt of returned goods.
 type AcceptRequest struct {
 	AftersaleOrderID ID         `json:"after_sale_order_id"`
-	AddressID        string     `json:"address_id,omitempty"`
+	AddressID        ID         `json:"address_id,omitempty"`
 	AcceptType       AcceptType `json:"accept_type,omitempty"`
 }
 

@@ -79,7 +79,7 @@ func TestAftersales_ReturnAndReject(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: ret, AddressID: string(srv.ReturnAddress()), AcceptType: shopapi.AcceptReturn}); err != nil {
+	if _, err := c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: ret, AddressID: srv.ReturnAddress(), AcceptType: shopapi.AcceptReturn}); err != nil {
 		t.Fatal(err)
 	}
 	if err := srv.ReturnGoods(ret, "SF2000000001"); err != nil {

@@ -116,7 +116,7 @@ var existingTours = []tour{
 
 		ret, err := s.OpenAftersale(id, NewAftersale{SKUID: tourLine.SKUID, Count: 1, Type: shopapi.AftersaleReturn})
 		check(t, "open return", err)
-		_, err = c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: ret, AddressID: string(s.ReturnAddress())})
+		_, err = c.Aftersales.Accept(ctx, &shopapi.AcceptRequest{AftersaleOrderID: ret, AddressID: s.ReturnAddress()})
 		check(t, "accept", err)
 		check(t, "return goods", s.ReturnGoods(ret, "SF1234567890"))
 		_, _, err = c.Aftersales.Get(ctx, ret)
