@@ -254,7 +254,7 @@ func (s *Server) DeliverPushes(ctx context.Context) int {
 		if err != nil {
 			a.Err = err.Error()
 		} else {
-			a.Accepted = accepts(sched, status, body)
+			a.Accepted = sched.Accepts(status, body)
 		}
 		n++
 		ps.mu.Lock()
@@ -266,13 +266,6 @@ func (s *Server) DeliverPushes(ctx context.Context) int {
 		ps.mu.Unlock()
 	}
 	return n
-}
-
-func accepts(s notify.RetrySchedule, status int, body []byte) bool {
-	if s.Accept != nil {
-		return s.Accept(status, body)
-	}
-	return status >= 200 && status < 300
 }
 
 func send(ctx context.Context, cfg *PushConfig, enc *notifytest.Encoder, timeout time.Duration, plain []byte, ts, nonce string) (int, []byte, error) {
