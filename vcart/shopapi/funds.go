@@ -285,10 +285,23 @@ type Withdrawal struct {
 	BankMemo   string `json:"bank_memo,omitempty"`
 	BankName   string `json:"bank_name,omitempty"`
 	BankNum    string `json:"bank_num,omitempty"`
-	// Status is the platform's text state, e.g. "SUCCESS", "FAIL",
-	// "PROCESSING".
+	// Status is the platform's text state (提现状态): one of the Withdraw…
+	// constants ([WithdrawInit] until the administrator confirms the QR
+	// code, then [WithdrawCreateSuccess] and [WithdrawSuccess] or
+	// [WithdrawFail], or [WithdrawClose] when the QR code was cancelled or
+	// expired). Reason is the failure reason.
 	Status string `json:"status"`
 }
+
+// Withdrawal states (getwithdrawdetail's status enum).
+const (
+	WithdrawInit          = "INIT"           // 业务单已创建: waiting for the QR code scan
+	WithdrawCreateSuccess = "CREATE_SUCCESS" // 受理成功: verified, sent to the bank
+	WithdrawSuccess       = "SUCCESS"        // 提现成功
+	WithdrawFail          = "FAIL"           // 提现失败
+	WithdrawRefund        = "REFUND"         // 提现退票: returned by the bank
+	WithdrawClose         = "CLOSE"          // 关单: closed
+)
 
 // WithdrawDetail returns one withdrawal.
 //
@@ -314,9 +327,14 @@ type WithdrawRequest struct {
 	BankMemo  string `json:"bank_memo,omitempty"`
 }
 
-// WithdrawResult holds the QR code ticket the shop's administrator scans
-// to confirm the withdrawal.
+// WithdrawResult holds the withdrawal's id and the QR code ticket the
+// shop's administrator scans to confirm it ([FundsService.WithdrawQRCode],
+// [FundsService.CheckWithdrawQRCode]); the withdrawal stays
+// [WithdrawInit], and the balance unchanged, until the code is confirmed.
 type WithdrawResult struct {
+	// WithdrawID is the withdrawal's id (提现单号) for
+	// [FundsService.WithdrawDetail]; empty from an older platform answer.
+	WithdrawID   ID     `json:"withdraw_id,omitempty"`
 	QrcodeTicket string `json:"qrcode_ticket"`
 }
 

@@ -42,3 +42,35 @@ func ExampleFundsService_FlowListIter() {
 	// available ¥82.88
 	// order true settles ¥82.88
 }
+
+// A withdrawal waits for the administrator to confirm its QR code: until
+// then it is INIT and the balance is untouched.
+func ExampleFundsService_SubmitWithdraw() {
+	srv, c := exampleFake()
+	defer srv.Close()
+	ctx := context.Background()
+	id, _ := srv.CreateOrder(shopapitest.NewOrder{Lines: []shopapitest.OrderLine{exampleLine}})
+	for _, step := range []func(vcart.ID) error{srv.PayOrder, srv.ShipAll, srv.ConfirmReceipt, srv.SettleOrder} {
+		_ = step(id)
+	}
+	show := func(wd *shopapi.WithdrawResult) {
+		w, _, _ := c.Funds.WithdrawDetail(ctx, wd.WithdrawID)
+		bal, _, _ := c.Funds.Balance(ctx)
+		fmt.Println(w.Status, "available", bal.Available().Format())
+	}
+
+	wd, _, err := c.Funds.SubmitWithdraw(ctx, &shopapi.WithdrawRequest{AmountFen: 5000, Remark: "周结"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	show(wd)
+	_ = srv.ScanQRCode(wd.QrcodeTicket, shopapi.QRCodeConfirmed) // the administrator confirms
+	show(wd)
+	_ = srv.FinishWithdrawal(wd.WithdrawID, "") // the bank pays out
+	show(wd)
+	// Output:
+	// INIT available ¥75.33
+	// CREATE_SUCCESS available ¥25.33
+	// SUCCESS available ¥25.33
+}

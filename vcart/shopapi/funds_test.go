@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/vcart-sdk/vcart-go/vcart"
+	"github.com/vcart-sdk/vcart-go/vcart/notify"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
@@ -131,7 +132,151 @@ func TestFunds_SettlementFlows(t *testing.T) {
 	}
 }
 
+// TestFunds_Withdraw: a withdrawal waits for its QR code (INIT, nothing
+// leaves the balance), is accepted and booked when the administrator
+// confirms (CREATE_SUCCESS), closes when the code is cancelled or expires
+// (CLOSE), and ends as the bank answers (SUCCESS, or FAIL with the money
+// back); the withdrawal pushes follow the same steps.
 func TestFunds_Withdraw(t *testing.T) {
+	t.Parallel()
+	const settled = 10433 // the balance settledOrder leaves
+	type outcome struct {
+		Status, Reason string
+		Available      int64
+		QRStatus       shopapi.QRCodeStatus
+		// Flows are the signed fen of the withdrawal's fund flows, Events
+		// its channels_ec_withdraw_notify events.
+		Flows  []int64
+		Events []int64
+	}
+	tests := []struct {
+		name string
+		// before runs between the submission and the scans.
+		before func(t *testing.T, srv *shopapitest.Server, c *shopapi.Client, order vcart.ID)
+		scans  []shopapi.QRCodeStatus
+		// finish is the bank's answer (FinishWithdrawal's reason), if
+		// finished.
+		finish   string
+		finished bool
+		want     outcome
+	}{
+		{name: "not scanned", want: outcome{Status: shopapi.WithdrawInit, Available: settled,
+			QRStatus: shopapi.QRCodeNotScanned, Events: []int64{1}}},
+		{name: "scanned, not answered", scans: []shopapi.QRCodeStatus{shopapi.QRCodeScanned},
+			want: outcome{Status: shopapi.WithdrawInit, Available: settled, QRStatus: shopapi.QRCodeScanned, Events: []int64{1}}},
+		{name: "confirmed", scans: []shopapi.QRCodeStatus{shopapi.QRCodeScanned, shopapi.QRCodeConfirmed},
+			want: outcome{Status: shopapi.WithdrawCreateSuccess, Available: settled - 10000, QRStatus: shopapi.QRCodeConfirmed,
+				Flows: []int64{-10000}, Events: []int64{1, 2}}},
+		{name: "paid out", scans: []shopapi.QRCodeStatus{shopapi.QRCodeConfirmed}, finished: true,
+			want: outcome{Status: shopapi.WithdrawSuccess, Available: settled - 10000, QRStatus: shopapi.QRCodeConfirmed,
+				Flows: []int64{-10000}, Events: []int64{1, 2, 3}}},
+		{name: "the bank refuses", scans: []shopapi.QRCodeStatus{shopapi.QRCodeConfirmed}, finished: true, finish: "账户已冻结",
+			want: outcome{Status: shopapi.WithdrawFail, Reason: "账户已冻结", Available: settled, QRStatus: shopapi.QRCodeConfirmed,
+				Flows: []int64{-10000, 10000}, Events: []int64{1, 2, 4}}},
+		{name: "cancelled", scans: []shopapi.QRCodeStatus{shopapi.QRCodeScanned, shopapi.QRCodeCancelled},
+			want: outcome{Status: shopapi.WithdrawClose, Available: settled, QRStatus: shopapi.QRCodeCancelled, Events: []int64{1}}},
+		{name: "expired", scans: []shopapi.QRCodeStatus{shopapi.QRCodeExpired},
+			want: outcome{Status: shopapi.WithdrawClose, Available: settled, QRStatus: shopapi.QRCodeExpired, Events: []int64{1}}},
+		{name: "the balance shrank before the confirmation",
+			before: func(t *testing.T, srv *shopapitest.Server, c *shopapi.Client, order vcart.ID) {
+				as, err := srv.OpenAftersale(order, shopapitest.NewAftersale{SKUID: pecans.SKUID})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := c.Aftersales.Accept(t.Context(), &shopapi.AcceptRequest{AftersaleOrderID: as}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			scans: []shopapi.QRCodeStatus{shopapi.QRCodeConfirmed},
+			want: outcome{Status: shopapi.WithdrawFail, Reason: "可提现余额不足", Available: settled - 2590,
+				QRStatus: shopapi.QRCodeConfirmed, Events: []int64{1, 4}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv, c, clk := orderFake(t)
+			ctx := t.Context()
+			order := settledOrder(t, srv, clk)
+			amount := int64(10000)
+			if tt.before != nil {
+				amount = settled // the whole balance, so that the refund leaves too little
+			}
+			res, _, err := c.Funds.SubmitWithdraw(ctx, &shopapi.WithdrawRequest{AmountFen: amount, Remark: "周结"})
+			if err != nil || res.WithdrawID == "" || res.QrcodeTicket == "" {
+				t.Fatalf("withdraw: %v %+v", err, res)
+			}
+			if tt.before != nil {
+				tt.before(t, srv, c, order)
+			}
+			for _, st := range tt.scans {
+				clk.Advance(time.Minute)
+				if err := srv.ScanQRCode(res.QrcodeTicket, st); err != nil {
+					t.Fatalf("scan %v: %v", st, err)
+				}
+			}
+			if tt.finished {
+				clk.Advance(time.Hour)
+				if err := srv.FinishWithdrawal(res.WithdrawID, tt.finish); err != nil {
+					t.Fatalf("finish: %v", err)
+				}
+			}
+
+			var got outcome
+			w, _, err := c.Funds.WithdrawDetail(ctx, res.WithdrawID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w.Amount != shopapi.Int64(amount) || w.Remark != "周结" {
+				t.Errorf("detail %+v", w)
+			}
+			if moved := tt.want.Status != shopapi.WithdrawInit; moved != (w.UpdateTime > w.CreateTime) {
+				t.Errorf("update_time %d, create_time %d", w.UpdateTime, w.CreateTime)
+			}
+			got.Status, got.Reason = w.Status, w.Reason
+			bal, _, err := c.Funds.Balance(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.Available = int64(bal.AvailableAmount)
+			chk, _, err := c.Funds.CheckWithdrawQRCode(ctx, res.QrcodeTicket)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.QRStatus = chk.Status
+			for id, err := range c.Funds.FlowListIter(ctx, nil) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				fl, _, err := c.Funds.FlowDetail(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, ri := range fl.RelatedInfoList {
+					if ri.WithdrawID == res.WithdrawID {
+						fen, _ := fl.Signed().Fen()
+						got.Flows = append(got.Flows, int64(fen))
+					}
+				}
+			}
+			for _, e := range srv.Events() {
+				ev, err := notify.DecodeEvent(e.Plaintext)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if wn, ok := ev.(*notify.WithdrawNotifyEvent); ok && wn.WithdrawInfo.WithdrawID == res.WithdrawID {
+					got.Events = append(got.Events, int64(wn.WithdrawInfo.Event))
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("withdrawal (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestFunds_WithdrawRules: the checks of a withdrawal and of the fake's
+// steps.
+func TestFunds_WithdrawRules(t *testing.T) {
 	t.Parallel()
 	srv, c, clk := orderFake(t)
 	ctx := t.Context()
@@ -139,21 +284,31 @@ func TestFunds_Withdraw(t *testing.T) {
 	if _, _, err := c.Funds.SubmitWithdraw(ctx, &shopapi.WithdrawRequest{AmountFen: 1_000_000}); apiCode(err) != shopapi.CodeInsufficientFunds {
 		t.Errorf("overdraw: %v", err)
 	}
-	res, _, err := c.Funds.SubmitWithdraw(ctx, &shopapi.WithdrawRequest{AmountFen: 10000, Remark: "周结"})
-	if err != nil || res.QrcodeTicket == "" {
-		t.Fatalf("withdraw: %v %+v", err, res)
+	res, _, err := c.Funds.SubmitWithdraw(ctx, &shopapi.WithdrawRequest{AmountFen: 100})
+	if err != nil {
+		t.Fatal(err)
 	}
 	l, _, err := c.Funds.WithdrawList(ctx, nil)
-	if err != nil || l.TotalNum != 1 || len(l.WithdrawIDs) != 1 {
+	if err != nil || l.TotalNum != 1 || !cmp.Equal(l.WithdrawIDs, []shopapi.ID{res.WithdrawID}) {
 		t.Fatalf("list: %v %+v", err, l)
 	}
-	w, _, err := c.Funds.WithdrawDetail(ctx, l.WithdrawIDs[0])
-	if err != nil || w.Amount != 10000 || w.Remark != "周结" || w.Status != "SUCCESS" {
-		t.Errorf("detail: %v %+v", err, w)
+	if err := srv.FinishWithdrawal(res.WithdrawID, ""); !errors.Is(err, shopapitest.ErrState) {
+		t.Errorf("paying out an unconfirmed withdrawal: %v", err)
 	}
-	bal, _, _ := c.Funds.Balance(ctx)
-	if bal.AvailableAmount != 10433-10000 {
-		t.Errorf("balance after withdrawal: %+v", bal)
+	if err := srv.FinishWithdrawal("404", ""); !errors.Is(err, shopapitest.ErrNotFound) {
+		t.Errorf("an unknown withdrawal: %v", err)
+	}
+	if err := srv.ScanQRCode(res.QrcodeTicket, shopapi.QRCodeExpired); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.Funds.WithdrawQRCode(ctx, res.QrcodeTicket); apiCode(err) != shopapi.CodeQRCodeTicketExpired {
+		t.Errorf("the image of an expired code: %v", err)
+	}
+	if err := srv.ScanQRCode(res.QrcodeTicket, shopapi.QRCodeConfirmed); !errors.Is(err, shopapitest.ErrState) {
+		t.Errorf("confirming an expired code: %v", err)
+	}
+	if err := srv.FinishWithdrawal(res.WithdrawID, ""); !errors.Is(err, shopapitest.ErrState) {
+		t.Errorf("paying out a closed withdrawal: %v", err)
 	}
 	if _, _, err := c.Funds.SubmitWithdraw(ctx, &shopapi.WithdrawRequest{}); !cmp.Equal([]string{"amount:range"}, fieldCodes(err)) {
 		t.Errorf("validation: %v", err)

@@ -90,11 +90,15 @@ type flow struct {
 	txID      string
 }
 
+// withdrawal is a submitted withdrawal. Its status follows its QR code
+// (see [Server.ScanQRCode]): status is one of the getwithdrawdetail page's
+// texts (shopapi.WithdrawInit …), reason the failure reason.
 type withdrawal struct {
 	id               string
 	amount           int64
-	created          int64
+	created, updated int64
 	remark, bankMemo string
+	status, reason   string
 }
 
 type funds struct {
@@ -299,14 +303,12 @@ func (s *Server) hWithdrawDetail(c *call) (any, error) {
 	if err := c.decode(&b); err != nil {
 		return nil, err
 	}
-	for _, w := range s.orders().fund.wds {
-		if w.id == b.ID {
-			// reason (the failure reason) is empty for a successful
-			// withdrawal, and sent as such.
-			return map[string]any{"amount": w.amount, "create_time": w.created, "update_time": w.created,
-				"reason": "", "remark": w.remark, "bank_memo": w.bankMemo, "bank_name": "招商银行",
-				"bank_num": "****1234", "status": "SUCCESS"}, nil
-		}
+	if w := s.orders().fund.withdrawal(b.ID); w != nil {
+		// reason (the failure reason) is empty unless the withdrawal
+		// failed, and sent as such.
+		return map[string]any{"amount": w.amount, "create_time": w.created, "update_time": w.updated,
+			"reason": w.reason, "remark": w.remark, "bank_memo": w.bankMemo, "bank_name": "招商银行",
+			"bank_num": "****1234", "status": w.status}, nil
 	}
 	return nil, apiErr(shopapi.CodeBadParams, "withdraw not exist")
 }
@@ -327,11 +329,91 @@ func (s *Server) hWithdrawSubmit(c *call) (any, error) {
 	if b.Amount > f.available {
 		return nil, apiErr(shopapi.CodeInsufficientFunds, "insufficient funds")
 	}
-	w := withdrawal{id: s.newID(), amount: b.Amount, created: s.now().Unix(), remark: b.Remark, bankMemo: b.BankMemo}
+	// The withdrawal waits for the administrator's scan (INIT): nothing
+	// leaves the balance until the QR code is confirmed.
+	now := s.now().Unix()
+	w := withdrawal{id: s.newID(), amount: b.Amount, created: now, updated: now, remark: b.Remark, bankMemo: b.BankMemo,
+		status: shopapi.WithdrawInit}
 	f.wds = append(f.wds, w)
-	f.book(s, FundsWithdrawal, shopapi.FlowExpense, b.Amount, "", "", w.id, "")
-	s.emit("channels_ec_withdraw_notify", "", "withdraw_info", map[string]any{"withdraw_id": w.id, "event": 1})
-	return map[string]any{"qrcode_ticket": "ticket-" + w.id}, nil
+	s.emit("channels_ec_withdraw_notify", "", "withdraw_info", map[string]any{"withdraw_id": w.id, "event": withdrawEventSubmitted})
+	return map[string]any{"withdraw_id": w.id, "qrcode_ticket": withdrawTicket(w.id)}, nil
+}
+
+// withdrawTicket is the QR code ticket submitwithdraw hands out for a
+// withdrawal.
+func withdrawTicket(id string) string { return "ticket-" + id }
+
+// withdrawal returns the withdrawal with the id, or nil.
+func (f *funds) withdrawal(id string) *withdrawal {
+	for i := range f.wds {
+		if f.wds[i].id == id {
+			return &f.wds[i]
+		}
+	}
+	return nil
+}
+
+// Withdrawal events of channels_ec_withdraw_notify (its page's WithdrawInfo.event).
+const (
+	withdrawEventSubmitted = 1 // 发起提现,生成二维码
+	withdrawEventVerified  = 2 // 扫码验证成功,申请提现
+	withdrawEventSucceeded = 3 // 提现成功
+	withdrawEventFailed    = 4 // 提现失败
+)
+
+// scanned moves a withdrawal after its QR code changed to st; s.mu is
+// held. Confirmed: the withdrawal is accepted (CREATE_SUCCESS), its amount
+// leaves the balance and channels_ec_withdraw_notify event 2 is pushed; if
+// the balance no longer covers it (a refund in between), it fails (FAIL,
+// event 4) and nothing moves. Cancelled or expired: the withdrawal is
+// closed (CLOSE) and nothing moves. Scanned but not answered: it stays
+// INIT.
+func (s *Server) scanned(w *withdrawal, st shopapi.QRCodeStatus) {
+	f := s.orders().fund
+	switch st {
+	case shopapi.QRCodeConfirmed:
+		w.updated = s.now().Unix()
+		if w.amount > f.available {
+			w.status, w.reason = shopapi.WithdrawFail, "可提现余额不足"
+			s.emit("channels_ec_withdraw_notify", "", "withdraw_info", map[string]any{"withdraw_id": w.id, "event": withdrawEventFailed})
+			return
+		}
+		w.status = shopapi.WithdrawCreateSuccess
+		f.book(s, FundsWithdrawal, shopapi.FlowExpense, w.amount, "", "", w.id, "")
+		s.emit("channels_ec_withdraw_notify", "", "withdraw_info", map[string]any{"withdraw_id": w.id, "event": withdrawEventVerified})
+	case shopapi.QRCodeCancelled, shopapi.QRCodeExpired:
+		w.status, w.updated = shopapi.WithdrawClose, s.now().Unix()
+	}
+}
+
+// FinishWithdrawal is the bank's answer to a withdrawal the administrator
+// confirmed ([Server.ScanQRCode] with shopapi.QRCodeConfirmed, status
+// CREATE_SUCCESS): with an empty failReason the money arrives (SUCCESS,
+// channels_ec_withdraw_notify event 3); otherwise the withdrawal fails
+// (FAIL, event 4) with failReason as getwithdrawdetail's reason, and its
+// amount returns to the balance (an income flow of the withdrawal). Any
+// other status is an ErrState, an unknown id an ErrNotFound.
+func (s *Server) FinishWithdrawal(withdrawID vcart.ID, failReason string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.orders().fund
+	w := f.withdrawal(string(withdrawID))
+	if w == nil {
+		return fmt.Errorf("%w: withdrawal %s", ErrNotFound, withdrawID)
+	}
+	if w.status != shopapi.WithdrawCreateSuccess {
+		return fmt.Errorf("%w: withdrawal %s is %s, not %s", ErrState, withdrawID, w.status, shopapi.WithdrawCreateSuccess)
+	}
+	w.updated = s.now().Unix()
+	if failReason == "" {
+		w.status = shopapi.WithdrawSuccess
+		s.emit("channels_ec_withdraw_notify", "", "withdraw_info", map[string]any{"withdraw_id": w.id, "event": withdrawEventSucceeded})
+		return nil
+	}
+	w.status, w.reason = shopapi.WithdrawFail, failReason
+	f.book(s, FundsWithdrawal, shopapi.FlowIncome, w.amount, "", "", w.id, "")
+	s.emit("channels_ec_withdraw_notify", "", "withdraw_info", map[string]any{"withdraw_id": w.id, "event": withdrawEventFailed})
+	return nil
 }
 
 func (s *Server) hOrderFlow(c *call) (any, error) {

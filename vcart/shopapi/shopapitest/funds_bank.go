@@ -279,18 +279,17 @@ func (s *Server) hSubBranches(c *call) (any, error) {
 }
 
 // qrTicket returns the state of a withdrawal's ticket ("ticket-<withdraw
-// id>", as submitwithdraw hands it out), or 60208 for an unknown one.
-func (s *Server) qrTicket(ticket string) (shopapi.QRCodeStatus, error) {
+// id>", as submitwithdraw hands it out) and the withdrawal, or 60208 for an
+// unknown ticket.
+func (s *Server) qrTicket(ticket string) (shopapi.QRCodeStatus, *withdrawal, error) {
 	id, ok := strings.CutPrefix(ticket, "ticket-")
 	if !ok {
-		return 0, apiErr(shopapi.CodeQRCodeTicketInvalid, "错误的ticket")
+		return 0, nil, apiErr(shopapi.CodeQRCodeTicketInvalid, "错误的ticket")
 	}
-	for _, w := range s.orders().fund.wds {
-		if w.id == id {
-			return s.fundsBank().qr[ticket], nil
-		}
+	if w := s.orders().fund.withdrawal(id); w != nil {
+		return s.fundsBank().qr[ticket], w, nil
 	}
-	return 0, apiErr(shopapi.CodeQRCodeTicketInvalid, "错误的ticket")
+	return 0, nil, apiErr(shopapi.CodeQRCodeTicketInvalid, "错误的ticket")
 }
 
 func (s *Server) hQRCodeGet(c *call) (any, error) {
@@ -300,7 +299,7 @@ func (s *Server) hQRCodeGet(c *call) (any, error) {
 	if err := c.decode(&b); err != nil {
 		return nil, err
 	}
-	st, err := s.qrTicket(b.Ticket)
+	st, _, err := s.qrTicket(b.Ticket)
 	if err != nil {
 		return nil, err
 	}
@@ -318,7 +317,7 @@ func (s *Server) hQRCodeCheck(c *call) (any, error) {
 	if err := c.decode(&b); err != nil {
 		return nil, err
 	}
-	st, err := s.qrTicket(b.Ticket)
+	st, _, err := s.qrTicket(b.Ticket)
 	if err != nil {
 		return nil, err
 	}
@@ -330,14 +329,20 @@ func (s *Server) hQRCodeCheck(c *call) (any, error) {
 }
 
 // ScanQRCode is the shop administrator scanning a withdrawal's QR code and
-// answering on the phone; it pushes qrcode_status and, once confirmed,
-// channels_ec_withdraw_notify (event 2, QR code verified): to must be shopapi.QRCodeScanned (scanned, not
-// answered yet), shopapi.QRCodeConfirmed, shopapi.QRCodeCancelled or
-// shopapi.QRCodeExpired. A final state does not change any more.
+// answering on the phone; it pushes qrcode_status, and the withdrawal
+// (getwithdrawdetail's status) follows the answer, as the platform's
+// withdrawal push (channels_ec_withdraw_notify) tells it: to must be
+// shopapi.QRCodeScanned (scanned, not answered yet: the withdrawal stays
+// INIT), shopapi.QRCodeConfirmed (verified: CREATE_SUCCESS, the amount
+// leaves the balance, event 2 is pushed; FAIL and event 4 if the balance
+// no longer covers it), shopapi.QRCodeCancelled or shopapi.QRCodeExpired
+// (the withdrawal is closed, CLOSE, and nothing moves). A final state does
+// not change any more. [Server.FinishWithdrawal] then pays out or fails a
+// confirmed withdrawal.
 func (s *Server) ScanQRCode(ticket string, to shopapi.QRCodeStatus) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st, err := s.qrTicket(ticket)
+	st, w, err := s.qrTicket(ticket)
 	if err != nil {
 		return fmt.Errorf("%w: QR code ticket %s", ErrNotFound, ticket)
 	}
@@ -346,9 +351,6 @@ func (s *Server) ScanQRCode(ticket string, to shopapi.QRCodeStatus) error {
 	}
 	s.fundsBank().qr[ticket] = to
 	s.emit("qrcode_status", "", "qrcode_info", map[string]any{"ticket": ticket, "status": int(to), "scan_user_type": 1})
-	if to == shopapi.QRCodeConfirmed {
-		id, _ := strings.CutPrefix(ticket, "ticket-")
-		s.emit("channels_ec_withdraw_notify", "", "withdraw_info", map[string]any{"withdraw_id": id, "event": 2})
-	}
+	s.scanned(w, to)
 	return nil
 }
