@@ -53,7 +53,9 @@ type OrderLine struct {
 	ProductID, SKUID vcart.ID
 	Title, SKUCode   string
 	Count            int64
-	// UnitPriceFen is the sale price per unit in fen.
+	// UnitPriceFen is the SKU's sale price per unit in fen. A flash sale
+	// (限时抢购) of the SKU running at the server's clock with stock for
+	// Count sets the price instead ([Server.CreateOrder]).
 	UnitPriceFen int64
 }
 
@@ -79,6 +81,13 @@ var ErrNotFound = errors.New("shopapitest: not found")
 
 // CreateOrder places an unpaid order (status 10) at the server's clock and
 // pushes channels_ec_order_new. It returns the order id (> 2^53).
+//
+// As on the platform, a line whose SKU has a flash sale (限时抢购,
+// [Server.FlashPrice]) running at the server's clock with flash stock
+// (sale_stock) left for the line's count is priced at the flash price, and
+// the count is taken from the flash stock; a line the flash stock no
+// longer covers pays UnitPriceFen. (A task carries no per-buyer limit in
+// the API, so the fake applies none.)
 func (s *Server) CreateOrder(o NewOrder) (vcart.ID, error) {
 	if len(o.Lines) == 0 {
 		return "", errors.New("shopapitest: an order needs at least one line")
@@ -104,6 +113,12 @@ func (s *Server) CreateOrder(o NewOrder) (vcart.ID, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for i := range d.lines {
+		l := &d.lines[i]
+		if price, ok := s.flashPrice(l.productID, l.skuID, l.count); ok {
+			l.unitFen, l.lineFen, l.origLineFen = price, price*l.count, price*l.count
+		}
+	}
 	st := s.orders()
 	now := s.now().Unix()
 	idStr := s.newID()

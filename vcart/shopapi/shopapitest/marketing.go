@@ -32,7 +32,8 @@ var ErrPromo = errors.New("shopapitest: promotion does not apply")
 // the platform's marketing, checked before anything changes:
 //
 //   - each line pays the flash price (限时抢购) of a task running at the
-//     server's clock with stock for its count, instead of UnitPriceFen;
+//     server's clock with stock for its count, instead of UnitPriceFen (as
+//     [Server.CreateOrder] prices it);
 //   - the coupon, if any, is priced with [shopapi.PriceBasket] on those
 //     prices and marked used (已使用, channels_ec_user_coupon_use); its
 //     discount is spread over the covered lines in proportion to their
@@ -97,10 +98,7 @@ func (s *Server) CreatePromoOrder(o NewOrder, p Promo) (vcart.ID, shopapi.Basket
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, l := range o.Lines {
-		s.flashPrice(string(l.ProductID), string(l.SKUID), l.Count) // takes the flash stock
-	}
-	st := s.orders()
+	st := s.orders() // CreateOrder took the flash stock
 	r, _ := st.get(string(id))
 	d := st.detail(r)
 	if p.UserCouponID != "" {
