@@ -83,12 +83,15 @@ func (s *KFService) Upload(ctx context.Context, openID string, t KFMediaType, fi
 // KFMessageType is a message's type (msg_type).
 type KFMessageType string
 
-// Message types. The page lists file, video, product_share and order_share
-// too; their bodies' field tables could not be read, so the client sends
-// text and image messages only.
+// Message types, each with its body: a text message carries Text, an
+// image one Image (an uploaded cos_url), an order card (订单卡片) OrderShare
+// (an order of the shop, the send_order_share_msg_api page). The send
+// page lists file, video and product_share (商品卡片) too; their bodies'
+// field tables could not be read, so the client does not send them yet.
 const (
-	KFText      KFMessageType = "text"
-	KFImageText KFMessageType = "image"
+	KFText       KFMessageType = "text"
+	KFImageText  KFMessageType = "image"
+	KFOrderShare KFMessageType = "order_share"
 )
 
 // KFMessage is a message to a buyer (发送消息).
@@ -99,9 +102,11 @@ type KFMessage struct {
 	// OpenID is the buyer's open_id (required).
 	OpenID  string        `json:"open_id"`
 	MsgType KFMessageType `json:"msg_type"`
-	// Text is required for a text message, Image for an image one.
-	Text  *KFTextBody  `json:"text,omitempty"`
-	Image *KFMediaBody `json:"image,omitempty"`
+	// Text is required for a text message, Image for an image one,
+	// OrderShare for an order card; the others stay nil.
+	Text       *KFTextBody       `json:"text,omitempty"`
+	Image      *KFMediaBody      `json:"image,omitempty"`
+	OrderShare *KFOrderShareBody `json:"order_share,omitempty"`
 }
 
 // KFTextBody is a text message's content.
@@ -112,6 +117,12 @@ type KFTextBody struct {
 // KFMediaBody names an uploaded file by its cos_url ([KFService.Upload]).
 type KFMediaBody struct {
 	CosURL string `json:"cos_url"`
+}
+
+// KFOrderShareBody is an order card's content: an order of the shop
+// (当前店铺的订单Id), which the buyer sees as a card.
+type KFOrderShareBody struct {
+	OrderID ID `json:"order_id"`
 }
 
 func (m *KFMessage) validate() []vcart.FieldError {
@@ -128,8 +139,12 @@ func (m *KFMessage) validate() []vcart.FieldError {
 		if m.Image == nil || m.Image.CosURL == "" {
 			p = append(p, vcart.FieldError{Field: "image.cos_url", Code: "required", Msg: "is required for an image message"})
 		}
+	case KFOrderShare:
+		if m.OrderShare == nil || m.OrderShare.OrderID == "" {
+			p = append(p, vcart.FieldError{Field: "order_share.order_id", Code: "required", Msg: "is required for an order card"})
+		}
 	default:
-		p = append(p, vcart.FieldError{Field: "msg_type", Code: "enum", Msg: "must be text or image"})
+		p = append(p, vcart.FieldError{Field: "msg_type", Code: "enum", Msg: "must be text, image or order_share"})
 	}
 	return p
 }

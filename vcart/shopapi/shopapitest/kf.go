@@ -25,7 +25,8 @@ func kfRoutes() []route {
 // KFMessage is a message the shop sent to a buyer through the fake.
 type KFMessage struct {
 	MsgID, OpenID, MsgType string
-	// Content is the text of a text message, the cos_url of a media one.
+	// Content is the text of a text message, the cos_url of a media one,
+	// the order id of an order card (order_share).
 	Content string
 }
 
@@ -79,18 +80,60 @@ func (s *Server) hKFUpload(c *call) (any, error) {
 	}{u}, nil
 }
 
-func (s *Server) hKFSend(c *call) (any, error) {
-	var req struct {
-		RequestID string `json:"request_id"`
-		OpenID    string `json:"open_id"`
-		MsgType   string `json:"msg_type"`
-		Text      *struct {
-			Content string `json:"content"`
-		} `json:"text"`
-		Image *struct {
-			CosURL string `json:"cos_url"`
-		} `json:"image"`
+// kfSendRequest is the sendmsg body: one body object per message type.
+// The page lists file, video and product_share too, whose field tables
+// could not be read: the fake refuses them as it refuses any other type.
+type kfSendRequest struct {
+	RequestID string `json:"request_id"`
+	OpenID    string `json:"open_id"`
+	MsgType   string `json:"msg_type"`
+	Text      *struct {
+		Content string `json:"content"`
+	} `json:"text"`
+	Image *struct {
+		CosURL string `json:"cos_url"`
+	} `json:"image"`
+	OrderShare *struct {
+		OrderID string `json:"order_id"`
+	} `json:"order_share"`
+}
+
+// kfContent checks the body of the request's message type and returns its
+// content (KFMessage.Content); s.mu is held. Each type needs its own body
+// with its required field: text.content; image.cos_url, a file uploaded
+// for this buyer; order_share.order_id, an order of the shop. The pages
+// list no error code of their own, so every bad body is
+// shopapi.CodeInvalidRequestBody (40097, invalid request body).
+func (s *Server) kfContent(req *kfSendRequest) (string, error) {
+	bad := func(msg string) (string, error) { return "", apiErr(shopapi.CodeInvalidRequestBody, msg) }
+	switch req.MsgType {
+	case string(shopapi.KFText):
+		if req.Text == nil || req.Text.Content == "" {
+			return bad("text.content is required for msg_type text")
+		}
+		return req.Text.Content, nil
+	case string(shopapi.KFImageText):
+		if req.Image == nil || req.Image.CosURL == "" {
+			return bad("image.cos_url is required for msg_type image")
+		}
+		if s.kf().media[req.Image.CosURL] != req.OpenID {
+			return bad("image.cos_url is not a file uploaded for this open_id")
+		}
+		return req.Image.CosURL, nil
+	case string(shopapi.KFOrderShare):
+		if req.OrderShare == nil || req.OrderShare.OrderID == "" {
+			return bad("order_share.order_id is required for msg_type order_share")
+		}
+		if _, ok := s.orders().get(req.OrderShare.OrderID); !ok {
+			return bad("order_share.order_id is not an order of the shop")
+		}
+		return req.OrderShare.OrderID, nil
 	}
+	return bad("invalid msg_type " + strconv.Quote(req.MsgType))
+}
+
+func (s *Server) hKFSend(c *call) (any, error) {
+	var req kfSendRequest
 	if err := c.decode(&req); err != nil {
 		return nil, err
 	}
@@ -101,18 +144,14 @@ func (s *Server) hKFSend(c *call) (any, error) {
 	if id, dup := st.requests[req.RequestID]; dup && req.RequestID != "" {
 		return answer{id}, nil
 	}
-	m := KFMessage{OpenID: req.OpenID, MsgType: req.MsgType}
-	switch {
-	case req.OpenID == "":
+	if req.OpenID == "" {
 		return nil, apiErr(shopapi.CodeInvalidRequestBody, "open_id required")
-	case req.MsgType == "text" && req.Text != nil && req.Text.Content != "":
-		m.Content = req.Text.Content
-	case req.MsgType == "image" && req.Image != nil && st.media[req.Image.CosURL] == req.OpenID:
-		m.Content = req.Image.CosURL
-	default:
-		return nil, apiErr(shopapi.CodeInvalidRequestBody, "invalid message body")
 	}
-	m.MsgID = s.newID()
+	content, err := s.kfContent(&req)
+	if err != nil {
+		return nil, err
+	}
+	m := KFMessage{MsgID: s.newID(), OpenID: req.OpenID, MsgType: req.MsgType, Content: content}
 	st.sent = append(st.sent, m)
 	if req.RequestID != "" {
 		st.requests[req.RequestID] = m.MsgID
