@@ -336,8 +336,10 @@ func (s *Server) hQRCodeCheck(c *call) (any, error) {
 // INIT), shopapi.QRCodeConfirmed (verified: CREATE_SUCCESS, the amount
 // leaves the balance, event 2 is pushed; FAIL and event 4 if the balance
 // no longer covers it), shopapi.QRCodeCancelled or shopapi.QRCodeExpired
-// (the withdrawal is closed, CLOSE, and nothing moves). A final state does
-// not change any more. [Server.FinishWithdrawal] then pays out or fails a
+// (the withdrawal is closed, CLOSE, and nothing moves). The pages give the
+// states and the events but not this mapping, which is the fake's
+// reading; the failure on a shrunk balance is the fake's choice. A final
+// state does not change any more. [Server.FinishWithdrawal] then pays out or fails a
 // confirmed withdrawal.
 func (s *Server) ScanQRCode(ticket string, to shopapi.QRCodeStatus) error {
 	s.mu.Lock()

@@ -85,9 +85,10 @@ var ErrNotFound = errors.New("shopapitest: not found")
 // As on the platform, a line whose SKU has a flash sale (限时抢购,
 // [Server.FlashPrice]) running at the server's clock with flash stock
 // (sale_stock) left for the line's count is priced at the flash price, and
-// the count is taken from the flash stock; a line the flash stock no
-// longer covers pays UnitPriceFen. (A task carries no per-buyer limit in
-// the API, so the fake applies none.)
+// the count is taken from the flash stock. A line the flash stock no
+// longer covers pays UnitPriceFen (the fake's reading: the pages say the
+// flash price holds for sale_stock items, not what a larger order pays). A
+// task carries no per-buyer limit in the API, so the fake applies none.
 func (s *Server) CreateOrder(o NewOrder) (vcart.ID, error) {
 	if len(o.Lines) == 0 {
 		return "", errors.New("shopapitest: an order needs at least one line")
