@@ -40,6 +40,14 @@ type Keywords struct {
 	words []string // original word per pattern id
 	fill  bool     // m skips fillers: texts are normalised in place (fold)
 	pool  sync.Pool
+
+	// fused, when set, scans the original text once (see fusedDict); m is
+	// then built on first use by mOnce from pats, for the texts the fused
+	// scan hands back (a rune with a complex normal form).
+	fused *fusedDict
+	pats  []string // normalised patterns
+	mOnce sync.Once
+	mErr  error
 }
 
 // KeywordHit is one occurrence of a keyword. Word is the keyword as passed to
@@ -83,11 +91,31 @@ func NewKeywords(words []string) (*Keywords, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	m, err := match.CompileSkipping(pats, fillers)
+	k := &Keywords{words: orig, fill: true, pats: pats}
+	f, err := newFusedDict(pats)
 	if err != nil {
 		return nil, fmt.Errorf("review: compile keywords: %w", err)
 	}
-	return &Keywords{m: m, words: orig, fill: true}, nil
+	k.fused = f
+	if f == nil {
+		if err := k.compileBytes(); err != nil {
+			return nil, err
+		}
+	}
+	return k, nil
+}
+
+// compileBytes builds the byte-level automaton of the normalising path.
+func (k *Keywords) compileBytes() error {
+	k.mOnce.Do(func() {
+		m, err := match.CompileSkipping(k.pats, fillers)
+		if err != nil {
+			k.mErr = fmt.Errorf("review: compile keywords: %w", err)
+			return
+		}
+		k.m = m
+	})
+	return k.mErr
 }
 
 // Len returns the number of distinct keywords.
@@ -114,7 +142,15 @@ func (k *Keywords) putNorm(n *normText) {
 // with the pattern id, the original offsets and the normalised offsets into
 // n (valid during the call only). fn returns false to stop.
 func (k *Keywords) scan(text string, n *normText, fn func(id, os, oe, ns, ne int) bool) {
-	if k == nil || k.m == nil {
+	if k == nil {
+		return
+	}
+	if k.fused != nil && k.m == nil {
+		if k.compileBytes() != nil { // cannot happen: the fused automaton compiled
+			return
+		}
+	}
+	if k.m == nil {
 		return
 	}
 	for a := 0; a < len(text); {
@@ -170,10 +206,16 @@ func (k *Keywords) AppendAll(dst []KeywordHit, text string) []KeywordHit {
 	// Hits are gathered in n's pooled scratch buffer and appended once, in
 	// order, so that dst grows at most once.
 	buf := n.hits[:0]
-	k.scan(text, n, func(id, os, oe, _, _ int) bool {
+	if k.fused == nil || !k.fused.scan(text, func(id, os, oe int) bool {
 		buf = append(buf, KeywordHit{Word: k.words[id], Start: os, End: oe})
 		return true
-	})
+	}) {
+		buf = buf[:0]
+		k.scan(text, n, func(id, os, oe, _, _ int) bool {
+			buf = append(buf, KeywordHit{Word: k.words[id], Start: os, End: oe})
+			return true
+		})
+	}
 	n.hits = buf
 	if len(buf) == 0 {
 		return dst
@@ -232,9 +274,186 @@ func (k *Keywords) Contains(text string) bool {
 	n := k.getNorm()
 	defer k.putNorm(n)
 	found := false
+	if k.fused != nil && k.fused.scan(text, func(int, int, int) bool {
+		found = true
+		return false
+	}) || found {
+		return found
+	}
 	k.scan(text, n, func(int, int, int, int, int) bool {
 		found = true
 		return false
 	})
 	return found
+}
+
+// fusedDict is the fused normalising scan of [Keywords]: the automaton
+// reads one symbol per rune of the original text, the class of the rune's
+// normal form, so the text is read once and never copied. Dropped runes
+// (zero-width characters, separator runs between ideographs) are not
+// read; hits map back to the original through a ring of the symbols'
+// start offsets. A rune whose normal form is complex (several runes, or
+// longer than the rune: ㈱ → (株)) ends the fused scan, and the caller
+// scans the text the normalising way.
+type fusedDict struct {
+	a      *match.Symbols
+	cls    []uint16        // per BMP rune: class of its normal form, 0 none
+	astral map[rune]uint16 // class of pattern runes beyond the BMP
+	space  uint16          // class of ' ', which an invalid byte becomes
+	kind   *[0x10000]uint8 // foldTable's kinds
+}
+
+// newFusedDict compiles the normalised patterns pats; it returns nil (and
+// no error) when they need more symbol classes than the automaton takes.
+func newFusedDict(pats []string) (*fusedDict, error) {
+	ft := foldTableOnce()
+	f := &fusedDict{cls: make([]uint16, 0x10000), kind: &ft.kind}
+	total := 0
+	for _, p := range pats {
+		total += utf8.RuneCountInString(p)
+	}
+	buf := make([]uint16, 0, total)
+	syms := make([][]uint16, len(pats))
+	next := 1
+	for i, p := range pats {
+		at := len(buf)
+		for _, r := range p {
+			var c uint16
+			if r < 0x10000 {
+				c = f.cls[r]
+			} else {
+				c = f.astral[r]
+			}
+			if c == 0 {
+				if next == match.MaxClasses {
+					return nil, nil
+				}
+				c = uint16(next)
+				next++
+				if r < 0x10000 {
+					f.cls[r] = c
+				} else {
+					if f.astral == nil {
+						f.astral = make(map[rune]uint16)
+					}
+					f.astral[r] = c
+				}
+			}
+			buf = append(buf, c)
+		}
+		syms[i] = buf[at:len(buf):len(buf)]
+	}
+	f.space = f.cls[' ']
+	// Runes whose normal form is another rune take its class; read every
+	// class before writing any.
+	vals := make([]uint16, len(ft.pairs))
+	for i, pr := range ft.pairs {
+		vals[i] = f.cls[pr.n]
+	}
+	for i, pr := range ft.pairs {
+		f.cls[pr.r] = vals[i]
+	}
+	a, err := match.CompileSymbols(syms, next)
+	if err != nil {
+		return nil, err
+	}
+	f.a = a
+	return f, nil
+}
+
+// classOf returns the kind of the rune r beyond the BMP and the class of
+// its normal form.
+func (f *fusedDict) classOf(r rune) (uint16, uint8) {
+	n, k := foldRune(r)
+	if k&kindComplex != 0 {
+		return 0, k
+	}
+	if n != r {
+		if m, _ := foldRune(n); m != n {
+			return 0, k | kindComplex
+		}
+	}
+	if n < 0x10000 {
+		return f.cls[n], k
+	}
+	return f.astral[n], k
+}
+
+// ringLen is the number of symbol start offsets the fused scan keeps: a
+// pattern has at most MaxKeywordLen runes.
+const ringLen = 256
+
+// scan calls fn for every overlapping hit in text with the pattern id and
+// the original offsets, until fn returns false. It returns false, having
+// reported the hits before it, at the first rune with a complex normal
+// form; the caller then scans text with normalize.
+func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
+	var ring [ringLen]int
+	var pos uint
+	a, cls, kind := f.a, f.cls, f.kind
+	var sk *sepTable
+	var s uint32
+	lastHan := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune
+		size := 1
+		var cl uint16
+		var kd uint8
+		switch {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			cl, kd = cls[r], kind[r]
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				size = 3
+				cl, kd = cls[r], kind[r]
+				break
+			}
+			fallthrough
+		default:
+			r, size = utf8.DecodeRuneInString(text[i:])
+			switch {
+			case r == utf8.RuneError && size == 1: // an invalid byte becomes a space
+				cl, kd = f.space, 0
+			case r < 0x10000:
+				cl, kd = cls[r], kind[r]
+			default:
+				cl, kd = f.classOf(r)
+			}
+		}
+		if kd != 0 && kd != kindHan {
+			if kd&kindDrop != 0 {
+				i += size
+				continue
+			}
+			if kd&kindSep != 0 && lastHan {
+				if sk == nil {
+					sk = sepTableOnce()
+				}
+				if j, ok := skipSeparatorsAfter(sk, text, i+size); ok {
+					i = j
+					continue
+				}
+			}
+			if kd&kindComplex != 0 {
+				return false
+			}
+		}
+		lastHan = kd&kindHan != 0
+		ring[pos%ringLen] = i
+		pos++
+		i += size
+		s = a.Next(s, cl)
+		if s >= match.OutFlag {
+			s &^= match.OutFlag
+			for _, id := range a.Outputs(s) {
+				if !fn(int(id), ring[(pos-uint(a.PatternLen(id)))%ringLen], i) {
+					return true
+				}
+			}
+		}
+	}
+	return true
 }

@@ -13,11 +13,7 @@ import (
 // in-place normalisation: normalize's segment map and a plain automaton.
 func segmentKeywords(t testing.TB, k *Keywords) *Keywords {
 	t.Helper()
-	pats := make([]string, k.m.Len())
-	for i := range pats {
-		pats[i] = k.m.Pattern(i)
-	}
-	m, err := match.Compile(pats)
+	m, err := match.Compile(k.pats)
 	if err != nil {
 		t.Fatal(err)
 	}

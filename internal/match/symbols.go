@@ -1,0 +1,361 @@
+package match
+
+import (
+	"fmt"
+	"slices"
+)
+
+// MaxClasses caps the number of symbol classes of [CompileSymbols].
+const MaxClasses = 1 << 16
+
+// Symbols is a compact Aho-Corasick automaton over symbol classes rather
+// than bytes: the caller maps its input (for review.Keywords, one rune of
+// the original text, folded to its normal form) to a class and steps the
+// automaton with [Symbols.Next]. Class 0 stands for every symbol that no
+// pattern contains.
+//
+// The transition function is complete (failure links folded in), but only
+// the start state has a dense row. Every other state s stores just the
+// transitions that differ from the start state's, at cells[s+class],
+// tagged with s: a state id is the offset of its window in the shared cell
+// array, and the windows of different states interleave (a double array).
+// A transition is one load of an 8-byte cell plus one load of the start
+// row, independent of the state, so a step costs one dependent load.
+type Symbols struct {
+	root    []uint32 // start state's row: class -> flagged next state
+	cells   []uint64 // owner<<32 | flagged next state, at state+class
+	outOf   []uint32 // per state id with output: start of its list in outs
+	outs    []int32  // per list: its length, then pattern ids, longest first
+	lens    []int32  // pattern length in symbols
+	classes int
+	states  int
+}
+
+// CompileSymbols builds the automaton for patterns, each a sequence of
+// classes in [1, classes). Pattern ids are indexes into patterns;
+// duplicates are reported separately. An empty pattern is an error
+// wrapping [ErrEmptyPattern]; too many patterns, classes or states one
+// wrapping [ErrTooLarge]; a class out of range names the pattern.
+func CompileSymbols(patterns [][]uint16, classes int) (*Symbols, error) {
+	if len(patterns) > MaxPatterns {
+		return nil, fmt.Errorf("%w: %d patterns (max %d)", ErrTooLarge, len(patterns), MaxPatterns)
+	}
+	if classes < 1 || classes > MaxClasses {
+		return nil, fmt.Errorf("%w: %d classes (want 1 to %d)", ErrTooLarge, classes, MaxClasses)
+	}
+	total := 0
+	for i, p := range patterns {
+		if len(p) == 0 {
+			return nil, fmt.Errorf("%w at index %d", ErrEmptyPattern, i)
+		}
+		if len(p) > MaxPatternLen {
+			return nil, fmt.Errorf("%w: pattern %d is %d symbols (max %d)", ErrTooLarge, i, len(p), MaxPatternLen)
+		}
+		for _, c := range p {
+			if c == 0 || int(c) >= classes {
+				return nil, fmt.Errorf("match: pattern %d has class %d (want 1 to %d)", i, c, classes-1)
+			}
+		}
+		total += len(p)
+	}
+	if total+1 > MaxStates {
+		return nil, fmt.Errorf("%w: %d pattern symbols", ErrTooLarge, total)
+	}
+	a := &Symbols{classes: classes, lens: make([]int32, len(patterns))}
+	for i, p := range patterns {
+		a.lens[i] = int32(len(p))
+	}
+	t := buildSymTrie(patterns)
+	a.states = len(t.term)
+	a.place(t)
+	return a, nil
+}
+
+// symTrie is the trie of CompileSymbols with its failure function and,
+// per state, the transitions that differ from the start state's.
+type symTrie struct {
+	// children of state s: edgeClass/edgeNode[first[s]:first[s+1]], by class
+	first     []int32
+	edgeClass []uint16
+	edgeNode  []int32
+	term      []int32 // head of the patterns ending here, -1 none
+	nextTerm  []int32
+	hasOut    []bool
+	dict      []int32
+	order     []int32 // breadth-first
+	// exceptions of state s: excClass/excNode[excAt[s]:excAt[s]+excN[s]]
+	excAt, excN []int32
+	excClass    []uint16
+	excNode     []int32
+	rootRow     []int32 // start state's transitions, by class
+}
+
+func buildSymTrie(patterns [][]uint16) *symTrie {
+	// Insert the patterns in sorted order: each state's children are then
+	// created in class order and can be laid out by parent afterwards.
+	idx := make([]int32, len(patterns))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(x, y int32) int { return slices.Compare(patterns[x], patterns[y]) })
+	t := &symTrie{term: []int32{-1}, nextTerm: make([]int32, len(patterns))}
+	type edge struct {
+		parent int32
+		class  uint16
+	}
+	var edges []edge // edge i leads to state i+1
+	var path []int32 // states along the previous pattern
+	var prev []uint16
+	for _, id := range idx {
+		p := patterns[id]
+		l := 0
+		for l < len(p) && l < len(prev) && p[l] == prev[l] {
+			l++
+		}
+		path = path[:l]
+		s := int32(0)
+		if l > 0 {
+			s = path[l-1]
+		}
+		for i := l; i < len(p); i++ {
+			edges = append(edges, edge{s, p[i]})
+			s = int32(len(t.term))
+			t.term = append(t.term, -1)
+			path = append(path, s)
+		}
+		t.nextTerm[id] = t.term[s]
+		t.term[s] = id
+		prev = p
+	}
+	n := len(t.term)
+	t.first = make([]int32, n+1)
+	for _, e := range edges {
+		t.first[e.parent+1]++
+	}
+	for s := 1; s <= n; s++ {
+		t.first[s] += t.first[s-1]
+	}
+	t.edgeClass = make([]uint16, len(edges))
+	t.edgeNode = make([]int32, len(edges))
+	fill := slices.Clone(t.first[:n])
+	for i, e := range edges { // stable: children stay in class order
+		k := fill[e.parent]
+		fill[e.parent]++
+		t.edgeClass[k], t.edgeNode[k] = e.class, int32(i+1)
+	}
+	t.failAndExceptions()
+	return t
+}
+
+// failAndExceptions computes, breadth-first, the failure function, the
+// output flags and each state's exceptions: its own children merged over
+// its failure state's exceptions (every other class leads where it leads
+// from the start state).
+func (t *symTrie) failAndExceptions() {
+	n := len(t.term)
+	maxClass := 0
+	for _, c := range t.edgeClass {
+		maxClass = max(maxClass, int(c))
+	}
+	t.rootRow = make([]int32, maxClass+1)
+	fail := make([]int32, n)
+	t.dict = make([]int32, n)
+	t.hasOut = make([]bool, n)
+	t.excAt = make([]int32, n)
+	t.excN = make([]int32, n)
+	t.order = make([]int32, 0, n)
+	t.dict[0] = -1
+	for k := t.first[0]; k < t.first[1]; k++ {
+		c, u := t.edgeClass[k], t.edgeNode[k]
+		t.rootRow[c] = u
+		t.dict[u] = -1
+		t.hasOut[u] = t.term[u] >= 0
+		t.order = append(t.order, u)
+	}
+	// delta returns the transition of an already processed state.
+	delta := func(s int32, c uint16) int32 {
+		at, k := t.excAt[s], t.excN[s]
+		if i, ok := slices.BinarySearch(t.excClass[at:at+k], c); ok {
+			return t.excNode[int(at)+i]
+		}
+		if int(c) < len(t.rootRow) {
+			return t.rootRow[c]
+		}
+		return 0
+	}
+	for qi := 0; qi < len(t.order); qi++ {
+		s := t.order[qi]
+		f := fail[s]
+		// Exceptions of s: merge its children over f's exceptions.
+		t.excAt[s] = int32(len(t.excClass))
+		ci, ce := t.first[s], t.first[s+1]
+		fi, fe := t.excAt[f], t.excAt[f]+t.excN[f]
+		for ci < ce || fi < fe {
+			switch {
+			case fi == fe || (ci < ce && t.edgeClass[ci] < t.excClass[fi]):
+				t.excClass, t.excNode = append(t.excClass, t.edgeClass[ci]), append(t.excNode, t.edgeNode[ci])
+				ci++
+			case ci == ce || t.excClass[fi] < t.edgeClass[ci]:
+				t.excClass, t.excNode = append(t.excClass, t.excClass[fi]), append(t.excNode, t.excNode[fi])
+				fi++
+			default: // the child overrides
+				t.excClass, t.excNode = append(t.excClass, t.edgeClass[ci]), append(t.excNode, t.edgeNode[ci])
+				ci++
+				fi++
+			}
+		}
+		t.excN[s] = int32(len(t.excClass)) - t.excAt[s]
+		for k := t.first[s]; k < t.first[s+1]; k++ {
+			c, u := t.edgeClass[k], t.edgeNode[k]
+			fu := delta(f, c)
+			fail[u] = fu
+			if t.term[fu] >= 0 {
+				t.dict[u] = fu
+			} else {
+				t.dict[u] = t.dict[fu]
+			}
+			t.hasOut[u] = t.term[u] >= 0 || t.dict[u] >= 0
+			t.order = append(t.order, u)
+		}
+	}
+}
+
+// placeTries bounds the first-fit search for a state's window before the
+// window is put past the end of the cell array.
+const placeTries = 512
+
+// place assigns every state a window in the cell array (first fit,
+// breadth-first so that the states a scan visits most sit together) and
+// fills the cells, the start row and the output lists.
+func (a *Symbols) place(t *symTrie) {
+	n := len(t.term)
+	base := make([]int32, n)
+	var used, isBase []bool
+	grow := func(k int) {
+		for len(used) < k {
+			used = append(used, false)
+			isBase = append(isBase, false)
+		}
+	}
+	grow(1)
+	isBase[0] = true // the start state
+	lo, leaf := 1, 1 // first free cell; first candidate for an empty window
+	for _, s := range t.order {
+		at, k := t.excAt[s], int(t.excN[s])
+		cls := t.excClass[at : int(at)+k]
+		if k == 0 {
+			for leaf < len(isBase) && isBase[leaf] {
+				leaf++
+			}
+			grow(leaf + 1)
+			base[s], isBase[leaf] = int32(leaf), true
+			continue
+		}
+		for lo < len(used) && used[lo] {
+			lo++
+		}
+		b := max(1, lo-int(cls[0]))
+		for try := 0; ; try, b = try+1, b+1 {
+			if try == placeTries {
+				b = max(b, len(used)-int(cls[0]))
+			}
+			grow(b + int(cls[k-1]) + 1)
+			if isBase[b] {
+				continue
+			}
+			free := true
+			for _, c := range cls {
+				if used[b+int(c)] {
+					free = false
+					break
+				}
+			}
+			if free {
+				break
+			}
+		}
+		base[s], isBase[b] = int32(b), true
+		for _, c := range cls {
+			used[b+int(c)] = true
+		}
+	}
+	maxBase := 0
+	for _, b := range base {
+		maxBase = max(maxBase, int(b))
+	}
+	flagged := func(u int32) uint32 {
+		v := uint32(base[u])
+		if t.hasOut[u] {
+			v |= outFlag
+		}
+		return v
+	}
+	a.cells = make([]uint64, max(len(used), maxBase+a.classes))
+	for i := range a.cells {
+		a.cells[i] = ^uint64(0) // owner 0xFFFFFFFF: no state
+	}
+	a.root = make([]uint32, a.classes)
+	for c, u := range t.rootRow {
+		if u != 0 {
+			a.root[c] = flagged(u)
+		}
+	}
+	a.outOf = make([]uint32, maxBase+1)
+	for _, s := range t.order {
+		b := uint64(base[s])
+		at := t.excAt[s]
+		for i := at; i < at+t.excN[s]; i++ {
+			a.cells[b+uint64(t.excClass[i])] = b<<32 | uint64(flagged(t.excNode[i]))
+		}
+		if !t.hasOut[s] {
+			continue
+		}
+		at0 := len(a.outs)
+		a.outOf[b] = uint32(at0)
+		a.outs = append(a.outs, 0)
+		for d := s; d >= 0; d = t.dict[d] {
+			for id := t.term[d]; id >= 0; id = t.nextTerm[id] {
+				a.outs = append(a.outs, id)
+			}
+		}
+		a.outs[at0] = int32(len(a.outs) - at0 - 1)
+	}
+}
+
+// Start is the start state.
+const Start = 0
+
+// OutFlag is set in a state returned by [Symbols.Next] when the state has
+// output; clear it before the next step.
+const OutFlag = outFlag
+
+// Next returns the state after reading class c in state s (s without
+// [OutFlag]; c below the classes passed to [CompileSymbols]). The result
+// has OutFlag set when patterns end there: see [Symbols.Outputs].
+func (a *Symbols) Next(s uint32, c uint16) uint32 {
+	e := a.cells[uint(s)+uint(c)]
+	n := a.root[c]
+	if uint32(e>>32) == s {
+		n = uint32(e)
+	}
+	return n
+}
+
+// Outputs returns the ids of the patterns that end in state s (OutFlag
+// cleared), longest first. The slice is shared: do not modify it.
+func (a *Symbols) Outputs(s uint32) []int32 {
+	at := a.outOf[s]
+	return a.outs[at+1 : at+1+uint32(a.outs[at])]
+}
+
+// PatternLen returns the length of pattern id in symbols.
+func (a *Symbols) PatternLen(id int32) int { return int(a.lens[id]) }
+
+// Len returns the number of patterns.
+func (a *Symbols) Len() int { return len(a.lens) }
+
+// States returns the number of automaton states.
+func (a *Symbols) States() int { return a.states }
+
+// Cells returns the length of the cell array (for sizing and tests).
+func (a *Symbols) Cells() int { return len(a.cells) }
