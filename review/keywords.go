@@ -297,17 +297,16 @@ func (k *Keywords) Contains(text string) bool {
 // scans the text the normalising way.
 type fusedDict struct {
 	a      *match.Symbols
-	cls    []uint16        // per BMP rune: class of its normal form, 0 none
+	sym    []uint32        // per BMP rune: class of its normal form | kind<<16
 	astral map[rune]uint16 // class of pattern runes beyond the BMP
 	space  uint16          // class of ' ', which an invalid byte becomes
-	kind   *[0x10000]uint8 // foldTable's kinds
 }
 
 // newFusedDict compiles the normalised patterns pats; it returns nil (and
 // no error) when they need more symbol classes than the automaton takes.
 func newFusedDict(pats []string) (*fusedDict, error) {
 	ft := foldTableOnce()
-	f := &fusedDict{cls: make([]uint16, 0x10000), kind: &ft.kind}
+	f := &fusedDict{sym: make([]uint32, 0x10000)}
 	total := 0
 	for _, p := range pats {
 		total += utf8.RuneCountInString(p)
@@ -320,7 +319,7 @@ func newFusedDict(pats []string) (*fusedDict, error) {
 		for _, r := range p {
 			var c uint16
 			if r < 0x10000 {
-				c = f.cls[r]
+				c = uint16(f.sym[r])
 			} else {
 				c = f.astral[r]
 			}
@@ -331,7 +330,7 @@ func newFusedDict(pats []string) (*fusedDict, error) {
 				c = uint16(next)
 				next++
 				if r < 0x10000 {
-					f.cls[r] = c
+					f.sym[r] = uint32(c)
 				} else {
 					if f.astral == nil {
 						f.astral = make(map[rune]uint16)
@@ -343,15 +342,18 @@ func newFusedDict(pats []string) (*fusedDict, error) {
 		}
 		syms[i] = buf[at:len(buf):len(buf)]
 	}
-	f.space = f.cls[' ']
+	f.space = uint16(f.sym[' '])
 	// Runes whose normal form is another rune take its class; read every
 	// class before writing any.
-	vals := make([]uint16, len(ft.pairs))
+	vals := make([]uint32, len(ft.pairs))
 	for i, pr := range ft.pairs {
-		vals[i] = f.cls[pr.n]
+		vals[i] = f.sym[pr.n]
 	}
 	for i, pr := range ft.pairs {
-		f.cls[pr.r] = vals[i]
+		f.sym[pr.r] = vals[i]
+	}
+	for r, k := range ft.kind {
+		f.sym[r] |= uint32(k) << 16
 	}
 	a, err := match.CompileSymbols(syms, next)
 	if err != nil {
@@ -374,7 +376,7 @@ func (f *fusedDict) classOf(r rune) (uint16, uint8) {
 		}
 	}
 	if n < 0x10000 {
-		return f.cls[n], k
+		return uint16(f.sym[n]), k
 	}
 	return f.astral[n], k
 }
@@ -390,56 +392,69 @@ const ringLen = 256
 func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 	var ring [ringLen]int
 	var pos uint
-	a, cls, kind := f.a, f.cls, f.kind
+	a, sym := f.a, (*[0x10000]uint32)(f.sym)
 	var sk *sepTable
 	var s uint32
 	lastHan := false
 	for i := 0; i < len(text); {
-		c := text[i]
-		var r rune
-		size := 1
+		// Fast path: three-byte runes (ideographs, CJK punctuation) that
+		// are neither dropped, nor separators, nor complex.
+		for i+2 < len(text) {
+			c0, c1, c2 := text[i], text[i+1], text[i+2]
+			if c0&0xF0 != 0xE0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+				break
+			}
+			r := uint(c0&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
+			e := sym[r]
+			if r < 0x800 || e>>16 > uint32(kindHan) {
+				break
+			}
+			lastHan = e>>16 != 0
+			ring[pos%ringLen] = i
+			pos++
+			i += 3
+			s = a.Next(s, uint16(e))
+			if s >= match.OutFlag {
+				s &^= match.OutFlag
+				for _, id := range a.Outputs(s) {
+					if !fn(int(id), ring[(pos-uint(a.PatternLen(id)))%ringLen], i) {
+						return true
+					}
+				}
+			}
+		}
+		if i >= len(text) {
+			break
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		var cl uint16
 		var kd uint8
 		switch {
-		case c < utf8.RuneSelf:
-			r = rune(c)
-			cl, kd = cls[r], kind[r]
-		case c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				size = 3
-				cl, kd = cls[r], kind[r]
-				break
-			}
-			fallthrough
+		case r == utf8.RuneError && size == 1: // an invalid byte becomes a space
+			cl, kd = f.space, 0
+		case r < 0x10000:
+			cl, kd = uint16(sym[r]), uint8(sym[r]>>16)
 		default:
-			r, size = utf8.DecodeRuneInString(text[i:])
-			switch {
-			case r == utf8.RuneError && size == 1: // an invalid byte becomes a space
-				cl, kd = f.space, 0
-			case r < 0x10000:
-				cl, kd = cls[r], kind[r]
-			default:
-				cl, kd = f.classOf(r)
-			}
+			cl, kd = f.classOf(r)
 		}
-		if kd != 0 && kd != kindHan {
-			if kd&kindDrop != 0 {
-				i += size
+		if kd&kindDrop != 0 {
+			i += size
+			continue
+		}
+		if kd&kindSep != 0 && lastHan {
+			if sk == nil {
+				sk = sepTableOnce()
+			}
+			if j, ok := skipSeparatorsAfter(sk, text, i+size); ok {
+				i = j
 				continue
 			}
-			if kd&kindSep != 0 && lastHan {
-				if sk == nil {
-					sk = sepTableOnce()
-				}
-				if j, ok := skipSeparatorsAfter(sk, text, i+size); ok {
-					i = j
-					continue
-				}
-			}
-			if kd&kindComplex != 0 {
-				return false
-			}
+		}
+		if kd&kindComplex != 0 {
+			return false
 		}
 		lastHan = kd&kindHan != 0
 		ring[pos%ringLen] = i

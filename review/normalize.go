@@ -610,6 +610,7 @@ const (
 	kindSep                       // a separator that a short run between ideographs may consist of
 	kindDrop                      // a zero-width character: always dropped
 	kindComplex                   // the normal form is not one rune no longer than the rune: normalize decides
+	kindSurrogate                 // not a rune: its encoding is three invalid bytes
 )
 
 // foldRune returns the normal form of the rune r (decoded from valid
@@ -683,6 +684,7 @@ var foldTableOnce = sync.OnceValue(func() *foldTable {
 	t := new(foldTable)
 	for r := rune(0); r < 0x10000; r++ {
 		if r >= 0xD800 && r <= 0xDFFF { // not valid UTF-8: decoded as invalid bytes
+			t.kind[r] = kindSurrogate
 			continue
 		}
 		n, k := foldRune(r)
