@@ -394,7 +394,7 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 	var pos uint
 	a, sym := f.a, (*[0x10000]uint32)(f.sym)
 	var sk *sepTable
-	var s uint32
+	var s, d uint32
 	lastHan := false
 	for i := 0; i < len(text); {
 		// Fast path: three-byte runes (ideographs, CJK punctuation) that
@@ -413,7 +413,7 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 			ring[pos%ringLen] = i
 			pos++
 			i += 3
-			s = a.Next(s, uint16(e))
+			s, d = a.Next(s, d, uint16(e))
 			if s >= match.OutFlag {
 				s &^= match.OutFlag
 				for _, id := range a.Outputs(s) {
@@ -460,7 +460,7 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 		ring[pos%ringLen] = i
 		pos++
 		i += size
-		s = a.Next(s, cl)
+		s, d = a.Next(s, d, cl)
 		if s >= match.OutFlag {
 			s &^= match.OutFlag
 			for _, id := range a.Outputs(s) {

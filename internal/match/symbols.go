@@ -14,21 +14,32 @@ const MaxClasses = 1 << 16
 // automaton with [Symbols.Next]. Class 0 stands for every symbol that no
 // pattern contains.
 //
-// The transition function is complete (failure links folded in), but only
-// the start state has a dense row. Every other state s stores just the
-// transitions that differ from the start state's, at cells[s+class],
-// tagged with s: a state id is the offset of its window in the shared cell
-// array, and the windows of different states interleave (a double array).
-// A transition is one load of an 8-byte cell plus one load of the start
-// row, independent of the state, so a step costs one dependent load.
+// Only the start state has a dense row. Every other state stores just the
+// transitions that differ from those of its default state, in cells of a
+// shared array at state+class tagged with their owner (a double array: a
+// state id is the offset of its window, and windows interleave). The
+// default of a state one symbol deep is the start state; the default of a
+// deeper state is the first state one symbol deep on its failure chain
+// (the start state if there is none), whose transitions it does not copy.
+// So a state owns its children plus the few transitions it inherits from
+// deeper failure states, and a dictionary of thousands of words takes
+// hundreds of kilobytes, not megabytes. The automaton's state is the pair
+// (state, default); a step loads the two cells and the start row's entry,
+// all independent of one another, and picks one.
 type Symbols struct {
 	root    []uint32 // start state's row: class -> flagged next state
-	cells   []uint64 // owner<<32 | flagged next state, at state+class
+	cells   []cell   // at state+class
 	outOf   []uint32 // per state id with output: start of its list in outs
 	outs    []int32  // per list: its length, then pattern ids, longest first
 	lens    []int32  // pattern length in symbols
 	classes int
 	states  int
+}
+
+// cell is a transition: the state that owns it, the flagged next state and
+// that state's default.
+type cell struct {
+	owner, next, def, _ uint32
 }
 
 // CompileSymbols builds the automaton for patterns, each a sequence of
@@ -88,6 +99,7 @@ type symTrie struct {
 	excClass    []uint16
 	excNode     []int32
 	rootRow     []int32 // start state's transitions, by class
+	def         []int32 // default state: exceptions are relative to it
 }
 
 func buildSymTrie(patterns [][]uint16) *symTrie {
@@ -163,6 +175,7 @@ func (t *symTrie) failAndExceptions() {
 	t.hasOut = make([]bool, n)
 	t.excAt = make([]int32, n)
 	t.excN = make([]int32, n)
+	t.def = make([]int32, n)
 	t.order = make([]int32, 0, n)
 	t.dict[0] = -1
 	for k := t.first[0]; k < t.first[1]; k++ {
@@ -174,37 +187,33 @@ func (t *symTrie) failAndExceptions() {
 	}
 	// delta returns the transition of an already processed state.
 	delta := func(s int32, c uint16) int32 {
-		at, k := t.excAt[s], t.excN[s]
-		if i, ok := slices.BinarySearch(t.excClass[at:at+k], c); ok {
-			return t.excNode[int(at)+i]
+		for {
+			at, k := t.excAt[s], t.excN[s]
+			if i, ok := slices.BinarySearch(t.excClass[at:at+k], c); ok {
+				return t.excNode[int(at)+i]
+			}
+			if s == 0 {
+				if int(c) < len(t.rootRow) {
+					return t.rootRow[c]
+				}
+				return 0
+			}
+			s = t.def[s]
 		}
-		if int(c) < len(t.rootRow) {
-			return t.rootRow[c]
-		}
-		return 0
 	}
 	for qi := 0; qi < len(t.order); qi++ {
 		s := t.order[qi]
 		f := fail[s]
-		// Exceptions of s: merge its children over f's exceptions.
 		t.excAt[s] = int32(len(t.excClass))
-		ci, ce := t.first[s], t.first[s+1]
-		fi, fe := t.excAt[f], t.excAt[f]+t.excN[f]
-		for ci < ce || fi < fe {
-			switch {
-			case fi == fe || (ci < ce && t.edgeClass[ci] < t.excClass[fi]):
-				t.excClass, t.excNode = append(t.excClass, t.edgeClass[ci]), append(t.excNode, t.edgeNode[ci])
-				ci++
-			case ci == ce || t.excClass[fi] < t.edgeClass[ci]:
-				t.excClass, t.excNode = append(t.excClass, t.excClass[fi]), append(t.excNode, t.excNode[fi])
-				fi++
-			default: // the child overrides
-				t.excClass, t.excNode = append(t.excClass, t.edgeClass[ci]), append(t.excNode, t.edgeNode[ci])
-				ci++
-				fi++
-			}
+		if t.def[f] == 0 { // f is the start state or its exceptions are relative to it
+			t.def[s] = f
+			t.excClass = append(t.excClass, t.edgeClass[t.first[s]:t.first[s+1]]...)
+			t.excNode = append(t.excNode, t.edgeNode[t.first[s]:t.first[s+1]]...)
+			t.excN[s] = int32(len(t.excClass)) - t.excAt[s]
+		} else {
+			t.def[s] = t.def[f]
+			t.mergeExceptions(s, f)
 		}
-		t.excN[s] = int32(len(t.excClass)) - t.excAt[s]
 		for k := t.first[s]; k < t.first[s+1]; k++ {
 			c, u := t.edgeClass[k], t.edgeNode[k]
 			fu := delta(f, c)
@@ -220,9 +229,31 @@ func (t *symTrie) failAndExceptions() {
 	}
 }
 
+// mergeExceptions sets the exceptions of s to its children merged over the
+// exceptions of its failure state f (both relative to the same default).
+func (t *symTrie) mergeExceptions(s, f int32) {
+	ci, ce := t.first[s], t.first[s+1]
+	fi, fe := t.excAt[f], t.excAt[f]+t.excN[f]
+	for ci < ce || fi < fe {
+		switch {
+		case fi == fe || (ci < ce && t.edgeClass[ci] < t.excClass[fi]):
+			t.excClass, t.excNode = append(t.excClass, t.edgeClass[ci]), append(t.excNode, t.edgeNode[ci])
+			ci++
+		case ci == ce || t.excClass[fi] < t.edgeClass[ci]:
+			t.excClass, t.excNode = append(t.excClass, t.excClass[fi]), append(t.excNode, t.excNode[fi])
+			fi++
+		default: // the child overrides
+			t.excClass, t.excNode = append(t.excClass, t.edgeClass[ci]), append(t.excNode, t.edgeNode[ci])
+			ci++
+			fi++
+		}
+	}
+	t.excN[s] = int32(len(t.excClass)) - t.excAt[s]
+}
+
 // placeTries bounds the first-fit search for a state's window before the
 // window is put past the end of the cell array.
-const placeTries = 512
+const placeTries = 1 << 14
 
 // place assigns every state a window in the cell array (first fit,
 // breadth-first so that the states a scan visits most sit together) and
@@ -239,17 +270,15 @@ func (a *Symbols) place(t *symTrie) {
 	}
 	grow(1)
 	isBase[0] = true // the start state
-	lo, leaf := 1, 1 // first free cell; first candidate for an empty window
-	for _, s := range t.order {
+	// Largest windows first: the small ones fill the gaps they leave.
+	byLen := slices.Clone(t.order)
+	slices.SortStableFunc(byLen, func(x, y int32) int { return int(t.excN[y]) - int(t.excN[x]) })
+	lo := 1 // first free cell
+	for _, s := range byLen {
 		at, k := t.excAt[s], int(t.excN[s])
 		cls := t.excClass[at : int(at)+k]
 		if k == 0 {
-			for leaf < len(isBase) && isBase[leaf] {
-				leaf++
-			}
-			grow(leaf + 1)
-			base[s], isBase[leaf] = int32(leaf), true
-			continue
+			continue // placed below, in the gaps
 		}
 		for lo < len(used) && used[lo] {
 			lo++
@@ -279,6 +308,18 @@ func (a *Symbols) place(t *symTrie) {
 			used[b+int(c)] = true
 		}
 	}
+	// States without exceptions own no cell: any unused id will do.
+	leaf := 1
+	for _, s := range t.order {
+		if t.excN[s] != 0 {
+			continue
+		}
+		for leaf < len(isBase) && isBase[leaf] {
+			leaf++
+		}
+		grow(leaf + 1)
+		base[s], isBase[leaf] = int32(leaf), true
+	}
 	maxBase := 0
 	for _, b := range base {
 		maxBase = max(maxBase, int(b))
@@ -290,9 +331,9 @@ func (a *Symbols) place(t *symTrie) {
 		}
 		return v
 	}
-	a.cells = make([]uint64, max(len(used), maxBase+a.classes))
+	a.cells = make([]cell, max(len(used), maxBase+a.classes))
 	for i := range a.cells {
-		a.cells[i] = ^uint64(0) // owner 0xFFFFFFFF: no state
+		a.cells[i].owner = ^uint32(0) // no state
 	}
 	a.root = make([]uint32, a.classes)
 	for c, u := range t.rootRow {
@@ -305,7 +346,8 @@ func (a *Symbols) place(t *symTrie) {
 		b := uint64(base[s])
 		at := t.excAt[s]
 		for i := at; i < at+t.excN[s]; i++ {
-			a.cells[b+uint64(t.excClass[i])] = b<<32 | uint64(flagged(t.excNode[i]))
+			u := t.excNode[i]
+			a.cells[b+uint64(t.excClass[i])] = cell{owner: uint32(b), next: flagged(u), def: uint32(base[t.def[u]])}
 		}
 		if !t.hasOut[s] {
 			continue
@@ -329,16 +371,20 @@ const Start = 0
 // output; clear it before the next step.
 const OutFlag = outFlag
 
-// Next returns the state after reading class c in state s (s without
-// [OutFlag]; c below the classes passed to [CompileSymbols]). The result
+// Next returns the state after reading class c in state s with default d
+// (s without [OutFlag]; c below the classes passed to [CompileSymbols]) and
+// that state's default. The scan starts in ([Start], [Start]). The state
 // has OutFlag set when patterns end there: see [Symbols.Outputs].
-func (a *Symbols) Next(s uint32, c uint16) uint32 {
-	e := a.cells[uint(s)+uint(c)]
-	n := a.root[c]
-	if uint32(e>>32) == s {
-		n = uint32(e)
+func (a *Symbols) Next(s, d uint32, c uint16) (uint32, uint32) {
+	e, f := &a.cells[uint(s)+uint(c)], &a.cells[uint(d)+uint(c)]
+	n, nd := a.root[c], uint32(0)
+	if f.owner == d {
+		n, nd = f.next, f.def
 	}
-	return n
+	if e.owner == s {
+		n, nd = e.next, e.def
+	}
+	return n, nd
 }
 
 // Outputs returns the ids of the patterns that end in state s (OutFlag
