@@ -406,8 +406,17 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 			}
 			r := uint(c0&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
 			e := sym[r]
-			if r < 0x800 || e>>16 > uint32(kindHan) {
+			if r < 0x800 {
 				break
+			}
+			if e>>16 > uint32(kindHan) {
+				// A separator between two ideographs, the common case of
+				// the separator runs normalize drops, is skipped here.
+				if e>>16 != uint32(kindSep) || !lastHan || !hanAt(sym, text, i+3) {
+					break
+				}
+				i += 3
+				continue
 			}
 			lastHan = e>>16 != 0
 			ring[pos%ringLen] = i
@@ -471,4 +480,18 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 		}
 	}
 	return true
+}
+
+// hanAt reports whether text[i:] starts with a three-byte rune of kind
+// kindHan (an ideograph that is neither dropped nor complex).
+func hanAt(sym *[0x10000]uint32, text string, i int) bool {
+	if i+2 >= len(text) {
+		return false
+	}
+	c0, c1, c2 := text[i], text[i+1], text[i+2]
+	if c0&0xF0 != 0xE0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		return false
+	}
+	r := uint(c0&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
+	return r >= 0x800 && sym[r]>>16 == uint32(kindHan)
 }

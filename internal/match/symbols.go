@@ -3,6 +3,7 @@ package match
 import (
 	"fmt"
 	"slices"
+	"unsafe"
 )
 
 // MaxClasses caps the number of symbol classes of [CompileSymbols].
@@ -253,7 +254,7 @@ func (t *symTrie) mergeExceptions(s, f int32) {
 
 // placeTries bounds the first-fit search for a state's window before the
 // window is put past the end of the cell array.
-const placeTries = 1 << 14
+const placeTries = 1 << 16
 
 // place assigns every state a window in the cell array (first fit,
 // breadth-first so that the states a scan visits most sit together) and
@@ -274,6 +275,7 @@ func (a *Symbols) place(t *symTrie) {
 	byLen := slices.Clone(t.order)
 	slices.SortStableFunc(byLen, func(x, y int32) int { return int(t.excN[y]) - int(t.excN[x]) })
 	lo := 1 // first free cell
+	prevLen, hint := 0, 0
 	for _, s := range byLen {
 		at, k := t.excAt[s], int(t.excN[s])
 		cls := t.excClass[at : int(at)+k]
@@ -284,6 +286,9 @@ func (a *Symbols) place(t *symTrie) {
 			lo++
 		}
 		b := max(1, lo-int(cls[0]))
+		if k == prevLen { // sets of one size rarely fit below the last one
+			b = max(b, hint+1)
+		}
 		for try := 0; ; try, b = try+1, b+1 {
 			if try == placeTries {
 				b = max(b, len(used)-int(cls[0]))
@@ -304,6 +309,7 @@ func (a *Symbols) place(t *symTrie) {
 			}
 		}
 		base[s], isBase[b] = int32(b), true
+		prevLen, hint = k, b
 		for _, c := range cls {
 			used[b+int(c)] = true
 		}
@@ -376,7 +382,12 @@ const OutFlag = outFlag
 // that state's default. The scan starts in ([Start], [Start]). The state
 // has OutFlag set when patterns end there: see [Symbols.Outputs].
 func (a *Symbols) Next(s, d uint32, c uint16) (uint32, uint32) {
-	e, f := &a.cells[uint(s)+uint(c)], &a.cells[uint(d)+uint(c)]
+	// No bounds checks: c < classes = len(root), and every state id plus
+	// a class below classes is inside cells (place sizes it so;
+	// TestSymbolsInvariant checks it).
+	cells := unsafe.Pointer(unsafe.SliceData(a.cells))
+	e := (*cell)(unsafe.Add(cells, (uintptr(s)+uintptr(c))*unsafe.Sizeof(cell{})))
+	f := (*cell)(unsafe.Add(cells, (uintptr(d)+uintptr(c))*unsafe.Sizeof(cell{})))
 	n, nd := a.root[c], uint32(0)
 	if f.owner == d {
 		n, nd = f.next, f.def
