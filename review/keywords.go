@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/vcart-sdk/vcart-go/internal/match"
 )
@@ -393,36 +394,42 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 	var ring [ringLen]int
 	var pos uint
 	a, sym := f.a, (*[0x10000]uint32)(f.sym)
+	step := a.Stepper()
 	var sk *sepTable
 	var s, d uint32
 	lastHan := false
 	for i := 0; i < len(text); {
-		// Fast path: three-byte runes (ideographs, CJK punctuation) that
-		// are neither dropped, nor separators, nor complex.
+		// Fast path: ASCII and three-byte runes (ideographs, CJK
+		// punctuation) that are neither dropped nor complex, and single
+		// separators between two ideographs, which normalize drops.
 		for i+2 < len(text) {
-			c0, c1, c2 := text[i], text[i+1], text[i+2]
-			if c0&0xF0 != 0xE0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-				break
-			}
-			r := uint(c0&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
-			e := sym[r]
-			if r < 0x800 {
-				break
-			}
-			if e>>16 > uint32(kindHan) {
-				// A separator between two ideographs, the common case of
-				// the separator runs normalize drops, is skipped here.
-				if e>>16 != uint32(kindSep) || !lastHan || !hanAt(sym, text, i+3) {
+			var r uint
+			size := 3
+			b := (*[3]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i)) // i+2 < len(text)
+			c0, c1, c2 := b[0], b[1], b[2]
+			if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+				r = uint(c0&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
+				if r < 0x800 {
 					break
 				}
-				i += 3
+			} else if c0 < utf8.RuneSelf {
+				r, size = uint(c0), 1
+			} else {
+				break
+			}
+			e := sym[r&0xFFFF]
+			if e>>16 > uint32(kindHan) {
+				if e>>16 != uint32(kindSep) || !lastHan || !hanAt(sym, text, i+size) {
+					break
+				}
+				i += size
 				continue
 			}
 			lastHan = e>>16 != 0
 			ring[pos%ringLen] = i
 			pos++
-			i += 3
-			s, d = a.Next(s, d, uint16(e))
+			i += size
+			s, d = step.Next(s, d, uint16(e))
 			if s >= match.OutFlag {
 				s &^= match.OutFlag
 				for _, id := range a.Outputs(s) {
@@ -469,7 +476,7 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 		ring[pos%ringLen] = i
 		pos++
 		i += size
-		s, d = a.Next(s, d, cl)
+		s, d = step.Next(s, d, cl)
 		if s >= match.OutFlag {
 			s &^= match.OutFlag
 			for _, id := range a.Outputs(s) {
@@ -493,5 +500,5 @@ func hanAt(sym *[0x10000]uint32, text string, i int) bool {
 		return false
 	}
 	r := uint(c0&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
-	return r >= 0x800 && sym[r]>>16 == uint32(kindHan)
+	return r >= 0x800 && sym[r&0xFFFF]>>16 == uint32(kindHan)
 }

@@ -382,13 +382,27 @@ const OutFlag = outFlag
 // that state's default. The scan starts in ([Start], [Start]). The state
 // has OutFlag set when patterns end there: see [Symbols.Outputs].
 func (a *Symbols) Next(s, d uint32, c uint16) (uint32, uint32) {
-	// No bounds checks: c < classes = len(root), and every state id plus
-	// a class below classes is inside cells (place sizes it so;
-	// TestSymbolsInvariant checks it).
-	cells := unsafe.Pointer(unsafe.SliceData(a.cells))
-	e := (*cell)(unsafe.Add(cells, (uintptr(s)+uintptr(c))*unsafe.Sizeof(cell{})))
-	f := (*cell)(unsafe.Add(cells, (uintptr(d)+uintptr(c))*unsafe.Sizeof(cell{})))
-	n, nd := a.root[c], uint32(0)
+	return a.Stepper().Next(s, d, c)
+}
+
+// Stepper returns a's transition function as a value that a scan loop
+// keeps in registers.
+func (a *Symbols) Stepper() Stepper {
+	return Stepper{root: unsafe.Pointer(unsafe.SliceData(a.root)), cells: unsafe.Pointer(unsafe.SliceData(a.cells))}
+}
+
+// Stepper is [Symbols.Next] without the indirection through the automaton.
+type Stepper struct {
+	root, cells unsafe.Pointer
+}
+
+// Next is [Symbols.Next]. It does no bounds checks: c < classes =
+// len(root), and every state id plus a class below classes is inside
+// cells (place sizes it so; TestSymbolsInvariant checks it).
+func (t Stepper) Next(s, d uint32, c uint16) (uint32, uint32) {
+	e := (*cell)(unsafe.Add(t.cells, (uintptr(s)+uintptr(c))*unsafe.Sizeof(cell{})))
+	f := (*cell)(unsafe.Add(t.cells, (uintptr(d)+uintptr(c))*unsafe.Sizeof(cell{})))
+	n, nd := *(*uint32)(unsafe.Add(t.root, uintptr(c)*4)), uint32(0)
 	if f.owner == d {
 		n, nd = f.next, f.def
 	}
