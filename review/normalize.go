@@ -606,11 +606,11 @@ func normalizeWord(w string) string {
 // Rune kinds of the fused scan (see fusedDict): what normalize does with a
 // rune besides replacing it by its normal form.
 const (
-	kindHan     uint8 = 1 << iota // an ideograph: a separator run after it may be dropped
-	kindSep                       // a separator that a short run between ideographs may consist of
-	kindDrop                      // a zero-width character: always dropped
-	kindComplex                   // the normal form is not one rune no longer than the rune: normalize decides
-	kindSurrogate                 // not a rune: its encoding is three invalid bytes
+	kindHan       uint8 = 1 << iota // an ideograph: a separator run after it may be dropped
+	kindSep                         // a separator that a short run between ideographs may consist of
+	kindDrop                        // a zero-width character: always dropped
+	kindComplex                     // the normal form is not one rune no longer than the rune: normalize decides
+	kindSurrogate                   // not a rune: its encoding is three invalid bytes
 )
 
 // foldRune returns the normal form of the rune r (decoded from valid
