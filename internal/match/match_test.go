@@ -223,14 +223,28 @@ func FuzzScan(f *testing.F) {
 	})
 }
 
+// BenchmarkCompile5k builds the byte-level automaton (Compile) and the
+// compact rune-level one (CompileSymbols, what review.Keywords scans with)
+// of the 5,000 dense words.
 func BenchmarkCompile5k(b *testing.B) {
 	words := matchtest.ExtraWords(5000)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := match.Compile(words); err != nil {
-			b.Fatal(err)
+	b.Run("bytes", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := match.Compile(words); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
+	pats, classes := denseSymbols()
+	b.Run("symbols", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := match.CompileSymbols(pats, classes); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkScan scans the shared 1 MiB corpus (matchtest, review-rules

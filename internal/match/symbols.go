@@ -1,6 +1,7 @@
 package match
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"unsafe"
@@ -8,6 +9,10 @@ import (
 
 // MaxClasses caps the number of symbol classes of [CompileSymbols].
 const MaxClasses = 1 << 16
+
+// ErrBadClass is returned by [CompileSymbols] for a pattern symbol that is
+// 0 or not below the number of classes.
+var ErrBadClass = errors.New("match: symbol class out of range")
 
 // Symbols is a compact Aho-Corasick automaton over symbol classes rather
 // than bytes: the caller maps its input (for review.Keywords, one rune of
@@ -65,7 +70,7 @@ func CompileSymbols(patterns [][]uint16, classes int) (*Symbols, error) {
 		}
 		for _, c := range p {
 			if c == 0 || int(c) >= classes {
-				return nil, fmt.Errorf("match: pattern %d has class %d (want 1 to %d)", i, c, classes-1)
+				return nil, fmt.Errorf("%w: pattern %d has class %d (want 1 to %d)", ErrBadClass, i, c, classes-1)
 			}
 		}
 		total += len(p)
@@ -430,3 +435,27 @@ func (a *Symbols) States() int { return a.states }
 
 // Cells returns the length of the cell array (for sizing and tests).
 func (a *Symbols) Cells() int { return len(a.cells) }
+
+// checkCells verifies the invariant Stepper.Next relies on: every state id
+// that a transition leads to, plus any class, is inside the cell array,
+// and so is every default.
+func (a *Symbols) checkCells() error {
+	if len(a.root) != a.classes {
+		return fmt.Errorf("match: start row has %d entries, want %d", len(a.root), a.classes)
+	}
+	ok := func(id uint32) bool { return int(id&^outFlag)+a.classes <= len(a.cells) }
+	for c, n := range a.root {
+		if !ok(n) {
+			return fmt.Errorf("match: start row entry %d = %d is out of range", c, n)
+		}
+	}
+	for i, e := range a.cells {
+		if e.owner == ^uint32(0) {
+			continue
+		}
+		if !ok(e.owner) || !ok(e.next) || !ok(e.def) || i < int(e.owner) {
+			return fmt.Errorf("match: cell %d = %+v is out of range", i, e)
+		}
+	}
+	return nil
+}
