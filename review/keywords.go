@@ -297,20 +297,35 @@ func (k *Keywords) Contains(text string) bool {
 // longer than the rune: ㈱ → (株)) ends the fused scan, and the caller
 // scans the text the normalising way.
 type fusedDict struct {
-	a      *match.Symbols
-	sym    []uint32        // per BMP rune: class of its normal form | kind<<16 | symStart
-	astral map[rune]uint16 // class of pattern runes beyond the BMP
-	space  uint16          // class of ' ', which an invalid byte becomes
+	a *match.Symbols
+	// sym holds, per BMP rune, the class of its normal form, symHan and
+	// symStart; a rune of another kind than kindHan has class symSep (a
+	// separator) or symSpecial instead, and its class is in special.
+	sym     []uint16
+	kind    *[0x10000]uint8 // foldTable's kinds
+	special map[rune]uint16 // class of the normal form of special runes, if any
+	astral  map[rune]uint16 // class of pattern runes beyond the BMP
+	space   uint16          // class of ' ', which an invalid byte becomes
 	// skipStart: few runes begin a pattern, so the scan tests for them
 	// in the start state rather than step the automaton.
 	skipStart bool
 }
 
+// Fields of fusedDict.sym.
+const (
+	symClass   = 1<<14 - 1 // class mask
+	symSep     = symClass - 1
+	symSpecial = symClass
+	symHan     = 1 << 14 // kind is kindHan
+	symStart   = 1 << 15 // the class begins a pattern
+)
+
 // newFusedDict compiles the normalised patterns pats; it returns nil (and
-// no error) when they need more symbol classes than the automaton takes.
+// no error) when they need more symbol classes than sym holds.
 func newFusedDict(pats []string) (*fusedDict, error) {
 	ft := foldTableOnce()
-	f := &fusedDict{sym: make([]uint32, 0x10000)}
+	f := &fusedDict{kind: &ft.kind}
+	cls := make([]uint16, 0x10000) // class of the normal form, by BMP rune
 	total := 0
 	for _, p := range pats {
 		total += utf8.RuneCountInString(p)
@@ -323,18 +338,18 @@ func newFusedDict(pats []string) (*fusedDict, error) {
 		for _, r := range p {
 			var c uint16
 			if r < 0x10000 {
-				c = uint16(f.sym[r])
+				c = cls[r]
 			} else {
 				c = f.astral[r]
 			}
 			if c == 0 {
-				if next == match.MaxClasses {
+				if next == symSep {
 					return nil, nil
 				}
 				c = uint16(next)
 				next++
 				if r < 0x10000 {
-					f.sym[r] = uint32(c)
+					cls[r] = c
 				} else {
 					if f.astral == nil {
 						f.astral = make(map[rune]uint16)
@@ -346,15 +361,15 @@ func newFusedDict(pats []string) (*fusedDict, error) {
 		}
 		syms[i] = buf[at:len(buf):len(buf)]
 	}
-	f.space = uint16(f.sym[' '])
+	f.space = cls[' ']
 	// Runes whose normal form is another rune take its class; read every
 	// class before writing any.
-	vals := make([]uint32, len(ft.pairs))
+	vals := make([]uint16, len(ft.pairs))
 	for i, pr := range ft.pairs {
-		vals[i] = f.sym[pr.n]
+		vals[i] = cls[pr.n]
 	}
 	for i, pr := range ft.pairs {
-		f.sym[pr.r] = vals[i]
+		cls[pr.r] = vals[i]
 	}
 	starts := make([]bool, next)
 	nstarts := 0
@@ -365,11 +380,29 @@ func newFusedDict(pats []string) (*fusedDict, error) {
 		}
 	}
 	f.skipStart = nstarts <= skipStartMax
+	f.sym = cls // reused in place: entry r is read before it is written
 	for r, k := range ft.kind {
-		f.sym[r] |= uint32(k) << 16
-		if starts[uint16(f.sym[r])] {
-			f.sym[r] |= symStart
+		c := cls[r]
+		e := c
+		switch {
+		case k == kindHan:
+			e |= symHan
+		case k != 0:
+			e = symSpecial
+			if k == kindSep {
+				e = symSep
+			}
+			if c != 0 {
+				if f.special == nil {
+					f.special = make(map[rune]uint16)
+				}
+				f.special[rune(r)] = c
+			}
 		}
+		if starts[c] {
+			e |= symStart
+		}
+		f.sym[r] = e
 	}
 	a, err := match.CompileSymbols(syms, next)
 	if err != nil {
@@ -377,6 +410,18 @@ func newFusedDict(pats []string) (*fusedDict, error) {
 	}
 	f.a = a
 	return f, nil
+}
+
+// bmp returns the kind of the BMP rune r and the class of its normal form.
+func (f *fusedDict) bmp(r rune) (uint16, uint8) {
+	e := f.sym[r]
+	if c := e & symClass; c < symSep {
+		if e&symHan != 0 {
+			return c, kindHan
+		}
+		return c, 0
+	}
+	return f.special[r], f.kind[r]
 }
 
 // classOf returns the kind of the rune r beyond the BMP and the class of
@@ -392,7 +437,8 @@ func (f *fusedDict) classOf(r rune) (uint16, uint8) {
 		}
 	}
 	if n < 0x10000 {
-		return uint16(f.sym[n]), k
+		c, _ := f.bmp(n)
+		return c, k
 	}
 	return f.astral[n], k
 }
@@ -402,9 +448,6 @@ func (f *fusedDict) classOf(r rune) (uint16, uint8) {
 // with more, the test costs more than it saves (measured on the 351-word
 // list, ~200 first symbols, and on 5,351 words, ~2,000).
 const skipStartMax = 1000
-
-// symStart marks the runes of fusedDict.sym whose class begins a pattern.
-const symStart = 1 << 24
 
 // ringLen is the number of symbol start offsets the fused scan keeps: a
 // pattern has at most MaxKeywordLen runes.
@@ -417,7 +460,7 @@ const ringLen = 256
 func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 	var ring [ringLen]int
 	var pos uint
-	a, sym := f.a, (*[0x10000]uint32)(f.sym)
+	a, sym := f.a, (*[0x10000]uint16)(f.sym)
 	step, skipStart := a.Stepper(), f.skipStart
 	var sk *sepTable
 	var s, d uint32
@@ -442,14 +485,14 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 				break
 			}
 			e := sym[r&0xFFFF]
-			if kd := e >> 16 & 0xFF; kd > uint32(kindHan) {
-				if kd != uint32(kindSep) || !lastHan || !hanAt(sym, text, i+size) {
+			if c := e & symClass; c >= symSep {
+				if c != symSep || !lastHan || !hanAt(sym, text, i+size) {
 					break
 				}
 				i += size
 				continue
 			}
-			lastHan = e&(uint32(kindHan)<<16) != 0
+			lastHan = e&symHan != 0
 			if skipStart && s == match.Start && e&symStart == 0 { // stays in the start state
 				i += size
 				continue
@@ -457,7 +500,7 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 			ring[pos%ringLen] = i
 			pos++
 			i += size
-			s, d = step.Next(s, d, uint16(e))
+			s, d = step.Next(s, d, e&symClass)
 			if s >= match.OutFlag {
 				s &^= match.OutFlag
 				for _, id := range a.Outputs(s) {
@@ -480,7 +523,7 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 		case r == utf8.RuneError && size == 1: // an invalid byte becomes a space
 			cl, kd = f.space, 0
 		case r < 0x10000:
-			cl, kd = uint16(sym[r]), uint8(sym[r]>>16)
+			cl, kd = f.bmp(r)
 		default:
 			cl, kd = f.classOf(r)
 		}
@@ -519,7 +562,7 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 
 // hanAt reports whether text[i:] starts with a three-byte rune of kind
 // kindHan (an ideograph that is neither dropped nor complex).
-func hanAt(sym *[0x10000]uint32, text string, i int) bool {
+func hanAt(sym *[0x10000]uint16, text string, i int) bool {
 	if i+2 >= len(text) {
 		return false
 	}
@@ -528,5 +571,6 @@ func hanAt(sym *[0x10000]uint32, text string, i int) bool {
 		return false
 	}
 	r := uint(c0&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
-	return r >= 0x800 && sym[r&0xFFFF]>>16&0xFF == uint32(kindHan)
+	e := sym[r&0xFFFF]
+	return r >= 0x800 && e&symHan != 0 && e&symClass < symSep
 }
