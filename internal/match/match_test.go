@@ -273,6 +273,33 @@ func BenchmarkScan(b *testing.B) {
 				dst = m.AppendAll(dst[:0], corpus)
 			}
 		})
+		// The compact rune-level automaton over the same text, one class
+		// per rune (0 for runes no word contains), classes computed up
+		// front: the automaton alone, without review's folding.
+		pats, text, classes := runeClasses(d.words, corpus)
+		a, err := match.CompileSymbols(pats, classes)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(d.name+"/Symbols", func(b *testing.B) {
+			b.SetBytes(int64(len(corpus)))
+			b.ReportAllocs()
+			var dst []symHit
+			for b.Loop() {
+				dst = dst[:0]
+				st := a.Stepper()
+				var s, d uint32
+				for i, c := range text {
+					s, d = st.Next(s, d, c)
+					if s >= match.OutFlag {
+						s &^= match.OutFlag
+						for _, id := range a.Outputs(s) {
+							dst = append(dst, symHit{int(id), i + 1})
+						}
+					}
+				}
+			}
+		})
 		if d.name != "adlaw351" {
 			continue // the dense words occur in any text of their alphabet
 		}
@@ -398,4 +425,24 @@ func FuzzScanSkipping(f *testing.F) {
 			t.Fatalf("hits mismatch (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// runeClasses maps words and text to class sequences, one class per
+// distinct rune of the words.
+func runeClasses(words []string, text string) ([][]uint16, []uint16, int) {
+	cls := map[rune]uint16{}
+	pats := make([][]uint16, len(words))
+	for i, w := range words {
+		for _, r := range w {
+			if cls[r] == 0 {
+				cls[r] = uint16(len(cls) + 1)
+			}
+			pats[i] = append(pats[i], cls[r])
+		}
+	}
+	var t []uint16
+	for _, r := range text {
+		t = append(t, cls[r])
+	}
+	return pats, t, len(cls) + 1
 }
