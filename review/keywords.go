@@ -470,6 +470,11 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 		// punctuation) that are neither dropped nor complex, and single
 		// separators between two ideographs, which normalize drops.
 		for i+2 < len(text) {
+			if skipStart && s == match.Start {
+				if i, lastHan = skipIdle(sym, text, i, lastHan); i+2 >= len(text) {
+					break
+				}
+			}
 			var r uint
 			size := 3
 			b := (*[3]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i)) // i+2 < len(text)
@@ -493,10 +498,6 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 				continue
 			}
 			lastHan = e&symHan != 0
-			if skipStart && s == match.Start && e&symStart == 0 { // stays in the start state
-				i += size
-				continue
-			}
 			ring[pos%ringLen] = i
 			pos++
 			i += size
@@ -558,6 +559,42 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 		}
 	}
 	return true
+}
+
+// skipIdle returns where, from text[i:], the fused scan in its start state
+// must step the automaton: it passes over the runes of its fast path that
+// begin no pattern (and leave it in the start state) and over single
+// separators between ideographs. lastHan is as in the scan, before and
+// after.
+func skipIdle(sym *[0x10000]uint16, text string, i int, lastHan bool) (int, bool) {
+	for i+2 < len(text) {
+		var r uint
+		size := 3
+		b := (*[3]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i)) // i+2 < len(text)
+		c0, c1, c2 := b[0], b[1], b[2]
+		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r = uint(c0&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
+			if r < 0x800 {
+				break
+			}
+		} else if c0 < utf8.RuneSelf {
+			r, size = uint(c0), 1
+		} else {
+			break
+		}
+		e := sym[r&0xFFFF]
+		if c := e & symClass; c >= symSep {
+			if c != symSep || !lastHan || !hanAt(sym, text, i+size) {
+				break
+			}
+		} else if e&symStart != 0 {
+			break
+		} else {
+			lastHan = e&symHan != 0
+		}
+		i += size
+	}
+	return i, lastHan
 }
 
 // hanAt reports whether text[i:] starts with a three-byte rune of kind
