@@ -34,6 +34,12 @@ var ErrBadKeyword = errors.New("review: bad keyword")
 // characters, so that "ＮＯ．１", "No.1", "最 佳" and "頂級" find "NO.1",
 // "最佳" and "顶级". Offsets are reported in the original text.
 //
+// A text is read once, not normalised into a copy first: each rune is
+// mapped to the class of its normal form and fed to a compact rune-level
+// automaton (see fusedDict); only a text with a rune whose normal form is
+// several characters or longer than the rune (㈱ → (株)) is normalised
+// first.
+//
 // Keywords is safe for concurrent use; scanning a text that has no hit does
 // not allocate.
 type Keywords struct {
