@@ -152,10 +152,8 @@ func (k *Keywords) scan(text string, n *normText, fn func(id, os, oe, ns, ne int
 	if k == nil {
 		return
 	}
-	if k.fused != nil && k.m == nil {
-		if k.compileBytes() != nil { // cannot happen: the fused automaton compiled
-			return
-		}
+	if k.fused != nil && k.compileBytes() != nil { // cannot happen: the fused automaton compiled
+		return
 	}
 	if k.m == nil {
 		return

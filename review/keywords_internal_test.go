@@ -127,3 +127,25 @@ func TestFusedTakesCorpus(t *testing.T) {
 		t.Error("the fused scan handed the corpus back")
 	}
 }
+
+// TestFusedFallbackConcurrent has goroutines hand texts back to the
+// normalising path at once: the byte-level automaton is built once, on
+// first use, without a race (run with -race).
+func TestFusedFallbackConcurrent(t *testing.T) {
+	t.Parallel()
+	k, err := NewKeywords([]string{"(株)", "最佳"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// ㈱ is a symbol: after an ideograph, "最 ㈱最佳" would drop it.
+	want := []KeywordHit{{Word: "(株)", Start: 2, End: 5}, {Word: "最佳", Start: 5, End: 11}}
+	done := make(chan []KeywordHit)
+	for range 4 {
+		go func() { done <- k.FindAll("a ㈱最佳") }()
+	}
+	for range 4 {
+		if diff := cmp.Diff(want, <-done); diff != "" {
+			t.Errorf("hits differ (-want +got):\n%s", diff)
+		}
+	}
+}
