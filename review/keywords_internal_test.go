@@ -1,6 +1,7 @@
 package review
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -13,11 +14,7 @@ import (
 // in-place normalisation: normalize's segment map and a plain automaton.
 func segmentKeywords(t testing.TB, k *Keywords) *Keywords {
 	t.Helper()
-	pats := make([]string, k.m.Len())
-	for i := range pats {
-		pats[i] = k.m.Pattern(i)
-	}
-	m, err := match.Compile(pats)
+	m, err := match.Compile(k.pats)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,4 +70,82 @@ func FuzzFoldHits(f *testing.F) {
 		}
 		checkFoldHits(t, k, segmentKeywords(t, k), text)
 	})
+}
+
+// TestFusedAgrees compares the fused scan with the segment map on random
+// texts over an alphabet of every kind of rune normalize treats specially:
+// separator runs of every length between ideographs and elsewhere,
+// zero-width characters inside them, traditional forms, full-width and
+// upper-case letters, invalid bytes, runes beyond the BMP, and a rune with
+// a complex normal form (the fused scan hands the text back).
+func TestFusedAgrees(t *testing.T) {
+	t.Parallel()
+	alpha := []string{"最", "佳", "頂", "级", "顶", "級", " ", "*", "（", "）", "“", "，", "。", "\u200b", "\u00ad",
+		"Ａ", "a", "A", "b", "Ｂ", ".", "1", "１", "\xff", "\xe4\xb8", "𠀀", "𝐀", "ﬁ", "é", "É", "\u3000", "々"}
+	words := []string{"最佳", "顶级", "a.1", "ab", "佳 a", "最*", "*a", "𠀀最", "a", "fi", "é", "佳。最", "级,最", "々"}
+	k, err := NewKeywords(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k.fused == nil {
+		t.Fatal("no fused scan")
+	}
+	ref := segmentKeywords(t, k)
+	rng := rand.New(rand.NewPCG(11, 12))
+	fused := 0
+	for round := 0; round < 3000; round++ {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(alpha[rng.IntN(len(alpha))])
+		}
+		text := b.String()
+		if round%2 == 0 {
+			text = strings.ReplaceAll(text, "ﬁ", "fi")
+		}
+		if k.fused.scan(text, func(int, int, int) bool { return true }) {
+			fused++
+		}
+		checkFoldHits(t, k, ref, text)
+	}
+	if fused < 1000 {
+		t.Errorf("the fused scan took only %d of 3000 texts", fused)
+	}
+}
+
+// TestFusedTakesCorpus checks that the benchmark corpus is scanned by the
+// fused scan, not handed back to normalize.
+func TestFusedTakesCorpus(t *testing.T) {
+	var words []string
+	for _, w := range DefaultWordList().Words {
+		words = append(words, w.Text)
+	}
+	k, err := NewKeywords(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !k.fused.scan(matchtest.Corpus(64<<10, words), func(int, int, int) bool { return true }) {
+		t.Error("the fused scan handed the corpus back")
+	}
+}
+
+// TestFusedFallbackConcurrent has goroutines hand texts back to the
+// normalising path at once: the byte-level automaton is built once, on
+// first use, without a race (run with -race).
+func TestFusedFallbackConcurrent(t *testing.T) {
+	t.Parallel()
+	k, err := NewKeywords([]string{"(株)", "最佳"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// ㈱ is a symbol: after an ideograph, "最 ㈱最佳" would drop it.
+	want := []KeywordHit{{Word: "(株)", Start: 2, End: 5}, {Word: "最佳", Start: 5, End: 11}}
+	done := make(chan []KeywordHit)
+	for range 4 {
+		go func() { done <- k.FindAll("a ㈱最佳") }()
+	}
+	for range 4 {
+		if diff := cmp.Diff(want, <-done); diff != "" {
+			t.Errorf("hits differ (-want +got):\n%s", diff)
+		}
+	}
 }

@@ -602,3 +602,100 @@ func normalizeWord(w string) string {
 	n.normalize(w, 0)
 	return strings.Clone(n.str())
 }
+
+// Rune kinds of the fused scan (see fusedDict): what normalize does with a
+// rune besides replacing it by its normal form.
+const (
+	kindHan       uint8 = 1 << iota // an ideograph: a separator run after it may be dropped
+	kindSep                         // a separator that a short run between ideographs may consist of
+	kindDrop                        // a zero-width character: always dropped
+	kindComplex                     // the normal form is not one rune no longer than the rune: normalize decides
+	kindSurrogate                   // not a rune: its encoding is three invalid bytes
+)
+
+// foldRune returns the normal form of the rune r (decoded from valid
+// UTF-8) as normalize computes it, and r's kind.
+func foldRune(r rune) (rune, uint8) {
+	var k uint8
+	if isHan(r) {
+		k |= kindHan
+	}
+	if sepTableOnce().skippable(r) {
+		k |= kindSep
+	}
+	switch {
+	case isZeroWidth(r):
+		return r, k | kindDrop
+	case r < utf8.RuneSelf:
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r, k
+	case r >= 0x4E00 && r <= 0x9FFF:
+		if s, ok := tradToSimp[r]; ok {
+			return s, k
+		}
+		return r, k
+	case r >= 0xFF01 && r <= 0xFF5E:
+		c := r - 0xFEE0
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return c, k
+	case r == 0x3000:
+		return ' ', k
+	case r >= 0x3001 && r <= 0x303F, r >= 0x3400 && r <= 0x4DBF:
+		return r, k
+	}
+	var buf [4]byte
+	tmp := norm.NFKC.AppendString(nil, string(utf8.AppendRune(buf[:0], r)))
+	out := make([]rune, 0, 1)
+	for _, fr := range string(tmp) {
+		fr = unicode.ToLower(fr)
+		if fr >= 0x4E00 && fr <= 0x9FFF {
+			if s, ok := simplifyHan(fr); ok {
+				fr = s
+			}
+		} else if s, ok := tradToSimp[fr]; ok {
+			fr = s
+		}
+		out = append(out, fr)
+	}
+	if len(out) != 1 || utf8.RuneLen(out[0]) > utf8.RuneLen(r) {
+		return r, k | kindComplex
+	}
+	return out[0], k
+}
+
+// foldPair is a rune of the Basic Multilingual Plane and its normal form.
+type foldPair struct{ r, n rune }
+
+// foldTable is foldRune for the Basic Multilingual Plane: every rune's
+// kind, and the runes whose normal form is another rune. A rune whose normal
+// form is not itself normal is complex.
+type foldTable struct {
+	kind  [0x10000]uint8
+	pairs []foldPair
+}
+
+// foldTableOnce builds the table on first use (about 40,000 NFKC look-ups
+// of single runes, which no program should pay at start-up).
+var foldTableOnce = sync.OnceValue(func() *foldTable {
+	t := new(foldTable)
+	for r := rune(0); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF { // not valid UTF-8: decoded as invalid bytes
+			t.kind[r] = kindSurrogate
+			continue
+		}
+		n, k := foldRune(r)
+		if n != r && k&kindComplex == 0 {
+			if m, _ := foldRune(n); m != n || n >= 0x10000 {
+				k |= kindComplex
+			} else {
+				t.pairs = append(t.pairs, foldPair{r, n})
+			}
+		}
+		t.kind[r] = k
+	}
+	return t
+})

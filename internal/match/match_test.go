@@ -223,14 +223,28 @@ func FuzzScan(f *testing.F) {
 	})
 }
 
+// BenchmarkCompile5k builds the byte-level automaton (Compile) and the
+// compact rune-level one (CompileSymbols, what review.Keywords scans with)
+// of the 5,000 dense words.
 func BenchmarkCompile5k(b *testing.B) {
 	words := matchtest.ExtraWords(5000)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := match.Compile(words); err != nil {
-			b.Fatal(err)
+	b.Run("bytes", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := match.Compile(words); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
+	pats, classes := denseSymbols()
+	b.Run("symbols", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := match.CompileSymbols(pats, classes); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkScan scans the shared 1 MiB corpus (matchtest, review-rules
@@ -257,6 +271,33 @@ func BenchmarkScan(b *testing.B) {
 			dst := m.AppendAll(nil, corpus)
 			for b.Loop() {
 				dst = m.AppendAll(dst[:0], corpus)
+			}
+		})
+		// The compact rune-level automaton over the same text, one class
+		// per rune (0 for runes no word contains), classes computed up
+		// front: the automaton alone, without review's folding.
+		pats, text, classes := runeClasses(d.words, corpus)
+		a, err := match.CompileSymbols(pats, classes)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(d.name+"/Symbols", func(b *testing.B) {
+			b.SetBytes(int64(len(corpus)))
+			b.ReportAllocs()
+			var dst []symHit
+			for b.Loop() {
+				dst = dst[:0]
+				st := a.Stepper()
+				var s, d uint32
+				for i, c := range text {
+					s, d = st.Next(s, d, c)
+					if s >= match.OutFlag {
+						s &^= match.OutFlag
+						for _, id := range a.Outputs(s) {
+							dst = append(dst, symHit{int(id), i + 1})
+						}
+					}
+				}
 			}
 		})
 		if d.name != "adlaw351" {
@@ -384,4 +425,24 @@ func FuzzScanSkipping(f *testing.F) {
 			t.Fatalf("hits mismatch (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// runeClasses maps words and text to class sequences, one class per
+// distinct rune of the words.
+func runeClasses(words []string, text string) ([][]uint16, []uint16, int) {
+	cls := map[rune]uint16{}
+	pats := make([][]uint16, len(words))
+	for i, w := range words {
+		for _, r := range w {
+			if cls[r] == 0 {
+				cls[r] = uint16(len(cls) + 1)
+			}
+			pats[i] = append(pats[i], cls[r])
+		}
+	}
+	var t []uint16
+	for _, r := range text {
+		t = append(t, cls[r])
+	}
+	return pats, t, len(cls) + 1
 }

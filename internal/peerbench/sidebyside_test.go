@@ -73,7 +73,7 @@ func TestSideBySide(t *testing.T) {
 		fmt.Fprintf(&report, "%-10s %-28s %9.2fx\n", d.name, "ratio normalised/coregx", mbps(best[2])/mbps(best[1]))
 		fmt.Fprintf(&report, "%-10s %-28s %9.2fx\n", d.name, "ratio AppendAll/coregx", mbps(best[3])/mbps(best[1]))
 		fmt.Fprintf(&report, "%-10s %-28s %9.2fx\n", d.name, "ratio FindAll/fold+coregx", mbps(best[2])/mbps(best[4]))
-		var tb, tp time.Duration
+		var tb, tk, tp time.Duration
 		for r := 0; r < 5; r++ {
 			t0 := time.Now()
 			if _, err := match.Compile(d.words); err != nil {
@@ -81,6 +81,13 @@ func TestSideBySide(t *testing.T) {
 			}
 			if d := time.Since(t0); tb == 0 || d < tb {
 				tb = d
+			}
+			t0 = time.Now()
+			if _, err := review.NewKeywords(d.words); err != nil {
+				t.Fatal(err)
+			}
+			if d := time.Since(t0); tk == 0 || d < tk {
+				tk = d
 			}
 			t0 = time.Now()
 			if _, err := ahocorasick.NewBuilder().AddStrings(d.words).Build(); err != nil {
@@ -91,6 +98,7 @@ func TestSideBySide(t *testing.T) {
 			}
 		}
 		fmt.Fprintf(&report, "%-10s %-28s %v vs coregx %v\n", d.name, "build (best of 5)", tb.Round(time.Millisecond/10), tp.Round(time.Millisecond/10))
+		fmt.Fprintf(&report, "%-10s %-28s %v\n", d.name, "NewKeywords (best of 5)", tk.Round(time.Millisecond/10))
 	}
 	t.Log("\n" + report.String())
 }
