@@ -1,8 +1,6 @@
 package review
 
 import (
-	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -44,32 +42,4 @@ func TestRunePositions(t *testing.T) {
 		t.Errorf("mid-rune offsets: %+v, want %+v", got, want)
 	}
 	runePositions(nil, fields, nil) // no findings, no work
-}
-
-// TestSkipToDigit compares the four-bytes-at-a-time skip with the plain
-// pair-by-pair loop on random mixes of digits, numerals and other text.
-func TestSkipToDigit(t *testing.T) {
-	t.Parallel()
-	parts := []string{"a", "棉", "一", "零", "〇", "５", "7", "\xe4", "\xef", "，", " ", "幺"}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 2000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		text := b.String()
-		for i := 0; i <= len(text); i++ {
-			want := i
-			for want+1 < len(text) {
-				k := uint(text[want])<<8 | uint(text[want+1])
-				if digitStart[k>>6]&(1<<(k&63)) != 0 {
-					break
-				}
-				want++
-			}
-			if got := skipToDigit(text, i); got != want {
-				t.Fatalf("skipToDigit(%q, %d) = %d, want %d", text, i, got, want)
-			}
-		}
-	}
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -61,67 +60,66 @@ func isDigitRune(r rune) (byte, bool) {
 	return 0, false
 }
 
-// digitStart marks the byte pairs that can begin a digit of isDigitRune:
-// an ASCII digit followed by anything, or the first two bytes of a
-// full-width digit or of one of the Chinese numerals. One bit test per byte
-// lets digitRuns skip other text.
-var digitStart = func() *[1 << 16 / 64]uint64 {
-	t := new([1 << 16 / 64]uint64)
-	set := func(c, c1 int) { k := c<<8 | c1; t[k>>6] |= 1 << (k & 63) }
-	for c := '0'; c <= '9'; c++ {
-		for c1 := 0; c1 < 256; c1++ {
-			set(int(c), c1)
-		}
-	}
-	for _, r := range "０１２３４５６７８９〇零一二三四五六七八九幺" {
-		b := string(r)
-		set(int(b[0]), int(b[1]))
-	}
-	return t
-}()
-
-// skipToDigit returns the first i' >= i where the byte pair text[i'],
-// text[i'+1] is marked in digitStart, or max(i, len(text)-1) when there is
-// none. It reads the byte
-// pairs without bounds checks: this loop runs over every byte of every
-// text field of a review.
-func skipToDigit(text string, i int) int {
-	if i < 0 {
-		return i
-	}
-	p := unsafe.StringData(text)
-	for i+4 < len(text) { // four bytes none of which can begin a digit
-		b := (*[4]byte)(unsafe.Add(unsafe.Pointer(p), i))
-		if digitLead[b[0]]|digitLead[b[1]]|digitLead[b[2]]|digitLead[b[3]] != 0 {
-			break
-		}
-		i += 4
-	}
-	for i+1 < len(text) {
-		b := (*[2]byte)(unsafe.Add(unsafe.Pointer(p), i))
-		if digitLead[b[0]] != 0 {
-			k := uint(b[0])<<8 | uint(b[1])
-			if digitStart[(k>>6)&1023]&(1<<(k&63)) != 0 {
-				break
-			}
-		}
-		i++
-	}
-	return i
-}
-
-// digitLead marks the first bytes of the pairs in digitStart.
-var digitLead = func() (t [256]uint8) {
-	for k := range 1 << 16 {
-		if digitStart[k>>6]&(1<<(k&63)) != 0 {
-			t[k>>8] = 1
-		}
-	}
-	return t
-}()
-
 func isDigitSep(r rune) bool {
 	return r == ' ' || r == '-' || r == 0x00A0 || r == 0x3000 || r == '－'
+}
+
+// runMember reports whether r can be part of a digit run: a digit, a
+// separator between digit groups, or the X that ends a resident ID.
+func runMember(r rune) bool {
+	_, digit := isDigitRune(r)
+	return digit || isDigitSep(r) || r == 'X' || r == 'x'
+}
+
+// runMembers lists every rune for which runMember is true.
+const runMembers = "0123456789０１２３４５６７８９〇零一二三四五六七八九幺 -\u00a0\u3000－Xx"
+
+// memberBMP marks the run members (all of them in the Basic Multilingual
+// Plane), one bit per rune, so that a probe of nextRunStart is a table
+// look-up.
+var memberBMP = func() (t [1 << 16 / 64]uint64) {
+	for _, r := range runMembers {
+		t[r>>6] |= 1 << (r & 63)
+	}
+	return t
+}()
+
+// memberAt reports whether the byte text[p] lies inside a valid rune that is
+// a run member (a byte outside any valid rune is not one: digitRuns decodes
+// it as utf8.RuneError). It returns that rune's start s and, when it is not
+// a member, an end e > p before which no run can start.
+func memberAt(text string, p int) (s, e int, member bool) {
+	c := text[p]
+	if c < utf8.RuneSelf {
+		return p, p + 1, memberBMP[c>>6]&(1<<(c&63)) != 0
+	}
+	s = p
+	if c < 0xC0 { // a continuation byte: members have at most three bytes
+		switch {
+		case p >= 1 && text[p-1] >= 0xC0:
+			s = p - 1
+		case p >= 2 && text[p-1] < 0xC0 && text[p-2] >= 0xC0:
+			s = p - 2
+		default:
+			return p, p + 1, false
+		}
+	}
+	var r rune
+	switch lead := text[s]; {
+	case lead < 0xE0 && s+1 < len(text) && s+1 >= p && text[s+1]&0xC0 == 0x80:
+		r, e = rune(lead&0x1F)<<6|rune(text[s+1]&0x3F), s+2
+		if r < 0x80 {
+			return s, p + 1, false // overlong
+		}
+	case lead >= 0xE0 && lead < 0xF0 && s+2 < len(text) && text[s+1]&0xC0 == 0x80 && text[s+2]&0xC0 == 0x80:
+		r, e = rune(lead&0x0F)<<12|rune(text[s+1]&0x3F)<<6|rune(text[s+2]&0x3F), s+3
+		if r < 0x800 || r >= 0xD800 && r < 0xE000 {
+			return s, p + 1, false // overlong or a surrogate
+		}
+	default:
+		return s, p + 1, false // four bytes (no member) or not UTF-8
+	}
+	return s, e, memberBMP[r>>6]&(1<<(r&63)) != 0
 }
 
 // minDigitRun is the shortest run digitRuns reports: every number the rules
@@ -138,21 +136,95 @@ type digitRun struct {
 	seps       int
 }
 
+// nextRunStart returns where digitRuns resumes its left-to-right walk at i:
+// the first digit at or after i that may begin a run of minDigitRun digits,
+// or len(text) when none can. A run of minDigitRun digits spans at least
+// minDigitRun bytes of member runes, so it covers one of the bytes probed
+// every minDigitRun bytes; only a probe inside a member rune looks around
+// it, over the stretch of members that holds it. Text without digits costs
+// one probe per minDigitRun bytes.
+//
+// digitRuns would start no run between i and the returned position: every
+// run lies inside one stretch of members (its X is a member too), and the
+// skipped stretches are either not probed, so shorter than minDigitRun
+// bytes, or hold no digit.
+func nextRunStart(text string, i int) int {
+	lo := i // no run starts in [i, lo); a non-member or i itself precedes lo
+	for p := lo + minDigitRun - 1; p < len(text); p = lo + minDigitRun - 1 {
+		// A run starting in [lo, p] would cover p. The probes of text
+		// without digits mostly land on ASCII or on the first byte of a
+		// three-byte rune (an ideograph): those two are tested here.
+		switch c := text[p]; {
+		case c < utf8.RuneSelf:
+			if memberBMP[c>>6]&(1<<(c&63)) == 0 {
+				lo = p + 1
+				continue
+			}
+		case c >= 0xE0 && c < 0xF0 && p+2 < len(text):
+			b1, b2 := text[p+1], text[p+2]
+			r := rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+			if memberBMP[r>>6]&(1<<(r&63)) == 0 && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+				lo = p + 3 // a rune that is not a member, valid or not
+				continue
+			}
+		}
+		s, e, ok := memberAt(text, p)
+		if !ok {
+			lo = e
+			continue
+		}
+		// The first digit of the members around p, walking back to lo.
+		first := -1
+		if _, d := isDigitRune(firstRune(text[s:])); d {
+			first = s
+		}
+		for b := s; b > lo; {
+			r, n := utf8.DecodeLastRuneInString(text[lo:b])
+			if !runMember(r) {
+				break
+			}
+			b -= n
+			if _, d := isDigitRune(r); d {
+				first = b
+			}
+		}
+		if first >= 0 {
+			return first
+		}
+		// Only separators up to p: the first digit after it, if the
+		// members go on to one.
+		b := s
+		for b < len(text) {
+			r, n := utf8.DecodeRuneInString(text[b:])
+			if _, d := isDigitRune(r); d {
+				return b
+			}
+			if !runMember(r) {
+				break
+			}
+			b += n
+		}
+		lo = b
+	}
+	return len(text)
+}
+
+// firstRune returns the first rune of s.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // digitRuns calls fn for every run of at least minDigitRun digits (as
 // isDigitRune reads them) in text; offsets are into text.
 func digitRuns(text string, fn func(digitRun)) {
 	var buf [40]byte
 	for i := 0; i < len(text); {
-		// A run of minDigitRun digits cannot start at the last byte.
-		i = skipToDigit(text, i)
-		if i+1 >= len(text) {
+		i = nextRunStart(text, i)
+		if i >= len(text) {
 			return
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if _, ok := isDigitRune(r); !ok {
-			i += n
-			continue
-		}
+		// text[i] begins a digit.
 		run := digitRun{start: i}
 		if i > 0 {
 			p := text[i-1]
