@@ -144,15 +144,15 @@ func FuzzDigitRuns(f *testing.F) {
 	})
 }
 
-// TestRunMembers checks that the table of run members agrees with
-// runMember on every rune of the Basic Multilingual Plane, and that no
-// member lies outside it.
+// TestRunMembers checks the tables of digits and run members against
+// isDigitRune and isDigitSep on every rune.
 func TestRunMembers(t *testing.T) {
 	t.Parallel()
-	for r := rune(0); r <= utf8.MaxRune; r++ {
-		inTable := r < 1<<16 && memberBMP[r>>6]&(1<<(r&63)) != 0
-		if inTable != runMember(r) {
-			t.Errorf("rune %U: in the table %v, runMember %v", r, inTable, runMember(r))
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		_, digit := isDigitRune(r)
+		member := digit || isDigitSep(r) || r == 'X' || r == 'x'
+		if isRunDigit(r) != digit || isRunMember(r) != member {
+			t.Errorf("rune %U: isRunDigit %v, isRunMember %v; want %v, %v", r, isRunDigit(r), isRunMember(r), digit, member)
 		}
 	}
 }

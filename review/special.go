@@ -9,20 +9,21 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-// declaredNumbers are the licence numbers the listing declares; digit runs
-// equal to one of them are not personal data.
-func declaredNumbers(l *Listing) []string {
-	var out []string
+// declares reports whether one of the licence numbers the listing declares
+// contains the digits: such a digit run is not personal data.
+func declares(l *Listing, digits string) bool {
+	has := func(number string) bool {
+		return number != "" && strings.Contains(strings.ReplaceAll(number, " ", ""), digits)
+	}
 	for _, d := range l.Documents {
-		out = append(out, d.Number)
+		if has(d.Number) {
+			return true
+		}
 	}
-	if l.Food != nil {
-		out = append(out, l.Food.SCNumber, l.Food.QSNumber)
+	if l.Food != nil && (has(l.Food.SCNumber) || has(l.Food.QSNumber)) {
+		return true
 	}
-	if l.Electronics != nil {
-		out = append(out, l.Electronics.CCCNumber)
-	}
-	return out
+	return l.Electronics != nil && has(l.Electronics.CCCNumber)
 }
 
 // isDigitRune maps a digit to its ASCII form: ASCII and full-width digits
@@ -64,25 +65,36 @@ func isDigitSep(r rune) bool {
 	return r == ' ' || r == '-' || r == 0x00A0 || r == 0x3000 || r == '－'
 }
 
-// runMember reports whether r can be part of a digit run: a digit, a
-// separator between digit groups, or the X that ends a resident ID.
-func runMember(r rune) bool {
-	_, digit := isDigitRune(r)
-	return digit || isDigitSep(r) || r == 'X' || r == 'x'
-}
+// runDigits lists every rune isDigitRune reads as a digit, and runMembers
+// every rune that can be part of a digit run: the digits, the separators
+// between digit groups (isDigitSep) and the X that ends a resident ID.
+const (
+	runDigits  = "0123456789０１２３４５６７８９〇零一二三四五六七八九幺"
+	runMembers = runDigits + " -\u00a0\u3000－Xx"
+)
 
-// runMembers lists every rune for which runMember is true.
-const runMembers = "0123456789０１２３４５６７８９〇零一二三四五六七八九幺 -\u00a0\u3000－Xx"
+// digitBMP and memberBMP mark runDigits and runMembers (all of them in the
+// Basic Multilingual Plane), one bit per rune, so that a probe of
+// nextRunStart is a table look-up.
+var digitBMP, memberBMP = runeSet(runDigits), runeSet(runMembers)
 
-// memberBMP marks the run members (all of them in the Basic Multilingual
-// Plane), one bit per rune, so that a probe of nextRunStart is a table
-// look-up.
-var memberBMP = func() (t [1 << 16 / 64]uint64) {
-	for _, r := range runMembers {
+func runeSet(runes string) *[1 << 16 / 64]uint64 {
+	t := new([1 << 16 / 64]uint64)
+	for _, r := range runes {
 		t[r>>6] |= 1 << (r & 63)
 	}
 	return t
-}()
+}
+
+// isRunDigit is isDigitRune without the digit's value.
+func isRunDigit(r rune) bool {
+	return uint32(r) < 1<<16 && digitBMP[r>>6]&(1<<(r&63)) != 0
+}
+
+// isRunMember reports whether r can be part of a digit run.
+func isRunMember(r rune) bool {
+	return uint32(r) < 1<<16 && memberBMP[r>>6]&(1<<(r&63)) != 0
+}
 
 // memberAt reports whether the byte text[p] lies inside a valid rune that is
 // a run member (a byte outside any valid rune is not one: digitRuns decodes
@@ -119,7 +131,7 @@ func memberAt(text string, p int) (s, e int, member bool) {
 	default:
 		return s, p + 1, false // four bytes (no member) or not UTF-8
 	}
-	return s, e, memberBMP[r>>6]&(1<<(r&63)) != 0
+	return s, e, isRunMember(r)
 }
 
 // minDigitRun is the shortest run digitRuns reports: every number the rules
@@ -175,16 +187,16 @@ func nextRunStart(text string, i int) int {
 		}
 		// The first digit of the members around p, walking back to lo.
 		first := -1
-		if _, d := isDigitRune(firstRune(text[s:])); d {
+		if isRunDigit(firstRune(text[s:])) {
 			first = s
 		}
 		for b := s; b > lo; {
 			r, n := utf8.DecodeLastRuneInString(text[lo:b])
-			if !runMember(r) {
+			if !isRunMember(r) {
 				break
 			}
 			b -= n
-			if _, d := isDigitRune(r); d {
+			if isRunDigit(r) {
 				first = b
 			}
 		}
@@ -196,10 +208,10 @@ func nextRunStart(text string, i int) int {
 		b := s
 		for b < len(text) {
 			r, n := utf8.DecodeRuneInString(text[b:])
-			if _, d := isDigitRune(r); d {
+			if isRunDigit(r) {
 				return b
 			}
-			if !runMember(r) {
+			if !isRunMember(r) {
 				break
 			}
 			b += n
@@ -286,42 +298,12 @@ func possibleID(r digitRun) bool {
 }
 
 func checkDiversion(c *Check) {
-	l := c.Listing
-	declared := declaredNumbers(l)
 	for _, f := range c.st.fields {
 		text := f.Text
 		if len(text) > MaxScanBytes {
 			text = text[:MaxScanBytes]
 		}
-		digitRuns(text, func(r digitRun) {
-			if r.afterAlpha {
-				return
-			}
-			for _, d := range declared {
-				if d != "" && strings.Contains(strings.ReplaceAll(d, " ", ""), r.digits) {
-					return
-				}
-			}
-			n := len(r.digits)
-			span := text[r.start:r.end]
-			switch {
-			case n == 11 && r.digits[0] == '1' && r.digits[1] >= '3' && !r.x:
-				c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: span,
-					Message: "a mobile phone number in public text diverts buyers off the platform (导流)"})
-			case (n == 18 || (n == 17 && r.x)) && residentID(r):
-				c.Report(Finding{Code: "content.privacy.id_number", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
-					Message: "a resident ID number in public text is personal data; remove it"})
-			case n >= 16 && n <= 19 && !r.x && (vcart.LuhnValid(r.digits) || strings.HasPrefix(r.digits, "62")):
-				c.Report(Finding{Code: "content.privacy.bank_card", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
-					Message: "a bank card number in public text invites payment outside the platform; remove it"})
-			case (n == 18 || (n == 17 && r.x)) && possibleID(r):
-				c.Report(Finding{Code: "content.privacy.possible_id_number", Severity: vcart.Warn, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
-					Message: "an 18-character number shaped like a resident ID (area, birth date) but with a wrong check character; if it is personal data, remove it"})
-			case (n == 10 || n == 11 || n == 12) && r.digits[0] == '0' && r.seps > 0 || n == 10 && strings.HasPrefix(r.digits, "400"):
-				c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Warn, Field: f.Name, Start: r.start, End: r.end, Text: span,
-					Message: "a landline or hotline number in public text; use the platform's customer service"})
-			}
-		})
+		digitRuns(text, func(r digitRun) { reportDigitRun(c, f.Name, text, r) })
 	}
 	c.hitsOf(tagDiversion, func(h hit, t tag) {
 		d := diversionTriggers[t.idx]
@@ -348,6 +330,33 @@ func checkDiversion(c *Check) {
 				Message: "QR-code lures (扫码) lead buyers off the platform; remove them from text and images"})
 		}
 	})
+}
+
+// reportDigitRun reports the digit run r of the field's text when it is a
+// phone number, a resident ID or a bank card number.
+func reportDigitRun(c *Check, field, text string, r digitRun) {
+	if r.afterAlpha || declares(c.Listing, r.digits) {
+		return
+	}
+	n := len(r.digits)
+	span := text[r.start:r.end]
+	switch {
+	case n == 11 && r.digits[0] == '1' && r.digits[1] >= '3' && !r.x:
+		c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Block, Field: field, Start: r.start, End: r.end, Text: span,
+			Message: "a mobile phone number in public text diverts buyers off the platform (导流)"})
+	case (n == 18 || (n == 17 && r.x)) && residentID(r):
+		c.Report(Finding{Code: "content.privacy.id_number", Severity: vcart.Block, Field: field, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
+			Message: "a resident ID number in public text is personal data; remove it"})
+	case n >= 16 && n <= 19 && !r.x && (vcart.LuhnValid(r.digits) || strings.HasPrefix(r.digits, "62")):
+		c.Report(Finding{Code: "content.privacy.bank_card", Severity: vcart.Block, Field: field, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
+			Message: "a bank card number in public text invites payment outside the platform; remove it"})
+	case (n == 18 || (n == 17 && r.x)) && possibleID(r):
+		c.Report(Finding{Code: "content.privacy.possible_id_number", Severity: vcart.Warn, Field: field, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
+			Message: "an 18-character number shaped like a resident ID (area, birth date) but with a wrong check character; if it is personal data, remove it"})
+	case (n == 10 || n == 11 || n == 12) && r.digits[0] == '0' && r.seps > 0 || n == 10 && strings.HasPrefix(r.digits, "400"):
+		c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Warn, Field: field, Start: r.start, End: r.end, Text: span,
+			Message: "a landline or hotline number in public text; use the platform's customer service"})
+	}
 }
 
 // diversionAccount returns the span of the account that follows a WeChat or
