@@ -272,7 +272,7 @@ func (c *Check) runeLen(s string) int {
 	for i, f := range c.st.fields {
 		if len(f.Text) == len(s) && unsafe.StringData(f.Text) == unsafe.StringData(s) {
 			if c.st.valid[i] {
-				return countRunesValid(s)
+				return c.st.validRunes(i)
 			}
 			break
 		}
