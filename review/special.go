@@ -1,10 +1,12 @@
 package review
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
@@ -78,8 +80,7 @@ const (
 // nextRunStart is a table look-up.
 var digitBMP, memberBMP = runeSet(runDigits), runeSet(runMembers)
 
-func runeSet(runes string) *[1 << 16 / 64]uint64 {
-	t := new([1 << 16 / 64]uint64)
+func runeSet(runes string) (t [1 << 16 / 64]uint64) {
 	for _, r := range runes {
 		t[r>>6] |= 1 << (r & 63)
 	}
@@ -162,23 +163,11 @@ type digitRun struct {
 // bytes, or hold no digit.
 func nextRunStart(text string, i int) int {
 	lo := i // no run starts in [i, lo); a non-member or i itself precedes lo
-	for p := lo + minDigitRun - 1; p < len(text); p = lo + minDigitRun - 1 {
-		// A run starting in [lo, p] would cover p. The probes of text
-		// without digits mostly land on ASCII or on the first byte of a
-		// three-byte rune (an ideograph): those two are tested here.
-		switch c := text[p]; {
-		case c < utf8.RuneSelf:
-			if memberBMP[c>>6]&(1<<(c&63)) == 0 {
-				lo = p + 1
-				continue
-			}
-		case c >= 0xE0 && c < 0xF0 && p+2 < len(text):
-			b1, b2 := text[p+1], text[p+2]
-			r := rune(c&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
-			if memberBMP[r>>6]&(1<<(r&63)) == 0 && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
-				lo = p + 3 // a rune that is not a member, valid or not
-				continue
-			}
+	for {
+		lo = skipProbes(text, lo)
+		p := lo + minDigitRun - 1 // a run starting in [lo, p] would cover p
+		if p >= len(text) {
+			return len(text)
 		}
 		s, e, ok := memberAt(text, p)
 		if !ok {
@@ -218,7 +207,35 @@ func nextRunStart(text string, i int) int {
 		}
 		lo = b
 	}
-	return len(text)
+}
+
+// skipProbes returns the bound lo of nextRunStart after the probes that
+// land on what text without digits is mostly made of: an ASCII byte or the
+// first byte of a three-byte rune (an ideograph), neither a run member.
+// This loop runs once every minDigitRun bytes of every text field of a
+// review: it reads the four bytes at the probe at once, without bounds
+// checks.
+func skipProbes(text string, lo int) int {
+	base := unsafe.Pointer(unsafe.StringData(text))
+	for p := lo + minDigitRun - 1; p+4 <= len(text); p = lo + minDigitRun - 1 {
+		w := binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(base, p))[:])
+		switch {
+		case w&0x80 == 0:
+			if memberBMP[w>>6&1]&(1<<(w&63)) != 0 {
+				return lo
+			}
+			lo = p + 1
+		case w&0xC0C0F0 == 0x8080E0: // three bytes
+			r := w&0x0F<<12 | w>>2&0x0FC0 | w>>16&0x3F
+			if memberBMP[r>>6]&(1<<(r&63)) != 0 {
+				return lo
+			}
+			lo = p + 3
+		default:
+			return lo
+		}
+	}
+	return lo
 }
 
 // firstRune returns the first rune of s.
