@@ -623,7 +623,8 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 // counted, or -1: a finding nearer the end of such a field than the
 // previous one is counted back from the end.
 func runePositions(fs []Finding, fields []TextField, valid []bool, runes []int) {
-	var idx []int
+	var buf [16]int
+	idx := buf[:0] // on the stack for up to 16 textual findings
 	for i := range fs {
 		f := &fs[i]
 		f.RuneStart, f.RuneEnd = -1, -1
