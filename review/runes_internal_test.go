@@ -2,6 +2,7 @@ package review
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -85,5 +86,27 @@ func TestRunePositionsFromEnd(t *testing.T) {
 		if diff := cmp.Diff(all, fs); diff != "" {
 			t.Errorf("runes %v, all at once: mismatch (-want +got):\n%s", runes, diff)
 		}
+	}
+}
+
+// TestCountRunesValidLong checks countRunesValid on every length and start
+// of texts long enough for its byte-wise sums to be folded several times.
+func TestCountRunesValidLong(t *testing.T) {
+	t.Parallel()
+	text := strings.Repeat("精选ＡＢＣ𠀀é，a棉", 1000) // 24 bytes a round
+	for n := 0; n <= 5000; n++ {
+		for off := 0; off < 8; off++ {
+			s := text[off : off+n]
+			if !utf8.ValidString(s) {
+				continue
+			}
+			if got, want := countRunesValid(s), utf8.RuneCountInString(s); got != want {
+				t.Fatalf("countRunesValid(text[%d:%d]) = %d, want %d", off, off+n, got, want)
+			}
+		}
+	}
+	all := strings.Repeat("\u0080", 20000) // continuation bytes only past the lead bytes
+	if got, want := countRunesValid(all), utf8.RuneCountInString(all); got != want {
+		t.Errorf("countRunesValid of %d two-byte runes = %d, want %d", want, got, want)
 	}
 }
