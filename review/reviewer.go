@@ -618,7 +618,7 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 // whatever order the findings are reported in: O(text + k log k) for k
 // textual findings, with no allocation for a listing without any. valid
 // (per field, may be nil) says which field texts are valid UTF-8: their
-// runes between two rune starts are counted eight bytes at a time. runes
+// runes between two rune starts are counted a word at a time. runes
 // (per field, may be nil) holds the rune counts of valid fields already
 // counted, or -1: a finding nearer the end of such a field than the
 // previous one is counted back from the end.

@@ -225,7 +225,7 @@ func skipProbes(text string, lo int) int {
 				return lo
 			}
 			lo = p + 1
-		case w&0xC0C0F0 == 0x8080E0: // three bytes
+		case w&0xC0C0F0 == 0x8080E0: // three bytes, or invalid ones shaped like them (decoded as errors: no digit)
 			r := w&0x0F<<12 | w>>2&0x0FC0 | w>>16&0x3F
 			if memberBMP[r>>6]&(1<<(r&63)) != 0 {
 				return lo
