@@ -174,13 +174,22 @@ func nextRunStart(text string, i int) int {
 			lo = e
 			continue
 		}
-		// The first digit of the members around p, walking back to lo.
-		first := -1
-		if isRunDigit(firstRune(text[s:])) {
+		first := -1 // the first digit of the members around p
+		if r := firstRune(text[s:]); isRunDigit(r) {
 			first = s
+		} else if prev, _ := utf8.DecodeLastRuneInString(text[lo:s]); !isRunDigit(prev) ||
+			isDigitSep(r) && !isRunDigit(firstRune(text[e:])) {
+			// In a run a separator has a digit on each side and an X one
+			// before it: a space between words is no run.
+			lo = e
+			continue
 		}
+		// Walking back to lo.
 		for b := s; b > lo; {
-			r, n := utf8.DecodeLastRuneInString(text[lo:b])
+			r, n := rune(text[b-1]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeLastRuneInString(text[lo:b])
+			}
 			if !isRunMember(r) {
 				break
 			}
@@ -240,6 +249,9 @@ func skipProbes(text string, lo int) int {
 
 // firstRune returns the first rune of s.
 func firstRune(s string) rune {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return rune(s[0])
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
