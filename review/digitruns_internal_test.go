@@ -93,6 +93,11 @@ func TestDigitRuns(t *testing.T) {
 		{"1101051949123100X2345678901", []digitRun{{digits: "1101051949123100", start: 0, end: 16}, {digits: "2345678901", start: 17, end: 27, afterAlpha: true}}}, // X after 16 digits ends the run
 		{"11010519491231002XX1234567890", []digitRun{{digits: "11010519491231002", start: 0, end: 18, x: true}, {digits: "1234567890", start: 19, end: 29, afterAlpha: true}}},
 		{"123456789", nil},
+		{"abcdefghi 1234567890", []digitRun{{digits: "1234567890", start: 10, end: 20}}},                  // the first probe on a space after a word
+		{"123456789 0123456789", []digitRun{{digits: "1234567890123456789", start: 0, end: 20, seps: 1}}}, // on a space between digits
+		{"abcdefgh 123456789", nil}, // on a space before too few digits
+		{"abcdefgX1234567890", []digitRun{{digits: "1234567890", start: 8, end: 18, afterAlpha: true}}}, // on an X after a letter
+		{"12345678901234567X", []digitRun{{digits: "12345678901234567", start: 0, end: 18, x: true}}},   // a resident ID's X
 		{"123456789 " + cot + " 123456789", nil},
 		{strings.Repeat(" ", 40) + "1234567890", []digitRun{{digits: "1234567890", start: 40, end: 50}}},
 		{strings.Repeat("- ", 20) + "1234567890" + strings.Repeat(" x", 20), []digitRun{{digits: "1234567890", start: 40, end: 50}}},
