@@ -329,6 +329,9 @@ func possibleID(r digitRun) bool {
 func checkDiversion(c *Check) {
 	for _, f := range c.st.fields {
 		text := f.Text
+		if len(text) < minDigitRun {
+			continue // too short for a run (most attributes)
+		}
 		if len(text) > MaxScanBytes {
 			text = text[:MaxScanBytes]
 		}
