@@ -136,7 +136,7 @@ func yearDigits(s string) bool {
 // digit.
 func ClassifyCosmetics(s string) CosmeticsKind {
 	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
-	s = strings.NewReplacer("（", "(", "）", ")").Replace(s)
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "（", "("), "）", ")") // no allocation without them
 	switch {
 	case strings.HasPrefix(s, "国妆特字G"):
 		if t := s[len("国妆特字G"):]; len(t) == 8 && yearDigits(t) && allDigits(t) {

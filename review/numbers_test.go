@@ -1,6 +1,7 @@
 package review_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/vcart-sdk/vcart-go/review"
@@ -124,4 +125,25 @@ func equalStrings(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// FuzzClassifyCosmetics checks that a number's kind does not depend on the
+// width of its brackets or on spaces around and inside it.
+func FuzzClassifyCosmetics(f *testing.F) {
+	for _, s := range []string{"国妆特字G20150123", "国妆网备进字(沪)2018001583", "国妆网备进字（沪）2020009314", "沪G妆网备字2019011789", "粤妆20170110", "国妆备进字J20150123", "（）"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		kind := review.ClassifyCosmetics(s)
+		half := strings.NewReplacer("（", "(", "）", ")").Replace(s)
+		spaced := " " + strings.Join(strings.Split(s, ""), " ") + " "
+		if strings.ContainsAny(s, " \t\r\n\v\f\u0085\u00a0") {
+			return // other white space than a space is not ignored
+		}
+		for _, v := range []string{half, spaced} {
+			if got := review.ClassifyCosmetics(v); got != kind {
+				t.Fatalf("ClassifyCosmetics(%q) = %s, but %s for %q", v, got, kind, s)
+			}
+		}
+	})
 }

@@ -318,6 +318,7 @@ type scanState struct {
 	hitRange [][2]int // per field: its hits are hits[lo:hi]
 	over     []int    // per field: hits found past the cap (0: not capped)
 	valid    []bool   // per field: the text is valid UTF-8
+	runes    []int    // per field: its rune count once counted, or -1
 	norm     normText
 	seen     []uint8 // per pattern: hit kinds kept in the capped field
 	wf       []wordFinding
@@ -455,6 +456,7 @@ func (r *Reviewer) scan(l *Listing, at time.Time, st *scanState) {
 	st.hitRange = st.hitRange[:0]
 	st.over = st.over[:0]
 	st.valid = st.valid[:0]
+	st.runes = st.runes[:0]
 	if len(st.seen) != len(r.tags) {
 		st.seen = make([]uint8, len(r.tags))
 	}
@@ -505,7 +507,18 @@ func (r *Reviewer) scan(l *Listing, at time.Time, st *scanState) {
 		st.over = append(st.over, over)
 		// normalize saw every byte of a text it scanned whole.
 		st.valid = append(st.valid, len(text) == len(f.Text) && !st.norm.invalid || len(text) < len(f.Text) && utf8.ValidString(f.Text))
+		st.runes = append(st.runes, -1)
 	}
+}
+
+// validRunes returns the rune count of field i, whose text is valid UTF-8,
+// counting it once per review: the field limits and the rune positions of
+// the findings both need it.
+func (st *scanState) validRunes(i int) int {
+	if st.runes[i] < 0 {
+		st.runes[i] = countRunesValid(st.fields[i].Text)
+	}
+	return st.runes[i]
 }
 
 func (st *scanState) mark(pat int, bit uint8) {
@@ -573,7 +586,7 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 	}
 	findings := dedupe(st.findings)
 	st.findings = nil
-	runePositions(findings, st.fields, st.valid)
+	runePositions(findings, st.fields, st.valid, st.runes)
 	slices.SortStableFunc(findings, func(a, b Finding) int {
 		if a.Severity != b.Severity {
 			return int(b.Severity) - int(a.Severity)
@@ -605,9 +618,13 @@ func (r *Reviewer) Review(l Listing, at time.Time) Result {
 // whatever order the findings are reported in: O(text + k log k) for k
 // textual findings, with no allocation for a listing without any. valid
 // (per field, may be nil) says which field texts are valid UTF-8: their
-// runes between two rune starts are counted eight bytes at a time.
-func runePositions(fs []Finding, fields []TextField, valid []bool) {
-	var idx []int
+// runes between two rune starts are counted a word at a time. runes
+// (per field, may be nil) holds the rune counts of valid fields already
+// counted, or -1: a finding nearer the end of such a field than the
+// previous one is counted back from the end.
+func runePositions(fs []Finding, fields []TextField, valid []bool, runes []int) {
+	var buf [16]int
+	idx := buf[:0] // on the stack for up to 16 textual findings
 	for i := range fs {
 		f := &fs[i]
 		f.RuneStart, f.RuneEnd = -1, -1
@@ -623,6 +640,8 @@ func runePositions(fs []Finding, fields []TextField, valid []bool) {
 		text           string
 		have, ok       bool
 		atByte, atRune int
+		total          int  // the field's rune count, or -1
+		exact          bool // atRune counts the runes of text[:atByte]
 	)
 	count := func(a, b int) int {
 		if ok && (a == len(text) || utf8.RuneStart(text[a])) && (b == len(text) || utf8.RuneStart(text[b])) {
@@ -633,20 +652,30 @@ func runePositions(fs []Finding, fields []TextField, valid []bool) {
 	for _, i := range idx {
 		f := &fs[i]
 		if f.Field != name {
-			name, text, have, ok = f.Field, "", false, false
+			name, text, have, ok, total = f.Field, "", false, false, -1
 			for j, tf := range fields {
 				if tf.Name == name {
 					text, have, ok = tf.Text, true, j < len(valid) && valid[j]
+					if ok && j < len(runes) {
+						total = runes[j]
+					}
 					break
 				}
 			}
-			atByte, atRune = 0, 0
+			atByte, atRune, exact = 0, 0, true
 		}
 		if !have || f.End > len(text) {
 			continue
 		}
-		atRune += count(atByte, f.Start)
-		atByte = f.Start
+		// A count from an offset inside a rune is not exact (its bytes count
+		// one each); from the end only where counting on would be exact.
+		boundary := f.Start == len(text) || utf8.RuneStart(text[f.Start])
+		if total >= 0 && exact && boundary && len(text)-f.Start < f.Start-atByte {
+			atRune = total - countRunesValid(text[f.Start:])
+		} else {
+			atRune += count(atByte, f.Start)
+		}
+		atByte, exact = f.Start, exact && boundary
 		f.RuneStart = atRune
 		f.RuneEnd = atRune + count(f.Start, f.End)
 	}

@@ -1,9 +1,10 @@
 package review
 
 import (
-	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -26,9 +27,10 @@ func TestRunePositions(t *testing.T) {
 	type span struct{ RuneStart, RuneEnd int }
 	want := []span{{5, 7}, {3, 7}, {0, 2}, {10, 11}, {11, 13}, {-1, -1}, {-1, -1}, {-1, -1}}
 	// The title is valid UTF-8 (counted eight bytes at a time), the
-	// description is not; the answer is the same either way.
+	// description is not; the answer is the same either way, and with the
+	// title's rune count known.
 	for _, valid := range [][]bool{nil, {true, false}} {
-		runePositions(fs, fields, valid)
+		runePositions(fs, fields, valid, []int{7, -1})
 		var got []span
 		for _, f := range fs {
 			got = append(got, span{f.RuneStart, f.RuneEnd})
@@ -39,37 +41,72 @@ func TestRunePositions(t *testing.T) {
 	}
 	// Offsets inside a rune of a valid text count as RuneCountInString does.
 	mid := []Finding{{Field: "title", Start: 2, End: 9}}
-	runePositions(mid, fields, []bool{true, false})
+	runePositions(mid, fields, []bool{true, false}, nil)
 	if got, want := (span{mid[0].RuneStart, mid[0].RuneEnd}), (span{2, 7}); got != want {
 		t.Errorf("mid-rune offsets: %+v, want %+v", got, want)
 	}
-	runePositions(nil, fields, nil) // no findings, no work
+	runePositions(nil, fields, nil, nil) // no findings, no work
 }
 
-// TestSkipToDigit compares the four-bytes-at-a-time skip with the plain
-// pair-by-pair loop on random mixes of digits, numerals and other text.
-func TestSkipToDigit(t *testing.T) {
+// TestRunePositionsFromEnd checks that findings near the end of a field
+// whose rune count is known, counted back from the end, get the positions
+// that counting on from the start gives: the character offsets of their
+// text, and after a finding that starts inside a rune (whose bytes count
+// one each), what counting on from there gives.
+func TestRunePositionsFromEnd(t *testing.T) {
 	t.Parallel()
-	parts := []string{"a", "棉", "一", "零", "〇", "５", "7", "\xe4", "\xef", "，", " ", "幺"}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 2000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(parts[rng.IntN(len(parts))])
+	text := "精选长绒棉面料，亲肤透气。a顶级🙂"
+	fields := []TextField{{"title", "纯棉T恤"}, {"desc", text}}
+	spans := [][2]int{{0, 6}, {39, 40}, {40, 46}, {46, 50}, {50, 50}, {41, 46}, {44, 50}, {3, 49}}
+	var fs []Finding
+	for _, s := range spans {
+		fs = append(fs, Finding{Field: "desc", Start: s[0], End: s[1], Text: text[s[0]:s[1]]})
+	}
+	one := slices.Clone(fs)
+	for i := range one {
+		one[i].RuneStart = utf8.RuneCountInString(text[:one[i].Start])
+		one[i].RuneEnd = one[i].RuneStart + utf8.RuneCountInString(text[one[i].Start:one[i].End])
+	}
+	inRune := func(f Finding) bool { return f.Start < len(text) && !utf8.RuneStart(text[f.Start]) }
+	all := slices.Clone(fs)
+	runePositions(all, fields, []bool{true, true}, nil)
+	for i, f := range all {
+		if !slices.ContainsFunc(all, func(g Finding) bool { return inRune(g) && g.Start < f.Start }) && f != one[i] {
+			t.Errorf("counted on from the start: %+v, want %+v", f, one[i])
 		}
-		text := b.String()
-		for i := 0; i <= len(text); i++ {
-			want := i
-			for want+1 < len(text) {
-				k := uint(text[want])<<8 | uint(text[want+1])
-				if digitStart[k>>6]&(1<<(k&63)) != 0 {
-					break
-				}
-				want++
+	}
+	for _, runes := range [][]int{nil, {-1, -1}, {4, utf8.RuneCountInString(text)}} {
+		for i := range fs {
+			runePositions(fs[i:i+1], fields, []bool{true, true}, runes)
+		}
+		if diff := cmp.Diff(one, fs); diff != "" {
+			t.Errorf("runes %v, one at a time: mismatch (-want +got):\n%s", runes, diff)
+		}
+		runePositions(fs, fields, []bool{true, true}, runes)
+		if diff := cmp.Diff(all, fs); diff != "" {
+			t.Errorf("runes %v, all at once: mismatch (-want +got):\n%s", runes, diff)
+		}
+	}
+}
+
+// TestCountRunesValidLong checks countRunesValid on every length and start
+// of texts long enough for its byte-wise sums to be folded several times.
+func TestCountRunesValidLong(t *testing.T) {
+	t.Parallel()
+	text := strings.Repeat("精选ＡＢＣ𠀀é，a棉", 1000) // 24 bytes a round
+	for n := 0; n <= 5000; n++ {
+		for off := 0; off < 8; off++ {
+			s := text[off : off+n]
+			if !utf8.ValidString(s) {
+				continue
 			}
-			if got := skipToDigit(text, i); got != want {
-				t.Fatalf("skipToDigit(%q, %d) = %d, want %d", text, i, got, want)
+			if got, want := countRunesValid(s), utf8.RuneCountInString(s); got != want {
+				t.Fatalf("countRunesValid(text[%d:%d]) = %d, want %d", off, off+n, got, want)
 			}
 		}
+	}
+	all := strings.Repeat("\u0080", 20000) // continuation bytes only past the lead bytes
+	if got, want := countRunesValid(all), utf8.RuneCountInString(all); got != want {
+		t.Errorf("countRunesValid of %d two-byte runes = %d, want %d", want, got, want)
 	}
 }

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"time"
@@ -10,20 +11,21 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-// declaredNumbers are the licence numbers the listing declares; digit runs
-// equal to one of them are not personal data.
-func declaredNumbers(l *Listing) []string {
-	var out []string
+// declares reports whether one of the licence numbers the listing declares
+// contains the digits: such a digit run is not personal data.
+func declares(l *Listing, digits string) bool {
+	has := func(number string) bool {
+		return number != "" && strings.Contains(strings.ReplaceAll(number, " ", ""), digits)
+	}
 	for _, d := range l.Documents {
-		out = append(out, d.Number)
+		if has(d.Number) {
+			return true
+		}
 	}
-	if l.Food != nil {
-		out = append(out, l.Food.SCNumber, l.Food.QSNumber)
+	if l.Food != nil && (has(l.Food.SCNumber) || has(l.Food.QSNumber)) {
+		return true
 	}
-	if l.Electronics != nil {
-		out = append(out, l.Electronics.CCCNumber)
-	}
-	return out
+	return l.Electronics != nil && has(l.Electronics.CCCNumber)
 }
 
 // isDigitRune maps a digit to its ASCII form: ASCII and full-width digits
@@ -61,67 +63,76 @@ func isDigitRune(r rune) (byte, bool) {
 	return 0, false
 }
 
-// digitStart marks the byte pairs that can begin a digit of isDigitRune:
-// an ASCII digit followed by anything, or the first two bytes of a
-// full-width digit or of one of the Chinese numerals. One bit test per byte
-// lets digitRuns skip other text.
-var digitStart = func() *[1 << 16 / 64]uint64 {
-	t := new([1 << 16 / 64]uint64)
-	set := func(c, c1 int) { k := c<<8 | c1; t[k>>6] |= 1 << (k & 63) }
-	for c := '0'; c <= '9'; c++ {
-		for c1 := 0; c1 < 256; c1++ {
-			set(int(c), c1)
-		}
-	}
-	for _, r := range "０１２３４５６７８９〇零一二三四五六七八九幺" {
-		b := string(r)
-		set(int(b[0]), int(b[1]))
-	}
-	return t
-}()
-
-// skipToDigit returns the first i' >= i where the byte pair text[i'],
-// text[i'+1] is marked in digitStart, or max(i, len(text)-1) when there is
-// none. It reads the byte
-// pairs without bounds checks: this loop runs over every byte of every
-// text field of a review.
-func skipToDigit(text string, i int) int {
-	if i < 0 {
-		return i
-	}
-	p := unsafe.StringData(text)
-	for i+4 < len(text) { // four bytes none of which can begin a digit
-		b := (*[4]byte)(unsafe.Add(unsafe.Pointer(p), i))
-		if digitLead[b[0]]|digitLead[b[1]]|digitLead[b[2]]|digitLead[b[3]] != 0 {
-			break
-		}
-		i += 4
-	}
-	for i+1 < len(text) {
-		b := (*[2]byte)(unsafe.Add(unsafe.Pointer(p), i))
-		if digitLead[b[0]] != 0 {
-			k := uint(b[0])<<8 | uint(b[1])
-			if digitStart[(k>>6)&1023]&(1<<(k&63)) != 0 {
-				break
-			}
-		}
-		i++
-	}
-	return i
-}
-
-// digitLead marks the first bytes of the pairs in digitStart.
-var digitLead = func() (t [256]uint8) {
-	for k := range 1 << 16 {
-		if digitStart[k>>6]&(1<<(k&63)) != 0 {
-			t[k>>8] = 1
-		}
-	}
-	return t
-}()
-
 func isDigitSep(r rune) bool {
 	return r == ' ' || r == '-' || r == 0x00A0 || r == 0x3000 || r == '－'
+}
+
+// runDigits lists every rune isDigitRune reads as a digit, and runMembers
+// every rune that can be part of a digit run: the digits, the separators
+// between digit groups (isDigitSep) and the X that ends a resident ID.
+const (
+	runDigits  = "0123456789０１２３４５６７８９〇零一二三四五六七八九幺"
+	runMembers = runDigits + " -\u00a0\u3000－Xx"
+)
+
+// digitBMP and memberBMP mark runDigits and runMembers (all of them in the
+// Basic Multilingual Plane), one bit per rune, so that a probe of
+// nextRunStart is a table look-up.
+var digitBMP, memberBMP = runeSet(runDigits), runeSet(runMembers)
+
+func runeSet(runes string) (t [1 << 16 / 64]uint64) {
+	for _, r := range runes {
+		t[r>>6] |= 1 << (r & 63)
+	}
+	return t
+}
+
+// isRunDigit is isDigitRune without the digit's value.
+func isRunDigit(r rune) bool {
+	return uint32(r) < 1<<16 && digitBMP[r>>6]&(1<<(r&63)) != 0
+}
+
+// isRunMember reports whether r can be part of a digit run.
+func isRunMember(r rune) bool {
+	return uint32(r) < 1<<16 && memberBMP[r>>6]&(1<<(r&63)) != 0
+}
+
+// memberAt reports whether the byte text[p] lies inside a valid rune that is
+// a run member (a byte outside any valid rune is not one: digitRuns decodes
+// it as utf8.RuneError). It returns that rune's start s and, when it is not
+// a member, an end e > p before which no run can start.
+func memberAt(text string, p int) (s, e int, member bool) {
+	c := text[p]
+	if c < utf8.RuneSelf {
+		return p, p + 1, memberBMP[c>>6]&(1<<(c&63)) != 0
+	}
+	s = p
+	if c < 0xC0 { // a continuation byte: members have at most three bytes
+		switch {
+		case p >= 1 && text[p-1] >= 0xC0:
+			s = p - 1
+		case p >= 2 && text[p-1] < 0xC0 && text[p-2] >= 0xC0:
+			s = p - 2
+		default:
+			return p, p + 1, false
+		}
+	}
+	var r rune
+	switch lead := text[s]; {
+	case lead < 0xE0 && s+1 < len(text) && s+1 >= p && text[s+1]&0xC0 == 0x80:
+		r, e = rune(lead&0x1F)<<6|rune(text[s+1]&0x3F), s+2
+		if r < 0x80 {
+			return s, p + 1, false // overlong
+		}
+	case lead >= 0xE0 && lead < 0xF0 && s+2 < len(text) && text[s+1]&0xC0 == 0x80 && text[s+2]&0xC0 == 0x80:
+		r, e = rune(lead&0x0F)<<12|rune(text[s+1]&0x3F)<<6|rune(text[s+2]&0x3F), s+3
+		if r < 0x800 || r >= 0xD800 && r < 0xE000 {
+			return s, p + 1, false // overlong or a surrogate
+		}
+	default:
+		return s, p + 1, false // four bytes (no member) or not UTF-8
+	}
+	return s, e, isRunMember(r)
 }
 
 // minDigitRun is the shortest run digitRuns reports: every number the rules
@@ -138,21 +149,123 @@ type digitRun struct {
 	seps       int
 }
 
+// nextRunStart returns where digitRuns resumes its left-to-right walk at i:
+// the first digit at or after i that may begin a run of minDigitRun digits,
+// or len(text) when none can. A run of minDigitRun digits spans at least
+// minDigitRun bytes of member runes, so it covers one of the bytes probed
+// every minDigitRun bytes; only a probe inside a member rune looks around
+// it, over the stretch of members that holds it. Text without digits costs
+// one probe per minDigitRun bytes.
+//
+// digitRuns would start no run between i and the returned position: every
+// run lies inside one stretch of members (its X is a member too), and the
+// skipped stretches are either not probed, so shorter than minDigitRun
+// bytes, or hold no digit.
+func nextRunStart(text string, i int) int {
+	lo := i // no run starts in [i, lo); a non-member or i itself precedes lo
+	for {
+		lo = skipProbes(text, lo)
+		p := lo + minDigitRun - 1 // a run starting in [lo, p] would cover p
+		if p >= len(text) {
+			return len(text)
+		}
+		s, e, ok := memberAt(text, p)
+		if !ok {
+			lo = e
+			continue
+		}
+		first := -1 // the first digit of the members around p
+		if r := firstRune(text[s:]); isRunDigit(r) {
+			first = s
+		} else if prev, _ := utf8.DecodeLastRuneInString(text[lo:s]); !isRunDigit(prev) ||
+			isDigitSep(r) && !isRunDigit(firstRune(text[e:])) {
+			// In a run a separator has a digit on each side and an X one
+			// before it: a space between words is no run.
+			lo = e
+			continue
+		}
+		// Walking back to lo.
+		for b := s; b > lo; {
+			r, n := rune(text[b-1]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeLastRuneInString(text[lo:b])
+			}
+			if !isRunMember(r) {
+				break
+			}
+			b -= n
+			if isRunDigit(r) {
+				first = b
+			}
+		}
+		if first >= 0 {
+			return first
+		}
+		// Only separators up to p: the first digit after it, if the
+		// members go on to one.
+		b := s
+		for b < len(text) {
+			r, n := utf8.DecodeRuneInString(text[b:])
+			if isRunDigit(r) {
+				return b
+			}
+			if !isRunMember(r) {
+				break
+			}
+			b += n
+		}
+		lo = b
+	}
+}
+
+// skipProbes returns the bound lo of nextRunStart after the probes that
+// land on what text without digits is mostly made of: an ASCII byte or the
+// first byte of a three-byte rune (an ideograph), neither a run member.
+// This loop runs once every minDigitRun bytes of every text field of a
+// review: it reads the four bytes at the probe at once, without bounds
+// checks.
+func skipProbes(text string, lo int) int {
+	base := unsafe.Pointer(unsafe.StringData(text))
+	for p := lo + minDigitRun - 1; p+4 <= len(text); p = lo + minDigitRun - 1 {
+		w := binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(base, p))[:])
+		switch {
+		case w&0x80 == 0:
+			if memberBMP[w>>6&1]&(1<<(w&63)) != 0 {
+				return lo
+			}
+			lo = p + 1
+		case w&0xC0C0F0 == 0x8080E0: // three bytes, or invalid ones shaped like them (decoded as errors: no digit)
+			r := w&0x0F<<12 | w>>2&0x0FC0 | w>>16&0x3F
+			if memberBMP[r>>6]&(1<<(r&63)) != 0 {
+				return lo
+			}
+			lo = p + 3
+		default:
+			return lo
+		}
+	}
+	return lo
+}
+
+// firstRune returns the first rune of s.
+func firstRune(s string) rune {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return rune(s[0])
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // digitRuns calls fn for every run of at least minDigitRun digits (as
 // isDigitRune reads them) in text; offsets are into text.
 func digitRuns(text string, fn func(digitRun)) {
 	var buf [40]byte
 	for i := 0; i < len(text); {
-		// A run of minDigitRun digits cannot start at the last byte.
-		i = skipToDigit(text, i)
-		if i+1 >= len(text) {
+		i = nextRunStart(text, i)
+		if i >= len(text) {
 			return
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if _, ok := isDigitRune(r); !ok {
-			i += n
-			continue
-		}
+		// text[i] begins a digit.
 		run := digitRun{start: i}
 		if i > 0 {
 			p := text[i-1]
@@ -214,42 +327,15 @@ func possibleID(r digitRun) bool {
 }
 
 func checkDiversion(c *Check) {
-	l := c.Listing
-	declared := declaredNumbers(l)
 	for _, f := range c.st.fields {
 		text := f.Text
+		if len(text) < minDigitRun {
+			continue // too short for a run (most attributes)
+		}
 		if len(text) > MaxScanBytes {
 			text = text[:MaxScanBytes]
 		}
-		digitRuns(text, func(r digitRun) {
-			if r.afterAlpha {
-				return
-			}
-			for _, d := range declared {
-				if d != "" && strings.Contains(strings.ReplaceAll(d, " ", ""), r.digits) {
-					return
-				}
-			}
-			n := len(r.digits)
-			span := text[r.start:r.end]
-			switch {
-			case n == 11 && r.digits[0] == '1' && r.digits[1] >= '3' && !r.x:
-				c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: span,
-					Message: "a mobile phone number in public text diverts buyers off the platform (导流)"})
-			case (n == 18 || (n == 17 && r.x)) && residentID(r):
-				c.Report(Finding{Code: "content.privacy.id_number", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
-					Message: "a resident ID number in public text is personal data; remove it"})
-			case n >= 16 && n <= 19 && !r.x && (vcart.LuhnValid(r.digits) || strings.HasPrefix(r.digits, "62")):
-				c.Report(Finding{Code: "content.privacy.bank_card", Severity: vcart.Block, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
-					Message: "a bank card number in public text invites payment outside the platform; remove it"})
-			case (n == 18 || (n == 17 && r.x)) && possibleID(r):
-				c.Report(Finding{Code: "content.privacy.possible_id_number", Severity: vcart.Warn, Field: f.Name, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
-					Message: "an 18-character number shaped like a resident ID (area, birth date) but with a wrong check character; if it is personal data, remove it"})
-			case (n == 10 || n == 11 || n == 12) && r.digits[0] == '0' && r.seps > 0 || n == 10 && strings.HasPrefix(r.digits, "400"):
-				c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Warn, Field: f.Name, Start: r.start, End: r.end, Text: span,
-					Message: "a landline or hotline number in public text; use the platform's customer service"})
-			}
-		})
+		digitRuns(text, func(r digitRun) { reportDigitRun(c, f.Name, text, r) })
 	}
 	c.hitsOf(tagDiversion, func(h hit, t tag) {
 		d := diversionTriggers[t.idx]
@@ -276,6 +362,33 @@ func checkDiversion(c *Check) {
 				Message: "QR-code lures (扫码) lead buyers off the platform; remove them from text and images"})
 		}
 	})
+}
+
+// reportDigitRun reports the digit run r of the field's text when it is a
+// phone number, a resident ID or a bank card number.
+func reportDigitRun(c *Check, field, text string, r digitRun) {
+	if r.afterAlpha || declares(c.Listing, r.digits) {
+		return
+	}
+	n := len(r.digits)
+	span := text[r.start:r.end]
+	switch {
+	case n == 11 && r.digits[0] == '1' && r.digits[1] >= '3' && !r.x:
+		c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Block, Field: field, Start: r.start, End: r.end, Text: span,
+			Message: "a mobile phone number in public text diverts buyers off the platform (导流)"})
+	case (n == 18 || (n == 17 && r.x)) && residentID(r):
+		c.Report(Finding{Code: "content.privacy.id_number", Severity: vcart.Block, Field: field, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
+			Message: "a resident ID number in public text is personal data; remove it"})
+	case n >= 16 && n <= 19 && !r.x && (vcart.LuhnValid(r.digits) || strings.HasPrefix(r.digits, "62")):
+		c.Report(Finding{Code: "content.privacy.bank_card", Severity: vcart.Block, Field: field, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
+			Message: "a bank card number in public text invites payment outside the platform; remove it"})
+	case (n == 18 || (n == 17 && r.x)) && possibleID(r):
+		c.Report(Finding{Code: "content.privacy.possible_id_number", Severity: vcart.Warn, Field: field, Start: r.start, End: r.end, Text: "[redacted]", Reason: ReasonPrivacy,
+			Message: "an 18-character number shaped like a resident ID (area, birth date) but with a wrong check character; if it is personal data, remove it"})
+	case (n == 10 || n == 11 || n == 12) && r.digits[0] == '0' && r.seps > 0 || n == 10 && strings.HasPrefix(r.digits, "400"):
+		c.Report(Finding{Code: "content.diversion.phone", Severity: vcart.Warn, Field: field, Start: r.start, End: r.end, Text: span,
+			Message: "a landline or hotline number in public text; use the platform's customer service"})
+	}
 }
 
 // diversionAccount returns the span of the account that follows a WeChat or
