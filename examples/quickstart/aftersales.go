@@ -16,7 +16,8 @@ import (
 // aftersalesDemo runs the support desk's day on the fake: a return request
 // the platform will not let the merchant reject outright, negotiated and
 // then rejected with its reason type; a guarantee claim accepted; and a
-// withdrawal completed through its QR code.
+// withdrawal that follows its QR code: INIT until the administrator confirms,
+// then accepted and paid by the bank.
 func aftersalesDemo(w io.Writer) error {
 	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
 	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }), shopapitest.WithTokenTTL(365*24*time.Hour))
@@ -112,6 +113,17 @@ func aftersalesDemo(w io.Writer) error {
 	if _, _, err := c.Funds.WithdrawQRCode(ctx, wd.QrcodeTicket); err != nil {
 		return err
 	}
+	status := func() (string, error) {
+		d, _, err := c.Funds.WithdrawDetail(ctx, wd.WithdrawID)
+		if err != nil {
+			return "", err
+		}
+		return d.Status, nil
+	}
+	before, err := status() // nothing moves until the administrator confirms
+	if err != nil {
+		return err
+	}
 	if err := srv.ScanQRCode(wd.QrcodeTicket, shopapi.QRCodeConfirmed); err != nil { // the administrator scans and confirms
 		return err
 	}
@@ -119,10 +131,22 @@ func aftersalesDemo(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	confirmed, err := status()
+	if err != nil {
+		return err
+	}
+	if err := srv.FinishWithdrawal(wd.WithdrawID, ""); err != nil { // the bank pays out
+		return err
+	}
+	paid, err := status()
+	if err != nil {
+		return err
+	}
 	acct, _, err := c.Funds.GetBankAccount(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%-24s → %s to %s, QR code %s\n", "submitwithdraw", bal.Available().Format(), acct, chk.Status)
+	fmt.Fprintf(w, "%-24s → %s to %s\n", "submitwithdraw", bal.Available().Format(), acct)
+	fmt.Fprintf(w, "%-24s → %s, QR code %s → %s, bank → %s\n", "getwithdrawdetail", before, chk.Status, confirmed, paid)
 	return nil
 }
