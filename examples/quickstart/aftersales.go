@@ -19,7 +19,7 @@ import (
 // withdrawal that follows its QR code: INIT until the administrator confirms,
 // then accepted and paid by the bank.
 func aftersalesDemo(w io.Writer) error {
-	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }), shopapitest.WithTokenTTL(365*24*time.Hour))
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/kpi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
@@ -18,7 +19,7 @@ import (
 // mini-program card, sells it for a week on the fake, and runs the weekly
 // report on the fake's data compass (电商罗盘, T+1), written as HTML.
 func liveDemo(w io.Writer) error {
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, cst) // Monday
 	clock := func() time.Time { return now }
 	srv, err := shopapitest.New(shopapitest.WithClock(clock))

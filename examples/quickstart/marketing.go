@@ -21,7 +21,7 @@ import (
 // and the member's grade set from the SDK's tier rules.
 func marketingDemo(w io.Writer) error {
 	ctx := context.Background()
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
 	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
 	if err != nil {
 		return err

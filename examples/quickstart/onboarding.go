@@ -18,7 +18,7 @@ import (
 // approves them, the category's live rules feed the deposit quote and the
 // pre-review, and the first product is listed.
 func onboardingDemo(w io.Writer) error {
-	cst := time.FixedZone("CST", 8*60*60)
+	cst := vcart.Shanghai()
 	at := time.Date(2026, 3, 1, 10, 0, 0, 0, cst)
 	srv, err := shopapitest.New()
 	if err != nil {

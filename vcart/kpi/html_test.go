@@ -19,7 +19,7 @@ import (
 // week's changes and a daily GMV series.
 func htmlSample(t *testing.T) (*Report, HTMLOptions) {
 	t.Helper()
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	week := Week(time.Date(2026, 3, 4, 12, 0, 0, 0, cst))
 	totals := OrderCounts{Submitted: 140, Paid: 120, Refunded: 9, OrderingBuyers: 130, PayingBuyers: 110,
 		GMVFen: 1_318_800, RefundFen: 64_200}

@@ -14,7 +14,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/kpi"
 )
 
-var sharerWeek = kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, time.FixedZone("CST", 8*3600)))
+var sharerWeek = kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, vcart.Shanghai()))
 
 func sharerOrder(sharer, id, buyer string, day int, paid, refund int64) kpi.SharerOrder {
 	at := sharerWeek.Start.Add(time.Duration(day)*24*time.Hour + 10*time.Hour)
@@ -98,7 +98,7 @@ func TestSalesBySharerOverflow(t *testing.T) {
 
 // Reports a week's sales per sharer, highest GMV first.
 func ExampleSalesBySharer() {
-	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, time.FixedZone("CST", 8*3600)))
+	week := kpi.Week(time.Date(2026, 3, 4, 12, 0, 0, 0, vcart.Shanghai()))
 	report, err := kpi.SalesBySharer(week, []kpi.SharerOrder{
 		sharerOrder("o-alice", "1001", "buyer-1", 0, 3990, 0),
 		sharerOrder("o-alice", "1002", "buyer-2", 2, 12800, 2800),

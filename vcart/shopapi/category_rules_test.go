@@ -130,7 +130,7 @@ func Example_categoryRules() {
 		rules.Subjects[i].Deposit = vcart.Fen(0)
 	}
 	checker, _ := vcart.NewChecker(rules)
-	at := time.Date(2026, 3, 2, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	at := time.Date(2026, 3, 2, 0, 0, 0, 0, vcart.Shanghai())
 	report := checker.Check(vcart.Applicant{StoreType: vcart.StoreEnterprise,
 		Categories: []vcart.PlatformCategory{dep.PlatformCategory(shopapitest.CatNuts, rule.Info.Name, vcart.CategoryFood)}}, at)
 	fmt.Println("deposit:", report.Deposit.Amount.String(), "from", report.Deposit.Source)

@@ -49,8 +49,9 @@ var (
 	epCompassFinderProfile       = ep("/channels/ec/compass/finder/sale/profile/data/get")
 )
 
-// compassZone is China time, in which the compass's days start.
-var compassZone = time.FixedZone("CST", 8*3600)
+// compassZone is China time, in which the compass's days start: the
+// SDK's one zone, vcart.Shanghai().
+var compassZone = vcart.Shanghai()
 
 // CompassDay returns the compass's ds for the day containing t in China
 // time (YYYYMMDD).

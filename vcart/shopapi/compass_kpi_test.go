@@ -79,7 +79,7 @@ func TestKPIInputs(t *testing.T) {
 
 func TestCompassDays_TPlus1(t *testing.T) {
 	t.Parallel()
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	now := time.Date(2026, 3, 4, 9, 0, 0, 0, cst) // Wednesday
 	srv := shopapitest.NewServer(t, shopapitest.WithClock(func() time.Time { return now }))
 	c := srv.Client(shopapi.WithClock(func() time.Time { return now }))
@@ -122,7 +122,7 @@ func TestCompassDays_TPlus1(t *testing.T) {
 // checks it against the orders the fake was given.
 func TestCompassKPIReport(t *testing.T) {
 	t.Parallel()
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	now := time.Date(2026, 3, 2, 11, 0, 0, 0, cst) // Monday
 	srv := shopapitest.NewServer(t, shopapitest.WithClock(func() time.Time { return now }))
 	c := srv.Client(shopapi.WithClock(func() time.Time { return now }))

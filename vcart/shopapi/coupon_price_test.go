@@ -13,7 +13,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart"
 )
 
-var priceAt = time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+var priceAt = time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
 
 func testSpec(typ CouponType, d CouponDiscount) CouponSpec {
 	at := priceAt.Unix()

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/kpi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
@@ -127,7 +128,7 @@ func ExampleLiveService_List() {
 	defer srv.Close()
 	c := srv.Client()
 	ctx := context.Background()
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	start := time.Date(2026, 3, 5, 20, 0, 0, 0, cst)
 	srv.AddLive(shopapitest.LiveSession{Title: "核桃专场", Start: start, Duration: 90 * time.Minute, Audience: 2400,
 		LeadPhones: []string{"13800000001", "13800000002"}, LeadsExposureUV: 800, LeadsClickUV: 60})
@@ -161,7 +162,7 @@ func ExampleLiveService_List() {
 // is computed from its orders, refunds and clicks, T+1, and vcart/kpi
 // grades them. The page is written as self-contained HTML.
 func ExampleCompassService_KPIReport() {
-	cst := time.FixedZone("CST", 8*3600)
+	cst := vcart.Shanghai()
 	now := time.Date(2026, 3, 3, 10, 0, 0, 0, cst) // Tuesday of the week
 	srv, err := shopapitest.New(shopapitest.WithClock(func() time.Time { return now }))
 	if err != nil {

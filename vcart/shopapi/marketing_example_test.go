@@ -12,7 +12,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
 
-var marketingNow = time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+var marketingNow = time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
 
 // threshold returns a 店铺满减 coupon: feeFen off from thresholdFen, valid a
 // week from now.

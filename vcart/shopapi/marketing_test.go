@@ -193,7 +193,7 @@ func TestSharerSales(t *testing.T) {
 
 func TestFlashSaleAddChecked(t *testing.T) {
 	t.Parallel()
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
 	srv := shopapitest.NewServer(t, shopapitest.WithClock(func() time.Time { return now }))
 	c := srv.Client()
 	ctx := context.Background()

@@ -16,7 +16,7 @@ import (
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
 )
 
-var onboardAt = time.Date(2026, 3, 1, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+var onboardAt = time.Date(2026, 3, 1, 10, 0, 0, 0, vcart.Shanghai())
 
 // ExampleCategoryService_ApplyWithDocuments applies for a gated category
 // with the merchant's food licence, follows the audit to its result and

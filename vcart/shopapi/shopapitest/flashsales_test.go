@@ -63,7 +63,7 @@ func TestCreateOrder_FlashSale(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			clk := &clock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))}
+			clk := &clock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())}
 			srv := shopapitest.NewServer(t, shopapitest.WithClock(clk.Now))
 			c := srv.Client(shopapi.WithoutRateLimit())
 			ctx := context.Background()

@@ -41,7 +41,7 @@ func listedProduct(ctx context.Context, t *testing.T, s *Server, c *shopapi.Clie
 }
 
 // compassDay is the tours' sales day; "today" is the day after (T+1).
-var compassDay = time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+var compassDay = time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
 
 // seedCompassDay sells products on compassDay and moves the clock to the
 // next day: three buyers, a refund after shipping, a talent's sale through
@@ -153,7 +153,7 @@ var liveDataTours = []tour{
 		}
 	}},
 	{"live dashboard and leads", func(ctx context.Context, t *testing.T, s *Server, c *shopapi.Client) {
-		start := time.Date(2026, 3, 2, 20, 0, 0, 0, time.FixedZone("CST", 8*3600))
+		start := time.Date(2026, 3, 2, 20, 0, 0, 0, vcart.Shanghai())
 		first := s.AddLive(LiveSession{Title: "坚果专场", Start: start, Duration: time.Hour, Audience: 1200, MaxOnline: 310,
 			Comments: 420, Cheers: 9000, Forwards: 35, NewFollows: 18, AvgWatch: 150 * time.Second,
 			LeadPhones: []string{"13800000001", "13800000002"}, LeadsExposureUV: 600, LeadsClickUV: 45})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/vcart-sdk/vcart-go/vcart"
 	"github.com/vcart-sdk/vcart-go/vcart/notify"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi"
 	"github.com/vcart-sdk/vcart-go/vcart/shopapi/shopapitest"
@@ -18,7 +19,7 @@ import (
 // would, and the SDK's decoder reads each into its typed event.
 func TestMarketingPushes(t *testing.T) {
 	t.Parallel()
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, vcart.Shanghai())
 	clock := func() time.Time { return now }
 	srv := shopapitest.NewServer(t, shopapitest.WithClock(func() time.Time { return clock() }))
 	c := srv.Client()
