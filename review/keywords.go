@@ -266,12 +266,33 @@ func sortPacked(dst, hits []KeywordHit, n *normText) ([]KeywordHit, bool) {
 		keys = append(keys, uint64(h.Start)<<(packLenBits+packIdxBits)|uint64(packLenMax-l)<<packIdxBits|uint64(i))
 	}
 	n.keys = keys
-	slices.Sort(keys)
+	sortNearlySorted(keys)
 	dst = slices.Grow(dst, len(hits))
 	for _, k := range keys {
 		dst = append(dst, hits[k&packIdxMask])
 	}
 	return dst, true
+}
+
+// sortNearlySorted sorts keys, which the scan produces almost in order
+// (hits come by end offset; only hits that end at different offsets and
+// overlap are out of start order): an insertion sort, which falls back to
+// slices.Sort once it has moved more than a few keys per key.
+func sortNearlySorted(keys []uint64) {
+	budget := 4*len(keys) + 64
+	for i := 1; i < len(keys); i++ {
+		k := keys[i]
+		j := i
+		for j > 0 && keys[j-1] > k {
+			keys[j] = keys[j-1]
+			j--
+		}
+		keys[j] = k
+		if budget -= i - j; budget < 0 {
+			slices.Sort(keys)
+			return
+		}
+	}
 }
 
 // Contains reports whether any keyword occurs in text. It does not allocate.

@@ -2,6 +2,7 @@ package review
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -185,6 +186,47 @@ func TestFusedFallbackConcurrent(t *testing.T) {
 	for range 4 {
 		if diff := cmp.Diff(want, <-done); diff != "" {
 			t.Errorf("hits differ (-want +got):\n%s", diff)
+		}
+	}
+}
+
+// TestSortNearlySorted checks the insertion sort of the hit keys against
+// slices.Sort on nearly sorted keys and on keys that exhaust its budget of
+// moves (reversed, random), where it falls back.
+func TestSortNearlySorted(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(15, 16))
+	nearly := make([]uint64, 500)
+	for i := range nearly {
+		nearly[i] = uint64(i) * 4
+	}
+	for i := 0; i+3 < len(nearly); i += 7 {
+		nearly[i], nearly[i+3] = nearly[i+3], nearly[i]
+	}
+	reversed := make([]uint64, 300)
+	for i := range reversed {
+		reversed[i] = uint64(len(reversed) - i)
+	}
+	random := make([]uint64, 300)
+	for i := range random {
+		random[i] = rng.Uint64N(100)
+	}
+	for _, tc := range []struct {
+		name string
+		keys []uint64
+	}{
+		{"empty", nil},
+		{"one", []uint64{7}},
+		{"nearly sorted", nearly},
+		{"reversed", reversed},
+		{"random with duplicates", random},
+	} {
+		got := slices.Clone(tc.keys)
+		sortNearlySorted(got)
+		want := slices.Clone(tc.keys)
+		slices.Sort(want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", tc.name, diff)
 		}
 	}
 }
