@@ -266,12 +266,33 @@ func sortPacked(dst, hits []KeywordHit, n *normText) ([]KeywordHit, bool) {
 		keys = append(keys, uint64(h.Start)<<(packLenBits+packIdxBits)|uint64(packLenMax-l)<<packIdxBits|uint64(i))
 	}
 	n.keys = keys
-	slices.Sort(keys)
+	sortNearlySorted(keys)
 	dst = slices.Grow(dst, len(hits))
 	for _, k := range keys {
 		dst = append(dst, hits[k&packIdxMask])
 	}
 	return dst, true
+}
+
+// sortNearlySorted sorts keys, which the scan produces almost in order
+// (hits come by end offset; only hits that end at different offsets and
+// overlap are out of start order): an insertion sort, which falls back to
+// slices.Sort once it has moved more than a few keys per key.
+func sortNearlySorted(keys []uint64) {
+	budget := 4*len(keys) + 64
+	for i := 1; i < len(keys); i++ {
+		k := keys[i]
+		j := i
+		for j > 0 && keys[j-1] > k {
+			keys[j] = keys[j-1]
+			j--
+		}
+		keys[j] = k
+		if budget -= i - j; budget < 0 {
+			slices.Sort(keys)
+			return
+		}
+	}
 }
 
 // Contains reports whether any keyword occurs in text. It does not allocate.
@@ -303,7 +324,7 @@ func (k *Keywords) Contains(text string) bool {
 type fusedDict struct {
 	a *match.Symbols
 	// sym holds, per BMP rune, the class of its normal form, symHan and
-	// symStart; a rune of another kind than kindHan has class symSep (a
+	// symStop; a rune of another kind than kindHan has class symSep (a
 	// separator) or symSpecial instead, and its class is in special.
 	sym     []uint16
 	kind    *[0x10000]uint8 // foldTable's kinds
@@ -321,7 +342,7 @@ const (
 	symSep     = symClass - 1
 	symSpecial = symClass
 	symHan     = 1 << 14 // kind is kindHan
-	symStart   = 1 << 15 // the class begins a pattern
+	symStop    = 1 << 15 // the class begins a pattern, or the class is symSpecial: skipIdle stops
 )
 
 // newFusedDict compiles the normalised patterns pats; it returns nil (and
@@ -403,8 +424,8 @@ func newFusedDict(pats []string) (*fusedDict, error) {
 				f.special[rune(r)] = c
 			}
 		}
-		if starts[c] {
-			e |= symStart
+		if starts[c] || e == symSpecial {
+			e |= symStop
 		}
 		f.sym[r] = e
 	}
@@ -566,39 +587,81 @@ func (f *fusedDict) scan(text string, fn func(id, start, end int) bool) bool {
 }
 
 // skipIdle returns where, from text[i:], the fused scan in its start state
-// must step the automaton: it passes over the runes of its fast path that
-// begin no pattern (and leave it in the start state) and over single
-// separators between ideographs. lastHan is as in the scan, before and
-// after.
+// must step the automaton, and lastHan there (lastHan is as in the scan, on
+// entry and on return). It passes over the ASCII and three-byte runes that
+// begin no pattern and are not special, separators included: in the start
+// state a separator that begins no pattern leaves the automaton where it
+// is whether normalize drops it or not. So the loop decodes a rune and
+// tests one table bit, with no branch on the rune's kind (separators among
+// ideographs are what the branch predictor misses); it tests for a
+// three-byte rune first and then adds 3, so that in a run of ideographs
+// the next position does not wait for this rune's loads.
+//
+// Where lastHan matters, at a rune that is not plain (a separator or
+// special rune), skipIdle returns the start of the run of separators
+// before it if an ideograph precedes that run, so that the scan decides
+// about the whole run as normalize does.
 func skipIdle(sym *[0x10000]uint16, text string, i int, lastHan bool) (int, bool) {
-	for i+2 < len(text) {
-		var r uint
-		size := 3
-		b := (*[3]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(text)), i)) // i+2 < len(text)
-		c0, c1, c2 := b[0], b[1], b[2]
-		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			r = uint(c0&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
-			if r < 0x800 {
+	from := i
+	p := unsafe.Pointer(unsafe.StringData(text))
+	for i+3 < len(text) {
+		b := (*[4]byte)(unsafe.Add(p, i)) // i+3 < len(text)
+		w := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		if w&0xC0C0F0 == 0x8080E0 { // a three-byte sequence: i += 3 does not wait for the loads
+			r := (w&0x0F)<<12 | (w>>2)&0xFC0 | (w>>16)&0x3F
+			e := sym[r&0xFFFF]
+			if e&symStop != 0 || r < 0x800 {
+				if r >= 0x800 && e&symClass < symSep {
+					return i, lastHan // a plain rune: lastHan does not matter
+				}
 				break
 			}
-		} else if c0 < utf8.RuneSelf {
-			r, size = uint(c0), 1
-		} else {
+			i += 3
+			continue
+		}
+		if w&0x80 != 0 {
 			break
+		}
+		e := sym[w&0x7F]
+		if e&symStop != 0 {
+			if e&symClass < symSep {
+				return i, lastHan
+			}
+			break
+		}
+		i++
+	}
+	return idleResume(sym, text, from, i, lastHan)
+}
+
+// idleResume returns where the fused scan resumes after skipIdle passed
+// over text[from:i], and lastHan there: i, unless text[:i] ends in a run
+// of separators that follows an ideograph (or, from from on, that
+// continues the scan's run: lastHan on entry), where it returns the run's
+// first separator. The runes of text[from:i] are the ASCII and three-byte
+// runes skipIdle passed over.
+func idleResume(sym *[0x10000]uint16, text string, from, i int, lastHan bool) (int, bool) {
+	j := i
+	for j > from {
+		k := j - 1
+		if text[k] >= utf8.RuneSelf {
+			k = j - 3
+		}
+		r := rune(text[k])
+		if r >= utf8.RuneSelf {
+			r = rune(text[k]&0x0F)<<12 | rune(text[k+1]&0x3F)<<6 | rune(text[k+2]&0x3F)
 		}
 		e := sym[r&0xFFFF]
-		if c := e & symClass; c >= symSep {
-			if c != symSep || !lastHan || !hanAt(sym, text, i+size) {
-				break
-			}
-		} else if e&symStart != 0 {
-			break
-		} else {
+		if e&symClass != symSep {
 			lastHan = e&symHan != 0
+			break
 		}
-		i += size
+		j = k
 	}
-	return i, lastHan
+	if !lastHan {
+		return i, false
+	}
+	return j, true
 }
 
 // hanAt reports whether text[i:] starts with a three-byte rune of kind

@@ -2,6 +2,7 @@ package review
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,6 +20,20 @@ func segmentKeywords(t testing.TB, k *Keywords) *Keywords {
 		t.Fatal(err)
 	}
 	return &Keywords{m: m, words: k.words}
+}
+
+// fusedKeywords compiles words, which must take the fused scan, and
+// returns them with their segment-map reference.
+func fusedKeywords(t *testing.T, words []string) (k, ref *Keywords) {
+	t.Helper()
+	k, err := NewKeywords(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k.fused == nil {
+		t.Fatal("no fused scan")
+	}
+	return k, segmentKeywords(t, k)
 }
 
 func checkFoldHits(t *testing.T, k, ref *Keywords, text string) {
@@ -83,14 +98,7 @@ func TestFusedAgrees(t *testing.T) {
 	alpha := []string{"最", "佳", "頂", "级", "顶", "級", " ", "*", "（", "）", "“", "，", "。", "\u200b", "\u00ad",
 		"Ａ", "a", "A", "b", "Ｂ", ".", "1", "１", "\xff", "\xe4\xb8", "𠀀", "𝐀", "ﬁ", "é", "É", "\u3000", "々"}
 	words := []string{"最佳", "顶级", "a.1", "ab", "佳 a", "最*", "*a", "𠀀最", "a", "fi", "é", "佳。最", "级,最", "々"}
-	k, err := NewKeywords(words)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if k.fused == nil {
-		t.Fatal("no fused scan")
-	}
-	ref := segmentKeywords(t, k)
+	k, ref := fusedKeywords(t, words)
 	rng := rand.New(rand.NewPCG(11, 12))
 	fused := 0
 	for round := 0; round < 3000; round++ {
@@ -109,6 +117,38 @@ func TestFusedAgrees(t *testing.T) {
 	}
 	if fused < 1000 {
 		t.Errorf("the fused scan took only %d of 3000 texts", fused)
+	}
+}
+
+// TestFusedIdleAgrees compares the fused scan with the segment map on
+// random texts that are mostly ideographs and separators beginning no
+// pattern, so that the scan spends most of its time in skipIdle: runs of
+// separators of every length that end at a rune beginning a pattern (a
+// separator, an ideograph or a letter), zero-width characters and invalid
+// bytes inside them, and runes the idle loop does not decode.
+func TestFusedIdleAgrees(t *testing.T) {
+	t.Parallel()
+	alpha := []string{"好", "国", "家", "質", "最", "佳", " ", "*", "（", "“", "・", "·", "\u200b", "\u3000", "，",
+		"x", "y", "Z", "a", "\xff", "\xe4\xb8", "𠀀", "é", "\u0800", "\u00a0", "－"}
+	seps := []string{" ", "*", "（", "“", "・", "·", "\u200b", "\u3000"}
+	words := []string{"最佳", "*a", "“好", "佳 a", "a", "好*", "·最", "（国", "*国", "质家", "・"}
+	k, ref := fusedKeywords(t, words)
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			switch p := rng.IntN(10); {
+			case p < 5: // mostly ideographs that begin no pattern
+				b.WriteString(alpha[rng.IntN(4)])
+			case p < 7: // and runs of separators
+				for range 1 + rng.IntN(6) {
+					b.WriteString(seps[rng.IntN(len(seps))])
+				}
+			default:
+				b.WriteString(alpha[rng.IntN(len(alpha))])
+			}
+		}
+		checkFoldHits(t, k, ref, b.String())
 	}
 }
 
@@ -146,6 +186,47 @@ func TestFusedFallbackConcurrent(t *testing.T) {
 	for range 4 {
 		if diff := cmp.Diff(want, <-done); diff != "" {
 			t.Errorf("hits differ (-want +got):\n%s", diff)
+		}
+	}
+}
+
+// TestSortNearlySorted checks the insertion sort of the hit keys against
+// slices.Sort on nearly sorted keys and on keys that exhaust its budget of
+// moves (reversed, random), where it falls back.
+func TestSortNearlySorted(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(15, 16))
+	nearly := make([]uint64, 500)
+	for i := range nearly {
+		nearly[i] = uint64(i) * 4
+	}
+	for i := 0; i+3 < len(nearly); i += 7 {
+		nearly[i], nearly[i+3] = nearly[i+3], nearly[i]
+	}
+	reversed := make([]uint64, 300)
+	for i := range reversed {
+		reversed[i] = uint64(len(reversed) - i)
+	}
+	random := make([]uint64, 300)
+	for i := range random {
+		random[i] = rng.Uint64N(100)
+	}
+	for _, tc := range []struct {
+		name string
+		keys []uint64
+	}{
+		{"empty", nil},
+		{"one", []uint64{7}},
+		{"nearly sorted", nearly},
+		{"reversed", reversed},
+		{"random with duplicates", random},
+	} {
+		got := slices.Clone(tc.keys)
+		sortNearlySorted(got)
+		want := slices.Clone(tc.keys)
+		slices.Sort(want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", tc.name, diff)
 		}
 	}
 }
