@@ -123,9 +123,18 @@
 //
 // # Performance
 //
-// The word scan runs on internal/match, a dense byte-level DFA scanned as
-// four or eight interleaved streams; a clean scan does not allocate. See
-// internal/peerbench for the side-by-side benchmark.
+// [Keywords] reads a text once: each rune is mapped to the class of its
+// normal form by a per-dictionary table (case, full-width and traditional
+// forms cost nothing extra, separators between ideographs are skipped as
+// the normalisation says) and drives a compact rune-level automaton
+// (internal/match's Symbols), while runes that begin no word are passed over
+// without a step. A text with a rune whose normal form is several runes
+// (㈱ → (株)) takes the byte-level path instead: normalised in place and
+// scanned by internal/match's dense DFA, built on first need. Both give the
+// same hits; a clean scan does not allocate. The Reviewer finds digit runs
+// (phones, ids, licence numbers) by probing every tenth byte, and contact
+// ids through the keyword scan's trigger words. See internal/peerbench for
+// the side-by-side benchmark.
 //
 // # Errors
 //
