@@ -131,7 +131,9 @@
 // without a step. A text with a rune whose normal form is several runes
 // (㈱ → (株)) takes the byte-level path instead: normalised in place and
 // scanned by internal/match's dense DFA, built on first need. Both give the
-// same hits; a clean scan does not allocate. The Reviewer finds digit runs
+// same hits; a clean scan does not allocate. The Reviewer takes the
+// byte-level path for every field, since its allow-list rules read the
+// normal form around each hit. It finds digit runs
 // (phones, ids, licence numbers) by probing every tenth byte, and contact
 // ids through the keyword scan's trigger words. See internal/peerbench for
 // the side-by-side benchmark.
