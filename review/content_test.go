@@ -132,6 +132,15 @@ func contentCases() []ruleCase {
 			"block content.material.mismatch title[0:6] 纯棉",
 			"block content.material.mismatch title[6:12] 羊绒",
 		}, verdict: review.VerdictRejected},
+		{name: "material claimed twice in a long description: the first claim", listing: with(cleanApparel, func(l *review.Listing) {
+			// Long enough (≥ 256 bytes) for the matcher's interleaved
+			// streams: the second 羊绒 opens the second stream, so the
+			// matcher finds it before the first.
+			pad := strings.Repeat("做工精细", 10) // 120 bytes
+			l.Description = pad + "羊绒" + strings.Repeat("做工", 3) + "羊绒" + pad + pad + pad
+		}), want: []string{
+			"block content.material.mismatch desc[120:126] 羊绒",
+		}, verdict: review.VerdictRejected},
 		{name: "material without composition", listing: with(cleanApparel, func(l *review.Listing) {
 			l.Attrs = l.Attrs[1:]
 		}), want: []string{

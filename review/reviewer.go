@@ -312,6 +312,18 @@ type hit struct {
 	suppressed bool   // contained in a longer hit of at least the same severity
 }
 
+// hitOrder orders the hits of one field as the matcher reports those of a
+// short text: by end offset, then start, then pattern id.
+func hitOrder(a, b hit) int {
+	if c := cmp.Compare(a.end, b.end); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.start, b.start); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.pat, b.pat)
+}
+
 type scanState struct {
 	fields   []TextField
 	hits     []hit
@@ -499,6 +511,13 @@ func (r *Reviewer) scan(l *Listing, at time.Time, st *scanState) {
 			st.hits = append(st.hits, h)
 			return true
 		})
+		// The matcher reports the hits of a long text in the order of its
+		// interleaved streams; rules that keep the first hit of a kind must
+		// see them in text order, so each field's hits are sorted by end,
+		// then start, then pattern (a short text is already in this order).
+		if fh := st.hits[lo:]; len(fh) > 1 && !slices.IsSortedFunc(fh, hitOrder) {
+			slices.SortFunc(fh, hitOrder)
+		}
 		for _, p := range st.touched {
 			st.seen[p] = 0
 		}
