@@ -218,7 +218,7 @@ func checkTitle(c *Check) {
 		total++
 		switch {
 		case r == utf8.RuneError && invalidAt(t, i):
-		case unicode.Is(unicode.Han, r):
+		case r >= 0x4E00 && r <= 0x9FFF, unicode.Is(unicode.Han, r): // the CJK block first: all Han
 			effective++
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			effective++
@@ -398,11 +398,12 @@ func checkImages(c *Check) {
 	for i, im := range l.MainImages {
 		f := imageField(i)
 		if im.SHA256 != "" {
-			if j, ok := seenHash[strings.ToLower(im.SHA256)]; ok {
+			h := strings.ToLower(im.SHA256)
+			if j, ok := seenHash[h]; ok {
 				c.Report(Finding{Code: "content.image.duplicate", Severity: vcart.Block, Field: f, Reason: ReasonImageCopyright,
 					Message: fmt.Sprintf("same image as main_images[%d]", j)})
 			} else {
-				seenHash[strings.ToLower(im.SHA256)] = i
+				seenHash[h] = i
 			}
 		}
 		if im.Name != "" {
