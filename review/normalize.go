@@ -378,15 +378,7 @@ func (n *normText) normalize(text string, base int) {
 			n.tmp = norm.NFKC.AppendString(n.tmp[:0], text[i:i+size])
 			k := len(n.tmp)
 			for _, fr := range string(n.tmp[:k]) {
-				fr = unicode.ToLower(fr)
-				if fr >= 0x4E00 && fr <= 0x9FFF {
-					if s, ok := simplifyHan(fr); ok {
-						fr = s
-					}
-				} else if s, ok := tradToSimp[fr]; ok {
-					fr = s
-				}
-				n.tmp = utf8.AppendRune(n.tmp, fr)
+				n.tmp = utf8.AppendRune(n.tmp, foldRuneCase(fr))
 			}
 			if out := n.tmp[k:]; string(out) != text[i:i+size] {
 				if n.inplace && (len(out) > size || utf8.RuneCount(out) != 1) {
@@ -651,15 +643,7 @@ func foldRune(r rune) (rune, uint8) {
 	tmp := norm.NFKC.AppendString(nil, string(utf8.AppendRune(buf[:0], r)))
 	out := make([]rune, 0, 1)
 	for _, fr := range string(tmp) {
-		fr = unicode.ToLower(fr)
-		if fr >= 0x4E00 && fr <= 0x9FFF {
-			if s, ok := simplifyHan(fr); ok {
-				fr = s
-			}
-		} else if s, ok := tradToSimp[fr]; ok {
-			fr = s
-		}
-		out = append(out, fr)
+		out = append(out, foldRuneCase(fr))
 	}
 	if len(out) != 1 || utf8.RuneLen(out[0]) > utf8.RuneLen(r) {
 		return r, k | kindComplex
@@ -699,3 +683,17 @@ var foldTableOnce = sync.OnceValue(func() *foldTable {
 	}
 	return t
 })
+
+// foldRuneCase is what normalisation does to each rune of an NFKC form:
+// lower case, then the simplified form of a traditional character.
+func foldRuneCase(r rune) rune {
+	r = unicode.ToLower(r)
+	if r >= 0x4E00 && r <= 0x9FFF {
+		if s, ok := simplifyHan(r); ok {
+			return s
+		}
+	} else if s, ok := tradToSimp[r]; ok {
+		return s
+	}
+	return r
+}
