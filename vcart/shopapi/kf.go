@@ -84,14 +84,20 @@ func (s *KFService) Upload(ctx context.Context, openID string, t KFMediaType, fi
 type KFMessageType string
 
 // Message types, each with its body: a text message carries Text, an
-// image one Image (an uploaded cos_url), an order card (订单卡片) OrderShare
-// (an order of the shop, the send_order_share_msg_api page). The send
-// page lists file, video and product_share (商品卡片) too; their bodies'
-// field tables could not be read, so the client does not send them yet.
+// image one Image and a file one File (a cos_url uploaded for the buyer
+// with [KFService.Upload]), an order card (订单卡片) OrderShare (an order of
+// the shop, the send_order_share_msg_api page), a product card (商品卡片)
+// ProductShare (a product of the shop). The send page lists the file and
+// product_share bodies but their field tables could not be read: their
+// fields (file.cos_url, product_share.product_id) are those of the most
+// complete peer SDK's request sample. The page lists video too, whose body
+// no source shows, so the client does not send it.
 const (
-	KFText       KFMessageType = "text"
-	KFImageText  KFMessageType = "image"
-	KFOrderShare KFMessageType = "order_share"
+	KFText         KFMessageType = "text"
+	KFImageText    KFMessageType = "image"
+	KFFileMessage  KFMessageType = "file"
+	KFOrderShare   KFMessageType = "order_share"
+	KFProductShare KFMessageType = "product_share"
 )
 
 // KFMessage is a message to a buyer (发送消息).
@@ -102,11 +108,14 @@ type KFMessage struct {
 	// OpenID is the buyer's open_id (required).
 	OpenID  string        `json:"open_id"`
 	MsgType KFMessageType `json:"msg_type"`
-	// Text is required for a text message, Image for an image one,
-	// OrderShare for an order card; the others stay nil.
-	Text       *KFTextBody       `json:"text,omitempty"`
-	Image      *KFMediaBody      `json:"image,omitempty"`
-	OrderShare *KFOrderShareBody `json:"order_share,omitempty"`
+	// Text is required for a text message, Image for an image one, File
+	// for a file one, OrderShare for an order card, ProductShare for a
+	// product card; the others stay nil.
+	Text         *KFTextBody         `json:"text,omitempty"`
+	Image        *KFMediaBody        `json:"image,omitempty"`
+	File         *KFMediaBody        `json:"file,omitempty"`
+	OrderShare   *KFOrderShareBody   `json:"order_share,omitempty"`
+	ProductShare *KFProductShareBody `json:"product_share,omitempty"`
 }
 
 // KFTextBody is a text message's content.
@@ -125,6 +134,12 @@ type KFOrderShareBody struct {
 	OrderID ID `json:"order_id"`
 }
 
+// KFProductShareBody is a product card's content: a product of the shop,
+// which the buyer sees as a card.
+type KFProductShareBody struct {
+	ProductID ID `json:"product_id"`
+}
+
 func (m *KFMessage) validate() []vcart.FieldError {
 	var p []vcart.FieldError
 	if m.OpenID == "" {
@@ -139,12 +154,20 @@ func (m *KFMessage) validate() []vcart.FieldError {
 		if m.Image == nil || m.Image.CosURL == "" {
 			p = append(p, vcart.FieldError{Field: "image.cos_url", Code: "required", Msg: "is required for an image message"})
 		}
+	case KFFileMessage:
+		if m.File == nil || m.File.CosURL == "" {
+			p = append(p, vcart.FieldError{Field: "file.cos_url", Code: "required", Msg: "is required for a file message"})
+		}
 	case KFOrderShare:
 		if m.OrderShare == nil || m.OrderShare.OrderID == "" {
 			p = append(p, vcart.FieldError{Field: "order_share.order_id", Code: "required", Msg: "is required for an order card"})
 		}
+	case KFProductShare:
+		if m.ProductShare == nil || m.ProductShare.ProductID == "" {
+			p = append(p, vcart.FieldError{Field: "product_share.product_id", Code: "required", Msg: "is required for a product card"})
+		}
 	default:
-		p = append(p, vcart.FieldError{Field: "msg_type", Code: "enum", Msg: "must be text, image or order_share"})
+		p = append(p, vcart.FieldError{Field: "msg_type", Code: "enum", Msg: "must be text, image, file, order_share or product_share"})
 	}
 	return p
 }

@@ -25,8 +25,9 @@ func kfRoutes() []route {
 // KFMessage is a message the shop sent to a buyer through the fake.
 type KFMessage struct {
 	MsgID, OpenID, MsgType string
-	// Content is the text of a text message, the cos_url of a media one,
-	// the order id of an order card (order_share).
+	// Content is the text of a text message, the cos_url of an image or
+	// file one, the order id of an order card (order_share), the product id
+	// of a product card (product_share).
 	Content string
 }
 
@@ -81,8 +82,8 @@ func (s *Server) hKFUpload(c *call) (any, error) {
 }
 
 // kfSendRequest is the sendmsg body: one body object per message type.
-// The page lists file, video and product_share too, whose field tables
-// could not be read: the fake refuses them as it refuses any other type.
+// The page lists video too, whose body no source shows: the fake refuses
+// it as it refuses any other type.
 type kfSendRequest struct {
 	RequestID string `json:"request_id"`
 	OpenID    string `json:"open_id"`
@@ -93,15 +94,22 @@ type kfSendRequest struct {
 	Image *struct {
 		CosURL string `json:"cos_url"`
 	} `json:"image"`
+	File *struct {
+		CosURL string `json:"cos_url"`
+	} `json:"file"`
 	OrderShare *struct {
 		OrderID string `json:"order_id"`
 	} `json:"order_share"`
+	ProductShare *struct {
+		ProductID string `json:"product_id"`
+	} `json:"product_share"`
 }
 
 // kfContent checks the body of the request's message type and returns its
 // content (KFMessage.Content); s.mu is held. Each type needs its own body
-// with its required field: text.content; image.cos_url, a file uploaded
-// for this buyer; order_share.order_id, an order of the shop. The pages
+// with its required field: text.content; image.cos_url and file.cos_url,
+// a file uploaded for this buyer; order_share.order_id, an order of the
+// shop; product_share.product_id, a product of the shop. The pages
 // list no error code of their own, so every bad body is
 // shopapi.CodeInvalidRequestBody (40097, invalid request body).
 func (s *Server) kfContent(req *kfSendRequest) (string, error) {
@@ -120,6 +128,22 @@ func (s *Server) kfContent(req *kfSendRequest) (string, error) {
 			return bad("image.cos_url is not a file uploaded for this open_id")
 		}
 		return req.Image.CosURL, nil
+	case string(shopapi.KFFileMessage):
+		if req.File == nil || req.File.CosURL == "" {
+			return bad("file.cos_url is required for msg_type file")
+		}
+		if s.kf().media[req.File.CosURL] != req.OpenID {
+			return bad("file.cos_url is not a file uploaded for this open_id")
+		}
+		return req.File.CosURL, nil
+	case string(shopapi.KFProductShare):
+		if req.ProductShare == nil || req.ProductShare.ProductID == "" {
+			return bad("product_share.product_id is required for msg_type product_share")
+		}
+		if _, ok := s.products[req.ProductShare.ProductID]; !ok {
+			return bad("product_share.product_id is not a product of the shop")
+		}
+		return req.ProductShare.ProductID, nil
 	case string(shopapi.KFOrderShare):
 		if req.OrderShare == nil || req.OrderShare.OrderID == "" {
 			return bad("order_share.order_id is required for msg_type order_share")

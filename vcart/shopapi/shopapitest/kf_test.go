@@ -30,10 +30,15 @@ func TestKFSend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	file, _, err := c.KF.Upload(ctx, buyer, shopapi.KFFile, "size.pdf", []byte("%PDF fake"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	order, err := srv.CreateOrder(shopapitest.NewOrder{OpenID: buyer, Lines: []shopapitest.OrderLine{line}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	prodID, _ := flashProduct(ctx, t, srv, c, 3990)
 
 	// Through the client: the sent message, or the platform's error code.
 	sent := []struct {
@@ -48,6 +53,14 @@ func TestKFSend(t *testing.T) {
 			shopapitest.KFMessage{OpenID: buyer, MsgType: "image", Content: cos}, 0},
 		{"order card", shopapi.KFMessage{OpenID: buyer, MsgType: shopapi.KFOrderShare, OrderShare: &shopapi.KFOrderShareBody{OrderID: order}},
 			shopapitest.KFMessage{OpenID: buyer, MsgType: "order_share", Content: string(order)}, 0},
+		{"file", shopapi.KFMessage{OpenID: buyer, MsgType: shopapi.KFFileMessage, File: &shopapi.KFMediaBody{CosURL: file}},
+			shopapitest.KFMessage{OpenID: buyer, MsgType: "file", Content: file}, 0},
+		{"product card", shopapi.KFMessage{OpenID: buyer, MsgType: shopapi.KFProductShare, ProductShare: &shopapi.KFProductShareBody{ProductID: prodID}},
+			shopapitest.KFMessage{OpenID: buyer, MsgType: "product_share", Content: string(prodID)}, 0},
+		{"another buyer's file", shopapi.KFMessage{OpenID: buyer, MsgType: shopapi.KFFileMessage, File: &shopapi.KFMediaBody{CosURL: otherCos}},
+			shopapitest.KFMessage{}, shopapi.CodeInvalidRequestBody},
+		{"an unknown product", shopapi.KFMessage{OpenID: buyer, MsgType: shopapi.KFProductShare, ProductShare: &shopapi.KFProductShareBody{ProductID: "10000000000000001"}},
+			shopapitest.KFMessage{}, shopapi.CodeInvalidRequestBody},
 		{"another buyer's image", shopapi.KFMessage{OpenID: buyer, MsgType: shopapi.KFImageText, Image: &shopapi.KFMediaBody{CosURL: otherCos}},
 			shopapitest.KFMessage{}, shopapi.CodeInvalidRequestBody},
 		{"an unknown order", shopapi.KFMessage{OpenID: buyer, MsgType: shopapi.KFOrderShare, OrderShare: &shopapi.KFOrderShareBody{OrderID: "3726470000000000001"}},
@@ -90,6 +103,10 @@ func TestKFSend(t *testing.T) {
 		{"order card without order_share", `{"open_id":"` + buyer + `","msg_type":"order_share"}`, shopapi.CodeInvalidRequestBody},
 		{"order card without order_id", `{"open_id":"` + buyer + `","msg_type":"order_share","order_share":{}}`, shopapi.CodeInvalidRequestBody},
 		{"order card with another type's body", `{"open_id":"` + buyer + `","msg_type":"order_share","text":{"content":"x"}}`, shopapi.CodeInvalidRequestBody},
+		{"file without cos_url", `{"open_id":"` + buyer + `","msg_type":"file","file":{}}`, shopapi.CodeInvalidRequestBody},
+		{"product card without product_share", `{"open_id":"` + buyer + `","msg_type":"product_share"}`, shopapi.CodeInvalidRequestBody},
+		{"product card without product_id", `{"open_id":"` + buyer + `","msg_type":"product_share","product_share":{}}`, shopapi.CodeInvalidRequestBody},
+		{"a video (no source shows its body)", `{"open_id":"` + buyer + `","msg_type":"video","video":{}}`, shopapi.CodeInvalidRequestBody},
 		{"no open_id", `{"msg_type":"text","text":{"content":"x"}}`, shopapi.CodeInvalidRequestBody},
 		{"an unknown type", `{"open_id":"` + buyer + `","msg_type":"voice","voice":{}}`, shopapi.CodeInvalidRequestBody},
 		{"an order card", `{"open_id":"` + buyer + `","msg_type":"order_share","order_share":{"order_id":"` + string(order) + `"}}`, 0},
@@ -121,6 +138,10 @@ func TestKFMessage_Validate(t *testing.T) {
 		{"order card", shopapi.KFMessage{OpenID: "o1", MsgType: shopapi.KFOrderShare}, []string{"order_share.order_id required"}},
 		{"order card, empty id", shopapi.KFMessage{OpenID: "o1", MsgType: shopapi.KFOrderShare, OrderShare: &shopapi.KFOrderShareBody{}},
 			[]string{"order_share.order_id required"}},
+		{"file", shopapi.KFMessage{OpenID: "o1", MsgType: shopapi.KFFileMessage}, []string{"file.cos_url required"}},
+		{"product card", shopapi.KFMessage{OpenID: "o1", MsgType: shopapi.KFProductShare, ProductShare: &shopapi.KFProductShareBody{}},
+			[]string{"product_share.product_id required"}},
+		{"video", shopapi.KFMessage{OpenID: "o1", MsgType: "video"}, []string{"msg_type enum"}},
 		{"no buyer, no type", shopapi.KFMessage{}, []string{"msg_type enum", "open_id required"}},
 	}
 	for _, tt := range tests {
