@@ -606,7 +606,8 @@ const (
 )
 
 // foldRune returns the normal form of the rune r (decoded from valid
-// UTF-8) as normalize computes it, and r's kind.
+// UTF-8) as normalize computes it, and r's kind. The form is normalize's
+// own, of r alone (a separator's context is the kind's business).
 func foldRune(r rune) (rune, uint8) {
 	var k uint8
 	if isHan(r) {
@@ -615,40 +616,18 @@ func foldRune(r rune) (rune, uint8) {
 	if sepTableOnce().skippable(r) {
 		k |= kindSep
 	}
-	switch {
-	case isZeroWidth(r):
+	if isZeroWidth(r) {
 		return r, k | kindDrop
-	case r < utf8.RuneSelf:
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return r, k
-	case r >= 0x4E00 && r <= 0x9FFF:
-		if s, ok := tradToSimp[r]; ok {
-			return s, k
-		}
-		return r, k
-	case r >= 0xFF01 && r <= 0xFF5E:
-		c := r - 0xFEE0
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		return c, k
-	case r == 0x3000:
-		return ' ', k
-	case r >= 0x3001 && r <= 0x303F, r >= 0x3400 && r <= 0x4DBF:
-		return r, k
 	}
-	var buf [4]byte
-	tmp := norm.NFKC.AppendString(nil, string(utf8.AppendRune(buf[:0], r)))
-	out := make([]rune, 0, 1)
-	for _, fr := range string(tmp) {
-		out = append(out, foldRuneCase(fr))
-	}
-	if len(out) != 1 || utf8.RuneLen(out[0]) > utf8.RuneLen(r) {
+	var buf [utf8.UTFMax]byte
+	var n normText
+	n.normalize(string(utf8.AppendRune(buf[:0], r)), 0)
+	out := n.str()
+	f, size := utf8.DecodeRuneInString(out)
+	if size == 0 || size != len(out) || size > utf8.RuneLen(r) {
 		return r, k | kindComplex
 	}
-	return out[0], k
+	return f, k
 }
 
 // foldPair is a rune of the Basic Multilingual Plane and its normal form.
@@ -662,8 +641,8 @@ type foldTable struct {
 	pairs []foldPair
 }
 
-// foldTableOnce builds the table on first use (about 40,000 NFKC look-ups
-// of single runes, which no program should pay at start-up).
+// foldTableOnce builds the table on first use (every rune of the plane
+// through normalize, about 8 ms, which no program should pay at start-up).
 var foldTableOnce = sync.OnceValue(func() *foldTable {
 	t := new(foldTable)
 	for r := rune(0); r < 0x10000; r++ {
