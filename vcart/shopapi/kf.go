@@ -145,29 +145,24 @@ func (m *KFMessage) validate() []vcart.FieldError {
 	if m.OpenID == "" {
 		p = append(p, vcart.FieldError{Field: "open_id", Code: "required", Msg: "is required"})
 	}
+	var set bool // the required field of the type's body
+	var field, what string
 	switch m.MsgType {
 	case KFText:
-		if m.Text == nil || m.Text.Content == "" {
-			p = append(p, vcart.FieldError{Field: "text.content", Code: "required", Msg: "is required for a text message"})
-		}
+		set, field, what = m.Text != nil && m.Text.Content != "", "text.content", "a text message"
 	case KFImageText:
-		if m.Image == nil || m.Image.CosURL == "" {
-			p = append(p, vcart.FieldError{Field: "image.cos_url", Code: "required", Msg: "is required for an image message"})
-		}
+		set, field, what = m.Image != nil && m.Image.CosURL != "", "image.cos_url", "an image message"
 	case KFFileMessage:
-		if m.File == nil || m.File.CosURL == "" {
-			p = append(p, vcart.FieldError{Field: "file.cos_url", Code: "required", Msg: "is required for a file message"})
-		}
+		set, field, what = m.File != nil && m.File.CosURL != "", "file.cos_url", "a file message"
 	case KFOrderShare:
-		if m.OrderShare == nil || m.OrderShare.OrderID == "" {
-			p = append(p, vcart.FieldError{Field: "order_share.order_id", Code: "required", Msg: "is required for an order card"})
-		}
+		set, field, what = m.OrderShare != nil && m.OrderShare.OrderID != "", "order_share.order_id", "an order card"
 	case KFProductShare:
-		if m.ProductShare == nil || m.ProductShare.ProductID == "" {
-			p = append(p, vcart.FieldError{Field: "product_share.product_id", Code: "required", Msg: "is required for a product card"})
-		}
+		set, field, what = m.ProductShare != nil && m.ProductShare.ProductID != "", "product_share.product_id", "a product card"
 	default:
-		p = append(p, vcart.FieldError{Field: "msg_type", Code: "enum", Msg: "must be text, image, file, order_share or product_share"})
+		return append(p, vcart.FieldError{Field: "msg_type", Code: "enum", Msg: "must be text, image, file, order_share or product_share"})
+	}
+	if !set {
+		p = append(p, vcart.FieldError{Field: field, Code: "required", Msg: "is required for " + what})
 	}
 	return p
 }
