@@ -347,8 +347,9 @@ func (l *RateLimiter) reserve(ctx context.Context, path string, quota, want int)
 // Hold implements [shopapi.RateLimiter]: every instance waits for until
 // before its next call of path (an instance spending a block of calls
 // reserved before the hold: once the block's lease lifetime ends, see
-// [RateLimiter]); this instance's block is dropped at once. When Redis cannot be reached the hold is
-// kept by this instance's fallback and the error wraps [ErrUnavailable].
+// [RateLimiter]); this instance's block is dropped at once. When Redis
+// cannot be reached the hold is kept by this instance's fallback and the
+// error wraps [ErrUnavailable].
 func (l *RateLimiter) Hold(ctx context.Context, path string, until time.Time) error {
 	if v, ok := l.paths.Load(path); ok {
 		p := v.(*leases)
